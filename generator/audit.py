@@ -1,0 +1,28 @@
+"""Audit notes (DOMAIN 3.10) as validate warnings: where published figures disagree with ours."""
+
+from __future__ import annotations
+
+from .compute.laporan import CatatanAudit, HasilPortal, LaporanKinerja
+from .numbers import format_plain
+from .problems import Problem
+
+
+def _show(value: float | str | None) -> str:
+    return value if isinstance(value, str) else format_plain(None if value is None else round(value, 4))
+
+
+def describe(note: CatatanAudit) -> str:
+    """One sentence: what was published, what we compute."""
+    return f"{note.besaran} dilaporkan {_show(note.dilaporkan)}, dihitung {_show(note.dihitung)}"
+
+
+def audit_problems(hasil: HasilPortal) -> list[Problem]:
+    """Every audit note of the portal as a warning naming its file and indicator."""
+    return [_problem(lp, note) for lp in hasil.laporan for note in lp.audit]
+
+
+def _problem(lp: LaporanKinerja, note: CatatanAudit) -> Problem:
+    folder = lp.data.files[0].parent
+    name = "kinerja.yml" if note.level in {"tujuan", "sasaran"} else "program.yml"
+    return Problem(folder / name, f"indikator[{note.indikator.id}]", describe(note), "audit_difference",
+                   severity="warning")

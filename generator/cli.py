@@ -1,0 +1,74 @@
+"""Command line: `kinerja validate | build | serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .load import load_content
+from .problems import ContentError
+from .validate import Content, validate as validate_content
+
+app = typer.Typer(help="Portal Kinerja: validasi konten dan bangun situs portal kinerja kecamatan.",
+                  no_args_is_help=True, add_completion=False)
+
+CONTENT = typer.Option(Path("content"), "--content", "-c", help="Folder konten.")
+
+
+def _validated(content_dir: Path) -> Content:
+    """Load and validate, printing every problem; exit 1 on errors."""
+    raw = load_content(content_dir)
+    try:
+        content = validate_content(raw)
+    except ContentError as exc:
+        for problem in exc.problems:
+            typer.echo(problem.render(raw.root), err=True)
+        typer.echo(f"{len(exc.problems)} galat ditemukan; tidak ada yang diterbitkan.", err=True)
+        raise typer.Exit(1) from None
+    return content
+
+
+@app.command()
+def validate(content_dir: Path = CONTENT,
+             strict: bool = typer.Option(False, "--strict", help="Perlakukan catatan audit sebagai galat.")) -> None:
+    """Periksa konten: semua masalah dilaporkan sekaligus (exit 1 bila ada galat)."""
+    from .compute.laporan import compute
+    from .audit import audit_problems
+
+    content = _validated(content_dir)
+    warnings = [*content.warnings, *audit_problems(compute(content))]
+    for problem in warnings:
+        typer.echo(problem.render(content.root), err=True)
+    count = sum(len(kec.tahun) for kab in content.kabupaten for kec in kab.kecamatan)
+    typer.echo(f"Konten valid: {len(content.kabupaten)} kabupaten, {count} laporan kecamatan-tahun, "
+               f"{len(warnings)} catatan audit.")
+    if strict and warnings:
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(content_dir: Path = CONTENT,
+          site_dir: Path = typer.Option(Path("site"), "--site", help="Folder situs hasil."),
+          work_dir: Path = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara).")) -> None:
+    """Bangun situs: validasi -> hitung -> Markdown -> MkDocs. Situs lama diganti hanya bila berhasil."""
+    from .build import BuildError, build_site
+
+    content = _validated(content_dir)
+    try:
+        build_site(content, site_dir=site_dir, work_dir=work_dir, progress=typer.echo)
+    except BuildError as exc:
+        typer.echo(f"GALAT pembangunan situs: {exc}", err=True)
+        typer.echo("Situs lama tidak diubah.", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def serve(content_dir: Path = CONTENT,
+          work_dir: Path = typer.Option(Path("build"), "--work"),
+          port: int = typer.Option(8000, help="Port lokal.")) -> None:
+    """Bangun lalu sajikan situs di http://127.0.0.1:PORT/ (untuk pratinjau)."""
+    from .build import preview
+
+    content = _validated(content_dir)
+    preview(content, work_dir=work_dir, port=port, progress=typer.echo)

@@ -1,0 +1,115 @@
+"""Capaian, period aggregation and predikat (DOMAIN 3.1-3.3): pure functions, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Literal, Sequence
+
+from ..model import GRADES, PERIODS, Rentang, SkalaPredikat
+
+Polaritas = Literal["positif", "negatif"]
+Agregasi = Literal["rata-rata", "jumlah", "terakhir", "maks"]
+
+#: Why a capaian is not a number (shown on the page instead of a figure).
+TARGET_NOL = "tidak dapat dihitung: target 0"
+TANPA_REALISASI = "belum ada data realisasi"
+TANPA_TARGET = "belum ada target"
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """Achievement of one indicator: a percentage, or an ordinal verdict, or why neither."""
+
+    nilai: float | None = None
+    tercapai: bool | None = None
+    alasan: str | None = None
+
+    @property
+    def terukur(self) -> bool:
+        return self.tercapai is not None
+
+
+def capaian_angka(realisasi: float | None, target: float | None, polaritas: Polaritas) -> Capaian:
+    """PermenPANRB 53/2014: R/T x 100, or (2T - R)/T x 100 for negative polarity."""
+    if target is None:
+        return Capaian(alasan=TANPA_TARGET)
+    if realisasi is None:
+        return Capaian(alasan=TANPA_REALISASI)
+    if target == 0:
+        return Capaian(alasan=TARGET_NOL)
+    if polaritas == "positif":
+        nilai = realisasi / target * 100
+    else:
+        nilai = (2 * target - realisasi) / target * 100
+    return Capaian(nilai=nilai, tercapai=nilai >= 100)
+
+
+def capaian_ordinal(realisasi: str | None, target: str | None) -> Capaian:
+    """Grade targets (D < C < CC < B < BB < A < AA): tercapai or not, no percentage."""
+    if target is None:
+        return Capaian(alasan=TANPA_TARGET)
+    if realisasi is None:
+        return Capaian(alasan=TANPA_REALISASI)
+    return Capaian(tercapai=GRADES.index(realisasi) >= GRADES.index(target))
+
+
+def agregasi_periode(values: Sequence[float | str], mode: Agregasi | None) -> float | str | None:
+    """The annual value made of the reported period values (in TW order); None if none."""
+    if not values:
+        return None
+    if mode is None or mode == "terakhir":
+        return values[-1]
+    if all(isinstance(v, str) for v in values):
+        return max(values, key=GRADES.index) if mode == "maks" else values[-1]
+    numbers = [float(v) for v in values]
+    if mode == "rata-rata":
+        return fmean(numbers)
+    if mode == "jumlah":
+        return sum(numbers)
+    return max(numbers)
+
+
+def periode_terurut(periode: dict[str, float | str]) -> list[float | str]:
+    return [periode[p] for p in PERIODS if p in periode]
+
+
+def capaian_dinilai(nilai: float, batas: float | None) -> float:
+    """The capaian that counts for predikat and means: negative -> 0, above the cap -> cap."""
+    floored = max(nilai, 0.0)
+    return floored if batas is None else min(floored, batas)
+
+
+def predikat(nilai: float, skala: SkalaPredikat) -> Rentang:
+    """The interval of the kabupaten's scale holding a capaian (capped first)."""
+    rated = capaian_dinilai(nilai, skala.batas_capaian)
+    return next(r for r in skala.rentang if r.contains(rated))
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    """Aggregate of several indicators' capaian (a sasaran, or all IKU)."""
+
+    rata_rata: float | None
+    rata_rata_tanpa_batas: float | None
+    jumlah_tercapai: int
+    jumlah_belum_tercapai: int
+    jumlah_tidak_terukur: int
+    jumlah_dirata: int
+
+    @property
+    def jumlah(self) -> int:
+        return self.jumlah_tercapai + self.jumlah_belum_tercapai + self.jumlah_tidak_terukur
+
+
+def ringkas(daftar: Sequence[Capaian], batas: float | None) -> Ringkasan:
+    """Mean of capped capaian (DOMAIN 3.3) plus counts >= 100 %, < 100 %, not measurable."""
+    numeric = [c.nilai for c in daftar if c.nilai is not None]
+    return Ringkasan(
+        rata_rata=fmean(capaian_dinilai(v, batas) for v in numeric) if numeric else None,
+        rata_rata_tanpa_batas=fmean(max(v, 0.0) for v in numeric) if numeric else None,
+        jumlah_tercapai=sum(1 for c in daftar if c.tercapai is True),
+        jumlah_belum_tercapai=sum(1 for c in daftar if c.tercapai is False),
+        jumlah_tidak_terukur=sum(1 for c in daftar if c.tercapai is None),
+        jumlah_dirata=len(numeric),
+    )

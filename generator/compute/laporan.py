@@ -1,0 +1,233 @@
+"""Stage 3, compute: validated content -> every figure the pages show.
+
+One `LaporanKinerja` per kecamatan and year: each indicator's target, annual realisasi,
+capaian and predikat; each sasaran's mean; the IKU summary; the program tree; and audit
+notes where a published figure disagrees with ours (DOMAIN 3.10).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .. import model as m
+from ..validate import Content, KabupatenData, KecamatanData, TahunData
+from .capaian import (
+    Capaian,
+    Ringkasan,
+    agregasi_periode,
+    capaian_angka,
+    capaian_ordinal,
+    periode_terurut,
+    predikat,
+    ringkas,
+)
+
+Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
+
+#: How an annual realisasi was derived from period values, as the page says it.
+SUMBER_AGREGASI = {
+    "rata-rata": "rata-rata nilai triwulan",
+    "jumlah": "jumlah nilai triwulan",
+    "terakhir": "nilai triwulan terakhir",
+    "maks": "nilai triwulan tertinggi",
+}
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    indikator: m.Indikator
+    level: Level
+    target: float | str | None
+    target_sumber: str
+    periode: dict[str, float | str]
+    realisasi: float | str | None
+    realisasi_sumber: str
+    realisasi_periode: float | str | None
+    capaian: Capaian
+    predikat: m.Rentang | None
+    keterangan: str | None
+
+
+@dataclass(frozen=True)
+class HasilSasaran:
+    sasaran: m.Sasaran
+    indikator: tuple[HasilIndikator, ...]
+    ringkasan: Ringkasan
+    predikat: m.Rentang | None
+
+
+@dataclass(frozen=True)
+class HasilTujuan:
+    tujuan: m.Tujuan
+    indikator: tuple[HasilIndikator, ...]
+    sasaran: tuple[HasilSasaran, ...]
+
+
+@dataclass(frozen=True)
+class HasilNode:
+    """A program, kegiatan or sub-kegiatan with its indicators' results and its children."""
+
+    level: Level
+    node: m.Program | m.Kegiatan | m.SubKegiatan
+    indikator: tuple[HasilIndikator, ...]
+    anak: tuple[HasilNode, ...]
+
+
+@dataclass(frozen=True)
+class CatatanAudit:
+    """A published figure that differs from what we compute from the inputs."""
+
+    indikator: m.Indikator
+    level: Level
+    besaran: str
+    dilaporkan: float | str
+    dihitung: float | str | None
+
+
+@dataclass(frozen=True)
+class LaporanKinerja:
+    kabupaten: KabupatenData
+    kecamatan: KecamatanData
+    data: TahunData
+    tujuan: tuple[HasilTujuan, ...]
+    iku: tuple[HasilIndikator, ...]
+    ringkasan: Ringkasan
+    predikat: m.Rentang | None
+    program: tuple[HasilNode, ...]
+    ringkasan_program: Ringkasan
+    audit: tuple[CatatanAudit, ...]
+
+    @property
+    def tahun(self) -> int:
+        return self.data.tahun
+
+
+def _target(ind: m.Indikator) -> tuple[float | str | None, str]:
+    if ind.target.pk_perubahan is not None:
+        return ind.target.pk_perubahan, "PK perubahan"
+    return ind.target.pk_awal, "PK awal"
+
+
+def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | None,
+                    skala: m.SkalaPredikat) -> HasilIndikator:
+    """Everything computed for one indicator from its target and realisasi row."""
+    target, target_sumber = _target(ind)
+    periode = baris.periods() if baris else {}
+    dari_periode = agregasi_periode(periode_terurut(periode), ind.agregasi)
+    if baris is not None and baris.tahunan is not None:
+        realisasi, sumber = baris.tahunan, "tahunan"
+    else:
+        realisasi, sumber = dari_periode, SUMBER_AGREGASI[ind.agregasi or "terakhir"]
+    if ind.jenis_nilai == "ordinal":
+        capaian = capaian_ordinal(realisasi, target)
+    else:
+        capaian = capaian_angka(realisasi, target, ind.polaritas)
+    return HasilIndikator(
+        indikator=ind,
+        level=level,
+        target=target,
+        target_sumber=target_sumber,
+        periode=periode,
+        realisasi=realisasi,
+        realisasi_sumber=sumber if realisasi is not None else "",
+        realisasi_periode=dari_periode,
+        capaian=capaian,
+        predikat=predikat(capaian.nilai, skala) if capaian.nilai is not None else None,
+        keterangan=baris.keterangan if baris else None,
+    )
+
+
+def _differs(published: float | str, computed: float | str | None, tolerance: float) -> bool:
+    if isinstance(published, str) or isinstance(computed, str) or computed is None:
+        return str(published).strip().lower() != str(computed or "").strip().lower()
+    return abs(published - computed) > tolerance
+
+
+def audit_indikator(h: HasilIndikator, tolerance: float) -> list[CatatanAudit]:
+    """Published realisasi/capaian/predikat, and an explicit annual vs its periods, against ours."""
+    notes: list[CatatanAudit] = []
+    ind = h.indikator
+    if h.realisasi_sumber == "tahunan" and h.realisasi_periode is not None and ind.agregasi is not None:
+        if _differs(h.realisasi, h.realisasi_periode, tolerance):
+            notes.append(CatatanAudit(ind, h.level, f"realisasi tahunan vs {ind.agregasi} triwulan", h.realisasi,
+                                      h.realisasi_periode))
+    published = ind.dilaporkan
+    if published is None:
+        return notes
+    if published.realisasi is not None and _differs(published.realisasi, h.realisasi, tolerance):
+        notes.append(CatatanAudit(ind, h.level, "realisasi", published.realisasi, h.realisasi))
+    if published.capaian is not None and _differs(published.capaian, h.capaian.nilai, tolerance):
+        notes.append(CatatanAudit(ind, h.level, "capaian (%)", published.capaian, h.capaian.nilai))
+    if published.predikat is not None:
+        ours = h.predikat.label if h.predikat else None
+        names = {ours, h.predikat.kode} if h.predikat else {None}
+        if all(_differs(published.predikat, name, tolerance) for name in names):
+            notes.append(CatatanAudit(ind, h.level, "predikat", published.predikat, ours))
+    return notes
+
+
+def _ringkasan_predikat(hasil: tuple[HasilIndikator, ...], skala: m.SkalaPredikat) -> tuple[Ringkasan, m.Rentang | None]:
+    summary = ringkas([h.capaian for h in hasil], skala.batas_capaian)
+    return summary, predikat(summary.rata_rata, skala) if summary.rata_rata is not None else None
+
+
+def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tolerance: float) -> LaporanKinerja:
+    """The computed Laporan Kinerja of one kecamatan and year."""
+    skala = kab.profil.skala_predikat
+
+    def results(indikator: list[m.Indikator], level: Level) -> tuple[HasilIndikator, ...]:
+        return tuple(hasil_indikator(i, level, data.realisasi.get(i.id), skala) for i in indikator)
+
+    tujuan = []
+    for t in data.kinerja.tujuan:
+        sasaran = []
+        for s in t.sasaran:
+            hasil = results(s.indikator, "sasaran")
+            sasaran.append(HasilSasaran(s, hasil, *_ringkasan_predikat(hasil, skala)))
+        tujuan.append(HasilTujuan(t, results(t.indikator, "tujuan"), tuple(sasaran)))
+    iku = tuple(h for t in tujuan for h in (*t.indikator, *(i for s in t.sasaran for i in s.indikator)))
+
+    def tree(node: m.Program | m.Kegiatan | m.SubKegiatan, level: Level) -> HasilNode:
+        children: tuple[HasilNode, ...] = ()
+        if isinstance(node, m.Program):
+            children = tuple(tree(k, "kegiatan") for k in node.kegiatan)
+        elif isinstance(node, m.Kegiatan):
+            children = tuple(tree(s, "sub_kegiatan") for s in node.sub_kegiatan)
+        return HasilNode(level, node, results(node.indikator, level), children)
+
+    program = tuple(tree(p, "program") for p in (data.program.program if data.program else ()))
+    program_hasil = tuple(h for n in _walk(program) for h in n.indikator)
+    ringkasan, pred = _ringkasan_predikat(iku, skala)
+    audit = tuple(note for h in (*iku, *program_hasil) for note in audit_indikator(h, tolerance))
+    return LaporanKinerja(kab, kec, data, tuple(tujuan), iku, ringkasan, pred, program,
+                          ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit)
+
+
+def _walk(nodes: tuple[HasilNode, ...]):
+    for n in nodes:
+        yield n
+        yield from _walk(n.anak)
+
+
+def walk_program(laporan: LaporanKinerja):
+    """Program tree nodes in reading order (program, its kegiatan, their sub-kegiatan)."""
+    return _walk(laporan.program)
+
+
+@dataclass(frozen=True)
+class HasilPortal:
+    content: Content
+    laporan: tuple[LaporanKinerja, ...]
+
+    def untuk(self, kab: str, kec: str | None = None) -> list[LaporanKinerja]:
+        return [lp for lp in self.laporan if lp.kabupaten.slug == kab and (kec is None or lp.kecamatan.slug == kec)]
+
+
+def compute(content: Content) -> HasilPortal:
+    """Every report of the portal."""
+    tolerance = content.portal.toleransi_audit
+    return HasilPortal(content, tuple(
+        laporan_kinerja(kab, kec, data, tolerance)
+        for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun
+    ))

@@ -1,0 +1,110 @@
+"""The Metodologi page's content: each formula with a worked example computed by the very
+functions the portal uses, and the rating scales in force."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import GRADES
+from ..numbers import format_number, format_plain
+from ..validate import Content
+from .capaian import (
+    agregasi_periode,
+    capaian_angka,
+    capaian_dinilai,
+    capaian_ordinal,
+    predikat,
+    ringkas,
+)
+
+
+@dataclass(frozen=True)
+class Rumus:
+    nama: str
+    rumus: str
+    contoh: str
+
+
+def _pct(value: float | None) -> str:
+    return f"{format_number(value, 2)} %"
+
+
+def rumus() -> list[Rumus]:
+    """Formulas in force, each with an example evaluated now by the production code."""
+    positif = capaian_angka(83.8, 83.5, "positif").nilai
+    negatif = capaian_angka(8, 10, "negatif").nilai
+    nol = capaian_angka(5, 0, "positif").alasan
+    rata = agregasi_periode([79.63, 86.11], "rata-rata")
+    jumlah = agregasi_periode([38, 34.92], "jumlah")
+    terakhir = agregasi_periode([40, 75.91], "terakhir")
+    maks = agregasi_periode([82, 79], "maks")
+    ordinal = capaian_ordinal("A", "BB")
+    summary = ringkas([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
+    return [
+        Rumus("Capaian, polaritas positif (makin tinggi makin baik)", "capaian = realisasi / target × 100 %",
+              f"realisasi 83,8 dan target 83,5: capaian {_pct(positif)}"),
+        Rumus("Capaian, polaritas negatif (makin rendah makin baik)",
+              "capaian = (target − (realisasi − target)) / target × 100 % = (2 × target − realisasi) / target × 100 %",
+              f"realisasi 8 dan target 10: capaian {_pct(negatif)}"),
+        Rumus("Target 0", "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
+              f"target 0: “{nol}”"),
+        Rumus("Realisasi tahunan: rata-rata", "rata-rata nilai periode yang dilaporkan (mis. indeks per semester)",
+              f"79,63 dan 86,11: {format_plain(round(rata, 4))}"),
+        Rumus("Realisasi tahunan: jumlah", "jumlah nilai periode (hitungan, atau persentase per triwulan)",
+              f"38 % dan 34,92 %: {format_plain(round(jumlah, 4))} %"),
+        Rumus("Realisasi tahunan: terakhir", "nilai periode terakhir yang dilaporkan (nilai kumulatif atau stok)",
+              f"TW II 40 dan TW III 75,91: {format_plain(terakhir)}"),
+        Rumus("Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_plain(maks)}"),
+        Rumus("Nilai tahunan yang ditetapkan",
+              "bila realisasi tahunan diisi langsung, nilai itu yang dipakai; hasil agregasi periode dibandingkan "
+              "dengannya dan selisihnya dicatat sebagai catatan kualitas data", "—"),
+        Rumus("Target berupa predikat (ordinal)",
+              f"urutan {' < '.join(GRADES)}; tercapai bila realisasi sama atau lebih tinggi dari target",
+              f"target BB, realisasi A: {'tercapai' if ordinal.tercapai else 'tidak tercapai'}"),
+        Rumus("Capaian yang dinilai", "capaian negatif dihitung 0; di atas batas capaian kabupaten dihitung "
+              "sama dengan batas (halaman tetap menampilkan capaian sebenarnya)",
+              f"batas 100: capaian 126,52 % dinilai {_pct(capaian_dinilai(126.52, 100))}"),
+        Rumus("Capaian sasaran dan rata-rata capaian IKU",
+              "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata",
+              f"100,36 % dan 126,52 % dengan batas 100: {_pct(summary.rata_rata)}"),
+        Rumus("Jumlah indikator", "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
+              "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0)", "—"),
+        Rumus("Pembulatan", "semua angka disimpan utuh dan dibulatkan hanya untuk tampilan, setengah ke atas, "
+              "format Indonesia (titik ribuan, koma desimal)",
+              f"100,355 → {format_number(100.355, 2)}; 1823687638 → {format_number(1823687638, 0)}"),
+    ]
+
+
+@dataclass(frozen=True)
+class ContohPredikat:
+    capaian: float
+    dinilai: float
+    label: str
+
+
+@dataclass(frozen=True)
+class SkalaKabupaten:
+    kabupaten: str
+    nama: str
+    dasar: str | None
+    batas: float | None
+    rentang: tuple
+    contoh: tuple[ContohPredikat, ...]
+
+
+@dataclass(frozen=True)
+class Metodologi:
+    rumus: tuple[Rumus, ...]
+    skala: tuple[SkalaKabupaten, ...]
+    toleransi_audit: float
+
+
+def metodologi(content: Content) -> Metodologi:
+    """Formulas and every kabupaten's scale, with sample classifications."""
+    skala = []
+    for kab in content.kabupaten:
+        s = kab.profil.skala_predikat
+        contoh = tuple(ContohPredikat(v, capaian_dinilai(v, s.batas_capaian), predikat(v, s).label)
+                       for v in (126.52, 100.0, 87.48, 50.0))
+        skala.append(SkalaKabupaten(kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh))
+    return Metodologi(tuple(rumus()), tuple(skala), content.portal.toleransi_audit)

@@ -1,0 +1,47 @@
+"""Population and density of a kecamatan from its desa list (DOMAIN 3.9)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Desa, Kecamatan
+
+
+@dataclass(frozen=True)
+class PendudukDesa:
+    desa: Desa
+    penduduk: int | None
+
+
+@dataclass(frozen=True)
+class Wilayah:
+    desa: tuple[PendudukDesa, ...]
+    jumlah_desa: int
+    jumlah_kelurahan: int
+    laki_laki: int | None
+    perempuan: int | None
+    penduduk: int | None
+    kk: int | None
+    kepadatan: float | None
+
+
+def _total(values: list[int | None]) -> int | None:
+    """Sum, or None when any part is missing (a partial sum would understate)."""
+    return None if not values or any(v is None for v in values) else sum(values)
+
+
+def wilayah(profil: Kecamatan) -> Wilayah:
+    rows = tuple(PendudukDesa(d, d.penduduk if d.penduduk is not None else
+                              _total([d.penduduk_laki_laki, d.penduduk_perempuan])) for d in profil.desa)
+    penduduk = _total([r.penduduk for r in rows])
+    luas = profil.luas_km2
+    return Wilayah(
+        desa=rows,
+        jumlah_desa=sum(1 for d in profil.desa if d.jenis == "desa"),
+        jumlah_kelurahan=sum(1 for d in profil.desa if d.jenis == "kelurahan"),
+        laki_laki=_total([d.penduduk_laki_laki for d in profil.desa]),
+        perempuan=_total([d.penduduk_perempuan for d in profil.desa]),
+        penduduk=penduduk,
+        kk=_total([d.jumlah_kk for d in profil.desa]),
+        kepadatan=penduduk / luas if penduduk is not None and luas else None,
+    )

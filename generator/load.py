@@ -1,0 +1,234 @@
+"""Stage 1, load: read the `content/` tree into raw documents, keeping file and line info.
+
+Layout (FORMAT.md):
+
+    content/portal.yml
+    content/<kabupaten>/kabupaten.yml
+    content/<kabupaten>/<kecamatan>/kecamatan.yml
+    content/<kabupaten>/<kecamatan>/<tahun>/kinerja.yml   (required in a year folder)
+    content/<kabupaten>/<kecamatan>/<tahun>/program.yml   (optional)
+    content/<kabupaten>/<kecamatan>/<tahun>/realisasi.csv (optional)
+
+Nothing is interpreted here beyond syntax: YAML and CSV errors, duplicate keys and
+unexpected files become problems; shapes and values are checked by `validate`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+YEAR = re.compile(r"^\d{4}$")
+YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv"}
+
+
+@dataclass
+class Document:
+    """One parsed file. `node` maps YAML paths to lines; `lines` are CSV row line numbers."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None = None
+    lines: list[int] = field(default_factory=list)
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        """The line of the deepest YAML node on `loc` (1-based)."""
+        node = self.node
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for step in loc:
+            child = _child(node, step)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == step:
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
+    return None
+
+
+@dataclass
+class RawTahun:
+    tahun: int
+    folder: Path
+    kinerja: Document | None = None
+    program: Document | None = None
+    realisasi: Document | None = None
+
+
+@dataclass
+class RawKecamatan:
+    slug: str
+    folder: Path
+    profil: Document | None = None
+    tahun: list[RawTahun] = field(default_factory=list)
+
+
+@dataclass
+class RawKabupaten:
+    slug: str
+    folder: Path
+    profil: Document | None = None
+    kecamatan: list[RawKecamatan] = field(default_factory=list)
+
+
+@dataclass
+class RawContent:
+    root: Path
+    portal: Document | None = None
+    kabupaten: list[RawKabupaten] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping key written twice."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that rejects a key written twice in one mapping (a silent overwrite otherwise)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[object, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKeyError(
+                    None, None, f"kunci '{key}' ditulis dua kali (duplicate key)", key_node.start_mark
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep)
+
+
+def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
+    """Parse a YAML file; a syntax error becomes a problem naming its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = " ".join(filter(None, [exc.context, exc.problem]))
+        line = mark.line + 1 if mark else None
+        if isinstance(exc, DuplicateKeyError):
+            problems.append(Problem(path, "", reason, "duplicate_key", line=line))
+        else:
+            problems.append(Problem(path, "", f"sintaks YAML salah: {reason}", "yaml_syntax", line=line))
+        return None
+    return Document(path, {} if data is None else data, node)
+
+
+def read_csv(path: Path, problems: list[Problem]) -> Document | None:
+    """Parse a CSV file (comma or semicolon, as spreadsheets export it) into row dicts."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
+        return None
+    header = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    rows, lines = [], []
+    try:
+        for row in reader:
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            if None in row:
+                problems.append(
+                    Problem(path, "", "baris berisi lebih banyak kolom dari judul kolom", "csv_columns", line=reader.line_num)
+                )
+                continue
+            rows.append(row)
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        problems.append(Problem(path, "", f"CSV tidak dapat dibaca: {exc}", "csv_syntax", line=reader.line_num))
+        return None
+    return Document(path, {"kolom": reader.fieldnames or [], "baris": rows}, lines=lines)
+
+
+def _unexpected(path: Path, problems: list[Problem], expected: str) -> None:
+    problems.append(Problem(path, "", f"berkas atau folder tidak dikenal di sini; yang diharapkan: {expected}", "unknown_file"))
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def _load_tahun(folder: Path, problems: list[Problem]) -> RawTahun:
+    raw = RawTahun(int(folder.name), folder)
+    for path in _entries(folder):
+        if path.name not in YEAR_FILES or not path.is_file():
+            _unexpected(path, problems, ", ".join(sorted(YEAR_FILES)))
+        elif path.suffix == ".csv":
+            raw.realisasi = read_csv(path, problems)
+        else:
+            setattr(raw, path.stem, read_yaml(path, problems))
+    if not (folder / "kinerja.yml").exists():
+        problems.append(Problem(folder / "kinerja.yml", "", "berkas wajib tidak ada", "missing_file"))
+    return raw
+
+
+def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
+    raw = RawKecamatan(folder.name, folder)
+    for path in _entries(folder):
+        if path.name == "kecamatan.yml":
+            raw.profil = read_yaml(path, problems)
+        elif path.is_dir() and YEAR.match(path.name):
+            raw.tahun.append(_load_tahun(path, problems))
+        else:
+            _unexpected(path, problems, "kecamatan.yml dan folder tahun (mis. 2024/)")
+    if not (folder / "kecamatan.yml").exists():
+        problems.append(Problem(folder / "kecamatan.yml", "", "berkas wajib tidak ada", "missing_file"))
+    return raw
+
+
+def _load_kabupaten(folder: Path, problems: list[Problem]) -> RawKabupaten:
+    raw = RawKabupaten(folder.name, folder)
+    for path in _entries(folder):
+        if path.name == "kabupaten.yml":
+            raw.profil = read_yaml(path, problems)
+        elif path.is_dir() and SLUG.match(path.name):
+            raw.kecamatan.append(_load_kecamatan(path, problems))
+        else:
+            _unexpected(path, problems, "kabupaten.yml dan folder kecamatan (huruf kecil, mis. kedungjajang/)")
+    if not (folder / "kabupaten.yml").exists():
+        problems.append(Problem(folder / "kabupaten.yml", "", "berkas wajib tidak ada", "missing_file"))
+    return raw
+
+
+def load_content(root: Path) -> RawContent:
+    """Read every content file under `root`; never raises for bad content."""
+    root = root.resolve()
+    content = RawContent(root)
+    if not root.is_dir():
+        content.problems.append(Problem(root, "", "folder konten tidak ditemukan", "missing_file"))
+        return content
+    for path in _entries(root):
+        if path.name == "portal.yml":
+            content.portal = read_yaml(path, content.problems)
+        elif path.is_dir() and SLUG.match(path.name):
+            content.kabupaten.append(_load_kabupaten(path, content.problems))
+        elif path.name not in {"README.md"}:
+            _unexpected(path, content.problems, "portal.yml dan folder kabupaten (huruf kecil, mis. lumajang/)")
+    if not (root / "portal.yml").exists():
+        content.problems.append(Problem(root / "portal.yml", "", "berkas wajib tidak ada", "missing_file"))
+    return content

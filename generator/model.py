@@ -1,0 +1,264 @@
+"""Schemas of the content files (pydantic v2). Keys are Indonesian, as the clerk writes them.
+
+Each model mirrors one file of `content/`; FORMAT.md documents every field. Type and
+shape checks live here; checks that span files (references, ids, folder names) live in
+`generator.validate`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .numbers import NumberFormatError, parse_number
+
+#: Order of ordinal grades (SAKIP), worst first. DOMAIN 3.1.
+GRADES: tuple[str, ...] = ("D", "C", "CC", "B", "BB", "A", "AA")
+
+
+def _number(value: object) -> float:
+    try:
+        return parse_number(value)
+    except NumberFormatError as exc:
+        raise PydanticCustomError("number", "{reason}", {"reason": str(exc)}) from None
+
+
+def _value(value: object) -> float | str:
+    """A target or realisasi: a number, or a SAKIP grade for ordinal indicators."""
+    if isinstance(value, str) and value.strip().upper() in GRADES:
+        return value.strip().upper()
+    return _number(value)
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Number = Annotated[float, BeforeValidator(_number)]
+Value = Annotated[float | str, BeforeValidator(_value)]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=60)]
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Text = Annotated[str, Field(min_length=1)]
+OptionalValue = Annotated[Value | None, BeforeValidator(_blank_to_none)]
+
+
+class Schema(BaseModel):
+    """Every content model: unknown keys are errors (typos), text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+# ---------------------------------------------------------------- portal.yml
+
+
+class Portal(Schema):
+    judul: Text
+    deskripsi: Text
+    penerbit: Text
+    url: str | None = None
+    kontak: str | None = None
+    toleransi_audit: Number = 0.5
+
+
+# ---------------------------------------------------------------- kabupaten.yml
+
+
+class Rentang(Schema):
+    """One interval of a rating scale: (bawah, atas] by default."""
+
+    label: Text
+    kode: str | None = None
+    bawah: Number | None = None
+    bawah_inklusif: bool = False
+    atas: Number | None = None
+    atas_inklusif: bool = True
+    warna: Colour = "#6e7781"
+
+    def contains(self, value: float) -> bool:
+        above = self.bawah is None or value > self.bawah or (self.bawah_inklusif and value == self.bawah)
+        below = self.atas is None or value < self.atas or (self.atas_inklusif and value == self.atas)
+        return above and below
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _scale_problems(rentang: list[Rentang], batas: float | None) -> list[str]:
+    """Every way the intervals fail to cover [0, batas] (or [0, ∞)) exactly once."""
+    ordered = sorted(rentang, key=lambda r: float("-inf") if r.bawah is None else r.bawah)
+    found = [f"rentang '{r.label}' kosong: bawah {_fmt(r.bawah)} tidak lebih kecil dari atas {_fmt(r.atas)}"
+             for r in ordered if r.bawah is not None and r.atas is not None and r.bawah >= r.atas]
+    first, last = ordered[0], ordered[-1]
+    if first.bawah is not None and first.bawah > 0:
+        found.append(f"celah: capaian 0 sampai {_fmt(first.bawah)} tidak tercakup rentang mana pun")
+    elif first.bawah == 0 and not first.bawah_inklusif:
+        found.append(f"capaian 0 tidak tercakup: rentang '{first.label}' perlu bawah_inklusif: true")
+    for a, b in zip(ordered, ordered[1:]):
+        if a.atas is None or (b.bawah is not None and a.atas > b.bawah) or (
+            a.atas == b.bawah and a.atas_inklusif and b.bawah_inklusif
+        ):
+            found.append(f"tumpang tindih: rentang '{a.label}' dan '{b.label}'")
+        elif b.bawah is None or a.atas < b.bawah or (a.atas == b.bawah and not (a.atas_inklusif or b.bawah_inklusif)):
+            found.append(f"celah antara {_fmt(a.atas)} dan {_fmt(b.bawah)}: tidak ada rentang untuk capaian di antaranya")
+    if last.atas is not None and (batas is None or last.atas < batas or (last.atas == batas and not last.atas_inklusif)):
+        found.append(f"celah: capaian di atas {_fmt(last.atas)} tidak tercakup rentang mana pun")
+    return found
+
+
+class SkalaPredikat(Schema):
+    nama: Text
+    dasar: str | None = None
+    batas_capaian: Number | None = None
+    rentang: list[Rentang] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _covers_once(self) -> SkalaPredikat:
+        problems = _scale_problems(self.rentang, self.batas_capaian)
+        if problems:
+            raise PydanticCustomError("scale_gap_overlap", "skala predikat tidak sah: {problem}",
+                                      {"problem": "; ".join(problems)})
+        return self
+
+
+class Kabupaten(Schema):
+    nama: Text
+    jenis: Literal["kabupaten", "kota"] = "kabupaten"
+    provinsi: Text
+    skala_predikat: SkalaPredikat
+
+
+# ---------------------------------------------------------------- kecamatan.yml
+
+
+class Pejabat(Schema):
+    nama: Text
+    jabatan: Text = "Camat"
+    nip: str | None = None
+
+
+class Desa(Schema):
+    nama: Text
+    jenis: Literal["desa", "kelurahan"] = "desa"
+    penduduk_laki_laki: int | None = Field(default=None, ge=0)
+    penduduk_perempuan: int | None = Field(default=None, ge=0)
+    penduduk: int | None = Field(default=None, ge=0)
+    jumlah_kk: int | None = Field(default=None, ge=0)
+    luas_km2: Number | None = None
+
+
+class Kecamatan(Schema):
+    nama: Text
+    alamat: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    situs: str | None = None
+    luas_km2: Number | None = None
+    camat: Pejabat | None = None
+    desa: list[Desa] = []
+    sumber: str | None = None
+
+
+# ---------------------------------------------------------------- <tahun>/kinerja.yml
+
+
+class Target(Schema):
+    renstra: OptionalValue = None
+    pk_awal: OptionalValue = None
+    pk_perubahan: OptionalValue = None
+
+
+class Dilaporkan(Schema):
+    """Figures as printed in a published report, kept only to audit them."""
+
+    realisasi: OptionalValue = None
+    capaian: Number | None = None
+    predikat: str | None = None
+
+
+class Indikator(Schema):
+    id: Id
+    nama: Text
+    satuan: Text
+    polaritas: Literal["positif", "negatif"] = "positif"
+    agregasi: Literal["rata-rata", "jumlah", "terakhir", "maks"] | None = None
+    jenis_nilai: Literal["angka", "ordinal"] = "angka"
+    target: Target = Target()
+    formula: str | None = None
+    sumber_data: str | None = None
+    penanggung_jawab: str | None = None
+    keterangan: str | None = None
+    dilaporkan: Dilaporkan | None = None
+
+
+class Sasaran(Schema):
+    id: Id
+    nama: Text
+    indikator: list[Indikator] = Field(min_length=1)
+
+
+class Tujuan(Schema):
+    id: Id
+    nama: Text
+    indikator: list[Indikator] = []
+    sasaran: list[Sasaran] = []
+
+
+class Kinerja(Schema):
+    kecamatan: Id
+    tahun: int = Field(ge=2000, le=2100)
+    sumber: Text
+    tujuan: list[Tujuan] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- <tahun>/program.yml
+
+
+class SubKegiatan(Schema):
+    id: Id
+    kode: str | None = None
+    nama: Text
+    indikator: list[Indikator] = []
+
+
+class Kegiatan(Schema):
+    id: Id
+    kode: str | None = None
+    nama: Text
+    indikator: list[Indikator] = []
+    sub_kegiatan: list[SubKegiatan] = []
+
+
+class Program(Schema):
+    id: Id
+    kode: str | None = None
+    nama: Text
+    mendukung: list[Id] = []
+    indikator: list[Indikator] = []
+    kegiatan: list[Kegiatan] = []
+
+
+class DaftarProgram(Schema):
+    program: list[Program] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- <tahun>/realisasi.csv
+
+PERIODS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+
+
+class BarisRealisasi(Schema):
+    """One row of realisasi.csv: an indicator's values per triwulan and for the year."""
+
+    indikator: Id
+    tw1: OptionalValue = None
+    tw2: OptionalValue = None
+    tw3: OptionalValue = None
+    tw4: OptionalValue = None
+    tahunan: OptionalValue = None
+    keterangan: str | None = None
+
+    def periods(self) -> dict[str, float | str]:
+        return {p: getattr(self, p) for p in PERIODS if getattr(self, p) is not None}

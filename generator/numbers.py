@@ -1,0 +1,68 @@
+"""Indonesian number formats: reading what a clerk types, writing what a citizen reads.
+
+Reading accepts `1.823.687.638`, `Rp 2.078.481.352`, `98,91%`, `83,5` and plain `83.5`.
+A dot followed by exactly three digits in every group is a thousands separator
+(the Indonesian convention), so `1.823` is one thousand eight hundred twenty-three.
+Writing rounds half-up (never to even) and uses `.` for thousands and `,` for decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+_THOUSANDS_ID = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^-?\d+(,\d+)?$")
+_DECIMAL_DOT = re.compile(r"^-?\d+\.\d+$")
+_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+
+
+class NumberFormatError(ValueError):
+    """A text that is not a number in any accepted format."""
+
+
+def parse_number(value: object) -> float:
+    """Return the number a content value stands for (int, float or Indonesian text)."""
+    if isinstance(value, bool):
+        raise NumberFormatError(f"{value!r} bukan angka")
+    if isinstance(value, (int, float)):
+        return float(value)
+    if not isinstance(value, str):
+        raise NumberFormatError(f"{value!r} bukan angka")
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    text = _PREFIX.sub("", text).removesuffix("%")
+    if _THOUSANDS_ID.match(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if _DECIMAL_COMMA.match(text):
+        return float(text.replace(",", "."))
+    if _DECIMAL_DOT.match(text):
+        return float(text)
+    raise NumberFormatError(f"'{value}' tidak dapat dibaca sebagai angka")
+
+
+def round_half_up(value: float, decimals: int) -> Decimal:
+    """Round for display, half-up, from the shortest decimal form of the float."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_number(value: float | None, decimals: int = 2, missing: str = "belum ada data") -> str:
+    """`1823687638.0, 0` -> `1.823.687.638`; `98.9137, 2` -> `98,91`."""
+    if value is None:
+        return missing
+    rounded = round_half_up(value, decimals)
+    if rounded == 0:
+        rounded = abs(rounded)
+    sign = "-" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):.{decimals}f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{groups},{fraction}" if decimals else f"{sign}{groups}"
+
+
+def format_plain(value: float | None, missing: str = "belum ada data") -> str:
+    """A content value as typed: no trailing zeros (`83.5` -> `83,5`, `80.0` -> `80`)."""
+    if value is None:
+        return missing
+    text = format(Decimal(repr(value)).normalize(), "f")
+    decimals = len(text.partition(".")[2])
+    return format_number(value, decimals, missing)

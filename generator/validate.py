@@ -1,0 +1,308 @@
+"""Stage 2, validate: raw documents -> typed content, or every problem found in one run.
+
+Shape and type checks come from the pydantic schemas in `generator.model`; this module
+adds the checks that span fields and files (ids, references, folder names, value kinds)
+and turns every finding into a `Problem` with file, line, field path, value and an
+Indonesian message with its English key.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .load import Document, RawContent, RawKabupaten, RawKecamatan, RawTahun
+from .problems import ContentError, Problem
+
+
+@dataclass(frozen=True)
+class TahunData:
+    tahun: int
+    kinerja: m.Kinerja
+    program: m.DaftarProgram | None
+    realisasi: dict[str, m.BarisRealisasi]
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class KecamatanData:
+    slug: str
+    profil: m.Kecamatan
+    tahun: tuple[TahunData, ...]
+
+
+@dataclass(frozen=True)
+class KabupatenData:
+    slug: str
+    profil: m.Kabupaten
+    kecamatan: tuple[KecamatanData, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    portal: m.Portal
+    kabupaten: tuple[KabupatenData, ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+# ---------------------------------------------------------------- pydantic errors -> Problems
+
+_KNOWN_KEYS = sorted(
+    {name for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, BaseModel) for name in cls.model_fields}
+)
+
+_MESSAGES = {
+    "missing": ("required", "wajib diisi"),
+    "string_type": ("type", "harus berupa teks (beri tanda kutip bila berupa angka, mis. \"1.2\")"),
+    "int_type": ("type", "harus berupa bilangan bulat"),
+    "int_parsing": ("type", "harus berupa bilangan bulat"),
+    "int_from_float": ("type", "harus berupa bilangan bulat"),
+    "bool_type": ("type", "harus true atau false"),
+    "bool_parsing": ("type", "harus true atau false"),
+    "list_type": ("type", "harus berupa daftar (baris-baris diawali '- ')"),
+    "model_type": ("type", "harus berupa pemetaan 'kunci: nilai'"),
+    "dict_type": ("type", "harus berupa pemetaan 'kunci: nilai'"),
+    "string_too_short": ("required", "tidak boleh kosong"),
+    "too_short": ("required", "minimal {min_length} isian"),
+    "greater_than_equal": ("range", "tidak boleh kurang dari {ge}"),
+    "less_than_equal": ("range", "tidak boleh lebih dari {le}"),
+    "string_too_long": ("pattern", "terlalu panjang (maksimal {max_length} karakter)"),
+}
+
+
+def _message(error: dict[str, Any]) -> tuple[str, str]:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(error["loc"][-1]), _KNOWN_KEYS, n=1)
+        hint = f"; maksud Anda '{close[0]}'?" if close else ""
+        return "unknown_key", f"kunci tidak dikenal (salah ketik?){hint}"
+    if kind == "literal_error":
+        return "choice", f"harus salah satu dari: {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        if "#" in ctx.get("pattern", ""):
+            return "pattern", "warna harus kode hex 6 digit, mis. #1a7f37"
+        return "pattern", "hanya huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi"
+    if kind in {"number", "scale_gap_overlap"}:
+        key = "number" if kind == "number" else kind
+        return key, error["msg"] if kind == "scale_gap_overlap" else f"angka tidak valid: {error['msg']}"
+    if kind in _MESSAGES:
+        key, text = _MESSAGES[kind]
+        return key, text.format(**ctx)
+    return "invalid", error["msg"]
+
+
+def _path(data: Any, loc: tuple[Any, ...]) -> str:
+    """Readable field path: list items by their `id` where they have one, else #n (1-based)."""
+    parts: list[str] = []
+    for step in loc:
+        if isinstance(step, int):
+            item = data[step] if isinstance(data, list) and step < len(data) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{ident if isinstance(ident, str) else f'#{step + 1}'}]"]
+            data = item
+        else:
+            parts.append(str(step))
+            data = data.get(step) if isinstance(data, dict) else None
+    return ".".join(parts)
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for step in loc:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return None if isinstance(data, (dict, list)) else data
+
+
+def _parse(schema: type[BaseModel], doc: Document, problems: list[Problem], line: int | None = None,
+           data: Any = None, prefix: str = "") -> Any:
+    """Validate `data` (default: the document) against `schema`, recording problems."""
+    data = doc.data if data is None else data
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(step for step in error["loc"] if step not in {"float", "str", "function-before[_value()]"})
+            key, message = _message(error)
+            problems.append(
+                Problem(
+                    doc.path,
+                    prefix + _path(data, loc),
+                    message,
+                    key,
+                    _value_at(data, loc) if error["type"] != "missing" else None,
+                    line if line is not None else doc.line_of(loc),
+                )
+            )
+        return None
+
+
+# ---------------------------------------------------------------- cross-field checks
+
+
+def all_indikator(kinerja: m.Kinerja, program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Indikator]]:
+    """Every indicator of a year with its YAML-style path, IKU first."""
+    for t in kinerja.tujuan:
+        for ind in t.indikator:
+            yield f"tujuan[{t.id}].indikator[{ind.id}]", ind
+        for s in t.sasaran:
+            for ind in s.indikator:
+                yield f"tujuan[{t.id}].sasaran[{s.id}].indikator[{ind.id}]", ind
+    for path, node in program_nodes(program):
+        for ind in node.indikator:
+            yield f"{path}.indikator[{ind.id}]", ind
+
+
+def program_nodes(program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Program | m.Kegiatan | m.SubKegiatan]]:
+    """Every program, kegiatan and sub-kegiatan with its path."""
+    for p in program.program if program else ():
+        yield f"program[{p.id}]", p
+        for k in p.kegiatan:
+            yield f"program[{p.id}].kegiatan[{k.id}]", k
+            for sk in k.sub_kegiatan:
+                yield f"program[{p.id}].kegiatan[{k.id}].sub_kegiatan[{sk.id}]", sk
+
+
+def _kind_problems(ind: m.Indikator, where: str, values: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    for name, value in values.items():
+        if value is None:
+            continue
+        if ind.jenis_nilai == "angka" and isinstance(value, str):
+            yield f"{where}.{name}", "indikator berjenis angka, tetapi nilai berupa predikat (ubah jenis_nilai: ordinal?)", value
+        if ind.jenis_nilai == "ordinal" and not isinstance(value, str):
+            yield f"{where}.{name}", f"indikator ordinal memerlukan predikat ({'/'.join(m.GRADES)})", value
+
+
+def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program: m.DaftarProgram | None,
+                rows: dict[str, tuple[m.BarisRealisasi, int]], problems: list[Problem]) -> None:
+    kdoc = raw.kinerja
+    assert kdoc is not None
+    if kinerja.kecamatan != kecamatan_slug:
+        problems.append(Problem(kdoc.path, "kecamatan", f"data ini milik kecamatan '{kinerja.kecamatan}', "
+                                f"tetapi berada di folder '{kecamatan_slug}'", "wrong_kecamatan",
+                                kinerja.kecamatan, kdoc.line_of(("kecamatan",))))
+    if kinerja.tahun != raw.tahun:
+        problems.append(Problem(kdoc.path, "tahun", f"tahun {kinerja.tahun} tidak sama dengan folder {raw.tahun}",
+                                "wrong_year", kinerja.tahun, kdoc.line_of(("tahun",))))
+
+    ids: Counter[str] = Counter()
+    for t in kinerja.tujuan:
+        ids.update([t.id, *(s.id for s in t.sasaran)])
+    ids.update(node.id for _, node in program_nodes(program))
+    indikator = dict(all_indikator(kinerja, program))
+    ids.update(ind.id for ind in indikator.values())
+    for ident, count in ids.items():
+        if count > 1:
+            problems.append(Problem(kdoc.path, "id", f"id '{ident}' dipakai {count} kali dalam tahun {raw.tahun} "
+                                    "(kinerja.yml dan program.yml); setiap id harus unik", "duplicate_id", ident))
+
+    sasaran_ids = {s.id for t in kinerja.tujuan for s in t.sasaran} | {t.id for t in kinerja.tujuan}
+    if program is not None and raw.program is not None:
+        for i, p in enumerate(program.program):
+            for j, ref in enumerate(p.mendukung):
+                if ref not in sasaran_ids:
+                    problems.append(Problem(raw.program.path, f"program[{p.id}].mendukung[#{j + 1}]",
+                                            f"sasaran/tujuan '{ref}' tidak ada di kinerja.yml", "unknown_reference",
+                                            ref, raw.program.line_of(("program", i, "mendukung", j))))
+
+    by_id = {ind.id: (path, ind) for path, ind in indikator.items()}
+    for path, ind in indikator.items():
+        doc = kdoc if path.startswith("tujuan") else raw.program
+        for where, message, value in _kind_problems(ind, f"{path}.target", dict(ind.target)):
+            problems.append(Problem(doc.path, where, message, "value_kind", value))
+
+    assert raw.realisasi is not None or not rows
+    for ident, (row, line) in rows.items():
+        rdoc = raw.realisasi
+        if ident not in by_id:
+            close = difflib.get_close_matches(ident, list(by_id), n=1)
+            hint = f"; maksud Anda '{close[0]}'?" if close else ""
+            problems.append(Problem(rdoc.path, "indikator", f"indikator '{ident}' tidak ada di kinerja.yml atau "
+                                    f"program.yml{hint}", "unknown_reference", ident, line))
+            continue
+        _, ind = by_id[ident]
+        values = {**row.periods(), "tahunan": row.tahunan}
+        for where, message, value in _kind_problems(ind, "", values):
+            problems.append(Problem(rdoc.path, where.lstrip("."), message, "value_kind", value, line))
+        if row.periods() and row.tahunan is None and ind.agregasi is None:
+            path, _ = by_id[ident]
+            problems.append(Problem(kdoc.path if path.startswith("tujuan") else raw.program.path, f"{path}.agregasi",
+                                    "agregasi wajib diisi karena realisasi tahunan dihitung dari nilai triwulan "
+                                    "(rata-rata, jumlah, terakhir atau maks)", "required"))
+
+
+def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisRealisasi, int]]:
+    columns = list(m.BarisRealisasi.model_fields)
+    for name in doc.data["kolom"]:
+        if name not in columns:
+            close = difflib.get_close_matches(name or "", columns, n=1)
+            hint = f"; maksud Anda '{close[0]}'?" if close else ""
+            problems.append(Problem(doc.path, name or "", f"kolom tidak dikenal{hint}; kolom yang dikenal: "
+                                    f"{', '.join(columns)}", "unknown_column", line=1))
+    if "indikator" not in doc.data["kolom"]:
+        problems.append(Problem(doc.path, "indikator", "kolom wajib tidak ada", "required", line=1))
+        return {}
+    rows: dict[str, tuple[m.BarisRealisasi, int]] = {}
+    for raw_row, line in zip(doc.data["baris"], doc.lines):
+        data = {k: v for k, v in raw_row.items() if k in columns}
+        row = _parse(m.BarisRealisasi, doc, problems, line=line, data=data)
+        if row is None:
+            continue
+        if row.indikator in rows:
+            problems.append(Problem(doc.path, "indikator", f"indikator '{row.indikator}' muncul dua kali "
+                                    f"(baris {rows[row.indikator][1]} dan {line})", "duplicate_id",
+                                    row.indikator, line))
+            continue
+        rows[row.indikator] = (row, line)
+    return rows
+
+
+def _tahun(raw: RawTahun, kecamatan_slug: str, problems: list[Problem]) -> TahunData | None:
+    if raw.kinerja is None:
+        return None
+    before = len(problems)
+    kinerja = _parse(m.Kinerja, raw.kinerja, problems)
+    program = _parse(m.DaftarProgram, raw.program, problems) if raw.program else None
+    rows = _rows(raw.realisasi, problems) if raw.realisasi else {}
+    if kinerja is None or (raw.program and program is None):
+        return None
+    _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
+    if len(problems) > before:
+        return None
+    files = tuple(d.path for d in (raw.kinerja, raw.program, raw.realisasi) if d is not None)
+    return TahunData(raw.tahun, kinerja, program, {k: r for k, (r, _) in rows.items()}, files)
+
+
+def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:
+    profil = _parse(m.Kecamatan, raw.profil, problems) if raw.profil else None
+    years = [_tahun(t, raw.slug, problems) for t in sorted(raw.tahun, key=lambda t: t.tahun)]
+    if profil is None or None in years:
+        return None
+    return KecamatanData(raw.slug, profil, tuple(years))
+
+
+def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | None:
+    profil = _parse(m.Kabupaten, raw.profil, problems) if raw.profil else None
+    kecamatan = [_kecamatan(k, problems) for k in raw.kecamatan]
+    if profil is None or None in kecamatan:
+        return None
+    return KabupatenData(raw.slug, profil, tuple(kecamatan))
+
+
+def validate(raw: RawContent) -> Content:
+    """Typed, cross-checked content; raises ContentError listing every problem."""
+    problems = list(raw.problems)
+    portal = _parse(m.Portal, raw.portal, problems) if raw.portal else None
+    kabupaten = [_kabupaten(k, problems) for k in raw.kabupaten]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or portal is None:
+        raise ContentError(errors)
+    return Content(raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"))

@@ -1,0 +1,35 @@
+"""Shared fixtures: a private copy of the demo content for tests that edit it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "content"
+BUILD_DATE = "1735689600"  # 2025-01-01: fixed, so that builds in tests are comparable
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the bundled demo content."""
+    target = tmp_path / "content"
+    shutil.copytree(DEMO, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A small valid content tree: the portal settings and Lumajang / Kedungjajang 2024."""
+    target = tmp_path / "mini"
+    target.mkdir()
+    shutil.copy(DEMO / "portal.yml", target / "portal.yml")
+    shutil.copytree(DEMO / "lumajang", target / "lumajang")
+    return target

@@ -1,0 +1,207 @@
+"""End to end: the demo portal builds, shows the computed figures, stays local, is
+deterministic, and a failed build never touches the previous site."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from generator import build as build_module
+from generator.build import BuildError, build_site
+from generator.cli import app
+from generator.load import load_content
+from generator.validate import validate
+
+from conftest import BUILD_DATE, DEMO
+
+
+def build(content: Path, site: Path, work: Path) -> Path:
+    return build_site(validate(load_content(content)), site, work, progress=lambda _: None)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        return build(DEMO, tmp / "site", tmp / "work")
+
+
+def row(html: str, indicator: str) -> str:
+    """The table row (<tr>) that names an indicator."""
+    rows = [r for r in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if f"<td>{indicator}</td>" in r]
+    assert len(rows) == 1, indicator
+    return re.sub(r"<[^>]+>", "|", rows[0])
+
+
+def cells(html: str, indicator: str) -> list[str]:
+    return [c.strip() for c in row(html, indicator).split("|") if c.strip()]
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_kedungjajang_2024_figures(site):
+    html = page(site, "lumajang/kedungjajang/2024")
+    # 83,8 / 83,5 and 75,91 / 60 (seed 000 Tabel 3.2); Lumajang has no cap: > 90 is Sangat Tinggi.
+    assert cells(html, "Indeks Kepuasan Masyarakat")[3:7] == ["83,5", "83,5", "83,8", "100,36 %"]
+    assert "Sangat Tinggi" in cells(html, "Indeks Kepuasan Masyarakat")
+    assert cells(html, "Nilai Sinergitas Kinerja Kecamatan")[5:7] == ["75,91", "126,52 %"]
+    assert cells(html, "Indeks Kepuasan Masyarakat tingkat Kecamatan")[5:7] == ["82,87", "103,59 %"]
+    # Sasaran mean (103,5875 + 126,5167) / 2 and IKU mean over three indicators.
+    assert "115,05 %" in html and "110,15 %" in html
+    # APBDes: 91,67 against the PK target 75 (the report says 96): computed, and audited.
+    assert cells(html, "Persentase Desa yang menetapkan APBDes Tepat Waktu")[4:6] == ["91,67", "122,23 %"]
+    assert "Catatan kualitas data" in html and "belum ada data realisasi" in html
+
+
+def test_megaluh_2024_capped_scale(site):
+    html = page(site, "jombang/megaluh/2024")
+    # AKIP 60,61 against the PK perubahan target 71,01 -> 85,35 % (printed 87,48 %): Butuh Perbaikan.
+    akip = cells(html, "Nilai Evaluasi AKIP Kecamatan Megaluh")
+    assert "85,35 %" in akip and any("Butuh Perbaikan" in c for c in akip)
+    # IKM 97,49 / 82 = 118,89 % shown as is, but rated with the cap at 100: Baik.
+    ikm = cells(html, "Indeks Kepuasan Masyarakat (IKM) Kecamatan Megaluh")
+    assert "118,89 %" in ikm and any(c.startswith("Baik") for c in ikm)
+
+
+def test_every_demo_report_is_published(site):
+    for path in ("lumajang/kedungjajang/2024", "jombang/megaluh/2024", "jember/ajung/2023"):
+        assert (site / path / "index.html").exists(), path
+        assert (site / path / "capaian-iku.svg").exists(), path
+    for path in ("", "metodologi", "lumajang", "jombang", "jember", "lumajang/kedungjajang"):
+        assert (site / path / "index.html").exists(), path
+
+
+def test_chart_is_accessible_svg_with_its_numbers(site):
+    svg = (site / "lumajang/kedungjajang/2024/capaian-iku.svg").read_text()
+    assert svg.startswith('<svg role="img" aria-labelledby="chart-title chart-desc"')
+    assert "<title id=\"chart-title\">Capaian IKU Kecamatan Kedungjajang 2024</title>" in svg
+    assert "Nilai Sinergitas Kinerja Kecamatan: 126,52 % (Sangat Tinggi)" in svg
+    assert ">126,52 %</text>" in svg  # text stays text
+
+
+def test_methodology_is_generated_from_the_code(site):
+    html = page(site, "metodologi")
+    assert "realisasi 83,8 dan target 83,5: capaian 100,36 %" in html
+    assert "realisasi 8 dan target 10: capaian 120,00 %" in html
+    assert "38 % dan 34,92 %: 72,92 %" in html
+    for kabupaten in ("Lumajang", "Jombang", "Jember"):
+        assert f"Kabupaten {kabupaten}" in html
+
+
+class _Resources(HTMLParser):
+    ATTRS = {"src", "href", "srcset", "action", "poster", "data", "formaction"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in self.ATTRS and value:
+                self.urls.extend(v.strip().split(" ")[0] for v in value.split(","))
+            if name == "style" and value:
+                self.urls.extend(re.findall(r"url\(['\"]?([^'\")]+)", value))
+
+
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+#: Conditional code paths in the theme bundle that this portal never takes: a polyfill for
+#: browsers without ResizeObserver, mermaid diagrams (none) and repository facts (no repo_url).
+#: The browser test of issue 8 checks that no page requests any other host.
+#: The search worker also names lunr's site in a comment and a short link in a console warning.
+THEME_ON_DEMAND = {"unpkg.com", "api.github.com", "lunrjs.com", "bit.ly"}
+
+
+def test_no_reference_to_another_host(site):
+    for path in site.rglob("*.html"):
+        parser = _Resources()
+        parser.feed(path.read_text(encoding="utf-8"))
+        external = [u for u in parser.urls if EXTERNAL.match(u) or u.lower().startswith(("http:", "https:"))]
+        assert external == [], (path, external)
+    for path in site.rglob("*.css"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), path
+        assert "@import" not in text, path
+    for path in site.rglob("*.js"):
+        code = re.sub(r"/\*!.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)  # licence headers
+        hosts = set(re.findall(r"https?://([a-z0-9.-]+)", code))
+        assert hosts <= THEME_ON_DEMAND, (path, hosts - THEME_ON_DEMAND)
+    for path in site.rglob("*.svg"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"(href|src)=\"(https?:)?//", text), path
+
+
+def test_links_are_relative_so_the_site_works_from_a_subfolder(site):
+    # 404.html is served at any unknown address, so it can only use absolute links, from the
+    # site root or from the folder in portal.yml `url`.
+    for path in set(site.rglob("*.html")) - {site / "404.html"}:
+        parser = _Resources()
+        parser.feed(path.read_text(encoding="utf-8"))
+        absolute = [u for u in parser.urls if u.startswith("/")]
+        assert absolute == [], (path, absolute)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_builds_are_deterministic(site, tmp_path):
+    again = build(DEMO, tmp_path / "site", tmp_path / "work")
+    assert digest(again) == digest(site)
+
+
+def test_broken_content_leaves_the_previous_site_byte_for_byte(content, tmp_path):
+    site_dir, work = tmp_path / "site", tmp_path / "work"
+    args = ["build", "--content", str(content), "--site", str(site_dir), "--work", str(work)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    before = digest(site_dir)
+    kinerja = content / "lumajang/kedungjajang/2024/kinerja.yml"
+    kinerja.write_text(kinerja.read_text().replace("pk_awal: 60", "pk_awal: enam puluh"))
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1 and "tidak dapat dibaca sebagai angka" in result.output
+    assert digest(site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "work"]
+
+
+def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatch):
+    site_dir, work = tmp_path / "site", tmp_path / "work"
+    build(content, site_dir, work)
+    before = digest(site_dir)
+
+    def broken(config, target, date):
+        (target / "index.html").write_text("half a site")
+        raise BuildError("MkDocs gagal: simulasi")
+
+    monkeypatch.setattr(build_module, "run_mkdocs", broken)
+    result = CliRunner().invoke(app, ["build", "--content", str(content), "--site", str(site_dir),
+                                      "--work", str(work)])
+    assert result.exit_code == 1 and "Situs lama tidak diubah" in result.output
+    assert digest(site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "work"]
+
+
+def test_content_text_is_escaped(content, tmp_path):
+    kinerja = content / "lumajang/kedungjajang/2024/kinerja.yml"
+    attack = "<script>alert(1)</script> [klik](javascript:alert(2)) **tebal** <img src=x onerror=alert(3)>"
+    text = kinerja.read_text().replace("nama: Nilai Sinergitas Kinerja Kecamatan", f"nama: '{attack}'")
+    kinerja.write_text(text)
+    profil = content / "lumajang/kedungjajang/kecamatan.yml"
+    profil.write_text(profil.read_text() + 'alamat: "<b onmouseover=alert(4)>Jl. Raya</b> | `kode`"\n')
+    site_dir = build(content, tmp_path / "site", tmp_path / "work")
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and 'href="javascript' not in html
+        assert "<img src=x" not in html and "<b onmouseover" not in html and "<strong>tebal" not in html
+    report = page(site_dir, "lumajang/kedungjajang/2024")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+    assert 'href="javascript' not in report
+    assert "&lt;b onmouseover=alert(4)&gt;Jl. Raya&lt;/b&gt;" in page(site_dir, "lumajang/kedungjajang")

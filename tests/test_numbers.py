@@ -1,0 +1,53 @@
+import pytest
+
+from generator.numbers import NumberFormatError, format_number, format_plain, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.823.687.638", 1823687638),
+        ("Rp 2.078.481.352", 2078481352),
+        ("Rp.1.823.687.638", 1823687638),
+        ("98,91%", 98.91),
+        ("83,5", 83.5),
+        ("83.5", 83.5),
+        ("1.823", 1823),
+        ("1.803.876.007,50", 1803876007.5),
+        ("-4", -4),
+        (" 100 % ", 100),
+        (75.91, 75.91),
+        (60, 60),
+    ],
+)
+def test_parses_indonesian_and_plain_numbers(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["8o", "1,823,687,638", "", "sepuluh", "1.82.3", True, None])
+def test_rejects_what_is_not_a_number(text):
+    with pytest.raises(NumberFormatError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1823687638, 0, "1.823.687.638"),
+        (98.91367, 2, "98,91"),
+        (100.355, 2, "100,36"),  # half-up, not banker's rounding
+        (100.345, 2, "100,35"),
+        (2.5, 0, "3"),
+        (-0.001, 2, "0,00"),
+        (-1234.5, 1, "-1.234,5"),
+        (None, 2, "belum ada data"),
+    ],
+)
+def test_formats_half_up_in_indonesian_style(value, decimals, expected):
+    assert format_number(value, decimals) == expected
+
+
+def test_format_plain_keeps_typed_precision():
+    assert format_plain(83.5) == "83,5"
+    assert format_plain(80.0) == "80"
+    assert format_plain(1823687638.0) == "1.823.687.638"

@@ -1,0 +1,207 @@
+"""One test per kind of bad input: the message names file, line or row, field path, value
+and reason (Indonesian, with the English key), every problem is reported in one run, the
+command exits 1 and nothing is written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.load import load_content
+from generator.problems import ContentError, Problem
+from generator.validate import validate
+
+YEAR = "lumajang/kedungjajang/2024"
+
+
+def problems(root: Path) -> list[Problem]:
+    with pytest.raises(ContentError) as exc:
+        validate(load_content(root))
+    return exc.value.problems
+
+
+def only(root: Path) -> Problem:
+    (found,) = problems(root)
+    return found
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_mini_content_is_valid(mini):
+    content = validate(load_content(mini))
+    assert [k.slug for k in content.kabupaten] == ["lumajang"]
+
+
+def test_wrong_type(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "tahun: 2024", "tahun: duaribu")
+    p = only(mini)
+    assert (p.file, p.path, p.key, p.value, p.line) == (f, "tahun", "type", "duaribu", line_of(f, "tahun: duaribu"))
+    assert "bilangan bulat" in p.message
+
+
+def test_unparseable_number(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "pk_awal: 83,5", "pk_awal: 8o,5")
+    p = only(mini)
+    assert p.path == "tujuan[T1].indikator[ikm-kabupaten].target.pk_awal"
+    assert p.key == "number" and p.value == "8o,5" and p.line == line_of(f, "8o,5")
+    assert "tidak dapat dibaca sebagai angka" in p.message
+
+
+def test_indonesian_number_formats_are_accepted(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "pk_awal: 60", 'pk_awal: "60,00%"')
+    edit(f, "pk_perubahan: 60", 'pk_perubahan: "Rp 60"')
+    validate(load_content(mini))
+
+
+def test_unknown_key_suggests_the_right_one(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "polaritas: positif", "polaritass: positif")
+    p = only(mini)
+    assert p.key == "unknown_key" and p.path == "tujuan[T1].indikator[ikm-kabupaten].polaritass"
+    assert "maksud Anda 'polaritas'?" in p.message and p.line == line_of(f, "polaritass")
+
+
+def test_missing_required_field(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "        satuan: indeks\n", "", 1)
+    p = only(mini)
+    assert (p.key, p.path, p.message) == ("required", "tujuan[T1].indikator[ikm-kabupaten].satuan", "wajib diisi")
+
+
+def test_invalid_choice(mini):
+    edit(mini / YEAR / "kinerja.yml", "polaritas: positif", "polaritas: naik")
+    p = only(mini)
+    assert p.key == "choice" and "'positif' or 'negatif'" in p.message and p.value == "naik"
+
+
+def test_duplicate_id(mini):
+    edit(mini / YEAR / "program.yml", "- id: P2.K1-I1", "- id: P1-I1")
+    found = problems(mini)
+    assert any(p.key == "duplicate_id" and p.value == "P1-I1" for p in found)
+
+
+def test_duplicate_yaml_key_names_its_line(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "tahun: 2024\n", "tahun: 2024\ntahun: 2025\n")
+    p = only(mini)
+    assert p.key == "duplicate_key" and "ditulis dua kali" in p.message and p.line == line_of(f, "tahun: 2025")
+
+
+def test_scale_with_a_gap(mini):
+    f = mini / "lumajang" / "kabupaten.yml"
+    edit(f, "      bawah: 75\n      atas: 90", "      bawah: 75\n      atas: 85")
+    p = only(mini)
+    assert p.file == f and p.key == "scale_gap_overlap" and p.path == "skala_predikat"
+    assert "celah antara 85 dan 90" in p.message
+
+
+def test_reference_to_missing_sasaran(mini):
+    f = mini / YEAR / "program.yml"
+    edit(f, "mendukung: [S1]", "mendukung: [S9]")
+    p = only(mini)
+    assert (p.key, p.path, p.value, p.line) == ("unknown_reference", "program[P1].mendukung[#1]", "S9",
+                                               line_of(f, "[S9]"))
+
+
+def test_realisasi_for_unknown_indicator(mini):
+    f = mini / YEAR / "realisasi.csv"
+    edit(f, "P1-I1,", "P1-I9,")
+    p = only(mini)
+    assert p.file == f and p.key == "unknown_reference" and p.value == "P1-I9"
+    assert p.line == line_of(f, "P1-I9") and "maksud Anda" in p.message
+
+
+def test_realisasi_bad_number_names_row_and_column(mini):
+    f = mini / YEAR / "realisasi.csv"
+    edit(f, 'sinergitas,,,"75,91"', 'sinergitas,,,"75;91"')
+    p = only(mini)
+    assert (p.file, p.path, p.key, p.line) == (f, "tw3", "number", line_of(f, "75;91"))
+
+
+def test_unknown_csv_column(mini):
+    f = mini / YEAR / "realisasi.csv"
+    edit(f, "indikator,tw1,tw2,tw3,tw4,tahunan", "indikator,tw1,tw2,tw3,tw4,tahun")
+    p = only(mini)
+    assert p.key == "unknown_column" and p.path == "tahun" and "maksud Anda 'tahunan'?" in p.message
+
+
+def test_year_folder_naming_another_kecamatan(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "kecamatan: kedungjajang", "kecamatan: klakah")
+    p = only(mini)
+    assert (p.key, p.path, p.value) == ("wrong_kecamatan", "kecamatan", "klakah")
+    assert "'kedungjajang'" in p.message
+
+
+def test_yaml_syntax_error_names_file_and_line(mini):
+    f = mini / YEAR / "kinerja.yml"
+    edit(f, "    nama: Nilai IKM Kabupaten", "    nama: [Nilai IKM Kabupaten")
+    p = only(mini)
+    assert p.file == f and p.key == "yaml_syntax" and p.line is not None
+
+
+def test_unknown_file_is_reported(mini):
+    (mini / YEAR / "programs.yml").write_text("program: []\n")
+    p = only(mini)
+    assert p.key == "unknown_file" and p.file.name == "programs.yml"
+
+
+def test_ordinal_value_on_numeric_indicator(mini):
+    edit(mini / YEAR / "kinerja.yml", "pk_awal: 60", "pk_awal: BB")
+    p = only(mini)
+    assert p.key == "value_kind" and p.path.endswith("indikator[sinergitas].target.pk_awal")
+
+
+def test_periods_without_aggregation_rule(mini):
+    # ikm-kabupaten has only a TW IV value and no annual one: the rule is needed.
+    edit(mini / YEAR / "kinerja.yml", "        agregasi: terakhir\n", "")
+    p = only(mini)
+    assert p.key == "required" and p.path == "tujuan[T1].indikator[ikm-kabupaten].agregasi"
+
+
+def test_every_problem_reported_in_one_run(mini):
+    edit(mini / YEAR / "kinerja.yml", "polaritas: positif", "polaritass: positif")
+    edit(mini / YEAR / "realisasi.csv", 'sinergitas,,,"75,91"', 'sinergitas,,,"75;91"')
+    edit(mini / "lumajang" / "kabupaten.yml", "provinsi: Jawa Timur\n", "")
+    assert {(p.file.name, p.key) for p in problems(mini)} == {
+        ("kinerja.yml", "unknown_key"), ("realisasi.csv", "number"), ("kabupaten.yml", "required")}
+
+
+def test_validate_command_prints_problems_and_exits_1(mini, tmp_path):
+    edit(mini / YEAR / "kinerja.yml", "pk_awal: 83,5", "pk_awal: 8o,5")
+    result = CliRunner().invoke(app, ["validate", "--content", str(mini)])
+    assert result.exit_code == 1
+    line = next(l for l in result.output.splitlines() if l.startswith("GALAT"))
+    assert re.search(r"kinerja\.yml:\d+: tujuan\[T1\]\.indikator\[ikm-kabupaten\]\.target\.pk_awal: angka tidak valid", line)
+    assert line.endswith("[number]") and "'8o,5'" in line
+
+
+def test_build_with_bad_content_writes_nothing(mini, tmp_path):
+    edit(mini / YEAR / "kinerja.yml", "pk_awal: 83,5", "pk_awal: 8o,5")
+    site, work = tmp_path / "site", tmp_path / "work"
+    result = CliRunner().invoke(app, ["build", "--content", str(mini), "--site", str(site), "--work", str(work)])
+    assert result.exit_code == 1
+    assert not site.exists() and not work.exists()
+
+
+def test_audit_warnings_and_strict(mini):
+    ok = CliRunner().invoke(app, ["validate", "--content", str(mini)])
+    assert ok.exit_code == 0 and "audit_difference" in ok.output
+    assert "P5-I2" in ok.output and "realisasi dilaporkan 96, dihitung 91,67" in ok.output
+    strict = CliRunner().invoke(app, ["validate", "--content", str(mini), "--strict"])
+    assert strict.exit_code == 1
