@@ -71,7 +71,8 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=md, nilai=nilai, persen=persen, capaian=capaian, angka=format_number,
                        yaml_text=yaml_text)
-    env.globals.update(periode_label=PERIODE_LABEL, walk_program=walk_program)
+    env.globals.update(periode_label=PERIODE_LABEL, walk_program=walk_program, laporan_path=laporan_path,
+                       kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path)
     return env
 
 
@@ -88,8 +89,20 @@ class Page:
     files: dict[str, str] = field(default_factory=dict)
 
     def link(self, target: str) -> str:
-        """Relative Markdown link from this page to another page's source path."""
+        """Relative Markdown link from this page to another page's source path (MkDocs checks it)."""
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def href(self, target: str) -> str:
+        """Relative URL, for links inside HTML tables, from this page to another page's source
+        path, as MkDocs publishes it with `use_directory_urls` (`a/index.md` -> `a/`)."""
+        return posixpath.relpath(_url(target), _url(self.path)) + "/"
+
+
+def _url(source: str) -> str:
+    """The folder a page is published as: `a/b/index.md` -> `a/b`, `metodologi.md` -> `metodologi`."""
+    stem = source.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return folder or "."
 
 
 def kabupaten_path(slug: str) -> str:

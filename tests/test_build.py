@@ -149,6 +149,24 @@ def test_links_are_relative_so_the_site_works_from_a_subfolder(site):
         assert absolute == [], (path, absolute)
 
 
+def test_no_broken_internal_link(site):
+    """Crawl every page: each relative href/src resolves to a file of the site."""
+    checked = 0
+    for path in set(site.rglob("*.html")) - {site / "404.html"}:
+        parser = _Resources()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for url in parser.urls:
+            target = url.split("#")[0].split("?")[0]
+            if not target or EXTERNAL.match(url) or url.startswith(("mailto:", "data:")):
+                continue
+            resolved = (path.parent / target).resolve()
+            if target.endswith("/") or resolved.is_dir():
+                resolved = resolved / "index.html"
+            assert resolved.is_file(), (path.relative_to(site), url)
+            checked += 1
+    assert checked > 100
+
+
 def digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
