@@ -71,6 +71,16 @@ def test_megaluh_2024_capped_scale(site):
     assert "118,89 %" in ikm and any(c.startswith("Baik") for c in ikm)
 
 
+def test_ajung_2023_sakip_grades(site):
+    html = page(site, "jember/ajung/2023")
+    # IKM 85 against the PK perubahan target 85 -> 100 %: AA Sangat Memuaskan on Jember's scale.
+    ikm = cells(html, "Indeks Kepuasan Masyarakat")
+    assert ikm[3:7] == ["85", "85", "85", "100,00 %"] and "AA · Sangat Memuaskan" in ikm
+    # Program indicator 98 / 100 = 98 % is still AA (> 90).
+    program = cells(html, "Tingkat kepuasan aparatur perangkat daerah terhadap pelayanan kesekretariatan")
+    assert program[-4:] == ["100", "98", "98,00 %", "AA · Sangat Memuaskan"]
+
+
 def test_every_demo_report_is_published(site):
     for path in ("lumajang/kedungjajang/2024", "jombang/megaluh/2024", "jember/ajung/2023"):
         assert (site / path / "index.html").exists(), path

@@ -8,7 +8,7 @@ notes where a published figure disagrees with ours (DOMAIN 3.10).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterator, Literal
 
 from .. import model as m
 from ..validate import Content, KabupatenData, KecamatanData, TahunData
@@ -204,14 +204,14 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tol
                           ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit)
 
 
-def _walk(nodes: tuple[HasilNode, ...]):
+def _walk(nodes: tuple[HasilNode, ...]) -> Iterator[HasilNode]:
+    """Program tree nodes in reading order (program, its kegiatan, their sub-kegiatan)."""
     for n in nodes:
         yield n
         yield from _walk(n.anak)
 
 
-def walk_program(laporan: LaporanKinerja):
-    """Program tree nodes in reading order (program, its kegiatan, their sub-kegiatan)."""
+def walk_program(laporan: LaporanKinerja) -> Iterator[HasilNode]:
     return _walk(laporan.program)
 
 
