@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from .compute.laporan import CatatanAudit, HasilPortal, LaporanKinerja
-from .numbers import format_plain
+from .numbers import format_value
 from .problems import Problem
-
-
-def _show(value: float | str | None) -> str:
-    return value if isinstance(value, str) else format_plain(None if value is None else round(value, 4))
 
 
 def describe(note: CatatanAudit) -> str:
     """One sentence: what was published, what we compute."""
-    return f"{note.besaran} dilaporkan {_show(note.dilaporkan)}, dihitung {_show(note.dihitung)}"
+    return f"{note.besaran} dilaporkan {format_value(note.dilaporkan)}, dihitung {format_value(note.dihitung)}"
 
 
 def audit_problems(hasil: HasilPortal) -> list[Problem]:

@@ -32,11 +32,21 @@ def _value(value: object) -> float | str:
     return _number(value)
 
 
+def _count(value: object) -> int:
+    """A whole count, also written Indonesian style (`"39.725"`)."""
+    number = _number(value)
+    if number != int(number) or number < 0:
+        raise PydanticCustomError("number", "harus bilangan bulat tidak negatif, bukan {value}", {"value": value})
+    return int(number)
+
+
 def _blank_to_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
 
 
 Number = Annotated[float, BeforeValidator(_number)]
+Count = Annotated[int, BeforeValidator(_count)]
+Area = Annotated[float, BeforeValidator(_number), Field(gt=0)]
 Value = Annotated[float | str, BeforeValidator(_value)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=60)]
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -97,11 +107,11 @@ def _scale_problems(rentang: list[Rentang], batas: float | None) -> list[str]:
     elif first.bawah == 0 and not first.bawah_inklusif:
         found.append(f"capaian 0 tidak tercakup: rentang '{first.label}' perlu bawah_inklusif: true")
     for a, b in zip(ordered, ordered[1:]):
-        if a.atas is None or (b.bawah is not None and a.atas > b.bawah) or (
+        if a.atas is None or b.bawah is None or a.atas > b.bawah or (
             a.atas == b.bawah and a.atas_inklusif and b.bawah_inklusif
         ):
             found.append(f"tumpang tindih: rentang '{a.label}' dan '{b.label}'")
-        elif b.bawah is None or a.atas < b.bawah or (a.atas == b.bawah and not (a.atas_inklusif or b.bawah_inklusif)):
+        elif a.atas < b.bawah or (a.atas == b.bawah and not (a.atas_inklusif or b.bawah_inklusif)):
             found.append(f"celah antara {_fmt(a.atas)} dan {_fmt(b.bawah)}: tidak ada rentang untuk capaian di antaranya")
     if last.atas is not None and (batas is None or last.atas < batas or (last.atas == batas and not last.atas_inklusif)):
         found.append(f"celah: capaian di atas {_fmt(last.atas)} tidak tercakup rentang mana pun")
@@ -142,11 +152,11 @@ class Pejabat(Schema):
 class Desa(Schema):
     nama: Text
     jenis: Literal["desa", "kelurahan"] = "desa"
-    penduduk_laki_laki: int | None = Field(default=None, ge=0)
-    penduduk_perempuan: int | None = Field(default=None, ge=0)
-    penduduk: int | None = Field(default=None, ge=0)
-    jumlah_kk: int | None = Field(default=None, ge=0)
-    luas_km2: Number | None = None
+    penduduk_laki_laki: Count | None = None
+    penduduk_perempuan: Count | None = None
+    penduduk: Count | None = None
+    jumlah_kk: Count | None = None
+    luas_km2: Area | None = None
 
 
 class Kecamatan(Schema):
@@ -155,7 +165,7 @@ class Kecamatan(Schema):
     telepon: str | None = None
     email: str | None = None
     situs: str | None = None
-    luas_km2: Number | None = None
+    luas_km2: Area | None = None
     camat: Pejabat | None = None
     desa: list[Desa] = []
     sumber: str | None = None

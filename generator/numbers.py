@@ -59,6 +59,18 @@ def format_number(value: float | None, decimals: int = 2, missing: str = "belum 
     return f"{sign}{groups},{fraction}" if decimals else f"{sign}{groups}"
 
 
+def format_value(value: float | str | None, missing: str = "belum ada data") -> str:
+    """A target or realisasi: a grade as is, a number as typed but at most 2 decimals."""
+    if isinstance(value, str):
+        return value
+    return missing if value is None else format_plain(float(round_half_up(value, 2)))
+
+
+def format_percent(value: float | None, missing: str = "belum ada data") -> str:
+    """`100.3593` -> `100,36 %`."""
+    return missing if value is None else f"{format_number(value, 2)} %"
+
+
 def format_plain(value: float | None, missing: str = "belum ada data") -> str:
     """A content value as typed: no trailing zeros (`83.5` -> `83,5`, `80.0` -> `80`)."""
     if value is None:

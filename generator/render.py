@@ -23,12 +23,13 @@ from .compute.capaian import Capaian
 from .compute.laporan import HasilPortal, LaporanKinerja, walk_program
 from .compute.metodologi import metodologi
 from .compute.wilayah import wilayah
-from .numbers import format_number, format_plain, round_half_up
+from .numbers import format_number, format_percent, format_value
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 PERIODE_LABEL = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
+LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
 
 
 # ---------------------------------------------------------------- filters (format only)
@@ -40,22 +41,9 @@ def md(text: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\n", " "))
 
 
-def nilai(value: float | str | None) -> str:
-    """A target or realisasi: a grade as is, a number as typed (at most 2 decimals)."""
-    if value is None:
-        return "belum ada data"
-    if isinstance(value, str):
-        return value
-    return format_plain(float(round_half_up(value, 2)))
-
-
-def persen(value: float | None) -> str:
-    return "belum ada data" if value is None else f"{format_number(value, 2)} %"
-
-
 def capaian(c: Capaian) -> str:
     if c.nilai is not None:
-        return persen(c.nilai)
+        return format_percent(c.nilai)
     if c.tercapai is not None:
         return "tercapai" if c.tercapai else "tidak tercapai"
     return c.alasan or ""
@@ -69,9 +57,9 @@ def yaml_text(text: object) -> Markup:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=md, nilai=nilai, persen=persen, capaian=capaian, angka=format_number,
+    env.filters.update(md=md, nilai=format_value, persen=format_percent, capaian=capaian, angka=format_number,
                        yaml_text=yaml_text)
-    env.globals.update(periode_label=PERIODE_LABEL, walk_program=walk_program, laporan_path=laporan_path,
+    env.globals.update(periode_label=PERIODE_LABEL, level_label=LEVEL_LABEL, walk_program=walk_program, laporan_path=laporan_path,
                        kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path)
     return env
 
@@ -119,7 +107,8 @@ def laporan_path(lp: LaporanKinerja) -> str:
 
 def _capaian_chart(lp: LaporanKinerja) -> str | None:
     bars = [
-        charts.Batang(h.indikator.nama, h.capaian.nilai, persen(h.capaian.nilai), h.predikat.label, h.predikat.warna)
+        charts.Batang(h.indikator.nama, h.capaian.nilai, format_percent(h.capaian.nilai), h.predikat.label,
+                      h.predikat.warna)
         for h in lp.iku if h.capaian.nilai is not None and h.predikat is not None
     ]
     if not bars:
@@ -138,7 +127,20 @@ def _laporan_page(lp: LaporanKinerja) -> Page:
     if chart:
         page.files["capaian-iku.svg"] = chart
     page.context["grafik"] = "capaian-iku.svg" if chart else None
+    page.context["catatan"] = catatan_iku(lp)
     return page
+
+
+def catatan_iku(lp: LaporanKinerja) -> list[tuple[str, str]]:
+    """Notes under the IKU table: how a derived annual value was made, and content remarks."""
+    notes = []
+    for h in lp.iku:
+        parts = [f"realisasi tahunan = {h.realisasi_sumber}." if h.realisasi_sumber not in ("", "tahunan") else "",
+                 h.keterangan or "", h.indikator.keterangan or ""]
+        text = " ".join(p for p in parts if p)
+        if text:
+            notes.append((h.indikator.nama, text))
+    return notes
 
 
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
@@ -150,14 +152,9 @@ def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
 def pages(hasil: HasilPortal) -> list[Page]:
     """Every page of the portal with its template context."""
     content = hasil.content
-    terbaru = {}
-    for lp in hasil.laporan:
-        key = (lp.kabupaten.slug, lp.kecamatan.slug)
-        if key not in terbaru or lp.tahun > terbaru[key].tahun:
-            terbaru[key] = lp
     result = [
         Page("index.md", "beranda.md.j2", content.portal.judul, content.portal.deskripsi,
-             {"terbaru": terbaru, "portal_kabupaten": content.kabupaten}),
+             {"terbaru": hasil.terbaru(), "portal_kabupaten": content.kabupaten}),
         Page("metodologi.md", "metodologi.md.j2", "Metodologi",
              "Rumus capaian, agregasi periode, predikat dan skala penilaian yang dipakai portal.",
              {"m": metodologi(content)}),
@@ -171,7 +168,7 @@ def pages(hasil: HasilPortal) -> list[Page]:
                                f"Kecamatan {kec.profil.nama}",
                                f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
                                {"kab": kab, "kec": kec, "wilayah": wilayah(kec.profil),
-                                "laporan": hasil.untuk(kab.slug, kec.slug)}))
+                                "laporan": hasil.untuk(kab.slug, kec.slug)[::-1]}))
     result.extend(_laporan_page(lp) for lp in hasil.laporan)
     return result
 

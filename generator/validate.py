@@ -72,6 +72,7 @@ _MESSAGES = {
     "string_too_short": ("required", "tidak boleh kosong"),
     "too_short": ("required", "minimal {min_length} isian"),
     "greater_than_equal": ("range", "tidak boleh kurang dari {ge}"),
+    "greater_than": ("range", "harus lebih besar dari {gt}"),
     "less_than_equal": ("range", "tidak boleh lebih dari {le}"),
     "string_too_long": ("pattern", "terlalu panjang (maksimal {max_length} karakter)"),
 }

@@ -62,6 +62,12 @@ def test_without_cap_the_top_interval_must_be_open():
     assert "di atas 100" in problem(data)
 
 
+def test_two_intervals_without_lower_bound_overlap():
+    data = {"nama": "x", "rentang": [{"label": "A", "atas": 50}, {"label": "B", "atas": 80},
+                                     {"label": "C", "bawah": 80}]}
+    assert "tumpang tindih: rentang 'A' dan 'B'" in problem(data)
+
+
 def test_integer_bounds_leave_a_gap():
     # Lumajang printed elsewhere as 91-100, 76-90: 90,5 belongs to no interval.
     data = {"nama": "x", "batas_capaian": 100, "rentang": [

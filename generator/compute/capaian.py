@@ -98,6 +98,11 @@ class Ringkasan:
     jumlah_dirata: int
 
     @property
+    def dibatasi(self) -> bool:
+        """Whether the cap changed the mean (the page then states the uncapped one too)."""
+        return self.rata_rata is not None and self.rata_rata != self.rata_rata_tanpa_batas
+
+    @property
     def jumlah(self) -> int:
         return self.jumlah_tercapai + self.jumlah_belum_tercapai + self.jumlah_tidak_terukur
 

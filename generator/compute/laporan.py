@@ -221,7 +221,18 @@ class HasilPortal:
     laporan: tuple[LaporanKinerja, ...]
 
     def untuk(self, kab: str, kec: str | None = None) -> list[LaporanKinerja]:
-        return [lp for lp in self.laporan if lp.kabupaten.slug == kab and (kec is None or lp.kecamatan.slug == kec)]
+        """Reports of a kabupaten (or one of its kecamatan), oldest year first."""
+        return sorted((lp for lp in self.laporan if lp.kabupaten.slug == kab and kec in (None, lp.kecamatan.slug)),
+                      key=lambda lp: lp.tahun)
+
+    def terbaru(self) -> list[LaporanKinerja]:
+        """The latest report of every kecamatan, by kecamatan name."""
+        latest: dict[tuple[str, str], LaporanKinerja] = {}
+        for lp in self.laporan:
+            key = (lp.kabupaten.slug, lp.kecamatan.slug)
+            if key not in latest or lp.tahun > latest[key].tahun:
+                latest[key] = lp
+        return sorted(latest.values(), key=lambda lp: lp.kecamatan.profil.nama)
 
 
 def compute(content: Content) -> HasilPortal:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import GRADES
-from ..numbers import format_number, format_plain
+from ..numbers import format_number, format_percent, format_value
 from ..validate import Content
 from .capaian import (
     agregasi_periode,
@@ -25,10 +25,6 @@ class Rumus:
     contoh: str
 
 
-def _pct(value: float | None) -> str:
-    return f"{format_number(value, 2)} %"
-
-
 def rumus() -> list[Rumus]:
     """Formulas in force, each with an example evaluated now by the production code."""
     positif = capaian_angka(83.8, 83.5, "positif").nilai
@@ -42,19 +38,19 @@ def rumus() -> list[Rumus]:
     summary = ringkas([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
     return [
         Rumus("Capaian, polaritas positif (makin tinggi makin baik)", "capaian = realisasi / target × 100 %",
-              f"realisasi 83,8 dan target 83,5: capaian {_pct(positif)}"),
+              f"realisasi 83,8 dan target 83,5: capaian {format_percent(positif)}"),
         Rumus("Capaian, polaritas negatif (makin rendah makin baik)",
               "capaian = (target − (realisasi − target)) / target × 100 % = (2 × target − realisasi) / target × 100 %",
-              f"realisasi 8 dan target 10: capaian {_pct(negatif)}"),
+              f"realisasi 8 dan target 10: capaian {format_percent(negatif)}"),
         Rumus("Target 0", "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
               f"target 0: “{nol}”"),
         Rumus("Realisasi tahunan: rata-rata", "rata-rata nilai periode yang dilaporkan (mis. indeks per semester)",
-              f"79,63 dan 86,11: {format_plain(round(rata, 4))}"),
+              f"79,63 dan 86,11: {format_value(rata)}"),
         Rumus("Realisasi tahunan: jumlah", "jumlah nilai periode (hitungan, atau persentase per triwulan)",
-              f"38 % dan 34,92 %: {format_plain(round(jumlah, 4))} %"),
+              f"38 % dan 34,92 %: {format_value(jumlah)} %"),
         Rumus("Realisasi tahunan: terakhir", "nilai periode terakhir yang dilaporkan (nilai kumulatif atau stok)",
-              f"TW II 40 dan TW III 75,91: {format_plain(terakhir)}"),
-        Rumus("Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_plain(maks)}"),
+              f"TW II 40 dan TW III 75,91: {format_value(terakhir)}"),
+        Rumus("Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_value(maks)}"),
         Rumus("Nilai tahunan yang ditetapkan",
               "bila realisasi tahunan diisi langsung, nilai itu yang dipakai; hasil agregasi periode dibandingkan "
               "dengannya dan selisihnya dicatat sebagai catatan kualitas data", "—"),
@@ -63,10 +59,10 @@ def rumus() -> list[Rumus]:
               f"target BB, realisasi A: {'tercapai' if ordinal.tercapai else 'tidak tercapai'}"),
         Rumus("Capaian yang dinilai", "capaian negatif dihitung 0; di atas batas capaian kabupaten dihitung "
               "sama dengan batas (halaman tetap menampilkan capaian sebenarnya)",
-              f"batas 100: capaian 126,52 % dinilai {_pct(capaian_dinilai(126.52, 100))}"),
+              f"batas 100: capaian 126,52 % dinilai {format_percent(capaian_dinilai(126.52, 100))}"),
         Rumus("Capaian sasaran dan rata-rata capaian IKU",
               "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata",
-              f"100,36 % dan 126,52 % dengan batas 100: {_pct(summary.rata_rata)}"),
+              f"100,36 % dan 126,52 % dengan batas 100: {format_percent(summary.rata_rata)}"),
         Rumus("Jumlah indikator", "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
               "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0)", "—"),
         Rumus("Pembulatan", "semua angka disimpan utuh dan dibulatkan hanya untuk tampilan, setengah ke atas, "
