@@ -13,14 +13,14 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts
 from .compute.capaian import Capaian
-from .compute.laporan import HasilPortal, LaporanKinerja, walk_program
+from .compute.laporan import HasilIndikator, HasilPortal, LaporanKinerja, walk_program
 from .compute.metodologi import metodologi
 from .compute.wilayah import wilayah
 from .numbers import format_number, format_percent, format_value
@@ -127,14 +127,15 @@ def _laporan_page(lp: LaporanKinerja) -> Page:
     if chart:
         page.files["capaian-iku.svg"] = chart
     page.context["grafik"] = "capaian-iku.svg" if chart else None
-    page.context["catatan"] = catatan_iku(lp)
+    page.context["catatan"] = catatan(lp.iku)
+    page.context["catatan_program"] = catatan([h for n in walk_program(lp) for h in n.indikator])
     return page
 
 
-def catatan_iku(lp: LaporanKinerja) -> list[tuple[str, str]]:
-    """Notes under the IKU table: how a derived annual value was made, and content remarks."""
+def catatan(hasil: Iterable[HasilIndikator]) -> list[tuple[str, str]]:
+    """Notes under a table: how a derived annual value was made, and content remarks."""
     notes = []
-    for h in lp.iku:
+    for h in hasil:
         parts = [f"realisasi tahunan = {h.realisasi_sumber}." if h.realisasi_sumber not in ("", "tahunan") else "",
                  h.keterangan or "", h.indikator.keterangan or ""]
         text = " ".join(p for p in parts if p)

@@ -85,6 +85,7 @@ def test_kedungjajang_program_counts(site):
     # 13 program/kegiatan indicators: P1-I1 98/100 is the one below target; P3.K1-I1 has no
     # realisasi (the report gives none for its count target); the other 11 reach 100 % or more.
     html = page(site, "lumajang/kedungjajang/2024")
+    assert "Keterangan program dan kegiatan" in html and "11 dari 12 desa (Lampiran)" in html
     assert "11 tercapai,\n1 belum tercapai, 1 tidak dapat diukur\ndari 13 indikator" in html
     assert cells(html, "Persentase Pelayanan Administrasi Kecamatan sesuai SP dan SOP")[-4:] == [
         "100", "98", "98,00 %", "Sangat Tinggi"]
