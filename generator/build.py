@@ -9,7 +9,6 @@ import http.server
 import logging
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from .validate import Content
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
+THEME_OVERRIDES = ROOT / "site_templates" / "theme"
 
 Progress = Callable[[str], None]
 
@@ -43,24 +43,6 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def content_date(root: Path) -> int:
-    """Seconds since epoch of the last change to the content: the git commit date when the
-    content is tracked (so builds of the same commit are identical), else SOURCE_DATE_EPOCH,
-    else the newest file's modification time."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=root, capture_output=True,
-                             text=True, check=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=root, capture_output=True,
-                               text=True, check=True, timeout=10).stdout.strip()
-        if out and not dirty:
-            return int(out)
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return int(max((p.stat().st_mtime for p in root.rglob("*") if p.is_file()), default=0))
-
-
 def write_config(content: Content, work_dir: Path, nav: list) -> Path:
     """build/mkdocs.yml: the project's mkdocs.yml plus this portal's name and navigation."""
     portal = content.portal
@@ -71,6 +53,7 @@ def write_config(content: Content, work_dir: Path, nav: list) -> Path:
         "copyright": f"Diterbitkan oleh {portal.penerbit}",
         "docs_dir": "docs",
         "nav": nav,
+        "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
     }
     if portal.url:
         config["site_url"] = portal.url
@@ -156,7 +139,7 @@ def build_site(content: Content, site_dir: Path, work_dir: Path, progress: Progr
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.baru-", dir=site_dir.parent))
     try:
-        build_date = content_date(content.root)
+        build_date = content.tanggal(content.diubah)
         run_mkdocs(config, fresh, build_date)
         prune_theme_assets(fresh)
         normalise_sitemap(fresh, build_date)

@@ -19,6 +19,14 @@ MUTED = "#57606a"
 ID_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 
 
+#: Okabe-Ito: distinguishable with every common colour-vision deficiency; for series that
+#: have no colour of their own (predikat and mutu bring theirs from the rating scale).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+#: Plot width in px: the whole SVG stays under 360 px so that it is legible on a phone
+#: without scaling down, and the same drawing prints at a sensible size.
+WIDTH = 300
+
+
 @dataclass(frozen=True)
 class Batang:
     """One bar: its label, value, printed value and category (legend entry with a colour)."""
@@ -30,8 +38,12 @@ class Batang:
     warna: str
 
 
-def _short(label: str, limit: int = 34) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+@dataclass(frozen=True)
+class Garis:
+    """A reference line across the bars (a target, a threshold), labelled at its top."""
+
+    nilai: float
+    label: str
 
 
 def _accessible(svg: str, title: str, description: str) -> str:
@@ -43,41 +55,63 @@ def _accessible(svg: str, title: str, description: str) -> str:
     return re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + label, svg, count=1)
 
 
-def bar_chart(batang: list[Batang], title: str, description: str, x_title: str,
-              garis: float | None = None) -> str:
-    """Horizontal bars with value labels and an optional reference line (e.g. 100 %)."""
-    values = [{"label": _short(b.label), "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori} for b in batang]
+@dataclass(frozen=True)
+class Grafik:
+    """An SVG chart and its size in px (for the <img> width and height attributes)."""
+
+    svg: str
+    lebar: int
+    tinggi: int
+    deskripsi: str   # the key numbers in words: the SVG's <desc> and the <img> alt text
+
+
+def _render(spec: dict, title: str, description: str) -> Grafik:
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "background": "white",
+            "config": {"font": FONT, "view": {"stroke": None},
+                       "axis": {"labelColor": MUTED, "titleColor": TEXT, "titleFontWeight": "normal",
+                                "titleFontSize": 12, "labelFontSize": 11},
+                       "legend": {"labelFontSize": 12, "labelColor": TEXT, "symbolType": "square",
+                                  "orient": "bottom", "direction": "vertical"}},
+            **spec}
+    svg = _accessible(vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE), title, description)
+    size = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
+    return Grafik(svg, round(float(size[1])), round(float(size[2])), f"{title}. {description}")
+
+
+def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = ()) -> Grafik:
+    """Horizontal bars, each with its label on the line above and its printed value at its
+    end (so no axis is needed), coloured by category with a legend, plus reference lines."""
+    values = [{"label": b.label, "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": 0}
+              for b in batang]
     legend: dict[str, str] = {}
     for b in batang:
         legend.setdefault(b.kategori, b.warna)
-    y = {"field": "label", "type": "nominal", "sort": None, "title": None,
-         "axis": {"labelLimit": 170, "labelFontSize": 12, "labelColor": TEXT}}
-    x = {"field": "nilai", "type": "quantitative", "title": x_title,
-         "scale": {"domainMin": 0, "nice": True}, "axis": {"grid": True, "tickCount": 5}}
+    top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [0])
+    # Bars use the left half; the printed value and category follow on the right.
+    x = {"field": "nilai", "type": "quantitative", "axis": None,
+         "scale": {"domain": [0, (top or 1) / 0.5], "nice": False}}
+    y = {"field": "label", "type": "nominal", "sort": None, "axis": None}
     layers: list[dict] = [
-        {"mark": {"type": "bar", "height": {"band": 0.7}},
+        {"mark": {"type": "bar", "height": 14, "yOffset": 8},
          "encoding": {"y": y, "x": x,
-                      "color": {"field": "kategori", "type": "nominal", "title": None,
+                      "color": {"field": "kategori", "type": "nominal",
                                 "scale": {"domain": list(legend), "range": list(legend.values())},
-                                "legend": {"orient": "bottom", "direction": "horizontal", "labelFontSize": 12,
-                                           "labelColor": TEXT, "symbolType": "square"}}}},
-        {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12, "color": TEXT},
+                                "legend": {"title": None}}}},
+        {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -1, "fontSize": 12, "color": TEXT,
+                  "limit": WIDTH},
+         "encoding": {"y": y, "x": {**x, "field": "awal"}, "text": {"field": "label"}}},
+        {"mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 4, "yOffset": 8, "fontSize": 12,
+                  "color": TEXT},
          "encoding": {"y": y, "x": x, "text": {"field": "teks"}}},
     ]
-    if garis is not None:
-        layers.append({"mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED},
-                       "encoding": {"x": {"datum": garis}}})
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": 230,
-        "height": {"step": 30},
-        "padding": {"left": 36, "right": 40, "top": 4, "bottom": 4},
-        "background": "white",
-        "data": {"values": values},
-        "layer": layers,
-        "config": {"font": FONT, "view": {"stroke": None},
-                   "axis": {"labelColor": MUTED, "titleColor": TEXT, "titleFontWeight": "normal",
-                            "titleFontSize": 12, "labelFontSize": 11}},
-    }
-    svg = vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE)
-    return _accessible(svg, title, description)
+    if garis:
+        lines = {"values": [{"nilai": g.nilai, "label": g.label} for g in garis]}
+        rule_x = {"field": "nilai", "type": "quantitative"}
+        layers += [
+            {"data": lines, "mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED}, "encoding": {"x": rule_x}},
+            {"data": lines, "mark": {"type": "text", "baseline": "bottom", "dy": -2, "fontSize": 11, "color": MUTED,
+                                     "y": 0}, "encoding": {"x": rule_x, "text": {"field": "label"}}},
+        ]
+    spec = {"width": WIDTH, "height": {"step": 44}, "padding": {"left": 6, "right": 6, "top": 16, "bottom": 4},
+            "data": {"values": values}, "layer": layers}
+    return _render(spec, title, description)

@@ -16,7 +16,9 @@ unexpected files become problems; shapes and values are checked by `validate`.
 from __future__ import annotations
 
 import csv
+import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +97,7 @@ class RawContent:
     portal: Document | None = None
     kabupaten: list[RawKabupaten] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    diubah: dict[Path, int] = field(default_factory=dict)
 
 
 class DuplicateKeyError(yaml.constructor.ConstructorError):
@@ -231,4 +234,36 @@ def load_content(root: Path) -> RawContent:
             _unexpected(path, content.problems, "portal.yml dan folder kabupaten (huruf kecil, mis. lumajang/)")
     if not (root / "portal.yml").exists():
         content.problems.append(Problem(root / "portal.yml", "", "berkas wajib tidak ada", "missing_file"))
+    content.diubah = change_dates(root)
     return content
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def change_dates(root: Path) -> dict[Path, int]:
+    """When each content file last changed, in seconds since epoch: its last git commit when
+    it is committed and unmodified (the same for every clone), else its modification time.
+    SOURCE_DATE_EPOCH, when set, caps every date (reproducible builds)."""
+    files = [p for p in root.rglob("*") if p.is_file() and ".git" not in p.parts]
+    dates = {p: int(p.stat().st_mtime) for p in files}
+    try:
+        dirty = {line[3:] for line in _git(root, "status", "--porcelain", "--untracked-files=all",
+                                           "--no-renames", "--", ".").splitlines()}
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+        committed: dict[Path, int] = {}
+        when = 0
+        for line in _git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".").splitlines():
+            if line.startswith("\0"):
+                when = int(line[1:])
+            elif line:
+                committed.setdefault((top / line).resolve(), when)
+        dirty_paths = {(top / d).resolve() for d in dirty}
+        dates.update({p: committed[p] for p in files if p in committed and p not in dirty_paths})
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    cap = os.environ.get("SOURCE_DATE_EPOCH")
+    if cap is not None:
+        dates = {p: min(d, int(cap)) for p, d in dates.items()}
+    return dates

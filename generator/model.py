@@ -70,6 +70,7 @@ class Portal(Schema):
     url: str | None = None
     kontak: str | None = None
     toleransi_audit: Number = 0.5
+    lisensi_data: Literal["CC-BY-4.0", "CC0-1.0", "ODbL-1.0"] = "CC-BY-4.0"
 
 
 # ---------------------------------------------------------------- kabupaten.yml

@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 import shutil
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -18,18 +19,25 @@ from typing import Any, Iterable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts
-from .compute.capaian import Capaian
+from . import charts, tabel
 from .compute.laporan import HasilIndikator, HasilPortal, LaporanKinerja, walk_program
 from .compute.metodologi import metodologi
 from .compute.wilayah import wilayah
+from .dataset import Kolom, Sel, Tabel, datapackage, to_csv, to_json
 from .numbers import format_number, format_percent, format_value
+from .tabel import kabupaten_path, kecamatan_path, laporan_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-PERIODE_LABEL = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
-LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+WIB = timezone(timedelta(hours=7))
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+LISENSI = {
+    "CC-BY-4.0": ("Creative Commons Atribusi 4.0 Internasional", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0 (domain publik)", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+}
 
 
 # ---------------------------------------------------------------- filters (format only)
@@ -41,12 +49,14 @@ def md(text: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\n", " "))
 
 
-def capaian(c: Capaian) -> str:
-    if c.nilai is not None:
-        return format_percent(c.nilai)
-    if c.tercapai is not None:
-        return "tercapai" if c.tercapai else "tidak tercapai"
-    return c.alasan or ""
+def tanggal(epoch: int) -> str:
+    """`1735689600` -> `1 Januari 2025`, in Western Indonesian Time (WIB)."""
+    d = datetime.fromtimestamp(epoch, tz=WIB)
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def tanggal_iso(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, tz=WIB).date().isoformat()
 
 
 def yaml_text(text: object) -> Markup:
@@ -57,10 +67,10 @@ def yaml_text(text: object) -> Markup:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=md, nilai=format_value, persen=format_percent, capaian=capaian, angka=format_number,
-                       yaml_text=yaml_text)
-    env.globals.update(periode_label=PERIODE_LABEL, level_label=LEVEL_LABEL, walk_program=walk_program, laporan_path=laporan_path,
-                       kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path)
+    env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
+                       tanggal=tanggal, tanggal_iso=tanggal_iso)
+    env.tests["sel"] = lambda value: isinstance(value, Sel)
+    env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path)
     return env
 
 
@@ -75,15 +85,35 @@ class Page:
     description: str
     context: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    tabel: dict[str, Tabel] = field(default_factory=dict)
+    sumber: str = ""                                   # where the data comes from, in words
+    berkas: tuple[Path, ...] = ()                      # the content files the page is made from
 
     def link(self, target: str) -> str:
         """Relative Markdown link from this page to another page's source path (MkDocs checks it)."""
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
 
     def href(self, target: str) -> str:
-        """Relative URL, for links inside HTML tables, from this page to another page's source
-        path, as MkDocs publishes it with `use_directory_urls` (`a/index.md` -> `a/`)."""
+        """Relative URL, for links inside HTML, from this page to another page's source path as
+        MkDocs publishes it with `use_directory_urls` (`a/index.md` -> `a/`); `#x` stays."""
+        if target.startswith("#"):
+            return target
         return posixpath.relpath(_url(target), _url(self.path)) + "/"
+
+    @property
+    def folder(self) -> str:
+        """The folder the page is published as (`.` for the home page)."""
+        return _url(self.path)
+
+    def add(self, **tables: Tabel) -> None:
+        self.tabel.update(tables)
+
+    def grafik(self, name: str, chart: charts.Grafik | None) -> dict[str, Any] | None:
+        """Publish a chart next to the page; what the template needs to show it."""
+        if chart is None:
+            return None
+        self.files[name] = chart.svg
+        return {"src": name, "lebar": chart.lebar, "tinggi": chart.tinggi, "alt": chart.deskripsi}
 
 
 def _url(source: str) -> str:
@@ -93,43 +123,17 @@ def _url(source: str) -> str:
     return folder or "."
 
 
-def kabupaten_path(slug: str) -> str:
-    return f"{slug}/index.md"
-
-
-def kecamatan_path(kab: str, kec: str) -> str:
-    return f"{kab}/{kec}/index.md"
-
-
-def laporan_path(lp: LaporanKinerja) -> str:
-    return f"{lp.kabupaten.slug}/{lp.kecamatan.slug}/{lp.tahun}/index.md"
-
-
-def _capaian_chart(lp: LaporanKinerja) -> str | None:
+def _capaian_chart(lp: LaporanKinerja) -> charts.Grafik | None:
     bars = [
-        charts.Batang(h.indikator.nama, h.capaian.nilai, format_percent(h.capaian.nilai), h.predikat.label,
-                      h.predikat.warna)
+        charts.Batang(h.indikator.nama, h.capaian.nilai, f"{format_percent(h.capaian.nilai)} · {h.predikat.label}",
+                      h.predikat.label, h.predikat.warna)
         for h in lp.iku if h.capaian.nilai is not None and h.predikat is not None
     ]
     if not bars:
         return None
     title = f"Capaian IKU Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
-    description = "; ".join(f"{b.label}: {b.teks} ({b.kategori})" for b in bars) + ". Garis putus-putus: 100 %."
-    return charts.bar_chart(bars, title, description, "Capaian (%)", garis=100)
-
-
-def _laporan_page(lp: LaporanKinerja) -> Page:
-    nama = lp.kecamatan.profil.nama
-    page = Page(laporan_path(lp), "laporan_kinerja.md.j2", f"Laporan Kinerja {nama} {lp.tahun}",
-                f"Capaian Indikator Kinerja Utama Kecamatan {nama}, Kabupaten {lp.kabupaten.profil.nama}, "
-                f"tahun {lp.tahun}: target, realisasi per triwulan, capaian dan predikat.", {"lp": lp})
-    chart = _capaian_chart(lp)
-    if chart:
-        page.files["capaian-iku.svg"] = chart
-    page.context["grafik"] = "capaian-iku.svg" if chart else None
-    page.context["catatan"] = catatan(lp.iku)
-    page.context["catatan_program"] = catatan([h for n in walk_program(lp) for h in n.indikator])
-    return page
+    description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + ". Garis putus-putus: 100 %."
+    return charts.bar_chart(bars, title, description, (charts.Garis(100, "100 %"),))
 
 
 def catatan(hasil: Iterable[HasilIndikator]) -> list[tuple[str, str]]:
@@ -144,62 +148,147 @@ def catatan(hasil: Iterable[HasilIndikator]) -> list[tuple[str, str]]:
     return notes
 
 
+def _laporan_page(lp: LaporanKinerja, skala: Tabel) -> Page:
+    nama = lp.kecamatan.profil.nama
+    page = Page(laporan_path(lp), "laporan_kinerja.md.j2", f"Laporan Kinerja {nama} {lp.tahun}",
+                f"Capaian Indikator Kinerja Utama Kecamatan {nama}, Kabupaten {lp.kabupaten.profil.nama}, "
+                f"tahun {lp.tahun}: target, realisasi per triwulan, capaian dan predikat.", {"lp": lp},
+                sumber=lp.data.kinerja.sumber, berkas=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files))
+    page.context["grafik"] = page.grafik("capaian-iku.svg", _capaian_chart(lp))
+    page.context["catatan"] = catatan(lp.iku)
+    page.context["catatan_program"] = catatan([h for n in walk_program(lp) for h in n.indikator])
+    page.add(iku=tabel.capaian_iku(lp), sasaran=tabel.capaian_sasaran(lp), skala=skala)
+    if lp.program:
+        page.add(program=tabel.indikator_program(lp))
+    if lp.audit:
+        page.add(audit=tabel.catatan_kualitas(lp))
+    return page
+
+
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     """Newest year first, then highest mean capaian, reports without one last."""
     rata = lp.ringkasan.rata_rata
     return (-lp.tahun, float("inf") if rata is None else -rata, lp.kecamatan.profil.nama)
 
 
+def _metodologi_page(hasil: HasilPortal, skala: dict[str, Tabel], datasets: Iterable[Tabel]) -> Page:
+    m = metodologi(hasil.content)
+    page = Page("metodologi.md", "metodologi.md.j2", "Metodologi",
+                "Rumus capaian, agregasi periode, predikat dan skala penilaian yang dipakai portal.", {"m": m},
+                sumber="ketentuan PermenPANRB 53/2014 dan skala predikat setiap kabupaten",
+                berkas=tuple(k.file for k in hasil.content.kabupaten))
+    page.add(kolom=_kolom_terhitung(datasets, {r.kode: r.nama for r in m.rumus}), **skala)
+    return page
+
+
+def _kolom_terhitung(datasets: Iterable[Tabel], rumus: dict[str, str]) -> Tabel:
+    """Every computed column of the published datasets, linked to its formula."""
+    t = Tabel("kolom-terhitung", "Kolom data yang dihitung portal dan rumusnya",
+              "Setiap kolom hasil hitung dalam data terbuka, dengan rumus yang menghasilkannya.",
+              (Kolom("kolom", "Kolom data"), Kolom("judul", "Judul kolom"), Kolom("keterangan", "Keterangan"),
+               Kolom("rumus", "Rumus")))
+    seen: dict[str, Kolom] = {}
+    for d in datasets:
+        for k in d.kolom:
+            if k.rumus and k.kunci not in seen:
+                seen[k.kunci] = k
+    for k in sorted(seen.values(), key=lambda k: k.kunci):
+        kode = k.rumus.removeprefix("rumus-")
+        t.tambah(k.kunci, k.judul, k.deskripsi, Sel(kode, rumus[kode], f"#{k.rumus}"))
+    return t
+
+
 def pages(hasil: HasilPortal) -> list[Page]:
-    """Every page of the portal with its template context."""
+    """Every page of the portal with its template context and tables."""
     content = hasil.content
-    result = [
-        Page("index.md", "beranda.md.j2", content.portal.judul, content.portal.deskripsi,
-             {"terbaru": hasil.terbaru(), "portal_kabupaten": content.kabupaten}),
-        Page("metodologi.md", "metodologi.md.j2", "Metodologi",
-             "Rumus capaian, agregasi periode, predikat dan skala penilaian yang dipakai portal.",
-             {"m": metodologi(content)}),
-    ]
+    semua_berkas = tuple(sorted(content.diubah))
+    home = Page("index.md", "beranda.md.j2", content.portal.judul, content.portal.deskripsi,
+                {"portal_kabupaten": content.kabupaten}, sumber="laporan kinerja setiap kecamatan di portal ini",
+                berkas=semua_berkas)
+    home.add(terbaru=tabel.capaian_terbaru(hasil.terbaru(), "capaian-terbaru"))
+    result = [home]
+    skala = {}
     for kab in content.kabupaten:
-        result.append(Page(kabupaten_path(kab.slug), "kabupaten.md.j2", f"Kabupaten {kab.profil.nama}",
-                           f"Capaian kinerja kecamatan di Kabupaten {kab.profil.nama}.",
-                           {"kab": kab, "laporan": sorted(hasil.untuk(kab.slug), key=_peringkat)}))
+        skala[kab.slug] = tabel.skala_predikat(kab)
+        laporan_kab = sorted(hasil.untuk(kab.slug), key=_peringkat)
+        page = Page(kabupaten_path(kab.slug), "kabupaten.md.j2", f"Kabupaten {kab.profil.nama}",
+                    f"Capaian kinerja kecamatan di Kabupaten {kab.profil.nama}.", {"kab": kab},
+                    sumber=f"laporan kinerja kecamatan di Kabupaten {kab.profil.nama}",
+                    berkas=(kab.file, *(f for lp in laporan_kab for f in lp.data.files)))
+        page.add(capaian=tabel.capaian_kecamatan(kab, laporan_kab), skala=skala[kab.slug])
+        result.append(page)
         for kec in kab.kecamatan:
-            result.append(Page(kecamatan_path(kab.slug, kec.slug), "kecamatan.md.j2",
-                               f"Kecamatan {kec.profil.nama}",
-                               f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
-                               {"kab": kab, "kec": kec, "wilayah": wilayah(kec.profil),
-                                "laporan": hasil.untuk(kab.slug, kec.slug)[::-1]}))
-    result.extend(_laporan_page(lp) for lp in hasil.laporan)
+            w = wilayah(kec.profil)
+            laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
+            page = Page(kecamatan_path(kab.slug, kec.slug), "kecamatan.md.j2", f"Kecamatan {kec.profil.nama}",
+                        f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
+                        {"kab": kab, "kec": kec, "wilayah": w},
+                        sumber=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
+                        berkas=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)))
+            if kec.profil.desa:
+                page.add(desa=tabel.desa(kab, kec, w))
+            page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
+            result.append(page)
+    result.extend(_laporan_page(lp, skala[lp.kabupaten.slug]) for lp in hasil.laporan)
+    datasets = unique_datasets(result)
+    result.append(_metodologi_page(hasil, {f"skala_{k}": t for k, t in skala.items()}, datasets))
+    result.append(Page("data-terbuka.md", "data_terbuka.md.j2", "Data terbuka",
+                       "Semua tabel portal sebagai CSV dan JSON, dengan deskriptor Frictionless Data Package.",
+                       {"halaman": [p for p in result if p.tabel], "lisensi": LISENSI[content.portal.lisensi_data]},
+                       sumber="semua halaman portal", berkas=semua_berkas))
     return result
 
 
+def unique_datasets(site_pages: Iterable[Page]) -> list[Tabel]:
+    """Every table shown on some page, once (a scale appears on several pages)."""
+    seen: dict[str, Tabel] = {}
+    for page in site_pages:
+        for t in page.tabel.values():
+            seen.setdefault(t.path, t)
+    return list(seen.values())
+
+
 def navigation(hasil: HasilPortal) -> list[Any]:
-    """MkDocs `nav`: Beranda, one section per kabupaten and kecamatan, Metodologi."""
+    """MkDocs `nav`: Beranda, one section per kabupaten and kecamatan, Metodologi, Data terbuka."""
     nav: list[Any] = [{"Beranda": "index.md"}]
     for kab in hasil.content.kabupaten:
-        section: list[Any] = [kabupaten_path(kab.slug)]
+        section: list[Any] = [{"Ringkasan kabupaten": kabupaten_path(kab.slug)}]
         for kec in kab.kecamatan:
             years = [{f"Laporan Kinerja {lp.tahun}": laporan_path(lp)} for lp in hasil.untuk(kab.slug, kec.slug)]
-            section.append({f"Kec. {kec.profil.nama}": [kecamatan_path(kab.slug, kec.slug), *years]})
+            section.append({f"Kec. {kec.profil.nama}": [{"Profil kecamatan": kecamatan_path(kab.slug, kec.slug)}, *years]})
         nav.append({f"Kab. {kab.profil.nama}": section})
-    nav.append({"Metodologi": "metodologi.md"})
+    nav.extend([{"Metodologi": "metodologi.md"}, {"Data terbuka": "data-terbuka.md"}])
     return nav
 
 
 def render_site(hasil: HasilPortal, docs: Path) -> list[Page]:
-    """Write every page, chart and asset under `docs` (emptied first)."""
+    """Write every page, chart, dataset and asset under `docs` (emptied first)."""
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     shutil.copytree(TEMPLATES / "assets", docs / "assets")
     env = environment()
+    content = hasil.content
     site_pages = pages(hasil)
     for page in site_pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = env.get_template(page.template).render(page=page, portal=hasil.content.portal, **page.context)
+        common = {"page": page, "portal": content.portal, "tabel": page.tabel}
+        text = env.get_template(page.template).render(**common, **page.context)
+        text += env.get_template("_kaki.md.j2").render(
+            **common, diubah=content.tanggal(page.berkas),
+            berkas=[f.relative_to(content.root).as_posix() for f in page.berkas])
         target.write_text(text, encoding="utf-8")
         for name, data in page.files.items():
             (target.parent / name).write_text(data, encoding="utf-8")
+    datasets = unique_datasets(site_pages)
+    for t in datasets:
+        base = docs / t.path
+        base.parent.mkdir(parents=True, exist_ok=True)
+        base.with_suffix(".csv").write_text(to_csv(t), encoding="utf-8", newline="")
+        base.with_suffix(".json").write_text(to_json(t), encoding="utf-8")
+    licence = LISENSI[content.portal.lisensi_data]
+    (docs / "datapackage.json").write_text(datapackage(
+        datasets, "portal-kinerja", content.portal.judul, content.portal.deskripsi, "metodologi/",
+        {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}), encoding="utf-8")
     return site_pages

@@ -12,7 +12,7 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,6 +35,7 @@ class KecamatanData:
     slug: str
     profil: m.Kecamatan
     tahun: tuple[TahunData, ...]
+    file: Path
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class KabupatenData:
     slug: str
     profil: m.Kabupaten
     kecamatan: tuple[KecamatanData, ...]
+    file: Path
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,11 @@ class Content:
     portal: m.Portal
     kabupaten: tuple[KabupatenData, ...]
     warnings: tuple[Problem, ...] = ()
+    diubah: dict[Path, int] = field(default_factory=dict)   # file -> last change (epoch seconds)
+
+    def tanggal(self, files: Iterable[Path]) -> int:
+        """When the newest of `files` last changed (0 when unknown)."""
+        return max((self.diubah.get(f, 0) for f in files), default=0)
 
 
 # ---------------------------------------------------------------- pydantic errors -> Problems
@@ -287,7 +294,7 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
     years = [_tahun(t, raw.slug, problems) for t in sorted(raw.tahun, key=lambda t: t.tahun)]
     if profil is None or None in years:
         return None
-    return KecamatanData(raw.slug, profil, tuple(years))
+    return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path)
 
 
 def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | None:
@@ -295,7 +302,7 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | No
     kecamatan = [_kecamatan(k, problems) for k in raw.kecamatan]
     if profil is None or None in kecamatan:
         return None
-    return KabupatenData(raw.slug, profil, tuple(kecamatan))
+    return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path)
 
 
 def validate(raw: RawContent) -> Content:
@@ -306,4 +313,5 @@ def validate(raw: RawContent) -> Content:
     errors = [p for p in problems if p.severity == "error"]
     if errors or portal is None:
         raise ContentError(errors)
-    return Content(raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"))
+    return Content(raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"),
+                   raw.diubah)

@@ -33,3 +33,16 @@ def mini(tmp_path: Path) -> Path:
     shutil.copy(DEMO / "portal.yml", target / "portal.yml")
     shutil.copytree(DEMO / "lumajang", target / "lumajang")
     return target
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo portal, built once for every test that only reads it."""
+    from generator.build import build_site
+    from generator.load import load_content
+    from generator.validate import validate
+
+    tmp = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        return build_site(validate(load_content(DEMO)), tmp / "site", tmp / "work", progress=lambda _: None)

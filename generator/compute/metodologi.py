@@ -16,10 +16,12 @@ from .capaian import (
     predikat,
     ringkas,
 )
+from .wilayah import kepadatan
 
 
 @dataclass(frozen=True)
 class Rumus:
+    kode: str       # anchor on the Metodologi page (`rumus-<kode>`), named by dataset columns
     nama: str
     rumus: str
     contoh: str
@@ -37,37 +39,44 @@ def rumus() -> list[Rumus]:
     ordinal = capaian_ordinal("A", "BB")
     summary = ringkas([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
     return [
-        Rumus("Capaian, polaritas positif (makin tinggi makin baik)", "capaian = realisasi / target × 100 %",
+        Rumus("capaian", "Capaian, polaritas positif (makin tinggi makin baik)", "capaian = realisasi / target × 100 %",
               f"realisasi 83,8 dan target 83,5: capaian {format_percent(positif)}"),
-        Rumus("Capaian, polaritas negatif (makin rendah makin baik)",
+        Rumus("capaian-negatif", "Capaian, polaritas negatif (makin rendah makin baik)",
               "capaian = (target − (realisasi − target)) / target × 100 % = (2 × target − realisasi) / target × 100 %",
               f"realisasi 8 dan target 10: capaian {format_percent(negatif)}"),
-        Rumus("Target 0", "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
+        Rumus("target-nol", "Target 0", "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
               f"target 0: “{nol}”"),
-        Rumus("Realisasi tahunan: rata-rata", "rata-rata nilai periode yang dilaporkan (mis. indeks per semester)",
+        Rumus("realisasi-tahunan", "Realisasi tahunan: rata-rata", "rata-rata nilai periode yang dilaporkan (mis. indeks per semester)",
               f"79,63 dan 86,11: {format_value(rata)}"),
-        Rumus("Realisasi tahunan: jumlah", "jumlah nilai periode (hitungan, atau persentase per triwulan)",
+        Rumus("realisasi-jumlah", "Realisasi tahunan: jumlah", "jumlah nilai periode (hitungan, atau persentase per triwulan)",
               f"38 % dan 34,92 %: {format_value(jumlah)} %"),
-        Rumus("Realisasi tahunan: terakhir", "nilai periode terakhir yang dilaporkan (nilai kumulatif atau stok)",
+        Rumus("realisasi-terakhir", "Realisasi tahunan: terakhir", "nilai periode terakhir yang dilaporkan (nilai kumulatif atau stok)",
               f"TW II 40 dan TW III 75,91: {format_value(terakhir)}"),
-        Rumus("Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_value(maks)}"),
-        Rumus("Nilai tahunan yang ditetapkan",
+        Rumus("realisasi-maks", "Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_value(maks)}"),
+        Rumus("nilai-tahunan", "Nilai tahunan yang ditetapkan",
               "bila realisasi tahunan diisi langsung, nilai itu yang dipakai; hasil agregasi periode dibandingkan "
               "dengannya dan selisihnya dicatat sebagai catatan kualitas data", "—"),
-        Rumus("Target berupa predikat (ordinal)",
+        Rumus("capaian-ordinal", "Target berupa predikat (ordinal)",
               f"urutan {' < '.join(GRADES)}; tercapai bila realisasi sama atau lebih tinggi dari target",
               f"target BB, realisasi A: {'tercapai' if ordinal.tercapai else 'tidak tercapai'}"),
-        Rumus("Capaian yang dinilai", "capaian negatif dihitung 0; di atas batas capaian kabupaten dihitung "
+        Rumus("capaian-dinilai", "Capaian yang dinilai", "capaian negatif dihitung 0; di atas batas capaian kabupaten dihitung "
               "sama dengan batas (halaman tetap menampilkan capaian sebenarnya)",
               f"batas 100: capaian 126,52 % dinilai {format_percent(capaian_dinilai(126.52, 100))}"),
-        Rumus("Capaian sasaran dan rata-rata capaian IKU",
+        Rumus("rata-rata-capaian", "Capaian sasaran dan rata-rata capaian IKU",
               "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata",
               f"100,36 % dan 126,52 % dengan batas 100: {format_percent(summary.rata_rata)}"),
-        Rumus("Jumlah indikator", "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
+        Rumus("jumlah-indikator", "Jumlah indikator", "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
               "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0)", "—"),
-        Rumus("Pembulatan", "semua angka disimpan utuh dan dibulatkan hanya untuk tampilan, setengah ke atas, "
+        Rumus("pembulatan", "Pembulatan", "semua angka disimpan utuh dan dibulatkan hanya untuk tampilan, setengah ke atas, "
               "format Indonesia (titik ribuan, koma desimal)",
               f"100,355 → {format_number(100.355, 2)}; 1823687638 → {format_number(1823687638, 0)}"),
+        Rumus("predikat", "Predikat", "rentang skala kabupaten yang memuat capaian yang dinilai",
+              "lihat contoh penggolongan pada setiap skala di bawah"),
+        Rumus("penduduk", "Jumlah penduduk dan kepadatan", "penduduk desa = laki-laki + perempuan (atau jumlah "
+              "yang diisi); penduduk kecamatan = jumlah penduduk desa; kepadatan = penduduk / luas (jiwa/km²)",
+              f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²"),
+        Rumus("catatan-kualitas-data", "Catatan kualitas data", "selisih = angka dilaporkan − hasil hitung "
+              "portal; dicatat bila lebih besar dari toleransi pembulatan portal", "—"),
     ]
 
 
@@ -80,6 +89,7 @@ class ContohPredikat:
 
 @dataclass(frozen=True)
 class SkalaKabupaten:
+    slug: str
     kabupaten: str
     nama: str
     dasar: str | None
@@ -102,5 +112,5 @@ def metodologi(content: Content) -> Metodologi:
         s = kab.profil.skala_predikat
         contoh = tuple(ContohPredikat(v, capaian_dinilai(v, s.batas_capaian), predikat(v, s).label)
                        for v in (126.52, 100.0, 87.48, 50.0))
-        skala.append(SkalaKabupaten(kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh))
+        skala.append(SkalaKabupaten(kab.slug, kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh))
     return Metodologi(tuple(rumus()), tuple(skala), content.portal.toleransi_audit)

@@ -30,11 +30,15 @@ def _total(values: list[int | None]) -> int | None:
     return None if not values or any(v is None for v in values) else sum(values)
 
 
+def kepadatan(penduduk: int | None, luas_km2: float | None) -> float | None:
+    """Population density in people per km² (None without population or area)."""
+    return penduduk / luas_km2 if penduduk is not None and luas_km2 else None
+
+
 def wilayah(profil: Kecamatan) -> Wilayah:
     rows = tuple(PendudukDesa(d, d.penduduk if d.penduduk is not None else
                               _total([d.penduduk_laki_laki, d.penduduk_perempuan])) for d in profil.desa)
     penduduk = _total([r.penduduk for r in rows])
-    luas = profil.luas_km2
     return Wilayah(
         desa=rows,
         jumlah_desa=sum(1 for d in profil.desa if d.jenis == "desa"),
@@ -43,5 +47,5 @@ def wilayah(profil: Kecamatan) -> Wilayah:
         perempuan=_total([d.penduduk_perempuan for d in profil.desa]),
         penduduk=penduduk,
         kk=_total([d.jumlah_kk for d in profil.desa]),
-        kepadatan=penduduk / luas if penduduk is not None and luas else None,
+        kepadatan=kepadatan(penduduk, profil.luas_km2),
     )

@@ -1,0 +1,262 @@
+"""The built demo portal in a real browser: Debian's Chromium driven by Playwright.
+
+The site is served from a sub-folder (`/portal/`) of a local server, as a kabupaten office
+would host it. Every request to another host is blocked and recorded. Screenshots go to
+`build/screenshots/` (or $KINERJA_SCREENSHOTS) so that a person can look at them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+from urllib.error import HTTPError
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.build import build_site
+from generator.load import load_content
+from generator.validate import validate
+
+from conftest import BUILD_DATE, DEMO, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+PREFIX = "/portal/"
+SCREENSHOTS = Path(os.environ.get("KINERJA_SCREENSHOTS", ROOT / "build" / "screenshots"))
+
+#: One page of every kind, with a figure that must be visible on it.
+PAGE_KINDS = {
+    "beranda": ("", "110,15 %"),
+    "kabupaten": ("jombang/", "97,56 %"),
+    "kecamatan": ("jombang/megaluh/", "39.725"),
+    "laporan-kinerja": ("lumajang/kedungjajang/2024/", "126,52 %"),
+    "metodologi": ("metodologi/", "100,36 %"),
+    "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
+}
+
+
+class _Site(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX only; unknown paths get 404.html, like common static hosts."""
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(PREFIX):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Build the demo portal with its address in a sub-folder, and serve it there."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+    content = tmp_path_factory.mktemp("browser") / "content"
+    shutil.copytree(DEMO, content)
+    with open(content / "portal.yml", "a", encoding="utf-8") as f:
+        f.write(f"\nurl: {url}\n")
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_DATE
+    site = build_site(validate(load_content(content)), content.parent / "site", content.parent / "work", lambda _: None)
+    handler = functools.partial(_Site, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Browser:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} tidak ada: jalankan `make test` (memasang paket Debian chromium) "
+                    "atau `apt-get install chromium`")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM)
+        yield b
+        b.close()
+
+
+class Guarded:
+    """A browser context that blocks and records every request to another host."""
+
+    def __init__(self, browser: Browser, **options: object) -> None:
+        self.context = browser.new_context(locale="id-ID", **options)
+        self.blocked: list[str] = []
+        self.context.route("**/*", self._route)
+
+    def _route(self, route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", None) or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, url: str) -> Page:
+        page = self.context.new_page()
+        page.goto(url, wait_until="networkidle")
+        return page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def guarded(browser: Browser):
+    made: list[Guarded] = []
+
+    def make(**options: object) -> Guarded:
+        made.append(Guarded(browser, **options))
+        return made[-1]
+
+    yield make
+    for g in made:
+        assert g.blocked == [], f"permintaan ke host lain: {g.blocked}"
+        g.close()
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_page_kind_passes_axe(kind, base_url, guarded):
+    path, _ = PAGE_KINDS[kind]
+    page = guarded().open(base_url + path)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    assert results.violations_count == 0, results.generate_report()
+    assert page.get_attribute("html", "lang") == "id"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja"])
+def test_no_horizontal_overflow(kind, width, base_url, guarded):
+    path, figure = PAGE_KINDS[kind]
+    page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{kind}-{width}.png", full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"halaman lebih lebar {overflow}px dari layar {width}px"
+    assert figure in page.inner_text("main")
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)  # the theme searches on key events
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+def test_search_finds_a_kecamatan_and_an_indicator(base_url, guarded):
+    page = guarded(viewport={"width": 1280, "height": 800}).open(base_url)
+    assert any("Megaluh" in r for r in _search(page, "Megaluh"))
+    assert any("Kedungjajang" in r for r in _search(page, "kepuasan"))  # Indeks Kepuasan Masyarakat
+
+
+def test_everything_is_visible_without_javascript(base_url, guarded):
+    context = guarded(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    for kind, (path, figure) in PAGE_KINDS.items():
+        page = context.open(base_url + path)
+        assert figure in page.inner_text("main"), kind
+        for table in page.locator("main table").all():
+            assert table.is_visible(), kind
+        for img in page.locator("main img").all():
+            assert img.is_visible() and img.evaluate("i => i.complete && i.naturalWidth > 0"), kind
+
+
+def test_print_hides_navigation_and_keeps_rows_whole(base_url, guarded):
+    page = guarded(viewport={"width": 1280, "height": 800}).open(base_url + PAGE_KINDS["laporan-kinerja"][0])
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('main tbody tr')).breakInside") == "avoid"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=SCREENSHOTS / "laporan-kinerja.pdf", format="A4")
+    page.screenshot(path=SCREENSHOTS / "laporan-kinerja-cetak.png", full_page=True)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "src" or (name == "href" and tag in ("a", "link"))):
+                self.urls.append(value)
+
+
+def _get(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except HTTPError as error:
+        return error.code, error.read(), error.headers.get_content_type()
+
+
+def test_sub_folder_site_has_no_broken_link(base_url):
+    """Crawl the site over HTTP from its sub-folder: every page, asset and download answers 200."""
+    seen, queue, broken = set(), [base_url], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body, kind = _get(url)
+        if status != 200:
+            broken.append(url)
+            continue
+        if kind == "text/html":
+            parser = _Links()
+            parser.feed(body.decode("utf-8"))
+            for link in parser.urls:
+                target = urljoin(url, link).split("#")[0]
+                if target.startswith(base_url):
+                    queue.append(target)
+    assert broken == []
+    assert len(seen) > 60
+    assert any(u.endswith(".csv") for u in seen) and any(u.endswith(".svg") for u in seen)
+
+
+def test_404_page_helps_and_works_from_the_sub_folder(base_url, guarded):
+    missing = base_url + "tidak/ada/"
+    status, body, _ = _get(missing)
+    assert status == 404
+    parser = _Links()
+    parser.feed(body.decode("utf-8"))
+    for link in parser.urls:
+        target = urljoin(missing, link)
+        if target.startswith(base_url):
+            assert _get(target)[0] == 200, link
+    page = guarded().open(missing)
+    text = page.inner_text("main")
+    assert "Halaman tidak ditemukan" in text and "Beranda" in text
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

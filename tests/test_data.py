@@ -1,0 +1,125 @@
+"""Open data: every table on every page is downloadable, the numbers match the page, and the
+data package validates with the Frictionless library."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from frictionless import validate as frictionless_validate
+
+from generator.dataset import Kolom, Sel, Tabel, nilai_data, to_csv, to_json
+
+
+class _Tables(HTMLParser):
+    """Counts body rows of each table and collects the download links after it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[int] = []
+        self.csv: list[str] = []
+        self.ids: set[str] = set()
+        self._in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if attr.get("id"):
+            self.ids.add(attr["id"])
+        if tag == "table":
+            self.rows.append(0)
+        elif tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self.rows[-1] += 1
+        elif tag == "a" and (attr.get("href") or "").endswith(".csv"):
+            self.csv.append(attr["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self._in_body = False
+
+
+def _parse(path: Path) -> _Tables:
+    parser = _Tables()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture
+def site(demo_site: Path) -> Path:
+    return demo_site
+
+
+def test_every_table_has_its_csv_with_the_same_rows(site):
+    pages = [p for p in site.rglob("index.html") if p.parent.name != "data-terbuka"]
+    checked = 0
+    for page in pages:
+        parsed = _parse(page)
+        assert len(parsed.csv) == len(parsed.rows), page  # one download per table
+        for rows, href in zip(parsed.rows, parsed.csv):
+            data = _read_csv((page.parent / href).resolve())
+            assert len(data) == rows, (page, href)
+            json_rows = json.loads((page.parent / href).resolve().with_suffix(".json").read_text(encoding="utf-8"))
+            assert [{k: "" if v is None else str(v) for k, v in r.items()} for r in json_rows] == data
+            checked += 1
+    assert checked >= 20
+
+
+def test_downloads_carry_the_computed_figures(site):
+    iku = {r["indikator"]: r for r in _read_csv(site / "lumajang/kedungjajang/2024/capaian-iku.csv")}
+    # Seed 000: Nilai Sinergitas 2024 realisasi 70,85 against target 56 -> 126,52 %.
+    assert iku["Nilai Sinergitas Kinerja Kecamatan"]["capaian"] == "126.52"
+    assert iku["Nilai Sinergitas Kinerja Kecamatan"]["predikat"] == "Sangat Tinggi"
+    home = {r["kecamatan"]: r for r in _read_csv(site / "capaian-terbaru.csv")}
+    assert home["Megaluh"]["rata_rata_capaian"] == "97.56"
+    assert (home["Megaluh"]["iku_tercapai"], home["Megaluh"]["jumlah_iku"]) == ("5", "6")
+    desa = _read_csv(site / "jombang/megaluh/desa.csv")
+    assert len(desa) == 13 and sum(int(r["penduduk"]) for r in desa) == 39725
+
+
+def test_data_package_validates_with_frictionless(site):
+    descriptor = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
+    assert len(descriptor["resources"]) >= 20
+    for resource in descriptor["resources"]:
+        assert (site / resource["path"]).is_file()
+        assert all(f.get("title") for f in resource["schema"]["fields"])
+    report = frictionless_validate(site / "datapackage.json")
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_every_computed_field_links_to_its_formula(site):
+    ids = _parse(site / "metodologi/index.html").ids
+    descriptor = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
+    anchors = {m for r in descriptor["resources"] for f in r["schema"]["fields"]
+               for m in re.findall(r"metodologi/#([\w-]+)", f.get("description", ""))}
+    assert {"rumus-capaian", "rumus-predikat", "rumus-rata-rata-capaian"} <= anchors
+    assert anchors <= ids
+    kolom = _read_csv(site / "kolom-terhitung.csv")
+    assert {"capaian", "predikat", "rata_rata_capaian", "penduduk"} <= {r["kolom"] for r in kolom}
+
+
+def test_values_are_plain_and_rounded_half_up():
+    t = Tabel("x", "Judul", "", (Kolom("a", "A", "persen"), Kolom("b", "B", "angka"), Kolom("c", "C", "bilangan"),
+                                 Kolom("d", "D")))
+    t.tambah(100.355, "BB", 39725.0, Sel("teks", "tampil"))
+    t.tambah(None, 83.5, None, "x,y\"z")
+    assert to_csv(t) == 'a,b,c,d\r\n100.36,BB,39725,teks\r\n,83.5,,"x,y""z"\r\n'
+    assert json.loads(to_json(t))[1] == {"a": None, "b": 83.5, "c": None, "d": 'x,y"z'}
+    assert nilai_data(80.0, Kolom("p", "P", "persen")) == 80
+
+
+def test_a_number_column_holding_grades_is_published_as_text():
+    from generator.dataset import resource
+    t = Tabel("x", "Judul", "", (Kolom("target", "Target", "angka"),))
+    t.tambah("BB")
+    t.tambah(3.5)
+    assert resource(t, "metodologi/")["schema"]["fields"][0]["type"] == "string"
