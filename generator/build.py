@@ -147,6 +147,9 @@ def build_site(content: Content, site_dir: Path, work_dir: Path, progress: Progr
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
+    if not content.portal.url:
+        step("Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
+             "hanya benar bila situs dipasang di akar domain.")
     step(f"Selesai: {site_dir}")
     return site_dir
 

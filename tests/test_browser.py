@@ -242,6 +242,9 @@ def test_sub_folder_site_has_no_broken_link(base_url):
                     queue.append(target)
     assert broken == []
     assert len(seen) > 60
+    status, sitemap, _ = _get(base_url + "sitemap.xml")
+    pages = {u for u in seen if u.endswith("/")}
+    assert status == 200 and pages <= set(re.findall(r"<loc>(.*?)</loc>", sitemap.decode()))
     assert any(u.endswith(".csv") for u in seen) and any(u.endswith(".svg") for u in seen)
 
 
