@@ -13,12 +13,10 @@ def describe(note: CatatanAudit) -> str:
 
 
 def audit_problems(hasil: HasilPortal) -> list[Problem]:
-    """Every audit note of the portal as a warning naming its file and indicator."""
+    """Every audit note of the portal as a warning naming its file and where in it."""
     return [_problem(lp, note) for lp in hasil.laporan for note in lp.audit]
 
 
 def _problem(lp: LaporanKinerja, note: CatatanAudit) -> Problem:
     folder = lp.data.files[0].parent
-    name = "kinerja.yml" if note.level in {"tujuan", "sasaran"} else "program.yml"
-    return Problem(folder / name, f"indikator[{note.indikator.id}]", describe(note), "audit_difference",
-                   severity="warning")
+    return Problem(folder / note.berkas, note.lokasi, describe(note), "audit_difference", severity="warning")

@@ -78,22 +78,24 @@ def _render(spec: dict, title: str, description: str) -> Grafik:
     return Grafik(svg, round(float(size[1])), round(float(size[2])), f"{title}. {description}")
 
 
-def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = ()) -> Grafik:
-    """Horizontal bars, each with its label on the line above and its printed value at its
-    end (so no axis is needed), coloured by category with a legend, plus reference lines."""
-    values = [{"label": b.label, "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": 0}
+def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = (),
+              awal: float = 0) -> Grafik:
+    """Horizontal bars from `awal` (the scale's lowest value: 0, or 25 for an IKM), each with
+    its label on the line above and its printed value at its end (so no axis is needed),
+    coloured by category with a legend, plus labelled reference lines behind them."""
+    values = [{"label": b.label, "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": awal}
               for b in batang]
     legend: dict[str, str] = {}
     for b in batang:
         legend.setdefault(b.kategori, b.warna)
-    top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [0])
-    # Bars use the left half; the printed value and category follow on the right.
+    top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [awal + 1])
+    # Bars use the left 55 %; the printed value and category follow on the right.
     x = {"field": "nilai", "type": "quantitative", "axis": None,
-         "scale": {"domain": [0, (top or 1) / 0.5], "nice": False}}
+         "scale": {"domain": [awal, awal + (top - awal) / 0.55], "nice": False, "zero": False}}
     y = {"field": "label", "type": "nominal", "sort": None, "axis": None}
     layers: list[dict] = [
         {"mark": {"type": "bar", "height": 14, "yOffset": 8},
-         "encoding": {"y": y, "x": x,
+         "encoding": {"y": y, "x": x, "x2": {"field": "awal"},
                       "color": {"field": "kategori", "type": "nominal",
                                 "scale": {"domain": list(legend), "range": list(legend.values())},
                                 "legend": {"title": None}}}},
@@ -108,10 +110,57 @@ def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[G
         lines = {"values": [{"nilai": g.nilai, "label": g.label} for g in garis]}
         rule_x = {"field": "nilai", "type": "quantitative"}
         layers += [
-            {"data": lines, "mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED}, "encoding": {"x": rule_x}},
+            {"data": lines, "mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED, "opacity": 0.7},
+             "encoding": {"x": rule_x}},
             {"data": lines, "mark": {"type": "text", "baseline": "bottom", "dy": -2, "fontSize": 11, "color": MUTED,
                                      "y": 0}, "encoding": {"x": rule_x, "text": {"field": "label"}}},
         ]
     spec = {"width": WIDTH, "height": {"step": 44}, "padding": {"left": 6, "right": 6, "top": 16, "bottom": 4},
             "data": {"values": values}, "layer": layers}
+    return _render(spec, title, description)
+
+
+@dataclass(frozen=True)
+class Titik:
+    """One labelled point of a scatter chart."""
+
+    label: str
+    x: float
+    y: float
+
+
+def scatter_chart(titik: list[Titik], title: str, description: str, x_title: str, y_title: str,
+                  x_split: float, y_split: float, kuadran: dict[str, str]) -> Grafik:
+    """Labelled points with a vertical and a horizontal split line (an importance-performance
+    grid); `kuadran` names the four corners: {"kiri-atas": text, "kanan-atas": ..., ...}."""
+    merged: dict[tuple[float, float], list[str]] = {}
+    for t in titik:  # points at the same place share one label ("U3, U6")
+        merged.setdefault((round(t.x, 2), round(t.y, 2)), []).append(t.label)
+    values = [{"label": ", ".join(labels), "x": x, "y": y} for (x, y), labels in merged.items()]
+    xs, ys = [t.x for t in titik] + [x_split], [t.y for t in titik] + [y_split]
+    pad = 0.2
+    x_scale = {"domain": [min(xs) - pad, max(xs) + pad], "nice": False, "zero": False}
+    y_scale = {"domain": [min(ys) - pad, max(ys) + pad], "nice": False, "zero": False}
+    x = {"field": "x", "type": "quantitative", "title": x_title, "scale": x_scale, "axis": {"format": ".2f", "tickCount": 4}}
+    y = {"field": "y", "type": "quantitative", "title": y_title, "scale": y_scale, "axis": {"format": ".2f", "tickCount": 4}}
+    (x0, x1), (y0, y1) = x_scale["domain"], y_scale["domain"]
+    inset_x, inset_y = (x1 - x0) * 0.02, (y1 - y0) * 0.02
+    corners = {"kiri-atas": (x0 + inset_x, y1 - inset_y, "left", "top"),
+               "kanan-atas": (x1 - inset_x, y1 - inset_y, "right", "top"),
+               "kiri-bawah": (x0 + inset_x, y0 + inset_y, "left", "bottom"),
+               "kanan-bawah": (x1 - inset_x, y0 + inset_y, "right", "bottom")}
+    labels = [{"x": corners[k][0], "y": corners[k][1], "teks": text, "align": corners[k][2], "baseline": corners[k][3]}
+              for k, text in kuadran.items()]
+    layers = [
+        {"data": {"values": labels}, "mark": {"type": "text", "fontSize": 11, "color": MUTED, "fontStyle": "italic"},
+         "encoding": {"x": {**x, "field": "x"}, "y": {**y, "field": "y"}, "text": {"field": "teks"},
+                      "align": {"field": "align", "type": "nominal", "scale": None},
+                      "baseline": {"field": "baseline", "type": "nominal", "scale": None}}},
+        {"mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED}, "encoding": {"x": {"datum": x_split}}},
+        {"mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED}, "encoding": {"y": {"datum": y_split}}},
+        {"mark": {"type": "point", "filled": True, "size": 40, "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
+        {"mark": {"type": "text", "align": "left", "dx": 5, "dy": -6, "fontSize": 12, "color": TEXT},
+         "encoding": {"x": x, "y": y, "text": {"field": "label"}}},
+    ]
+    spec = {"width": WIDTH - 40, "height": 240, "padding": 6, "data": {"values": values}, "layer": layers}
     return _render(spec, title, description)

@@ -1,4 +1,4 @@
-"""Command line: `kinerja validate | build | serve`."""
+"""Command line: `kinerja validate | build | serve | contoh-skm`."""
 
 from __future__ import annotations
 
@@ -72,3 +72,21 @@ def serve(content_dir: Path = CONTENT,
 
     content = _validated(content_dir)
     preview(content, work_dir=work_dir, port=port, progress=typer.echo)
+
+
+@app.command("contoh-skm")
+def contoh_skm(keluar: Path = typer.Argument(..., help="Berkas CSV tujuan, mis. .../2023/skm-s1.csv"),
+               responden: int = typer.Option(150, help="Jumlah responden."),
+               seed: int = typer.Option(1, help="Benih acak: benih sama, berkas sama."),
+               layanan: str = typer.Option(..., help="Id layanan dipisah koma (sesuai skm.yml)."),
+               mulai: str = typer.Option(..., help="Tanggal awal periode, YYYY-MM-DD."),
+               hari: int = typer.Option(181, help="Panjang periode dalam hari."),
+               kode_awal: int = typer.Option(1, help="Nomor responden pertama.")) -> None:
+    """Tulis jawaban SKM SINTETIS (contoh, bukan data nyata) untuk demo dan uji."""
+    from datetime import date
+
+    from .sintetis import jawaban_sintetis
+
+    keluar.write_text(jawaban_sintetis(responden, seed, layanan.split(","), date.fromisoformat(mulai), hari,
+                                       kode_awal), encoding="utf-8")
+    typer.echo(f"{responden} jawaban sintetis ditulis ke {keluar}")

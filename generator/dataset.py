@@ -15,7 +15,6 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .model import Rentang
 from .numbers import round_half_up
 
 #: Column kinds: how the page formats a value and which Table Schema type the data gets.
@@ -24,8 +23,9 @@ JENIS_SCHEMA = {
     "bilangan": "integer",  # counts
     "angka": "number",      # targets, realisasi, indices (at most 2 decimals on the page)
     "persen": "number",     # capaian, serapan (2 decimals and a % sign on the page)
+    "indeks": "number",     # IKM, NRR (always 2 decimals on the page)
     "tahun": "integer",
-    "predikat": "string",   # a scale interval: a badge on the page, its label in the data
+    "predikat": "string",   # a scale interval or mutu: a badge on the page, "kode label" in the data
 }
 DESIMAL = 2
 
@@ -99,11 +99,11 @@ def nilai_data(value: Any, kolom: Kolom) -> Any:
         value = value.nilai
     if value is None:
         return None
-    if kolom.jenis == "predikat":
-        return value.label if isinstance(value, Rentang) else str(value)
+    if kolom.jenis == "predikat":   # a scale interval or a mutu letter: "kode label"
+        return " ".join(p for p in (getattr(value, "kode", None), value.label) if p)
     if kolom.jenis in ("bilangan", "tahun"):
         return int(value)
-    if kolom.jenis in ("angka", "persen") and isinstance(value, (int, float)):
+    if kolom.jenis in ("angka", "persen", "indeks") and isinstance(value, (int, float)):
         rounded = round_half_up(float(value), DESIMAL).normalize()
         return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
     return str(value)

@@ -8,6 +8,8 @@ Layout (FORMAT.md):
     content/<kabupaten>/<kecamatan>/<tahun>/kinerja.yml   (required in a year folder)
     content/<kabupaten>/<kecamatan>/<tahun>/program.yml   (optional)
     content/<kabupaten>/<kecamatan>/<tahun>/realisasi.csv (optional)
+    content/<kabupaten>/<kecamatan>/<tahun>/skm.yml       (optional: the satisfaction survey)
+    content/<kabupaten>/<kecamatan>/<tahun>/skm-<periode>.csv (optional: raw responses)
 
 Nothing is interpreted here beyond syntax: YAML and CSV errors, duplicate keys and
 unexpected files become problems; shapes and values are checked by `validate`.
@@ -29,7 +31,9 @@ from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR = re.compile(r"^\d{4}$")
-YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv"}
+YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv", "skm.yml"}
+#: Raw survey responses, one file per period: `skm-<periode>.csv` (never published).
+SURVEY_FILE = re.compile(r"^skm-[a-z0-9-]+\.csv$")
 
 
 @dataclass
@@ -73,6 +77,8 @@ class RawTahun:
     kinerja: Document | None = None
     program: Document | None = None
     realisasi: Document | None = None
+    skm: Document | None = None
+    responden: dict[str, Document] = field(default_factory=dict)
 
 
 @dataclass
@@ -179,8 +185,12 @@ def _entries(folder: Path) -> list[Path]:
 def _load_tahun(folder: Path, problems: list[Problem]) -> RawTahun:
     raw = RawTahun(int(folder.name), folder)
     for path in _entries(folder):
-        if path.name not in YEAR_FILES or not path.is_file():
-            _unexpected(path, problems, ", ".join(sorted(YEAR_FILES)))
+        if SURVEY_FILE.match(path.name) and path.is_file():
+            doc = read_csv(path, problems)
+            if doc is not None:
+                raw.responden[path.name] = doc
+        elif path.name not in YEAR_FILES or not path.is_file():
+            _unexpected(path, problems, ", ".join(sorted(YEAR_FILES)) + ", skm-<periode>.csv")
         elif path.suffix == ".csv":
             raw.realisasi = read_csv(path, problems)
         else:

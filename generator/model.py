@@ -134,11 +134,29 @@ class SkalaPredikat(Schema):
         return self
 
 
+#: The nine unsur of PermenPANRB 14/2017 in the regulation's order; a kabupaten may order
+#: them differently (U8 and U9 swap between kabupaten) in kabupaten.yml `skm.unsur`.
+UNSUR_SKM: tuple[str, ...] = (
+    "Persyaratan", "Sistem, mekanisme dan prosedur", "Waktu penyelesaian", "Biaya/tarif",
+    "Produk spesifikasi jenis pelayanan", "Kompetensi pelaksana", "Perilaku pelaksana",
+    "Penanganan pengaduan, saran dan masukan", "Sarana dan prasarana",
+)
+KODE_UNSUR: tuple[str, ...] = tuple(f"U{i}" for i in range(1, 10))
+
+
+class AturanSkm(Schema):
+    """The kabupaten's survey rules: names of U1..U9 and how the year's IKM is made."""
+
+    unsur: list[Text] = Field(default=list(UNSUR_SKM), min_length=9, max_length=9)
+    nilai_tahunan: Literal["rata-rata-periode", "gabungan"] = "rata-rata-periode"
+
+
 class Kabupaten(Schema):
     nama: Text
     jenis: Literal["kabupaten", "kota"] = "kabupaten"
     provinsi: Text
     skala_predikat: SkalaPredikat
+    skm: AturanSkm = AturanSkm()
 
 
 # ---------------------------------------------------------------- kecamatan.yml
@@ -273,3 +291,94 @@ class BarisRealisasi(Schema):
 
     def periods(self) -> dict[str, float | str]:
         return {p: getattr(self, p) for p in PERIODS if getattr(self, p) is not None}
+
+
+# ---------------------------------------------------------------- <tahun>/skm.yml
+
+
+Nrr = Annotated[float, BeforeValidator(_number), Field(ge=1, le=4)]
+Ikm = Annotated[float, BeforeValidator(_number), Field(ge=25, le=100)]
+
+
+class NilaiUnsur(Schema):
+    """A published mean for one unsur: NRR on 1-4, or its conversion on 25-100 (`nilai`)."""
+
+    nrr: Nrr | None = None
+    nilai: Ikm | None = None
+    harapan: Nrr | None = None
+    responden: Count | None = None
+
+    @model_validator(mode="after")
+    def _one_scale(self) -> "NilaiUnsur":
+        if (self.nrr is None) == (self.nilai is None):
+            raise PydanticCustomError("value_kind", "isi salah satu: nrr (1-4) atau nilai (25-100)")
+        return self
+
+    @property
+    def nrr_kinerja(self) -> float:
+        return self.nrr if self.nrr is not None else self.nilai / 25
+
+
+class IkmLayanan(Schema):
+    layanan: Id
+    ikm: Ikm
+    responden: Count | None = None
+
+
+class DilaporkanSkm(Schema):
+    """An IKM as printed in a published report, kept only to audit it."""
+
+    ikm: Ikm | None = None
+
+
+class PeriodeSkm(Schema):
+    id: Id
+    nama: Text
+    pengguna_layanan: Count | None = None
+    responden: Count | None = None
+    berkas: Annotated[str, Field(pattern=r"^skm-[a-z0-9-]+\.csv$")] | None = None
+    unsur: dict[Literal["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"], NilaiUnsur] | None = None
+    layanan: list[IkmLayanan] = []
+    dilaporkan: DilaporkanSkm | None = None
+
+    @model_validator(mode="after")
+    def _some_data(self) -> "PeriodeSkm":
+        if self.berkas is None and self.unsur is None and not self.layanan:
+            raise PydanticCustomError("required", "periode tanpa data: isi berkas, unsur atau layanan")
+        if self.berkas is not None and self.unsur is not None:
+            raise PydanticCustomError("value_kind", "isi berkas (jawaban responden) atau unsur, bukan keduanya")
+        if self.unsur is not None and len(self.unsur) != 9:
+            raise PydanticCustomError("required", "unsur harus berisi kesembilan unsur U1 sampai U9")
+        return self
+
+
+class Layanan(Schema):
+    id: Id
+    nama: Text
+
+
+class TindakLanjut(Schema):
+    prioritas: Text
+    rencana: Text
+    penanggung_jawab: str | None = None
+    waktu: str | None = None
+
+
+class Skm(Schema):
+    kecamatan: Id
+    tahun: int = Field(ge=2000, le=2100)
+    sumber: Text
+    sintetis: bool = False
+    indikator: Id | None = None
+    ikm_unit: Literal["responden", "rata-rata-layanan"] = "responden"
+    layanan: list[Layanan] = []
+    periode: list[PeriodeSkm] = Field(min_length=1)
+    tindak_lanjut: list[TindakLanjut] = []
+    publikasi_saran: bool = False
+    dilaporkan: DilaporkanSkm | None = None
+
+
+#: Columns of a raw-response CSV (`skm-<periode>.csv`), one row per respondent.
+KOLOM_PROFIL = ("jenis_kelamin", "usia", "pendidikan", "pekerjaan")
+KOLOM_RESPONDEN = ("responden", "tanggal", "layanan", *KOLOM_PROFIL, *KODE_UNSUR,
+                   *(f"E{i}" for i in range(1, 10)), "saran")

@@ -25,7 +25,8 @@ from .compute.metodologi import metodologi
 from .compute.wilayah import wilayah
 from .dataset import Kolom, Sel, Tabel, datapackage, to_csv, to_json
 from .numbers import format_number, format_percent, format_value
-from .tabel import kabupaten_path, kecamatan_path, laporan_path
+from .compute.skm import MUTU, HasilSkm
+from .tabel import kabupaten_path, kecamatan_path, laporan_path, pengumuman_path, skm_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
@@ -70,7 +71,9 @@ def environment() -> Environment:
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
                        tanggal=tanggal, tanggal_iso=tanggal_iso)
     env.tests["sel"] = lambda value: isinstance(value, Sel)
-    env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path)
+    env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks")
+    env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
+                       skm_path=skm_path, pengumuman_path=pengumuman_path)
     return env
 
 
@@ -165,6 +168,58 @@ def _laporan_page(lp: LaporanKinerja, skala: Tabel) -> Page:
     return page
 
 
+def _unsur_chart(lp: LaporanKinerja, skm: HasilSkm) -> charts.Grafik | None:
+    if not skm.unsur:
+        return None
+    bars = [charts.Batang(f"{u.kode} {u.nama}", u.nilai, f"{format_number(u.nilai, 2)} · {u.mutu.huruf}",
+                          f"{u.mutu.huruf} {u.mutu.label}", u.mutu.warna) for u in skm.unsur]
+    title = f"Nilai unsur pelayanan Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
+    description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + (
+        ". Garis putus-putus: batas bawah mutu C (65,00), B (76,61) dan A (88,31).")
+    garis = tuple(charts.Garis(q.bawah, q.huruf) for q in MUTU[:-1])
+    return charts.bar_chart(bars, title, description, garis, awal=25)
+
+
+def _kuadran_chart(lp: LaporanKinerja, skm: HasilSkm) -> charts.Grafik | None:
+    unsur = [u for u in skm.unsur if u.harapan is not None]
+    if not unsur or len(unsur) != len(skm.unsur):
+        return None
+    x_split = sum(u.nrr for u in unsur) / len(unsur)
+    y_split = sum(u.harapan for u in unsur) / len(unsur)
+    title = f"Harapan dan kinerja setiap unsur, Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
+    description = "; ".join(f"{u.kode}: kinerja {format_number(u.nrr, 2)}, harapan {format_number(u.harapan, 2)}, "
+                            f"kuadran {u.kuadran}" for u in unsur) + (
+        f". Garis putus-putus: rata-rata kinerja {format_number(x_split, 2)} dan harapan {format_number(y_split, 2)}.")
+    return charts.scatter_chart([charts.Titik(u.kode, u.nrr, u.harapan) for u in unsur], title, description,
+                                "Kinerja (NRR)", "Harapan (NRR)", x_split, y_split,
+                                {"kiri-atas": "I · Prioritas utama", "kanan-atas": "II · Pertahankan",
+                                 "kiri-bawah": "III · Prioritas rendah", "kanan-bawah": "IV · Berlebihan"})
+
+
+def _skm_pages(lp: LaporanKinerja, skm: HasilSkm) -> list[Page]:
+    nama = lp.kecamatan.profil.nama
+    common = {"lp": lp, "skm": skm}
+    berkas = (lp.kabupaten.file, lp.kecamatan.file, *lp.data.files)
+    page = Page(skm_path(lp), "skm.md.j2", f"Hasil SKM {nama} {lp.tahun}",
+                f"Hasil Survei Kepuasan Masyarakat Kecamatan {nama} {lp.tahun}: IKM {format_number(skm.ikm, 2)}, "
+                f"mutu {skm.mutu.huruf} ({skm.mutu.label}), per periode, per layanan dan per unsur.", dict(common),
+                sumber=skm.data.skm.sumber, berkas=berkas)
+    page.context["grafik_unsur"] = page.grafik("nilai-unsur.svg", _unsur_chart(lp, skm))
+    page.context["grafik_kuadran"] = page.grafik("kuadran.svg", _kuadran_chart(lp, skm))
+    page.add(periode=tabel.skm_periode(lp, skm), unsur=tabel.skm_unsur(lp, skm))
+    if any(p.layanan for p in skm.periode):
+        page.add(layanan=tabel.skm_layanan(lp, skm))
+    if skm.profil:
+        page.add(profil=tabel.skm_profil(lp, skm))
+    if skm.data.skm.tindak_lanjut:
+        page.add(tindak_lanjut=tabel.skm_tindak_lanjut(lp, skm))
+    notice = Page(pengumuman_path(lp), "pengumuman_skm.md.j2", f"Pengumuman Hasil SKM {nama} {lp.tahun}",
+                  f"Pengumuman hasil Survei Kepuasan Masyarakat Kecamatan {nama} {lp.tahun}, siap cetak A4.",
+                  {**common, "skala_mutu": MUTU}, sumber=skm.data.skm.sumber, berkas=berkas)
+    notice.add(unsur=tabel.skm_unsur(lp, skm, pengumuman=True))
+    return [page, notice]
+
+
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     """Newest year first, then highest mean capaian, reports without one last."""
     rata = lp.ringkasan.rata_rata
@@ -229,7 +284,10 @@ def pages(hasil: HasilPortal) -> list[Page]:
                 page.add(desa=tabel.desa(kab, kec, w))
             page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
             result.append(page)
-    result.extend(_laporan_page(lp, skala[lp.kabupaten.slug]) for lp in hasil.laporan)
+    for lp in hasil.laporan:
+        result.append(_laporan_page(lp, skala[lp.kabupaten.slug]))
+        if lp.skm:
+            result.extend(_skm_pages(lp, lp.skm))
     datasets = unique_datasets(result)
     result.append(_metodologi_page(hasil, {f"skala_{k}": t for k, t in skala.items()}, datasets))
     result.append(Page("data-terbuka.md", "data_terbuka.md.j2", "Data terbuka",
@@ -254,7 +312,11 @@ def navigation(hasil: HasilPortal) -> list[Any]:
     for kab in hasil.content.kabupaten:
         section: list[Any] = [{"Ringkasan kabupaten": kabupaten_path(kab.slug)}]
         for kec in kab.kecamatan:
-            years = [{f"Laporan Kinerja {lp.tahun}": laporan_path(lp)} for lp in hasil.untuk(kab.slug, kec.slug)]
+            years = []
+            for lp in hasil.untuk(kab.slug, kec.slug):
+                years.append({f"Laporan Kinerja {lp.tahun}": laporan_path(lp)})
+                if lp.skm:
+                    years.append({f"Hasil SKM {lp.tahun}": skm_path(lp)})
             section.append({f"Kec. {kec.profil.nama}": [{"Profil kecamatan": kecamatan_path(kab.slug, kec.slug)}, *years]})
         nav.append({f"Kab. {kab.profil.nama}": section})
     nav.extend([{"Metodologi": "metodologi.md"}, {"Data terbuka": "data-terbuka.md"}])

@@ -22,12 +22,30 @@ from .problems import ContentError, Problem
 
 
 @dataclass(frozen=True)
+class Jawaban:
+    """One respondent's answers (never published): U1..U9 and E1..E9 on 1-4, None = blank."""
+
+    layanan: str | None
+    profil: dict[str, str]
+    kinerja: tuple[int | None, ...]
+    harapan: tuple[int | None, ...] | None
+    saran: str | None
+
+
+@dataclass(frozen=True)
+class SkmData:
+    skm: m.Skm
+    responden: dict[str, tuple[Jawaban, ...]]   # periode id -> raw responses
+
+
+@dataclass(frozen=True)
 class TahunData:
     tahun: int
     kinerja: m.Kinerja
     program: m.DaftarProgram | None
     realisasi: dict[str, m.BarisRealisasi]
     files: tuple[Path, ...]
+    skm: SkmData | None = None
 
 
 @dataclass(frozen=True)
@@ -189,17 +207,23 @@ def _kind_problems(ind: m.Indikator, where: str, values: dict[str, Any]) -> Iter
             yield f"{where}.{name}", f"indikator ordinal memerlukan predikat ({'/'.join(m.GRADES)})", value
 
 
+def _check_folder(doc: Document, data: m.Kinerja | m.Skm, kecamatan_slug: str, tahun: int,
+                  problems: list[Problem]) -> None:
+    """A year file names the kecamatan and year of the folder it sits in."""
+    if data.kecamatan != kecamatan_slug:
+        problems.append(Problem(doc.path, "kecamatan", f"data ini milik kecamatan '{data.kecamatan}', "
+                                f"tetapi berada di folder '{kecamatan_slug}'", "wrong_kecamatan",
+                                data.kecamatan, doc.line_of(("kecamatan",))))
+    if data.tahun != tahun:
+        problems.append(Problem(doc.path, "tahun", f"tahun {data.tahun} tidak sama dengan folder {tahun}",
+                                "wrong_year", data.tahun, doc.line_of(("tahun",))))
+
+
 def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program: m.DaftarProgram | None,
                 rows: dict[str, tuple[m.BarisRealisasi, int]], problems: list[Problem]) -> None:
     kdoc = raw.kinerja
     assert kdoc is not None
-    if kinerja.kecamatan != kecamatan_slug:
-        problems.append(Problem(kdoc.path, "kecamatan", f"data ini milik kecamatan '{kinerja.kecamatan}', "
-                                f"tetapi berada di folder '{kecamatan_slug}'", "wrong_kecamatan",
-                                kinerja.kecamatan, kdoc.line_of(("kecamatan",))))
-    if kinerja.tahun != raw.tahun:
-        problems.append(Problem(kdoc.path, "tahun", f"tahun {kinerja.tahun} tidak sama dengan folder {raw.tahun}",
-                                "wrong_year", kinerja.tahun, kdoc.line_of(("tahun",))))
+    _check_folder(kdoc, kinerja, kecamatan_slug, raw.tahun, problems)
 
     ids: Counter[str] = Counter()
     for t in kinerja.tujuan:
@@ -283,10 +307,111 @@ def _tahun(raw: RawTahun, kecamatan_slug: str, problems: list[Problem]) -> Tahun
     if kinerja is None or (raw.program and program is None):
         return None
     _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
+    skm = _skm(raw, kecamatan_slug, dict(all_indikator(kinerja, None)), problems) if raw.skm else None
     if len(problems) > before:
         return None
-    files = tuple(d.path for d in (raw.kinerja, raw.program, raw.realisasi) if d is not None)
-    return TahunData(raw.tahun, kinerja, program, {k: r for k, (r, _) in rows.items()}, files)
+    files = tuple(d.path for d in (raw.kinerja, raw.program, raw.realisasi, raw.skm, *raw.responden.values())
+                  if d is not None)
+    return TahunData(raw.tahun, kinerja, program, {k: r for k, (r, _) in rows.items()}, files, skm)
+
+
+# ---------------------------------------------------------------- the satisfaction survey
+
+
+def _skm(raw: RawTahun, kecamatan_slug: str, iku: dict[str, m.Indikator], problems: list[Problem]) -> SkmData | None:
+    doc = raw.skm
+    assert doc is not None
+    skm = _parse(m.Skm, doc, problems)
+    if skm is None:
+        return None
+    _check_folder(doc, skm, kecamatan_slug, raw.tahun, problems)
+    layanan = {lay.id for lay in skm.layanan}
+    if skm.indikator is not None and skm.indikator not in {i.id for i in iku.values()}:
+        problems.append(Problem(doc.path, "indikator", f"indikator '{skm.indikator}' tidak ada di kinerja.yml",
+                                "unknown_reference", skm.indikator, doc.line_of(("indikator",))))
+    for ident, count in Counter(p.id for p in skm.periode).items():
+        if count > 1:
+            problems.append(Problem(doc.path, "periode", f"periode '{ident}' muncul {count} kali", "duplicate_id", ident))
+    responden: dict[str, tuple[Jawaban, ...]] = {}
+    used: set[str] = set()
+    for i, periode in enumerate(skm.periode):
+        where = f"periode[{periode.id}]"
+        for j, lay in enumerate(periode.layanan):
+            if lay.layanan not in layanan:
+                problems.append(Problem(doc.path, f"{where}.layanan[#{j + 1}].layanan", _unknown_layanan(layanan),
+                                        "unknown_reference", lay.layanan,
+                                        doc.line_of(("periode", i, "layanan", j, "layanan"))))
+        if periode.berkas is None:
+            continue
+        used.add(periode.berkas)
+        csv_doc = raw.responden.get(periode.berkas)
+        if csv_doc is None:
+            problems.append(Problem(doc.path, f"{where}.berkas", f"berkas '{periode.berkas}' tidak ada di folder "
+                                    f"{raw.folder.name}", "missing_file", periode.berkas,
+                                    doc.line_of(("periode", i, "berkas"))))
+            continue
+        responden[periode.id] = _jawaban(csv_doc, layanan, problems)
+    for name, csv_doc in raw.responden.items():
+        if name not in used:
+            problems.append(Problem(csv_doc.path, "", "berkas jawaban tidak dipakai: sebutkan di skm.yml "
+                                    "(periode[...].berkas)", "unknown_file"))
+    return SkmData(skm, responden)
+
+
+def _unknown_layanan(declared: set[str]) -> str:
+    known = ", ".join(sorted(declared)) or "(belum ada; isi daftar layanan di skm.yml)"
+    return f"layanan tidak dikenal; layanan yang dinyatakan di skm.yml: {known}"
+
+
+def _answer(text: str) -> int | None | str:
+    """An answer cell: None when blank, the score 1-4, or the reason it is invalid."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if text in ("1", "2", "3", "4"):
+        return int(text)
+    return "jawaban harus bilangan bulat 1, 2, 3 atau 4 (kosongkan bila tidak dijawab)"
+
+
+def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple[Jawaban, ...]:
+    """Raw responses checked cell by cell: file, row (line) and column in every message."""
+    columns = doc.data["kolom"]
+    for name in columns:
+        if name not in m.KOLOM_RESPONDEN:
+            close = difflib.get_close_matches(name or "", m.KOLOM_RESPONDEN, n=1)
+            hint = f"; maksud Anda '{close[0]}'?" if close else ""
+            problems.append(Problem(doc.path, name or "", f"kolom tidak dikenal{hint}", "unknown_column", line=1))
+    missing = [u for u in m.KODE_UNSUR if u not in columns]
+    if missing:
+        problems.append(Problem(doc.path, ", ".join(missing), "kolom jawaban unsur wajib ada (U1 sampai U9)",
+                                "required", line=1))
+        return ()
+    expectation = [f"E{i}" for i in range(1, 10)]
+    has_e = any(e in columns for e in expectation)
+    if has_e and not all(e in columns for e in expectation):
+        problems.append(Problem(doc.path, "E1..E9", "kolom harapan harus lengkap E1 sampai E9 atau tidak ada sama "
+                                "sekali", "required", line=1))
+        has_e = False
+    rows = []
+    for row, line in zip(doc.data["baris"], doc.lines):
+        cells = {}
+        for col in (*m.KODE_UNSUR, *(expectation if has_e else ())):
+            value = _answer(row.get(col, ""))
+            if isinstance(value, str):
+                problems.append(Problem(doc.path, col, value, "answer_range", row.get(col), line))
+                value = None
+            cells[col] = value
+        lay = (row.get("layanan") or "").strip() or None
+        if lay is not None and lay not in layanan:
+            problems.append(Problem(doc.path, "layanan", _unknown_layanan(layanan), "unknown_reference", lay, line))
+        rows.append(Jawaban(lay, {k: (row.get(k) or "").strip() for k in m.KOLOM_PROFIL if (row.get(k) or "").strip()},
+                            tuple(cells[u] for u in m.KODE_UNSUR),
+                            tuple(cells[e] for e in expectation) if has_e else None,
+                            (row.get("saran") or "").strip() or None))
+    if not any(v is not None for r in rows for v in r.kinerja):
+        problems.append(Problem(doc.path, "", "periode tanpa jawaban yang sah: tidak ada satu pun jawaban U1-U9",
+                                "empty_period"))
+    return tuple(rows)
 
 
 def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:

@@ -40,6 +40,9 @@ PAGE_KINDS = {
     "kabupaten": ("jombang/", "97,56 %"),
     "kecamatan": ("jombang/megaluh/", "39.725"),
     "laporan-kinerja": ("lumajang/kedungjajang/2024/", "126,52 %"),
+    "hasil-skm": ("lumajang/kedungjajang/2024/skm/", "82,86"),
+    "hasil-skm-mentah": ("jember/ajung/2023/skm/", "Data contoh sintetis"),
+    "pengumuman-skm": ("lumajang/kedungjajang/2024/skm/pengumuman/", "82,86"),
     "metodologi": ("metodologi/", "100,36 %"),
     "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
 }
@@ -154,7 +157,7 @@ def test_every_page_kind_passes_axe(kind, base_url, guarded):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja"])
+@pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja", "hasil-skm", "hasil-skm-mentah"])
 def test_no_horizontal_overflow(kind, width, base_url, guarded):
     path, figure = PAGE_KINDS[kind]
     page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)
@@ -200,6 +203,17 @@ def test_print_hides_navigation_and_keeps_rows_whole(base_url, guarded):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=SCREENSHOTS / "laporan-kinerja.pdf", format="A4")
     page.screenshot(path=SCREENSHOTS / "laporan-kinerja-cetak.png", full_page=True)
+
+
+def test_skm_notice_prints_on_one_a4_page(base_url, guarded):
+    page = guarded(viewport={"width": 1280, "height": 800}).open(base_url + PAGE_KINDS["pengumuman-skm"][0])
+    page.emulate_media(media="print")
+    assert not page.locator(".kaki-halaman").is_visible() and not page.locator(".md-header").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(path=SCREENSHOTS / "pengumuman-skm.pdf", format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi, for a look at it
+    page.screenshot(path=SCREENSHOTS / "pengumuman-skm-cetak.png", full_page=True)
 
 
 class _Links(HTMLParser):

@@ -22,6 +22,7 @@ from .capaian import (
     predikat,
     ringkas,
 )
+from .skm import HasilSkm, hasil_skm
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
 
@@ -44,6 +45,7 @@ class HasilIndikator:
     realisasi: float | str | None
     realisasi_sumber: str
     realisasi_periode: float | str | None
+    realisasi_diketik: float | str | None      # the annual value typed in realisasi.csv, if any
     capaian: Capaian
     predikat: m.Rentang | None
     keterangan: str | None
@@ -78,11 +80,18 @@ class HasilNode:
 class CatatanAudit:
     """A published figure that differs from what we compute from the inputs."""
 
-    indikator: m.Indikator
-    level: Level
+    berkas: str          # the file in the year folder that holds the published figure
+    lokasi: str          # where in that file: `indikator[ikm-kec]`, `periode[s1]`
+    subjek: str          # what the figure is about, for readers
     besaran: str
     dilaporkan: float | str
     dihitung: float | str | None
+
+    @classmethod
+    def indikator(cls, h: "HasilIndikator", besaran: str, dilaporkan: float | str,
+                  dihitung: float | str | None) -> "CatatanAudit":
+        berkas = "kinerja.yml" if h.level in {"tujuan", "sasaran"} else "program.yml"
+        return cls(berkas, f"indikator[{h.indikator.id}]", h.indikator.nama, besaran, dilaporkan, dihitung)
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,7 @@ class LaporanKinerja:
     program: tuple[HasilNode, ...]
     ringkasan_program: Ringkasan
     audit: tuple[CatatanAudit, ...]
+    skm: HasilSkm | None = None
 
     @property
     def tahun(self) -> int:
@@ -110,12 +120,15 @@ def _target(ind: m.Indikator) -> tuple[float | str | None, str]:
 
 
 def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | None,
-                    skala: m.SkalaPredikat) -> HasilIndikator:
-    """Everything computed for one indicator from its target and realisasi row."""
+                    skala: m.SkalaPredikat, terhitung: tuple[float, str] | None = None) -> HasilIndikator:
+    """Everything computed for one indicator from its target and realisasi row; `terhitung`
+    is a realisasi the portal computes itself (the IKM from the survey) with its source."""
     target, target_sumber = _target(ind)
     periode = baris.periods() if baris else {}
     dari_periode = agregasi_periode(periode_terurut(periode), ind.agregasi)
-    if baris is not None and baris.tahunan is not None:
+    if terhitung is not None:
+        realisasi, sumber = terhitung
+    elif baris is not None and baris.tahunan is not None:
         realisasi, sumber = baris.tahunan, "tahunan"
     else:
         realisasi, sumber = dari_periode, SUMBER_AGREGASI[ind.agregasi or "terakhir"]
@@ -132,6 +145,7 @@ def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | No
         realisasi=realisasi,
         realisasi_sumber=sumber if realisasi is not None else "",
         realisasi_periode=dari_periode,
+        realisasi_diketik=baris.tahunan if baris else None,
         capaian=capaian,
         predikat=predikat(capaian.nilai, skala) if capaian.nilai is not None else None,
         keterangan=baris.keterangan if baris else None,
@@ -150,20 +164,24 @@ def audit_indikator(h: HasilIndikator, tolerance: float) -> list[CatatanAudit]:
     ind = h.indikator
     if h.realisasi_sumber == "tahunan" and h.realisasi_periode is not None and ind.agregasi is not None:
         if _differs(h.realisasi, h.realisasi_periode, tolerance):
-            notes.append(CatatanAudit(ind, h.level, f"realisasi tahunan vs {ind.agregasi} triwulan", h.realisasi,
-                                      h.realisasi_periode))
+            notes.append(CatatanAudit.indikator(h, f"realisasi tahunan vs {ind.agregasi} triwulan", h.realisasi,
+                                                h.realisasi_periode))
+    if h.realisasi_sumber not in ("", "tahunan") and h.realisasi_diketik is not None:
+        if _differs(h.realisasi_diketik, h.realisasi, tolerance):
+            notes.append(CatatanAudit.indikator(h, f"realisasi diketik vs {h.realisasi_sumber}",
+                                                h.realisasi_diketik, h.realisasi))
     published = ind.dilaporkan
     if published is None:
         return notes
     if published.realisasi is not None and _differs(published.realisasi, h.realisasi, tolerance):
-        notes.append(CatatanAudit(ind, h.level, "realisasi", published.realisasi, h.realisasi))
+        notes.append(CatatanAudit.indikator(h, "realisasi", published.realisasi, h.realisasi))
     if published.capaian is not None and _differs(published.capaian, h.capaian.nilai, tolerance):
-        notes.append(CatatanAudit(ind, h.level, "capaian (%)", published.capaian, h.capaian.nilai))
+        notes.append(CatatanAudit.indikator(h, "capaian (%)", published.capaian, h.capaian.nilai))
     if published.predikat is not None:
         ours = h.predikat.label if h.predikat else None
         names = {ours, h.predikat.kode} if h.predikat else {None}
         if all(_differs(published.predikat, name, tolerance) for name in names):
-            notes.append(CatatanAudit(ind, h.level, "predikat", published.predikat, ours))
+            notes.append(CatatanAudit.indikator(h, "predikat", published.predikat, ours))
     return notes
 
 
@@ -172,12 +190,28 @@ def _ringkasan_predikat(hasil: tuple[HasilIndikator, ...], skala: m.SkalaPredika
     return summary, predikat(summary.rata_rata, skala) if summary.rata_rata is not None else None
 
 
+def audit_skm(skm: HasilSkm, tolerance: float) -> list[CatatanAudit]:
+    """Printed IKMs (per period and for the year) against the IKMs computed from the survey."""
+    notes = [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", "IKM", p.dilaporkan, p.ikm)
+             for p in skm.periode if p.dilaporkan is not None and _differs(p.dilaporkan, p.ikm, tolerance)]
+    notes += [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", f"IKM menurut unsur vs {p.dasar}",
+                           p.ikm_unsur, p.ikm)
+              for p in skm.periode if p.ikm_unsur is not None and _differs(p.ikm_unsur, p.ikm, tolerance)]
+    printed = skm.data.skm.dilaporkan
+    if printed is not None and printed.ikm is not None and _differs(printed.ikm, skm.ikm, tolerance):
+        notes.append(CatatanAudit("skm.yml", "dilaporkan", "IKM tahunan", "IKM", printed.ikm, skm.ikm))
+    return notes
+
+
 def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tolerance: float) -> LaporanKinerja:
     """The computed Laporan Kinerja of one kecamatan and year."""
     skala = kab.profil.skala_predikat
+    skm = hasil_skm(data.skm, kab.profil.skm) if data.skm else None
+    computed = {skm.data.skm.indikator: (skm.ikm, f"IKM hasil SKM ({skm.dasar})")} if skm else {}
 
     def results(indikator: list[m.Indikator], level: Level) -> tuple[HasilIndikator, ...]:
-        return tuple(hasil_indikator(i, level, data.realisasi.get(i.id), skala) for i in indikator)
+        return tuple(hasil_indikator(i, level, data.realisasi.get(i.id), skala, computed.get(i.id))
+                     for i in indikator)
 
     tujuan = []
     for t in data.kinerja.tujuan:
@@ -200,8 +234,9 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tol
     program_hasil = tuple(h for n in _walk(program) for h in n.indikator)
     ringkasan, pred = _ringkasan_predikat(iku, skala)
     audit = tuple(note for h in (*iku, *program_hasil) for note in audit_indikator(h, tolerance))
+    audit += tuple(audit_skm(skm, tolerance)) if skm else ()
     return LaporanKinerja(kab, kec, data, tuple(tujuan), iku, ringkasan, pred, program,
-                          ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit)
+                          ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit, skm)
 
 
 def _walk(nodes: tuple[HasilNode, ...]) -> Iterator[HasilNode]:

@@ -16,6 +16,7 @@ from .capaian import (
     predikat,
     ringkas,
 )
+from .skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
 from .wilayah import kepadatan
 
 
@@ -75,8 +76,43 @@ def rumus() -> list[Rumus]:
         Rumus("penduduk", "Jumlah penduduk dan kepadatan", "penduduk desa = laki-laki + perempuan (atau jumlah "
               "yang diisi); penduduk kecamatan = jumlah penduduk desa; kepadatan = penduduk / luas (jiwa/km²)",
               f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²"),
+        *rumus_skm(),
         Rumus("catatan-kualitas-data", "Catatan kualitas data", "selisih = angka dilaporkan − hasil hitung "
               "portal; dicatat bila lebih besar dari toleransi pembulatan portal", "—"),
+    ]
+
+
+def rumus_skm() -> list[Rumus]:
+    """The survey formulas of PermenPANRB 14/2017, with examples from seed reports."""
+    sem1 = [3.17, 3.17, 3.00, 3.83, 3.00, 3.00, 3.00, 2.67, 3.83]
+    sem2 = [3.36, 3.55, 3.36, 4.00, 3.36, 3.36, 3.27, 3.18, 3.55]
+    nrr1, ikm1 = ikm_dari_nrr(sem1)
+    ikm2 = ikm_dari_nrr(sem2)[1]
+    layanan = [89.86, 85.42, 100, 87.22, 97.92]
+    batas = "; ".join(f"{q.huruf} {q.label} ≥ {format_number(q.bawah, 2)}" for q in MUTU[:-1])
+    return [
+        Rumus("ikm", "Indeks Kepuasan Masyarakat (IKM)",
+              "NRR unsur = rata-rata jawaban unsur itu (1-4; jawaban kosong tidak dihitung); NRR tertimbang = "
+              "Σ NRR × 1/9 (tepat 1/9, bukan 0,111); IKM = NRR tertimbang × 25; nilai unsur = NRR × 25",
+              f"NRR 3,17 3,17 3,00 3,83 3,00 3,00 3,00 2,67 3,83: NRR tertimbang {format_number(nrr1, 4)}, "
+              f"IKM {format_number(ikm1, 2)}"),
+        Rumus("mutu", "Mutu pelayanan",
+              f"IKM dibulatkan 2 desimal lalu digolongkan menurut batas bawah: {batas}; di bawahnya D Tidak baik",
+              f"76,60 → {mutu(76.60).huruf}; 76,61 → {mutu(76.61).huruf}; 88,31 → {mutu(88.31).huruf}"),
+        Rumus("ikm-tahunan", "IKM setahun dan IKM unit",
+              "menurut aturan kabupaten: rata-rata IKM periode (bawaan) atau gabungan semua jawaban; IKM unit "
+              "lintas jenis layanan = rata-rata IKM layanan bila kecamatan memakai cara itu",
+              f"{format_number(ikm1, 2)} dan {format_number(ikm2, 2)}: {format_number((ikm1 + ikm2) / 2, 2)}; "
+              f"5 layanan 89,86 85,42 100 87,22 97,92: {format_number(sum(layanan) / 5, 2)}"),
+        Rumus("sampel", "Sampel minimum (Krejcie dan Morgan)",
+              "s = 3,841 × N × 0,25 / (0,0025 × (N − 1) + 3,841 × 0,25), N = jumlah pengguna layanan, dibulatkan",
+              "; ".join(f"N {format_number(n, 0)} → {sampel_minimum(n)}" for n in (100, 500, 1000, 10000))),
+        Rumus("kuadran", "Kesenjangan dan kuadran kepentingan-kinerja",
+              "kesenjangan = NRR kinerja − NRR harapan; kuadran dibagi pada rata-rata kinerja dan rata-rata harapan: "
+              "I prioritas utama (harapan tinggi, kinerja rendah), II pertahankan, III prioritas rendah, "
+              "IV berlebihan", "—"),
+        Rumus("prioritas", "Prioritas perbaikan", "unsur dengan nilai terendah, dan setiap unsur dengan nilai di "
+              f"bawah mutu B ({format_number(MUTU[1].bawah, 2)})", "—"),
     ]
 
 

@@ -1,0 +1,298 @@
+"""SKM / IKM (PermenPANRB 14/2017, DOMAIN 3.4): from raw responses or published per-unsur
+means to NRR, IKM, mutu, per layanan, per period and per year; expectation gaps and the
+importance-performance quadrants; sample adequacy; priorities; respondent profile counts.
+
+Pure functions over plain data. Nothing here keeps a respondent's row: results hold means
+and counts only (cells under `MIN_SEL` respondents are suppressed by `profil_responden`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Iterable, Sequence
+
+from ..model import KODE_UNSUR, KOLOM_PROFIL, AturanSkm, PeriodeSkm, Skm
+from ..numbers import round_half_up
+from ..validate import Jawaban, SkmData
+
+#: Weight of each unsur: exactly 1/9 (not the printed 0,111, which understates the IKM).
+BOBOT = 1 / 9
+#: Smallest published count of respondents in a profile cell (DOMAIN 6).
+MIN_SEL = 5
+
+
+@dataclass(frozen=True)
+class Mutu:
+    huruf: str
+    label: str
+    bawah: float          # lowest IKM (2 decimals) with this letter
+    warna: str
+
+    @property
+    def kode(self) -> str:
+        """The letter, under the name a predikat badge uses."""
+        return self.huruf
+
+
+#: Mutu pelayanan by lower bound of the IKM rounded to 2 decimals, best first. The printed
+#: intervals (25,00-64,99 / 65,00-76,60 / 76,61-88,30 / 88,31-100,00) leave gaps; lower bounds
+#: give every value exactly one letter. Colours: Okabe-Ito, distinguishable by colour-blind readers.
+MUTU = (
+    Mutu("A", "Sangat baik", 88.31, "#009E73"),
+    Mutu("B", "Baik", 76.61, "#0072B2"),
+    Mutu("C", "Kurang baik", 65.00, "#E69F00"),
+    Mutu("D", "Tidak baik", 25.00, "#D55E00"),
+)
+
+
+def mutu(ikm: float) -> Mutu:
+    """The quality letter of an IKM (25-100), classified on its value rounded to 2 decimals."""
+    rounded = float(round_half_up(ikm, 2))
+    return next((q for q in MUTU if rounded >= q.bawah), MUTU[-1])
+
+
+def ikm_dari_nrr(nrr: Sequence[float]) -> tuple[float, float]:
+    """(NRR tertimbang, IKM) from the nine unsur means: Σ NRR_i × 1/9, then × 25."""
+    tertimbang = sum(n * BOBOT for n in nrr)
+    return tertimbang, tertimbang * 25
+
+
+def sampel_minimum(populasi: int) -> int:
+    """Krejcie & Morgan (95 %, p = 0,5, e = 5 %): the respondents a population of service
+    users requires, rounded half-up: 100 -> 80, 500 -> 217, 1.000 -> 278, 10.000 -> 370."""
+    s = 3.841 * populasi * 0.25 / (0.0025 * (populasi - 1) + 3.841 * 0.25)
+    return int(round_half_up(s, 0))
+
+
+@dataclass(frozen=True)
+class HasilUnsur:
+    kode: str
+    nama: str
+    nrr: float                 # 1-4
+    jumlah_jawaban: int | None  # answers used for the mean (blank answers excluded); None for published means
+    harapan: float | None
+    kuadran: str | None = None
+
+    @property
+    def nilai(self) -> float:
+        """The unsur on the 25-100 scale (NRR × 25)."""
+        return self.nrr * 25
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.nilai)
+
+    @property
+    def kesenjangan(self) -> float | None:
+        """Performance minus expectation (negative: below what users expect)."""
+        return None if self.harapan is None else self.nrr - self.harapan
+
+
+#: Importance-performance analysis (Martilla & James), split at the means of the unsur.
+KUADRAN = {
+    (True, False): "I · Prioritas utama",        # important, performing below the mean
+    (True, True): "II · Pertahankan",
+    (False, False): "III · Prioritas rendah",
+    (False, True): "IV · Berlebihan",
+}
+
+
+def kuadran(unsur: Sequence[HasilUnsur]) -> tuple[HasilUnsur, ...]:
+    """Each unsur placed in its IPA quadrant (expectation = importance), when expectations exist."""
+    if not unsur or any(u.harapan is None for u in unsur):
+        return tuple(unsur)
+    mean_kinerja = fmean(u.nrr for u in unsur)
+    mean_harapan = fmean(u.harapan for u in unsur)
+    return tuple(HasilUnsur(u.kode, u.nama, u.nrr, u.jumlah_jawaban, u.harapan,
+                            KUADRAN[(u.harapan >= mean_harapan, u.nrr >= mean_kinerja)]) for u in unsur)
+
+
+def _mean(values: Iterable[int | None]) -> tuple[float | None, int]:
+    answered = [v for v in values if v is not None]
+    return (fmean(answered) if answered else None, len(answered))
+
+
+def unsur_dari_jawaban(jawaban: Sequence[Jawaban], nama: Sequence[str]) -> tuple[HasilUnsur, ...] | None:
+    """Per-unsur means of raw answers, each over the respondents who answered it."""
+    result = []
+    for i, kode in enumerate(KODE_UNSUR):
+        nrr, n = _mean(j.kinerja[i] for j in jawaban)
+        if nrr is None:
+            return None
+        harapan = _mean(j.harapan[i] for j in jawaban if j.harapan is not None)[0]
+        result.append(HasilUnsur(kode, nama[i], nrr, n, harapan))
+    return kuadran(result)
+
+
+def unsur_dari_tabel(periode: PeriodeSkm, nama: Sequence[str]) -> tuple[HasilUnsur, ...]:
+    """Per-unsur values as published (NRR 1-4 or 25-100)."""
+    assert periode.unsur is not None
+    return kuadran([HasilUnsur(k, nama[i], periode.unsur[k].nrr_kinerja, None, periode.unsur[k].harapan)
+                    for i, k in enumerate(KODE_UNSUR)])
+
+
+@dataclass(frozen=True)
+class HasilLayanan:
+    id: str
+    nama: str
+    ikm: float
+    responden: int | None
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.ikm)
+
+
+@dataclass(frozen=True)
+class HasilPeriode:
+    id: str
+    nama: str
+    unsur: tuple[HasilUnsur, ...]         # empty when only layanan IKMs were published
+    layanan: tuple[HasilLayanan, ...]
+    ikm: float
+    dasar: str                            # how the IKM was made, in words
+    responden: int | None
+    pengguna_layanan: int | None
+    dilaporkan: float | None
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.ikm)
+
+    @property
+    def nrr_tertimbang(self) -> float | None:
+        return ikm_dari_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
+
+    @property
+    def ikm_unsur(self) -> float | None:
+        """The IKM the per-unsur values give (may differ from a layanan-based unit IKM)."""
+        return ikm_dari_nrr([u.nrr for u in self.unsur])[1] if self.unsur else None
+
+    @property
+    def sampel_minimum(self) -> int | None:
+        return sampel_minimum(self.pengguna_layanan) if self.pengguna_layanan else None
+
+
+def _layanan_dari_jawaban(jawaban: Sequence[Jawaban], skm: Skm, nama: Sequence[str]) -> tuple[HasilLayanan, ...]:
+    result = []
+    for lay in skm.layanan:
+        rows = [j for j in jawaban if j.layanan == lay.id]
+        unsur = unsur_dari_jawaban(rows, nama) if rows else None
+        if unsur:
+            result.append(HasilLayanan(lay.id, lay.nama, ikm_dari_nrr([u.nrr for u in unsur])[1], len(rows)))
+    return tuple(result)
+
+
+def hasil_periode(periode: PeriodeSkm, jawaban: Sequence[Jawaban] | None, skm: Skm, aturan: AturanSkm) -> HasilPeriode:
+    """One period's IKM: from raw answers, else from published unsur means, else from layanan IKMs."""
+    nama_layanan = {lay.id: lay.nama for lay in skm.layanan}
+    if jawaban is not None:
+        unsur = unsur_dari_jawaban(jawaban, aturan.unsur) or ()
+        layanan = _layanan_dari_jawaban(jawaban, skm, aturan.unsur)
+        responden = len(jawaban)
+    else:
+        unsur = unsur_dari_tabel(periode, aturan.unsur) if periode.unsur else ()
+        layanan = tuple(HasilLayanan(x.layanan, nama_layanan[x.layanan], x.ikm, x.responden) for x in periode.layanan)
+        responden = periode.responden
+    if skm.ikm_unit == "rata-rata-layanan" and layanan or not unsur:
+        ikm, dasar = fmean(x.ikm for x in layanan), f"rata-rata IKM {len(layanan)} jenis layanan"
+    else:
+        ikm = ikm_dari_nrr([u.nrr for u in unsur])[1]
+        dasar = "NRR tertimbang 9 unsur × 25" + (f" dari {responden} responden" if jawaban is not None else "")
+    dilaporkan = periode.dilaporkan.ikm if periode.dilaporkan else None
+    return HasilPeriode(periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan,
+                        dilaporkan)
+
+
+@dataclass(frozen=True)
+class SelProfil:
+    kategori: str
+    jumlah: int | None     # None: fewer than MIN_SEL respondents, suppressed
+
+
+@dataclass(frozen=True)
+class Profil:
+    kolom: str
+    sel: tuple[SelProfil, ...]
+
+
+def _kelompok_usia(text: str) -> str:
+    try:
+        age = int(text)
+    except ValueError:
+        return text
+    for top, label in ((25, "≤ 25 tahun"), (35, "26–35 tahun"), (45, "36–45 tahun"), (55, "46–55 tahun")):
+        if age <= top:
+            return label
+    return "> 55 tahun"
+
+
+def profil_responden(jawaban: Sequence[Jawaban]) -> tuple[Profil, ...]:
+    """Counts per respondent characteristic; a count under MIN_SEL is suppressed."""
+    result = []
+    for kolom in KOLOM_PROFIL:
+        values = [j.profil[kolom] for j in jawaban if kolom in j.profil]
+        if kolom == "usia":
+            values = [_kelompok_usia(v) for v in values]
+        counts = sorted(Counter(values).items())
+        if counts:
+            result.append(Profil(kolom, tuple(SelProfil(k, n if n >= MIN_SEL else None) for k, n in counts)))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class HasilSkm:
+    data: SkmData
+    periode: tuple[HasilPeriode, ...]
+    ikm: float
+    dasar: str
+    unsur: tuple[HasilUnsur, ...]           # the year's unsur, by the same rule as the year's IKM
+    responden: int | None
+    profil: tuple[Profil, ...]
+    saran: tuple[str, ...]                  # free text, only when the content enables publishing it
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.ikm)
+
+    @property
+    def prioritas(self) -> tuple[HasilUnsur, ...]:
+        """The lowest unsur, then any other below mutu B (76,61), lowest first."""
+        if not self.unsur:
+            return ()
+        ranked = sorted(self.unsur, key=lambda u: u.nrr)
+        return tuple(u for i, u in enumerate(ranked) if i == 0 or u.nilai < MUTU[1].bawah)
+
+
+def rata_rata_unsur(periode: Sequence[HasilPeriode]) -> tuple[HasilUnsur, ...]:
+    """The year's unsur as the mean of the periods' unsur (the rata-rata-periode rule)."""
+    with_unsur = [p.unsur for p in periode if p.unsur]
+    if not with_unsur:
+        return ()
+    result = []
+    for i, first in enumerate(with_unsur[0]):
+        harapan = [u[i].harapan for u in with_unsur]
+        result.append(HasilUnsur(first.kode, first.nama, fmean(u[i].nrr for u in with_unsur), None,
+                                 None if None in harapan else fmean(harapan)))
+    return kuadran(result)
+
+
+def hasil_skm(data: SkmData, aturan: AturanSkm) -> HasilSkm:
+    """The survey's results for the year, by the kabupaten's rule for the year value."""
+    skm = data.skm
+    periode = tuple(hasil_periode(p, data.responden.get(p.id), skm, aturan) for p in skm.periode)
+    semua = [j for p in skm.periode for j in data.responden.get(p.id, ())]
+    all_raw = all(p.id in data.responden for p in skm.periode)
+    pooled = unsur_dari_jawaban(semua, aturan.unsur) if all_raw and semua else None
+    if aturan.nilai_tahunan == "gabungan" and pooled:
+        ikm, dasar = ikm_dari_nrr([u.nrr for u in pooled])[1], f"gabungan {len(semua)} responden semua periode"
+    else:
+        ikm = fmean(p.ikm for p in periode)
+        dasar = "IKM periode" if len(periode) == 1 else f"rata-rata IKM {len(periode)} periode"
+    unsur = pooled if aturan.nilai_tahunan == "gabungan" and pooled else rata_rata_unsur(periode)
+    counts = [p.responden for p in periode]
+    responden = sum(counts) if all(c is not None for c in counts) else None
+    saran = tuple(j.saran for j in semua if j.saran) if skm.publikasi_saran else ()
+    return HasilSkm(data, periode, ikm, dasar, unsur, responden, profil_responden(semua), saran)
