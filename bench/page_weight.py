@@ -27,6 +27,8 @@ PAGE_KINDS = {
     "Kabupaten": "jombang/index.html",
     "Kecamatan": "jombang/megaluh/index.html",
     "Laporan Kinerja": "lumajang/kedungjajang/2024/index.html",
+    "Hasil SKM": "lumajang/kedungjajang/2024/skm/index.html",
+    "Pengumuman SKM": "lumajang/kedungjajang/2024/skm/pengumuman/index.html",
     "Metodologi": "metodologi/index.html",
     "Data terbuka": "data-terbuka/index.html",
 }

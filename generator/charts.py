@@ -79,14 +79,15 @@ def _render(spec: dict, title: str, description: str) -> Grafik:
 
 
 def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = (),
-              awal: float = 0) -> Grafik:
+              awal: float = 0, urutan: tuple[str, ...] = ()) -> Grafik:
     """Horizontal bars from `awal` (the scale's lowest value: 0, or 25 for an IKM), each with
     its label on the line above and its printed value at its end (so no axis is needed),
-    coloured by category with a legend, plus labelled reference lines behind them."""
+    coloured by category with a legend (in `urutan` order when given, else first seen),
+    plus labelled reference lines."""
     values = [{"label": b.label, "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": awal}
               for b in batang]
     legend: dict[str, str] = {}
-    for b in batang:
+    for b in sorted(batang, key=lambda b: urutan.index(b.kategori) if b.kategori in urutan else len(urutan)):
         legend.setdefault(b.kategori, b.warna)
     top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [awal + 1])
     # Bars use the left 55 %; the printed value and category follow on the right.

@@ -177,7 +177,8 @@ def _unsur_chart(lp: LaporanKinerja, skm: HasilSkm) -> charts.Grafik | None:
     description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + (
         ". Garis putus-putus: batas bawah mutu C (65,00), B (76,61) dan A (88,31).")
     garis = tuple(charts.Garis(q.bawah, q.huruf) for q in MUTU[:-1])
-    return charts.bar_chart(bars, title, description, garis, awal=25)
+    return charts.bar_chart(bars, title, description, garis, awal=25,
+                            urutan=tuple(f"{q.huruf} {q.label}" for q in MUTU))
 
 
 def _kuadran_chart(lp: LaporanKinerja, skm: HasilSkm) -> charts.Grafik | None:
