@@ -38,6 +38,12 @@ class Batang:
     warna: str
 
 
+def _pendek(label: str, limit: int = 46) -> str:
+    """A label cut to fit the plot width (about 46 characters at 12 px); the full text is in
+    the table beside the chart. Cheaper than letting Vega measure and truncate text."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Garis:
     """A reference line across the bars (a target, a threshold), labelled at its top."""
@@ -84,7 +90,7 @@ def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[G
     its label on the line above and its printed value at its end (so no axis is needed),
     coloured by category with a legend (in `urutan` order when given, else first seen),
     plus labelled reference lines."""
-    values = [{"label": b.label, "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": awal}
+    values = [{"label": _pendek(b.label), "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": awal}
               for b in batang]
     legend: dict[str, str] = {}
     for b in sorted(batang, key=lambda b: urutan.index(b.kategori) if b.kategori in urutan else len(urutan)):
@@ -100,8 +106,7 @@ def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[G
                       "color": {"field": "kategori", "type": "nominal",
                                 "scale": {"domain": list(legend), "range": list(legend.values())},
                                 "legend": {"title": None}}}},
-        {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -1, "fontSize": 12, "color": TEXT,
-                  "limit": WIDTH},
+        {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -1, "fontSize": 12, "color": TEXT},
          "encoding": {"y": y, "x": {**x, "field": "awal"}, "text": {"field": "label"}}},
         {"mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 4, "yOffset": 8, "fontSize": 12,
                   "color": TEXT},

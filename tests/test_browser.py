@@ -162,6 +162,8 @@ def test_no_horizontal_overflow(kind, width, base_url, guarded):
     path, figure = PAGE_KINDS[kind]
     page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=SCREENSHOTS / f"{kind}-{width}.png", full_page=True)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"halaman lebih lebar {overflow}px dari layar {width}px"
