@@ -29,6 +29,8 @@ PAGE_KINDS = {
     "Laporan Kinerja": "lumajang/kedungjajang/2024/index.html",
     "Hasil SKM": "lumajang/kedungjajang/2024/skm/index.html",
     "Pengumuman SKM": "lumajang/kedungjajang/2024/skm/pengumuman/index.html",
+    "Anggaran": "jember/ajung/2023/anggaran/index.html",
+    "Kinerja Individu": "lumajang/kedungjajang/2023/individu-tw2/index.html",
     "Metodologi": "metodologi/index.html",
     "Data terbuka": "data-terbuka/index.html",
 }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .compute.laporan import CatatanAudit, HasilPortal, LaporanKinerja
+from pathlib import Path
+
+from .compute.laporan import CatatanAudit, HasilPortal, audit_individu
 from .numbers import format_value
 from .problems import Problem
 
@@ -14,9 +16,10 @@ def describe(note: CatatanAudit) -> str:
 
 def audit_problems(hasil: HasilPortal) -> list[Problem]:
     """Every audit note of the portal as a warning naming its file and where in it."""
-    return [_problem(lp, note) for lp in hasil.laporan for note in lp.audit]
+    notes = [(lp.data.files[0].parent, note) for lp in hasil.laporan for note in lp.audit]
+    notes += [(r.data.file.parent, note) for r in hasil.individu for note in audit_individu(r)]
+    return [_problem(folder, note) for folder, note in notes]
 
 
-def _problem(lp: LaporanKinerja, note: CatatanAudit) -> Problem:
-    folder = lp.data.files[0].parent
+def _problem(folder: Path, note: CatatanAudit) -> Problem:
     return Problem(folder / note.berkas, note.lokasi, describe(note), "audit_difference", severity="warning")

@@ -41,8 +41,9 @@ def validate(content_dir: Path = CONTENT,
     for problem in warnings:
         typer.echo(problem.render(content.root), err=True)
     count = sum(len(kec.tahun) for kab in content.kabupaten for kec in kab.kecamatan)
+    individu = sum(len(kec.individu) for kab in content.kabupaten for kec in kab.kecamatan)
     typer.echo(f"Konten valid: {len(content.kabupaten)} kabupaten, {count} laporan kecamatan-tahun, "
-               f"{len(warnings)} catatan audit.")
+               f"{individu} laporan kinerja individu, {len(warnings)} catatan audit.")
     if strict and warnings:
         raise typer.Exit(1)
 

@@ -24,6 +24,7 @@ JENIS_SCHEMA = {
     "angka": "number",      # targets, realisasi, indices (at most 2 decimals on the page)
     "persen": "number",     # capaian, serapan (2 decimals and a % sign on the page)
     "indeks": "number",     # IKM, NRR (always 2 decimals on the page)
+    "rupiah": "number",     # money (no decimals on the page)
     "tahun": "integer",
     "predikat": "string",   # a scale interval or mutu: a badge on the page, "kode label" in the data
 }
@@ -103,7 +104,7 @@ def nilai_data(value: Any, kolom: Kolom) -> Any:
         return " ".join(p for p in (getattr(value, "kode", None), value.label) if p)
     if kolom.jenis in ("bilangan", "tahun"):
         return int(value)
-    if kolom.jenis in ("angka", "persen", "indeks") and isinstance(value, (int, float)):
+    if kolom.jenis in ("angka", "persen", "indeks", "rupiah") and isinstance(value, (int, float)):
         rounded = round_half_up(float(value), DESIMAL).normalize()
         return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
     return str(value)

@@ -10,6 +10,7 @@ Layout (FORMAT.md):
     content/<kabupaten>/<kecamatan>/<tahun>/realisasi.csv (optional)
     content/<kabupaten>/<kecamatan>/<tahun>/skm.yml       (optional: the satisfaction survey)
     content/<kabupaten>/<kecamatan>/<tahun>/skm-<periode>.csv (optional: raw responses)
+    content/<kabupaten>/<kecamatan>/<tahun>/individu-tw<N>.yml (optional: reports per jabatan)
 
 Nothing is interpreted here beyond syntax: YAML and CSV errors, duplicate keys and
 unexpected files become problems; shapes and values are checked by `validate`.
@@ -34,6 +35,8 @@ YEAR = re.compile(r"^\d{4}$")
 YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv", "skm.yml"}
 #: Raw survey responses, one file per period: `skm-<periode>.csv` (never published).
 SURVEY_FILE = re.compile(r"^skm-[a-z0-9-]+\.csv$")
+#: Individual (per jabatan) quarterly performance reports: `individu-tw2.yml`.
+INDIVIDUAL_FILE = re.compile(r"^individu-tw([1-4])\.yml$")
 
 
 @dataclass
@@ -79,6 +82,7 @@ class RawTahun:
     realisasi: Document | None = None
     skm: Document | None = None
     responden: dict[str, Document] = field(default_factory=dict)
+    individu: dict[int, Document] = field(default_factory=dict)   # triwulan -> report
 
 
 @dataclass
@@ -189,14 +193,19 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawTahun:
             doc = read_csv(path, problems)
             if doc is not None:
                 raw.responden[path.name] = doc
+        elif (individual := INDIVIDUAL_FILE.match(path.name)) and path.is_file():
+            doc = read_yaml(path, problems)
+            if doc is not None:
+                raw.individu[int(individual[1])] = doc
         elif path.name not in YEAR_FILES or not path.is_file():
-            _unexpected(path, problems, ", ".join(sorted(YEAR_FILES)) + ", skm-<periode>.csv")
+            _unexpected(path, problems, ", ".join(sorted(YEAR_FILES)) + ", skm-<periode>.csv, individu-tw<1-4>.yml")
         elif path.suffix == ".csv":
             raw.realisasi = read_csv(path, problems)
         else:
             setattr(raw, path.stem, read_yaml(path, problems))
-    if not (folder / "kinerja.yml").exists():
-        problems.append(Problem(folder / "kinerja.yml", "", "berkas wajib tidak ada", "missing_file"))
+    if not (folder / "kinerja.yml").exists() and not raw.individu:
+        problems.append(Problem(folder / "kinerja.yml", "", "berkas wajib tidak ada (folder tahun tanpa kinerja.yml "
+                                "hanya boleh berisi laporan individu-tw<N>.yml)", "missing_file"))
     return raw
 
 

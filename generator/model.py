@@ -244,12 +244,37 @@ class Kinerja(Schema):
 
 # ---------------------------------------------------------------- <tahun>/program.yml
 
+Rupiah = Annotated[float, BeforeValidator(_number), Field(ge=0)]
+
+
+class AnggaranDilaporkan(Schema):
+    """Budget figures as printed in a published report, kept only to audit them."""
+
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
+    serapan: Number | None = None
+
+
+class Anggaran(Schema):
+    """Money of one program node (or of the year): pagu before and after the budget change,
+    realisasi, optional split by belanja and source of funds."""
+
+    pagu_awal: Rupiah | None = None
+    pagu_perubahan: Rupiah | None = None
+    realisasi: Rupiah | None = None
+    belanja_operasi: Rupiah | None = None
+    belanja_modal: Rupiah | None = None
+    sumber_dana: str | None = None
+    alasan_perubahan: str | None = None
+    dilaporkan: AnggaranDilaporkan | None = None
+
 
 class SubKegiatan(Schema):
     id: Id
     kode: str | None = None
     nama: Text
     indikator: list[Indikator] = []
+    anggaran: Anggaran | None = None
 
 
 class Kegiatan(Schema):
@@ -258,6 +283,7 @@ class Kegiatan(Schema):
     nama: Text
     indikator: list[Indikator] = []
     sub_kegiatan: list[SubKegiatan] = []
+    anggaran: Anggaran | None = None
 
 
 class Program(Schema):
@@ -267,10 +293,12 @@ class Program(Schema):
     mendukung: list[Id] = []
     indikator: list[Indikator] = []
     kegiatan: list[Kegiatan] = []
+    anggaran: Anggaran | None = None
 
 
 class DaftarProgram(Schema):
     program: list[Program] = Field(min_length=1)
+    anggaran: Anggaran | None = None   # the year's totals as stated (audited against the programs)
 
 
 # ---------------------------------------------------------------- <tahun>/realisasi.csv
@@ -382,3 +410,52 @@ class Skm(Schema):
 KOLOM_PROFIL = ("jenis_kelamin", "usia", "pendidikan", "pekerjaan")
 KOLOM_RESPONDEN = ("responden", "tanggal", "layanan", *KOLOM_PROFIL, *KODE_UNSUR,
                    *(f"E{i}" for i in range(1, 10)), "saran")
+
+
+# ---------------------------------------------------------------- <tahun>/individu-tw<N>.yml
+
+TANGGAPAN_ATASAN: tuple[str, ...] = ("Laporan sudah baik", "Laporan diperbaiki", "Target dan realisasi diteliti ulang",
+                                     "Capaian diteliti ulang", "Lain-lain")
+
+
+class IndikatorIndividu(Schema):
+    """One indicator of a position's Perjanjian Kinerja, with realisasi cumulative to the TW."""
+
+    id: Id
+    sasaran: Text
+    nama: Text
+    satuan: Text
+    target: Number
+    realisasi: Number | None = None
+    pembilang: Number | None = None    # realisasi = pembilang / penyebut (× 100 for a percentage)
+    penyebut: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
+    rumus: str | None = None
+    anggaran: AnggaranDilaporkan | None = None   # pagu and realisasi of the money behind it
+    dilaporkan: Dilaporkan | None = None
+    dilaporkan_serapan: Number | None = None
+
+    @model_validator(mode="after")
+    def _one_realisasi(self) -> "IndikatorIndividu":
+        if (self.pembilang is None) != (self.penyebut is None):
+            raise PydanticCustomError("required", "isi pembilang dan penyebut bersama-sama")
+        if self.realisasi is not None and self.pembilang is not None:
+            raise PydanticCustomError("value_kind", "isi realisasi atau pembilang/penyebut, bukan keduanya")
+        return self
+
+
+class Jabatan(Schema):
+    id: Id
+    jabatan: Text
+    nama: str | None = None
+    indikator: list[IndikatorIndividu] = Field(min_length=1)
+    faktor_penyebab: list[Text] = []
+    rencana_tindak_lanjut: list[Text] = []
+    tanggapan_atasan: Literal[TANGGAPAN_ATASAN] | None = None  # type: ignore[valid-type]
+
+
+class LaporanIndividu(Schema):
+    kecamatan: Id
+    tahun: int = Field(ge=2000, le=2100)
+    triwulan: int = Field(ge=1, le=4)
+    sumber: Text
+    jabatan: list[Jabatan] = Field(min_length=1)

@@ -78,3 +78,13 @@ def format_plain(value: float | None, missing: str = "belum ada data") -> str:
     text = format(Decimal(repr(value)).normalize(), "f")
     decimals = len(text.partition(".")[2])
     return format_number(value, decimals, missing)
+
+
+def format_rupiah_ringkas(value: float | None, missing: str = "—") -> str:
+    """A headline amount as people say it: `3443692072` -> `Rp 3,44 miliar`, `6750000` -> `Rp 6,75 juta`."""
+    if value is None:
+        return missing
+    for size, word in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
+        if abs(value) >= size:
+            return f"Rp {format_number(value / size, 2)} {word}"
+    return f"Rp {format_number(value, 0)}"

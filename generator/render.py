@@ -24,9 +24,11 @@ from .compute.laporan import HasilIndikator, HasilPortal, LaporanKinerja, walk_p
 from .compute.metodologi import metodologi
 from .compute.wilayah import wilayah
 from .dataset import Kolom, Sel, Tabel, datapackage, to_csv, to_json
-from .numbers import format_number, format_percent, format_value
+from .numbers import format_number, format_percent, format_rupiah_ringkas, format_value
 from .compute.skm import MUTU, HasilSkm
-from .tabel import kabupaten_path, kecamatan_path, laporan_path, pengumuman_path, skm_path
+from .compute.individu import HasilIndividu
+from .tabel import (PERIODE_LABEL, anggaran_path, individu_path, kabupaten_path, kecamatan_path, laporan_path,
+                    pengumuman_path, skm_path)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
@@ -69,11 +71,12 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
-                       tanggal=tanggal, tanggal_iso=tanggal_iso)
+                       tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas)
     env.tests["sel"] = lambda value: isinstance(value, Sel)
-    env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks")
+    env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks", "rupiah")
     env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
-                       skm_path=skm_path, pengumuman_path=pengumuman_path)
+                       skm_path=skm_path, pengumuman_path=pengumuman_path, anggaran_path=anggaran_path,
+                       individu_path=individu_path)
     return env
 
 
@@ -221,6 +224,52 @@ def _skm_pages(lp: LaporanKinerja, skm: HasilSkm) -> list[Page]:
     return [page, notice]
 
 
+def _serapan_chart(lp: LaporanKinerja) -> charts.Grafik | None:
+    rows = [n for n in lp.anggaran.program if n.uang.serapan is not None]
+    if not rows:
+        return None
+    bars = [charts.Batang(n.node.nama, n.uang.serapan, format_percent(n.uang.serapan), "Serapan anggaran",
+                          charts.PALETTE[0]) for n in rows]
+    title = f"Serapan anggaran per program, Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
+    description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + ". Garis putus-putus: 100 %."
+    return charts.bar_chart(bars, title, description, (charts.Garis(100, "100 %"),))
+
+
+def _anggaran_page(lp: LaporanKinerja) -> Page:
+    nama = lp.kecamatan.profil.nama
+    page = Page(anggaran_path(lp), "anggaran.md.j2", f"Anggaran {nama} {lp.tahun}",
+                f"Anggaran Kecamatan {nama} {lp.tahun}: pagu, realisasi, serapan per program, perubahan pagu, "
+                "efisiensi dan biaya per hasil.", {"lp": lp, "ang": lp.anggaran},
+                sumber=lp.data.kinerja.sumber, berkas=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files))
+    page.context["grafik"] = page.grafik("serapan-program.svg", _serapan_chart(lp))
+    page.add(program=tabel.anggaran_program(lp))
+    page.context["rincian"] = [(n, f"rincian_{n.node.id}") for n in lp.anggaran.program if n.anak]
+    page.add(**{key: tabel.rincian_program(lp, n) for n, key in page.context["rincian"]})
+    perubahan = tabel.perubahan_anggaran(lp)
+    if perubahan.baris:
+        page.add(perubahan=perubahan)
+    if lp.biaya:
+        page.add(efisiensi=tabel.efisiensi_tabel(lp))
+        biaya = tabel.biaya_per_hasil(lp)
+        if biaya.baris:
+            page.add(biaya=biaya)
+    return page
+
+
+def _individu_page(r: HasilIndividu) -> Page:
+    nama = r.kecamatan.profil.nama
+    tw = PERIODE_LABEL[f"tw{r.triwulan}"]
+    page = Page(individu_path(r), "individu.md.j2", f"Kinerja Individu {nama} {tw} {r.tahun}",
+                f"Laporan Kinerja Individu Kecamatan {nama}, {tw} {r.tahun}: indikator, realisasi, capaian dan "
+                "biaya per hasil setiap jabatan.", {"r": r, "tw": tw},
+                sumber=r.data.laporan.sumber, berkas=(r.kabupaten.file, r.kecamatan.file, r.data.file))
+    page.add(**{f"jabatan_{j.jabatan.id}": tabel.kinerja_jabatan(r, j) for j in r.jabatan})
+    catatan = tabel.catatan_individu(r)
+    if catatan.baris:
+        page.add(catatan=catatan)
+    return page
+
+
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     """Newest year first, then highest mean capaian, reports without one last."""
     rata = lp.ringkasan.rata_rata
@@ -289,6 +338,9 @@ def pages(hasil: HasilPortal) -> list[Page]:
         result.append(_laporan_page(lp, skala[lp.kabupaten.slug]))
         if lp.skm:
             result.extend(_skm_pages(lp, lp.skm))
+        if lp.anggaran:
+            result.append(_anggaran_page(lp))
+    result.extend(_individu_page(r) for r in hasil.individu)
     datasets = unique_datasets(result)
     result.append(_metodologi_page(hasil, {f"skala_{k}": t for k, t in skala.items()}, datasets))
     result.append(Page("data-terbuka.md", "data_terbuka.md.j2", "Data terbuka",
@@ -318,6 +370,10 @@ def navigation(hasil: HasilPortal) -> list[Any]:
                 years.append({f"Laporan Kinerja {lp.tahun}": laporan_path(lp)})
                 if lp.skm:
                     years.append({f"Hasil SKM {lp.tahun}": skm_path(lp)})
+                if lp.anggaran:
+                    years.append({f"Anggaran {lp.tahun}": anggaran_path(lp)})
+            years += [{f"Kinerja Individu {PERIODE_LABEL[f'tw{r.triwulan}']} {r.tahun}": individu_path(r)}
+                      for r in hasil.individu_untuk(kab.slug, kec.slug)]
             section.append({f"Kec. {kec.profil.nama}": [{"Profil kecamatan": kecamatan_path(kab.slug, kec.slug)}, *years]})
         nav.append({f"Kab. {kab.profil.nama}": section})
     nav.extend([{"Metodologi": "metodologi.md"}, {"Data terbuka": "data-terbuka.md"}])

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .compute.laporan import HasilIndikator, LaporanKinerja, walk_program
+from .compute.anggaran import NodeAnggaran, walk
+from .compute.individu import HasilIndividu, HasilJabatan
+from .compute.laporan import HasilIndikator, LaporanKinerja, audit_individu, walk_program
 from .compute.skm import HasilSkm
 from .compute.wilayah import Wilayah
 from .dataset import Kolom, Sel, Tabel
@@ -168,16 +170,27 @@ def capaian_iku(lp: LaporanKinerja) -> Tabel:
 
 
 def capaian_sasaran(lp: LaporanKinerja) -> Tabel:
+    biaya = {b.id: b for b in lp.biaya if b.jenis == "sasaran"}
     t = Tabel(f"{laporan_folder(lp)}/capaian-sasaran", f"Capaian sasaran {lp.tahun}",
-              "Rata-rata capaian yang dinilai dari indikator sasaran yang terukur.",
+              "Rata-rata capaian yang dinilai dari indikator sasaran yang terukur, program yang mendanainya, "
+              "serapan anggarannya dan efisiensi.",
               (Kolom("sasaran", "Sasaran"), Kolom("tujuan", "Tujuan", tampil=False),
                Kolom("jumlah_indikator", "Indikator dirata-rata", "bilangan", "Indikator terukur yang dirata-rata."),
                Kolom("capaian_sasaran", "Capaian sasaran", "persen", "Rata-rata capaian yang dinilai.",
-                     "rumus-rata-rata-capaian"), PREDIKAT),
+                     "rumus-rata-rata-capaian"), PREDIKAT,
+               Kolom("program", "Program pendukung", tampil=lp.anggaran is not None),
+               Kolom("serapan", "Serapan anggaran", "persen", "Realisasi / pagu program pendukung.", "rumus-serapan",
+                     tampil=lp.anggaran is not None),
+               Kolom("efisiensi", "Efisiensi (poin)", "angka", "Capaian − serapan.", "rumus-efisiensi",
+                     tampil=lp.anggaran is not None)),
               sumber=lp.data.kinerja.sumber)
     for ht in lp.tujuan:
         for s in ht.sasaran:
-            t.tambah(s.sasaran.nama, ht.tujuan.nama, s.ringkasan.jumlah_dirata, s.ringkasan.rata_rata, s.predikat)
+            b = biaya.get(s.sasaran.id)
+            program = "; ".join(p.node.nama for p in b.program) if b else None
+            t.tambah(s.sasaran.nama, ht.tujuan.nama, s.ringkasan.jumlah_dirata, s.ringkasan.rata_rata, s.predikat,
+                     Sel(program, tautan=anggaran_path(lp)) if b else None, b.uang.serapan if b else None,
+                     b.efisiensi if b else None)
     return t
 
 
@@ -310,6 +323,129 @@ def skm_tindak_lanjut(lp: LaporanKinerja, skm: HasilSkm) -> Tabel:
     return t
 
 
+# ---------------------------------------------------------------- Anggaran
+
+RUPIAH = {name: Kolom(name, label, "rupiah", f"{label} (rupiah).", "rumus-serapan")
+          for name, label in (("pagu_awal", "Pagu awal (Rp)"), ("pagu_perubahan", "Pagu perubahan (Rp)"),
+                              ("realisasi_anggaran", "Realisasi (Rp)"), ("sisa", "Sisa (Rp)"))}
+SERAPAN = Kolom("serapan", "Serapan", "persen", "Realisasi / pagu × 100.", "rumus-serapan")
+
+
+def _nama_node(n: NodeAnggaran) -> str:
+    return f"{n.node.kode} {n.node.nama}" if n.node.kode else n.node.nama
+
+
+def _uang_baris(n: NodeAnggaran) -> tuple:
+    u = n.uang
+    return u.pagu_awal, u.pagu_perubahan, u.realisasi, u.serapan, u.sisa
+
+
+UANG_KOLOM = (RUPIAH["pagu_awal"], RUPIAH["pagu_perubahan"], RUPIAH["realisasi_anggaran"], SERAPAN, RUPIAH["sisa"])
+
+
+def anggaran_program(lp: LaporanKinerja) -> Tabel:
+    ang = lp.anggaran
+    t = Tabel(f"{anggaran_folder(lp)}/anggaran-program", f"Anggaran per program {lp.tahun}",
+              "Pagu awal, pagu perubahan, realisasi, serapan dan sisa setiap program.",
+              (Kolom("program", "Program"), Kolom("program_id", "Kode program portal", tampil=False), *UANG_KOLOM),
+              sumber=lp.data.kinerja.sumber)
+    for n in ang.program:
+        t.tambah(_nama_node(n), n.node.id, *_uang_baris(n))
+    u = ang.total
+    t.kaki = ("Jumlah", None, u.pagu_awal, u.pagu_perubahan, u.realisasi, u.serapan, u.sisa)
+    return t
+
+
+def rincian_program(lp: LaporanKinerja, n: NodeAnggaran) -> Tabel:
+    t = Tabel(f"{anggaran_folder(lp)}/rincian-{n.node.id.lower()}", f"Rincian {n.node.nama}",
+              "Kegiatan dan sub kegiatan program ini dengan anggarannya.",
+              (Kolom("uraian", "Kegiatan / sub kegiatan"), Kolom("tingkat", "Tingkat", tampil=False),
+               Kolom("id", "Kode portal", tampil=False), *UANG_KOLOM), sumber=lp.data.kinerja.sumber)
+    for child in walk(n.anak):
+        t.tambah(Sel(_nama_node(child), f"{LEVEL_LABEL[child.level]}: {_nama_node(child)}"), child.level,
+                 child.node.id, *_uang_baris(child), kelas=f"level-{child.level}")
+    return t
+
+
+def perubahan_anggaran(lp: LaporanKinerja) -> Tabel:
+    t = Tabel(f"{anggaran_folder(lp)}/perubahan-anggaran", f"Perubahan pagu (refocusing) {lp.tahun}",
+              "Pagu awal dan pagu perubahan setiap program, selisihnya dan alasannya.",
+              (Kolom("program", "Program"), RUPIAH["pagu_awal"], RUPIAH["pagu_perubahan"],
+               Kolom("perubahan", "Perubahan (Rp)", "rupiah", "Pagu perubahan − pagu awal.", "rumus-serapan"),
+               Kolom("perubahan_persen", "Perubahan", "persen", "Perubahan / pagu awal × 100.", "rumus-serapan"),
+               Kolom("alasan", "Alasan perubahan")), sumber=lp.data.kinerja.sumber)
+    for n in lp.anggaran.program:
+        u = n.uang
+        if u.perubahan is not None:
+            reason = n.node.anggaran.alasan_perubahan if n.node.anggaran else None
+            t.tambah(_nama_node(n), u.pagu_awal, u.pagu_perubahan, u.perubahan, u.perubahan_persen, reason)
+    return t
+
+
+def efisiensi_tabel(lp: LaporanKinerja) -> Tabel:
+    t = Tabel(f"{anggaran_folder(lp)}/efisiensi", f"Efisiensi: capaian dibandingkan serapan anggaran {lp.tahun}",
+              "Untuk setiap sasaran dan IKU yang didanai program: capaian, serapan dan selisihnya.",
+              (Kolom("uraian", "Sasaran / indikator"), Kolom("jenis", "Jenis", tampil=False),
+               Kolom("id", "Kode", tampil=False), CAPAIAN, SERAPAN,
+               Kolom("efisiensi", "Efisiensi (poin)", "angka", "Capaian − serapan (poin persen).", "rumus-efisiensi"),
+               Kolom("program", "Program pendukung")), sumber=lp.data.kinerja.sumber)
+    for b in lp.biaya:
+        t.tambah(f"{'Sasaran' if b.jenis == 'sasaran' else 'IKU'}: {b.nama}", b.jenis, b.id, b.capaian,
+                 b.uang.serapan, b.efisiensi, "; ".join(p.node.nama for p in b.program))
+    return t
+
+
+def biaya_per_hasil(lp: LaporanKinerja) -> Tabel:
+    t = Tabel(f"{anggaran_folder(lp)}/biaya-per-hasil", f"Biaya per hasil (cost per outcome) {lp.tahun}",
+              "Anggaran program pendukung (pagu, realisasi, serapan) di samping kinerja IKU (target, realisasi, "
+              "capaian), dan rupiah per satuan keluaran bila keluarannya berupa hitungan.",
+              (INDIKATOR, INDIKATOR_ID, Kolom("pagu", "Anggaran (Rp)", "rupiah", "Pagu program pendukung.",
+                                              "rumus-serapan"),
+               RUPIAH["realisasi_anggaran"], SERAPAN, TARGET, REALISASI, SATUAN, CAPAIAN,
+               Kolom("rupiah_per_satuan", "Rupiah per satuan", "rupiah", "Realisasi anggaran / realisasi keluaran.",
+                     "rumus-biaya-per-hasil")), sumber=lp.data.kinerja.sumber)
+    for b in lp.biaya:
+        if b.jenis == "indikator":
+            t.tambah(b.nama, b.id, b.uang.pagu, b.uang.realisasi, b.uang.serapan, b.target, b.realisasi, b.satuan,
+                     b.capaian, b.rupiah_per_unit)
+    return t
+
+
+# ---------------------------------------------------------------- Kinerja Individu
+
+
+def kinerja_jabatan(r: HasilIndividu, j: HasilJabatan) -> Tabel:
+    t = Tabel(f"{individu_folder(r)}/{j.jabatan.id.lower()}", f"{j.jabatan.jabatan}: capaian dan biaya per hasil",
+              f"Indikator Perjanjian Kinerja {j.jabatan.jabatan}, realisasi sampai triwulan {r.triwulan} "
+              f"{r.tahun}, capaian, dan anggarannya.",
+              (Kolom("sasaran", "Sasaran", kelompok=True), INDIKATOR_ID, INDIKATOR, SATUAN,
+               Kolom("target", "Target", "angka", "Target tahunan Perjanjian Kinerja."),
+               Kolom("realisasi", "Realisasi s.d. TW", "angka", "Realisasi kumulatif sampai triwulan ini.",
+                     "rumus-realisasi-individu"), CAPAIAN,
+               Kolom("pagu", "Anggaran (Rp)", "rupiah", "Pagu anggaran di balik indikator ini.", "rumus-serapan"),
+               RUPIAH["realisasi_anggaran"], SERAPAN), sumber=r.data.laporan.sumber)
+    for h in j.indikator:
+        ind, money = h.indikator, h.indikator.anggaran
+        realisasi = Sel(h.realisasi, f"{format_value(h.realisasi)} ({format_value(ind.pembilang)}/"
+                        f"{format_value(ind.penyebut)})") if ind.pembilang is not None else h.realisasi
+        t.tambah(ind.sasaran, ind.id, ind.nama, ind.satuan, ind.target, realisasi, h.capaian.nilai,
+                 money.pagu if money else None, money.realisasi if money else None, h.serapan)
+    return t
+
+
+def catatan_individu(r: HasilIndividu) -> Tabel:
+    t = Tabel(f"{individu_folder(r)}/catatan-kualitas-data", "Perbedaan antara angka yang dilaporkan dan hasil hitung",
+              "Angka yang tercetak di laporan individu dibandingkan dengan hasil hitung portal.",
+              (Kolom("subjek", "Jabatan dan indikator"), Kolom("lokasi", "Lokasi dalam berkas", tampil=False),
+               Kolom("besaran", "Besaran"),
+               Kolom("dilaporkan", "Dilaporkan", "angka", "Angka seperti tercetak di laporan."),
+               Kolom("dihitung", "Dihitung portal", "angka", "Hasil hitung portal.", "rumus-catatan-kualitas-data")),
+              sumber=r.data.laporan.sumber)
+    for a in audit_individu(r):
+        t.tambah(a.subjek, a.lokasi, a.besaran, a.dilaporkan, a.dihitung)
+    return t
+
+
 # ---------------------------------------------------------------- paths
 
 
@@ -327,6 +463,22 @@ def laporan_folder(lp: LaporanKinerja) -> str:
 
 def laporan_path(lp: LaporanKinerja) -> str:
     return f"{laporan_folder(lp)}/index.md"
+
+
+def anggaran_folder(lp: LaporanKinerja) -> str:
+    return f"{laporan_folder(lp)}/anggaran"
+
+
+def anggaran_path(lp: LaporanKinerja) -> str:
+    return f"{anggaran_folder(lp)}/index.md"
+
+
+def individu_folder(r: HasilIndividu) -> str:
+    return f"{r.kabupaten.slug}/{r.kecamatan.slug}/{r.tahun}/individu-tw{r.triwulan}"
+
+
+def individu_path(r: HasilIndividu) -> str:
+    return f"{individu_folder(r)}/index.md"
 
 
 def skm_folder(lp: LaporanKinerja) -> str:

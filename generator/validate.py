@@ -49,11 +49,28 @@ class TahunData:
 
 
 @dataclass(frozen=True)
+class IndividuData:
+    """A quarterly report per jabatan (Laporan Kinerja Individu)."""
+
+    laporan: m.LaporanIndividu
+    file: Path
+
+    @property
+    def tahun(self) -> int:
+        return self.laporan.tahun
+
+    @property
+    def triwulan(self) -> int:
+        return self.laporan.triwulan
+
+
+@dataclass(frozen=True)
 class KecamatanData:
     slug: str
     profil: m.Kecamatan
     tahun: tuple[TahunData, ...]
     file: Path
+    individu: tuple[IndividuData, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,7 +224,7 @@ def _kind_problems(ind: m.Indikator, where: str, values: dict[str, Any]) -> Iter
             yield f"{where}.{name}", f"indikator ordinal memerlukan predikat ({'/'.join(m.GRADES)})", value
 
 
-def _check_folder(doc: Document, data: m.Kinerja | m.Skm, kecamatan_slug: str, tahun: int,
+def _check_folder(doc: Document, data: m.Kinerja | m.Skm | m.LaporanIndividu, kecamatan_slug: str, tahun: int,
                   problems: list[Problem]) -> None:
     """A year file names the kecamatan and year of the folder it sits in."""
     if data.kecamatan != kecamatan_slug:
@@ -236,13 +253,14 @@ def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program:
             problems.append(Problem(kdoc.path, "id", f"id '{ident}' dipakai {count} kali dalam tahun {raw.tahun} "
                                     "(kinerja.yml dan program.yml); setiap id harus unik", "duplicate_id", ident))
 
-    sasaran_ids = {s.id for t in kinerja.tujuan for s in t.sasaran} | {t.id for t in kinerja.tujuan}
+    iku_ids = {ind.id for path, ind in indikator.items() if path.startswith("tujuan")}
+    sasaran_ids = {s.id for t in kinerja.tujuan for s in t.sasaran} | {t.id for t in kinerja.tujuan} | iku_ids
     if program is not None and raw.program is not None:
         for i, p in enumerate(program.program):
             for j, ref in enumerate(p.mendukung):
                 if ref not in sasaran_ids:
                     problems.append(Problem(raw.program.path, f"program[{p.id}].mendukung[#{j + 1}]",
-                                            f"sasaran/tujuan '{ref}' tidak ada di kinerja.yml", "unknown_reference",
+                                            f"sasaran/tujuan/IKU '{ref}' tidak ada di kinerja.yml", "unknown_reference",
                                             ref, raw.program.line_of(("program", i, "mendukung", j))))
 
     by_id = {ind.id: (path, ind) for path, ind in indikator.items()}
@@ -414,12 +432,41 @@ def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple
     return tuple(rows)
 
 
+def _individu(doc: Document, kecamatan_slug: str, tahun: int, triwulan: int,
+              problems: list[Problem]) -> IndividuData | None:
+    before = len(problems)
+    laporan = _parse(m.LaporanIndividu, doc, problems)
+    if laporan is None:
+        return None
+    _check_folder(doc, laporan, kecamatan_slug, tahun, problems)
+    if laporan.triwulan != triwulan:
+        problems.append(Problem(doc.path, "triwulan", f"triwulan {laporan.triwulan} tidak sama dengan nama berkas "
+                                f"(individu-tw{triwulan}.yml)", "wrong_period", laporan.triwulan,
+                                doc.line_of(("triwulan",))))
+    ids = Counter([j.id for j in laporan.jabatan] + [i.id for j in laporan.jabatan for i in j.indikator])
+    for ident, count in ids.items():
+        if count > 1:
+            problems.append(Problem(doc.path, "id", f"id '{ident}' dipakai {count} kali", "duplicate_id", ident))
+    return IndividuData(laporan, doc.path) if len(problems) == before else None
+
+
 def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:
     profil = _parse(m.Kecamatan, raw.profil, problems) if raw.profil else None
-    years = [_tahun(t, raw.slug, problems) for t in sorted(raw.tahun, key=lambda t: t.tahun)]
-    if profil is None or None in years:
+    years: list[TahunData | None] = []
+    reports: list[IndividuData | None] = []
+    for t in sorted(raw.tahun, key=lambda t: t.tahun):
+        reports += [_individu(doc, raw.slug, t.tahun, tw, problems) for tw, doc in sorted(t.individu.items())]
+        if (t.folder / "kinerja.yml").exists():
+            years.append(_tahun(t, raw.slug, problems))
+            continue
+        for doc in (t.program, t.realisasi, t.skm):
+            if doc is not None:
+                problems.append(Problem(doc.path, "", "berkas ini membutuhkan kinerja.yml di folder yang sama",
+                                        "missing_file"))
+                years.append(None)
+    if profil is None or None in years or None in reports:
         return None
-    return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path)
+    return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path, tuple(reports))
 
 
 def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | None:

@@ -43,6 +43,9 @@ PAGE_KINDS = {
     "hasil-skm": ("lumajang/kedungjajang/2024/skm/", "82,86"),
     "hasil-skm-mentah": ("jember/ajung/2023/skm/", "Data contoh sintetis"),
     "pengumuman-skm": ("lumajang/kedungjajang/2024/skm/pengumuman/", "82,86"),
+    "anggaran": ("lumajang/kedungjajang/2024/anggaran/", "98,91 %"),
+    "anggaran-rinci": ("jember/ajung/2023/anggaran/", "97,20 %"),
+    "kinerja-individu": ("lumajang/kedungjajang/2023/individu-tw2/", "58,06"),
     "metodologi": ("metodologi/", "100,36 %"),
     "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
 }
@@ -157,7 +160,8 @@ def test_every_page_kind_passes_axe(kind, base_url, guarded):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja", "hasil-skm", "hasil-skm-mentah"])
+@pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja", "hasil-skm", "hasil-skm-mentah",
+                                  "anggaran-rinci", "kinerja-individu"])
 def test_no_horizontal_overflow(kind, width, base_url, guarded):
     path, figure = PAGE_KINDS[kind]
     page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)
@@ -190,6 +194,9 @@ def test_everything_is_visible_without_javascript(base_url, guarded):
     for kind, (path, figure) in PAGE_KINDS.items():
         page = context.open(base_url + path)
         assert figure in page.inner_text("main"), kind
+        closed = page.locator("main details:not([open]) > summary")
+        while closed.count():
+            closed.first.click()  # native disclosure: opens without JavaScript
         for table in page.locator("main table").all():
             assert table.is_visible(), kind
         for img in page.locator("main img").all():

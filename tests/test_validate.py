@@ -112,10 +112,10 @@ def test_scale_with_a_gap(mini):
 
 def test_reference_to_missing_sasaran(mini):
     f = mini / YEAR / "program.yml"
-    edit(f, "mendukung: [S1]", "mendukung: [S9]")
+    edit(f, "mendukung: [S1, ikm-kecamatan, sinergitas]", "mendukung: [S9, ikm-kecamatan, sinergitas]")
     p = only(mini)
     assert (p.key, p.path, p.value, p.line) == ("unknown_reference", "program[P1].mendukung[#1]", "S9",
-                                               line_of(f, "[S9]"))
+                                               line_of(f, "[S9,"))
 
 
 def test_realisasi_for_unknown_indicator(mini):

@@ -22,6 +22,8 @@ from .capaian import (
     predikat,
     ringkas,
 )
+from .anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah, pendukung, rupiah_per_unit, walk
+from .individu import HasilIndividu, hasil_individu
 from .skm import HasilSkm, hasil_skm
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
@@ -107,6 +109,8 @@ class LaporanKinerja:
     ringkasan_program: Ringkasan
     audit: tuple[CatatanAudit, ...]
     skm: HasilSkm | None = None
+    anggaran: Anggaran | None = None
+    biaya: tuple["BiayaHasil", ...] = ()
 
     @property
     def tahun(self) -> int:
@@ -190,6 +194,65 @@ def _ringkasan_predikat(hasil: tuple[HasilIndikator, ...], skala: m.SkalaPredika
     return summary, predikat(summary.rata_rata, skala) if summary.rata_rata is not None else None
 
 
+@dataclass(frozen=True)
+class BiayaHasil:
+    """Money beside results for a sasaran or an IKU (cost per outcome, efisiensi)."""
+
+    jenis: Literal["sasaran", "indikator"]
+    id: str
+    nama: str
+    program: tuple[NodeAnggaran, ...]
+    uang: Uang
+    capaian: float | None
+    target: float | str | None = None
+    realisasi: float | str | None = None
+    satuan: str = ""
+
+    @property
+    def efisiensi(self) -> float | None:
+        return efisiensi(self.capaian, self.uang.serapan)
+
+    @property
+    def rupiah_per_unit(self) -> float | None:
+        return rupiah_per_unit(self.uang.realisasi, self.realisasi, self.satuan) if self.jenis == "indikator" else None
+
+
+def biaya_hasil(tujuan: tuple["HasilTujuan", ...], ang: Anggaran) -> tuple[BiayaHasil, ...]:
+    """Every sasaran and IKU that some program names in `mendukung`, with that money."""
+    rows = []
+    for t in tujuan:
+        targets = [("indikator", h) for h in t.indikator]
+        for s in t.sasaran:
+            programs = pendukung(ang, s.sasaran.id)
+            if programs:
+                rows.append(BiayaHasil("sasaran", s.sasaran.id, s.sasaran.nama, programs,
+                                       jumlah(p.uang for p in programs), s.ringkasan.rata_rata))
+            targets += [("indikator", h) for h in s.indikator]
+        for _, h in targets:
+            programs = pendukung(ang, h.indikator.id)
+            if programs:
+                rows.append(BiayaHasil("indikator", h.indikator.id, h.indikator.nama, programs,
+                                       jumlah(p.uang for p in programs), h.capaian.nilai, h.target, h.realisasi,
+                                       h.indikator.satuan))
+    return tuple(rows)
+
+
+def audit_anggaran(ang: Anggaran) -> list[CatatanAudit]:
+    """Stated budget amounts that disagree with the sums of their parts or with our figures."""
+    notes = [CatatanAudit("program.yml", f"{n.level}[{n.node.id}].anggaran", n.node.nama, s.besaran, s.dinyatakan,
+                          s.dihitung) for n in walk(ang.program) for s in n.selisih]
+    notes += [CatatanAudit("program.yml", "anggaran", "Anggaran kecamatan (total)", s.besaran, s.dinyatakan,
+                           s.dihitung) for s in ang.selisih_total]
+    return notes
+
+
+def audit_individu(hasil: HasilIndividu) -> list[CatatanAudit]:
+    name = f"individu-tw{hasil.triwulan}.yml"
+    return [CatatanAudit(name, f"jabatan[{j.jabatan.id}].indikator[{h.indikator.id}]",
+                         f"{j.jabatan.jabatan}: {h.indikator.nama}", what, printed, ours)
+            for j in hasil.jabatan for h in j.indikator for what, printed, ours in h.catatan]
+
+
 def audit_skm(skm: HasilSkm, tolerance: float) -> list[CatatanAudit]:
     """Printed IKMs (per period and for the year) against the IKMs computed from the survey."""
     notes = [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", "IKM", p.dilaporkan, p.ikm)
@@ -235,8 +298,13 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tol
     ringkasan, pred = _ringkasan_predikat(iku, skala)
     audit = tuple(note for h in (*iku, *program_hasil) for note in audit_indikator(h, tolerance))
     audit += tuple(audit_skm(skm, tolerance)) if skm else ()
+    ang = anggaran(data.program) if data.program else None
+    if ang is not None and not ang.ada:
+        ang = None
+    audit += tuple(audit_anggaran(ang)) if ang else ()
     return LaporanKinerja(kab, kec, data, tuple(tujuan), iku, ringkasan, pred, program,
-                          ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit, skm)
+                          ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit, skm, ang,
+                          biaya_hasil(tuple(tujuan), ang) if ang else ())
 
 
 def _walk(nodes: tuple[HasilNode, ...]) -> Iterator[HasilNode]:
@@ -254,6 +322,12 @@ def walk_program(laporan: LaporanKinerja) -> Iterator[HasilNode]:
 class HasilPortal:
     content: Content
     laporan: tuple[LaporanKinerja, ...]
+    individu: tuple[HasilIndividu, ...] = ()
+
+    def individu_untuk(self, kab: str, kec: str) -> list[HasilIndividu]:
+        """Quarterly individual reports of a kecamatan, oldest first."""
+        return sorted((r for r in self.individu if r.kabupaten.slug == kab and r.kecamatan.slug == kec),
+                      key=lambda r: (r.tahun, r.triwulan))
 
     def untuk(self, kab: str, kec: str | None = None) -> list[LaporanKinerja]:
         """Reports of a kabupaten (or one of its kecamatan), oldest year first."""
@@ -276,4 +350,5 @@ def compute(content: Content) -> HasilPortal:
     return HasilPortal(content, tuple(
         laporan_kinerja(kab, kec, data, tolerance)
         for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun
-    ))
+    ), tuple(hasil_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan
+             for data in kec.individu))

@@ -16,6 +16,9 @@ from .capaian import (
     predikat,
     ringkas,
 )
+from .. import model as m
+from .anggaran import SATUAN_BUKAN_HITUNGAN, Uang, efisiensi, rupiah_per_unit
+from .individu import realisasi_individu
 from .skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
 from .wilayah import kepadatan
 
@@ -77,8 +80,37 @@ def rumus() -> list[Rumus]:
               "yang diisi); penduduk kecamatan = jumlah penduduk desa; kepadatan = penduduk / luas (jiwa/km²)",
               f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²"),
         *rumus_skm(),
+        *rumus_anggaran(),
         Rumus("catatan-kualitas-data", "Catatan kualitas data", "selisih = angka dilaporkan − hasil hitung "
               "portal; dicatat bila lebih besar dari toleransi pembulatan portal", "—"),
+    ]
+
+
+def rumus_anggaran() -> list[Rumus]:
+    """Budget formulas, with the seed reports' figures as examples."""
+    total = Uang(pagu_perubahan=1823687636, realisasi=1803876007)
+    individu = m.IndikatorIndividu(id="x", sasaran="x", nama="x", satuan="%", target=85, pembilang=36, penyebut=62)
+    return [
+        Rumus("serapan", "Serapan dan sisa anggaran",
+              "serapan = realisasi / pagu × 100 %, pagu = pagu perubahan bila ada, selain itu pagu awal; sisa = pagu − "
+              "realisasi; anggaran induk = jumlah rinciannya (angka induk yang ditulis berbeda menjadi catatan "
+              "kualitas data); perubahan = pagu perubahan − pagu awal",
+              f"pagu 1.823.687.636, realisasi 1.803.876.007: serapan {format_percent(total.serapan)}, "
+              f"sisa {format_number(total.sisa, 0)}"),
+        Rumus("efisiensi", "Efisiensi", "efisiensi = capaian − serapan anggaran program pendukung (poin persen); "
+              "positif berarti hasil lebih besar daripada bagian anggaran yang terpakai",
+              f"capaian 104 %, serapan 100 %: {format_number(efisiensi(104, 100), 0)}; capaian 127 %, serapan 99 %: "
+              f"{format_number(efisiensi(127, 99), 0)}"),
+        Rumus("biaya-per-hasil", "Biaya per hasil (cost per outcome)",
+              "anggaran (pagu, realisasi, serapan) program pendukung di samping target, realisasi dan capaian IKU; "
+              "rupiah per satuan = realisasi anggaran / realisasi keluaran, hanya untuk keluaran berupa hitungan "
+              f"(bukan {', '.join(sorted(SATUAN_BUKAN_HITUNGAN))})",
+              f"Rp 6.750.000 untuk 3 laporan: Rp {format_number(rupiah_per_unit(6750000, 3, 'laporan'), 0)} per laporan"),
+        Rumus("realisasi-individu", "Realisasi kinerja individu",
+              "realisasi kumulatif sampai triwulan; bila diisi pembilang dan penyebut: pembilang / penyebut (× 100 "
+              "untuk persen); capaian = realisasi / target × 100 %",
+              f"36 / 62 faskor: realisasi {format_percent(realisasi_individu(individu))}, target 85 %: capaian "
+              f"{format_percent(capaian_angka(realisasi_individu(individu), 85, 'positif').nilai)}"),
     ]
 
 

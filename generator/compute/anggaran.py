@@ -1,0 +1,172 @@
+"""Budget (DOMAIN 3.6, 3.7): pagu, realisasi, serapan and sisa per program node and in total,
+the change from pagu awal to pagu perubahan, efisiensi (capaian − serapan) and cost per
+outcome. Amounts sit on the most detailed node the report gives; parents are summed from
+their children, and a parent amount stated explicitly that differs from that sum is kept
+as stated and becomes an audit note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .. import model as m
+
+#: The money fields that add up from children to parents.
+BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal")
+BESARAN_LABEL = {"pagu_awal": "pagu awal", "pagu_perubahan": "pagu perubahan", "realisasi": "realisasi anggaran",
+                 "belanja_operasi": "belanja operasi", "belanja_modal": "belanja modal"}
+#: Units that are not counts of outputs: no "rupiah per unit" for them.
+SATUAN_BUKAN_HITUNGAN = {"%", "persen", "indeks", "nilai", "poin", "skor", "predikat", "angka"}
+
+
+def serapan(pagu: float | None, realisasi: float | None) -> float | None:
+    """Budget absorption in percent: realisasi / pagu × 100 (None without both, or pagu 0)."""
+    if pagu is None or realisasi is None or pagu == 0:
+        return None
+    return realisasi / pagu * 100
+
+
+def efisiensi(capaian: float | None, serapan_persen: float | None) -> float | None:
+    """DOMAIN 3.7: capaian − serapan, in percentage points (positive: more result per rupiah)."""
+    if capaian is None or serapan_persen is None:
+        return None
+    return capaian - serapan_persen
+
+
+@dataclass(frozen=True)
+class Uang:
+    """Amounts of one node or total (None: not given and not derivable)."""
+
+    pagu_awal: float | None = None
+    pagu_perubahan: float | None = None
+    realisasi: float | None = None
+    belanja_operasi: float | None = None
+    belanja_modal: float | None = None
+
+    @property
+    def pagu(self) -> float | None:
+        """The pagu realisasi is measured against: after the change when there was one."""
+        return self.pagu_perubahan if self.pagu_perubahan is not None else self.pagu_awal
+
+    @property
+    def serapan(self) -> float | None:
+        return serapan(self.pagu, self.realisasi)
+
+    @property
+    def sisa(self) -> float | None:
+        return None if self.pagu is None or self.realisasi is None else self.pagu - self.realisasi
+
+    @property
+    def perubahan(self) -> float | None:
+        """pagu perubahan − pagu awal (negative: the budget was cut)."""
+        if self.pagu_awal is None or self.pagu_perubahan is None:
+            return None
+        return self.pagu_perubahan - self.pagu_awal
+
+    @property
+    def perubahan_persen(self) -> float | None:
+        if self.perubahan is None or not self.pagu_awal:
+            return None
+        return self.perubahan / self.pagu_awal * 100
+
+
+def jumlah(parts: Iterable[Uang]) -> Uang:
+    """Field-wise sum; a field is None when no part has it."""
+    parts = list(parts)
+    values = {}
+    for name in BESARAN:
+        given = [getattr(p, name) for p in parts if getattr(p, name) is not None]
+        values[name] = sum(given) if given else None
+    return Uang(**values)
+
+
+@dataclass(frozen=True)
+class Selisih:
+    """A stated amount that disagrees with what the portal derives (children sum, or printed)."""
+
+    besaran: str
+    dinyatakan: float
+    dihitung: float | None
+
+
+@dataclass(frozen=True)
+class NodeAnggaran:
+    level: str
+    node: m.Program | m.Kegiatan | m.SubKegiatan
+    uang: Uang
+    anak: tuple["NodeAnggaran", ...]
+    selisih: tuple[Selisih, ...]
+
+
+def _gabung(stated: m.Anggaran | None, children: Uang | None, tolerance: float) -> tuple[Uang, list[Selisih]]:
+    """A node's amounts: as stated, else the children's sum; disagreements as Selisih."""
+    values, notes = {}, []
+    for name in BESARAN:
+        own = getattr(stated, name) if stated else None
+        derived = getattr(children, name) if children else None
+        values[name] = own if own is not None else derived
+        if own is not None and derived is not None and abs(own - derived) > tolerance:
+            notes.append(Selisih(f"{BESARAN_LABEL[name]} vs jumlah rincian", own, derived))
+    uang = Uang(**values)
+    if uang.pagu is not None and uang.realisasi is not None and uang.realisasi > uang.pagu + tolerance:
+        notes.append(Selisih("realisasi anggaran melebihi pagu", uang.realisasi, uang.pagu))
+    printed = stated.dilaporkan if stated else None
+    if printed is not None:
+        for label, value, ours in (("pagu", printed.pagu, uang.pagu), ("realisasi anggaran", printed.realisasi,
+                                                                      uang.realisasi)):
+            if value is not None and (ours is None or abs(value - ours) > tolerance):
+                notes.append(Selisih(label, value, ours))
+        if printed.serapan is not None and (uang.serapan is None or abs(printed.serapan - uang.serapan) > 0.5):
+            notes.append(Selisih("serapan (%)", printed.serapan, uang.serapan))
+    return uang, notes
+
+
+def node_anggaran(node: m.Program | m.Kegiatan | m.SubKegiatan, level: str, tolerance: float = 0.5) -> NodeAnggaran:
+    if isinstance(node, m.Program):
+        anak = tuple(node_anggaran(k, "kegiatan", tolerance) for k in node.kegiatan)
+    elif isinstance(node, m.Kegiatan):
+        anak = tuple(node_anggaran(s, "sub_kegiatan", tolerance) for s in node.sub_kegiatan)
+    else:
+        anak = ()
+    uang, notes = _gabung(node.anggaran, jumlah(a.uang for a in anak) if anak else None, tolerance)
+    return NodeAnggaran(level, node, uang, anak, tuple(notes))
+
+
+def walk(nodes: Iterable[NodeAnggaran]) -> Iterator[NodeAnggaran]:
+    for n in nodes:
+        yield n
+        yield from walk(n.anak)
+
+
+@dataclass(frozen=True)
+class Anggaran:
+    """The year's budget of one kecamatan."""
+
+    program: tuple[NodeAnggaran, ...]
+    total: Uang
+    selisih_total: tuple[Selisih, ...]
+    sumber_dana: str | None
+
+    @property
+    def ada(self) -> bool:
+        return any(v is not None for v in vars(self.total).values())
+
+
+def anggaran(daftar: m.DaftarProgram, tolerance: float = 0.5) -> Anggaran:
+    program = tuple(node_anggaran(p, "program", tolerance) for p in daftar.program)
+    total, notes = _gabung(daftar.anggaran, jumlah(p.uang for p in program), tolerance)
+    return Anggaran(program, total, tuple(notes), daftar.anggaran.sumber_dana if daftar.anggaran else None)
+
+
+def pendukung(ang: Anggaran, target_id: str) -> tuple[NodeAnggaran, ...]:
+    """The programs whose `mendukung` names a sasaran, tujuan or IKU id."""
+    return tuple(p for p in ang.program if target_id in p.node.mendukung)
+
+
+def rupiah_per_unit(realisasi_anggaran: float | None, realisasi_kinerja: float | str | None,
+                    satuan: str) -> float | None:
+    """Rupiah spent per unit of realised output, for outputs that are counts."""
+    if (realisasi_anggaran is None or not isinstance(realisasi_kinerja, (int, float)) or realisasi_kinerja <= 0
+            or satuan.strip().lower() in SATUAN_BUKAN_HITUNGAN):
+        return None
+    return realisasi_anggaran / realisasi_kinerja

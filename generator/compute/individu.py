@@ -1,0 +1,79 @@
+"""Laporan Kinerja Individu (seed 001): per jabatan and triwulan, each Perjanjian Kinerja
+indicator's realisasi cumulative to the TW, capaian, and the cost-per-outcome figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import model as m
+from ..validate import IndividuData, KabupatenData, KecamatanData
+from .anggaran import serapan
+from .capaian import Capaian, capaian_angka
+
+
+def realisasi_individu(ind: m.IndikatorIndividu) -> float | None:
+    """The realisasi as given, or pembilang / penyebut (× 100 when the unit is a percentage)."""
+    if ind.pembilang is None:
+        return ind.realisasi
+    ratio = ind.pembilang / ind.penyebut
+    return ratio * 100 if ind.satuan.strip() in ("%", "persen") else ratio
+
+
+@dataclass(frozen=True)
+class HasilIndikatorIndividu:
+    indikator: m.IndikatorIndividu
+    realisasi: float | None
+    capaian: Capaian
+    serapan: float | None
+
+    @property
+    def catatan(self) -> list[tuple[str, float, float | None]]:
+        """Printed figures that differ from ours: (what, printed, computed)."""
+        notes = []
+        printed = self.indikator.dilaporkan
+        if printed and isinstance(printed.realisasi, float) and _beda(printed.realisasi, self.realisasi):
+            notes.append(("realisasi", printed.realisasi, self.realisasi))
+        if printed and printed.capaian is not None and _beda(printed.capaian, self.capaian.nilai):
+            notes.append(("capaian (%)", printed.capaian, self.capaian.nilai))
+        if self.indikator.dilaporkan_serapan is not None and _beda(self.indikator.dilaporkan_serapan, self.serapan):
+            notes.append(("serapan (%)", self.indikator.dilaporkan_serapan, self.serapan))
+        return notes
+
+
+def _beda(printed: float, ours: float | None, tolerance: float = 0.5) -> bool:
+    return ours is None or abs(printed - ours) > tolerance
+
+
+@dataclass(frozen=True)
+class HasilJabatan:
+    jabatan: m.Jabatan
+    indikator: tuple[HasilIndikatorIndividu, ...]
+
+
+@dataclass(frozen=True)
+class HasilIndividu:
+    kabupaten: KabupatenData
+    kecamatan: KecamatanData
+    data: IndividuData
+    jabatan: tuple[HasilJabatan, ...]
+
+    @property
+    def tahun(self) -> int:
+        return self.data.tahun
+
+    @property
+    def triwulan(self) -> int:
+        return self.data.triwulan
+
+
+def hasil_individu(kab: KabupatenData, kec: KecamatanData, data: IndividuData) -> HasilIndividu:
+    jabatan = []
+    for j in data.laporan.jabatan:
+        rows = []
+        for ind in j.indikator:
+            realisasi = realisasi_individu(ind)
+            money = ind.anggaran
+            rows.append(HasilIndikatorIndividu(ind, realisasi, capaian_angka(realisasi, ind.target, "positif"),
+                                               serapan(money.pagu, money.realisasi) if money else None))
+        jabatan.append(HasilJabatan(j, tuple(rows)))
+    return HasilIndividu(kab, kec, data, tuple(jabatan))
