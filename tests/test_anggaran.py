@@ -121,6 +121,8 @@ def test_individual_report_pages_of_the_demo(demo_site):
     camat = {r["indikator_id"]: r for r in _read(folder / "camat.csv")}
     assert camat["camat-1"]["realisasi"] == "58.06" and camat["camat-1"]["capaian"] == "68.31"
     assert camat["camat-2"]["realisasi"] == "33.33"
+    # Cost per outcome: 971.800.593 / 2.017.461.467 = 48,17 % (printed 49,89 %).
+    assert (camat["camat-1"]["pagu"], camat["camat-1"]["serapan"]) == ("2017461467", "48.17")
     audit = _read(folder / "catatan-kualitas-data.csv")
     assert any(r["dilaporkan"] == "58.6" and r["dihitung"] == "58.06" for r in audit)
     html = (folder / "index.html").read_text(encoding="utf-8")
