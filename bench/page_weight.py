@@ -31,6 +31,7 @@ PAGE_KINDS = {
     "Pengumuman SKM": "lumajang/kedungjajang/2024/skm/pengumuman/index.html",
     "Anggaran": "jember/ajung/2023/anggaran/index.html",
     "Kinerja Individu": "lumajang/kedungjajang/2023/individu-tw2/index.html",
+    "Perbandingan kecamatan": "lumajang/perbandingan-2024/index.html",
     "Metodologi": "metodologi/index.html",
     "Data terbuka": "data-terbuka/index.html",
 }

@@ -170,3 +170,43 @@ def scatter_chart(titik: list[Titik], title: str, description: str, x_title: str
     ]
     spec = {"width": WIDTH - 40, "height": 240, "padding": 6, "data": {"values": values}, "layer": layers}
     return _render(spec, title, description)
+
+
+@dataclass(frozen=True)
+class Seri:
+    """One line of a line chart: its name and (year, value) points."""
+
+    label: str
+    titik: tuple[tuple[int, float], ...]
+
+
+def line_chart(seri: list[Seri], title: str, description: str, y_title: str,
+               garis: tuple[Garis, ...] = ()) -> Grafik:
+    """Values over the years, one coloured line with points per series (Okabe-Ito, with a
+    legend), and labelled horizontal reference lines (e.g. the Renstra end target)."""
+    values = [{"seri": s.label, "tahun": str(t), "nilai": v} for s in seri for t, v in s.titik]
+    all_values = [v["nilai"] for v in values] + [g.nilai for g in garis]
+    low, high = min(all_values), max(all_values)
+    pad = (high - low) * 0.15 or 1
+    y = {"field": "nilai", "type": "quantitative", "title": y_title,
+         "scale": {"domain": [low - pad, high + pad], "zero": False, "nice": False},
+         "axis": {"tickCount": 4, "format": ",.2~f"}}
+    x = {"field": "tahun", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}}
+    color = {"field": "seri", "type": "nominal", "scale": {"domain": [s.label for s in seri],
+                                                         "range": list(PALETTE[:len(seri)])},
+             "legend": {"title": None}}
+    layers: list[dict] = [{"mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2},
+                           "encoding": {"x": x, "y": y, "color": color, "strokeDash": {
+                               "field": "seri", "type": "nominal", "legend": None,
+                               "scale": {"domain": [s.label for s in seri], "range": [[1, 0], [5, 3], [2, 2]]}}}}]
+    if garis:
+        lines = {"values": [{"nilai": g.nilai, "label": g.label} for g in garis]}
+        layers += [
+            {"data": lines, "mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED},
+             "encoding": {"y": {"field": "nilai", "type": "quantitative"}}},
+            {"data": lines, "mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 2, "dy": -2,
+                                     "fontSize": 11, "color": MUTED, "x": 0},
+             "encoding": {"y": {"field": "nilai", "type": "quantitative"}, "text": {"field": "label"}}},
+        ]
+    spec = {"width": WIDTH - 40, "height": 180, "padding": 6, "data": {"values": values}, "layer": layers}
+    return _render(spec, title, description)

@@ -4,7 +4,11 @@ Layout (FORMAT.md):
 
     content/portal.yml
     content/<kabupaten>/kabupaten.yml
+    content/<kabupaten>/nilai-kecamatan.csv              (optional: shared indicators of every kecamatan)
     content/<kabupaten>/<kecamatan>/kecamatan.yml
+    content/<kabupaten>/<kecamatan>/riwayat.csv          (optional: earlier years)
+    content/<kabupaten>/<kecamatan>/pembanding.csv       (optional: benchmarks)
+    content/<kabupaten>/<kecamatan>/renstra.yml          (optional: Renstra targets)
     content/<kabupaten>/<kecamatan>/<tahun>/kinerja.yml   (required in a year folder)
     content/<kabupaten>/<kecamatan>/<tahun>/program.yml   (optional)
     content/<kabupaten>/<kecamatan>/<tahun>/realisasi.csv (optional)
@@ -91,6 +95,9 @@ class RawKecamatan:
     folder: Path
     profil: Document | None = None
     tahun: list[RawTahun] = field(default_factory=list)
+    riwayat: Document | None = None
+    pembanding: Document | None = None
+    renstra: Document | None = None
 
 
 @dataclass
@@ -99,6 +106,7 @@ class RawKabupaten:
     folder: Path
     profil: Document | None = None
     kecamatan: list[RawKecamatan] = field(default_factory=list)
+    nilai_kecamatan: Document | None = None
 
 
 @dataclass
@@ -214,10 +222,15 @@ def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
     for path in _entries(folder):
         if path.name == "kecamatan.yml":
             raw.profil = read_yaml(path, problems)
+        elif path.name in ("riwayat.csv", "pembanding.csv"):
+            setattr(raw, path.stem, read_csv(path, problems))
+        elif path.name == "renstra.yml":
+            raw.renstra = read_yaml(path, problems)
         elif path.is_dir() and YEAR.match(path.name):
             raw.tahun.append(_load_tahun(path, problems))
         else:
-            _unexpected(path, problems, "kecamatan.yml dan folder tahun (mis. 2024/)")
+            _unexpected(path, problems, "kecamatan.yml, riwayat.csv, pembanding.csv, renstra.yml dan folder tahun "
+                        "(mis. 2024/)")
     if not (folder / "kecamatan.yml").exists():
         problems.append(Problem(folder / "kecamatan.yml", "", "berkas wajib tidak ada", "missing_file"))
     return raw
@@ -228,10 +241,13 @@ def _load_kabupaten(folder: Path, problems: list[Problem]) -> RawKabupaten:
     for path in _entries(folder):
         if path.name == "kabupaten.yml":
             raw.profil = read_yaml(path, problems)
+        elif path.name == "nilai-kecamatan.csv":
+            raw.nilai_kecamatan = read_csv(path, problems)
         elif path.is_dir() and SLUG.match(path.name):
             raw.kecamatan.append(_load_kecamatan(path, problems))
         else:
-            _unexpected(path, problems, "kabupaten.yml dan folder kecamatan (huruf kecil, mis. kedungjajang/)")
+            _unexpected(path, problems, "kabupaten.yml, nilai-kecamatan.csv dan folder kecamatan (huruf kecil, "
+                        "mis. kedungjajang/)")
     if not (folder / "kabupaten.yml").exists():
         problems.append(Problem(folder / "kabupaten.yml", "", "berkas wajib tidak ada", "missing_file"))
     return raw

@@ -51,6 +51,7 @@ Value = Annotated[float | str, BeforeValidator(_value)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=60)]
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Text = Annotated[str, Field(min_length=1)]
+Tahun = Annotated[int, Field(ge=2000, le=2100)]
 OptionalValue = Annotated[Value | None, BeforeValidator(_blank_to_none)]
 
 
@@ -151,12 +152,34 @@ class AturanSkm(Schema):
     nilai_tahunan: Literal["rata-rata-periode", "gabungan"] = "rata-rata-periode"
 
 
+class IndikatorBersama(Schema):
+    """An indicator every kecamatan of the kabupaten reports (e.g. the kabupaten's Nilai
+    Sinergitas Kinerja Kecamatan): compared and ranked across kecamatan."""
+
+    kode: Id
+    nama: Text
+    satuan: Text
+    polaritas: Literal["positif", "negatif"] = "positif"
+
+
 class Kabupaten(Schema):
     nama: Text
     jenis: Literal["kabupaten", "kota"] = "kabupaten"
     provinsi: Text
     skala_predikat: SkalaPredikat
     skm: AturanSkm = AturanSkm()
+    indikator_bersama: list[IndikatorBersama] = []
+
+
+class BarisNilaiKecamatan(Schema):
+    """One row of <kabupaten>/nilai-kecamatan.csv: a shared indicator's value for a kecamatan
+    (also those without a folder in the portal) and year."""
+
+    indikator: Id
+    kecamatan: Text
+    tahun: Tahun
+    nilai: Annotated[Value | None, BeforeValidator(_blank_to_none)] = None
+    sumber: str | None = None
 
 
 # ---------------------------------------------------------------- kecamatan.yml
@@ -220,6 +243,8 @@ class Indikator(Schema):
     penanggung_jawab: str | None = None
     keterangan: str | None = None
     dilaporkan: Dilaporkan | None = None
+    bersama: Id | None = None            # the kabupaten's shared indicator this IKU reports
+    riwayat_keterangan: str | None = None  # e.g. "indikator baru pada Renstra 2025-2029"
 
 
 class Sasaran(Schema):
@@ -237,7 +262,7 @@ class Tujuan(Schema):
 
 class Kinerja(Schema):
     kecamatan: Id
-    tahun: int = Field(ge=2000, le=2100)
+    tahun: Tahun
     sumber: Text
     tujuan: list[Tujuan] = Field(min_length=1)
 
@@ -394,7 +419,7 @@ class TindakLanjut(Schema):
 
 class Skm(Schema):
     kecamatan: Id
-    tahun: int = Field(ge=2000, le=2100)
+    tahun: Tahun
     sumber: Text
     sintetis: bool = False
     indikator: Id | None = None
@@ -455,7 +480,48 @@ class Jabatan(Schema):
 
 class LaporanIndividu(Schema):
     kecamatan: Id
-    tahun: int = Field(ge=2000, le=2100)
+    tahun: Tahun
     triwulan: int = Field(ge=1, le=4)
     sumber: Text
     jabatan: list[Jabatan] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- <kecamatan>/riwayat.csv, pembanding.csv, renstra.yml
+
+
+class BarisRiwayat(Schema):
+    """An earlier year's target and realisasi of an indicator (the current id: a renamed
+    indicator of an earlier Renstra continues under today's id, with its old `nama`)."""
+
+    indikator: Id
+    tahun: Tahun
+    target: OptionalValue = None
+    realisasi: OptionalValue = None
+    nama: str | None = None
+    sumber: str | None = None
+    keterangan: str | None = None
+
+
+class BarisPembanding(Schema):
+    """The same indicator for a benchmark (kabupaten, province, nation, a peer kecamatan)."""
+
+    indikator: Id
+    tahun: Tahun
+    pembanding: Text
+    jenis: Literal["kabupaten", "provinsi", "nasional", "kecamatan"]
+    nilai: OptionalValue = None          # empty: not available (shown as such)
+    sumber: str | None = None
+
+
+class VersiRenstra(Schema):
+    nama: Text
+    berlaku_sejak: int | None = None
+    dokumen: str | None = None
+    target: dict[Id, dict[int, OptionalValue]]
+
+
+class Renstra(Schema):
+    tahun_awal: Tahun
+    tahun_akhir: Tahun
+    sumber: Text
+    versi: list[VersiRenstra] = Field(min_length=1)

@@ -27,8 +27,9 @@ from .dataset import Kolom, Sel, Tabel, datapackage, to_csv, to_json
 from .numbers import format_number, format_percent, format_rupiah_ringkas, format_value
 from .compute.skm import MUTU, HasilSkm
 from .compute.individu import HasilIndividu
-from .tabel import (PERIODE_LABEL, anggaran_path, individu_path, kabupaten_path, kecamatan_path, laporan_path,
-                    pengumuman_path, skm_path)
+from .compute.laporan import Ikhtisar, PerbandinganIku
+from .tabel import (PERIODE_LABEL, anggaran_path, ikhtisar_path, individu_path, kabupaten_path, kecamatan_path,
+                    laporan_path, pengumuman_path, skm_path)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
@@ -76,7 +77,7 @@ def environment() -> Environment:
     env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks", "rupiah")
     env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
                        skm_path=skm_path, pengumuman_path=pengumuman_path, anggaran_path=anggaran_path,
-                       individu_path=individu_path)
+                       individu_path=individu_path, ikhtisar_path=ikhtisar_path)
     return env
 
 
@@ -164,6 +165,7 @@ def _laporan_page(lp: LaporanKinerja, skala: Tabel) -> Page:
     page.context["catatan"] = catatan(lp.iku)
     page.context["catatan_program"] = catatan([h for n in walk_program(lp) for h in n.indikator])
     page.add(iku=tabel.capaian_iku(lp), sasaran=tabel.capaian_sasaran(lp), skala=skala)
+    page.context["perbandingan"] = [_perbandingan(page, lp, p) for p in lp.perbandingan if p.ada]
     if lp.program:
         page.add(program=tabel.indikator_program(lp))
     if lp.audit:
@@ -270,6 +272,65 @@ def _individu_page(r: HasilIndividu) -> Page:
     return page
 
 
+def _riwayat_chart(lp: LaporanKinerja, p: PerbandinganIku) -> charts.Grafik | None:
+    ind = p.hasil.indikator
+    numeric = [r for r in p.riwayat if isinstance(r.realisasi, (int, float)) or isinstance(r.target, (int, float))]
+    if len(numeric) < 2:
+        return None
+    seri = [charts.Seri(name, tuple((r.tahun, getattr(r, key)) for r in numeric
+                                    if isinstance(getattr(r, key), (int, float))))
+            for name, key in (("Target", "target"), ("Realisasi", "realisasi"))]
+    garis = ()
+    if p.renstra and isinstance(p.renstra.target_akhir, (int, float)):
+        garis = (charts.Garis(p.renstra.target_akhir, f"Target akhir Renstra {p.renstra.tahun_akhir}: "
+                                                      f"{format_value(p.renstra.target_akhir)}"),)
+    title = f"{ind.nama}, Kecamatan {lp.kecamatan.profil.nama}, {numeric[0].tahun}–{numeric[-1].tahun}"
+    description = "; ".join(f"{r.tahun}: target {format_value(r.target, '—')}, realisasi "
+                            f"{format_value(r.realisasi, '—')}" for r in numeric) + (
+        f". Garis putus-putus: {garis[0].label}." if garis else ".")
+    return charts.line_chart([s for s in seri if s.titik], title, description, ind.satuan, garis)
+
+
+def _perbandingan(page: Page, lp: LaporanKinerja, p: PerbandinganIku) -> dict[str, Any]:
+    """What the Laporan Kinerja page shows of one IKU over time and side by side."""
+    ind = p.hasil.indikator
+    keys = {}
+    if len(p.riwayat) > 1:
+        keys["riwayat"] = f"riwayat_{ind.id}"
+        page.add(**{keys["riwayat"]: tabel.riwayat_tabel(lp, p)})
+    if p.pembanding:
+        keys["pembanding"] = f"pembanding_{ind.id}"
+        page.add(**{keys["pembanding"]: tabel.pembanding_tabel(lp, p)})
+    grafik = page.grafik(f"riwayat-{ind.id.lower()}.svg", _riwayat_chart(lp, p))
+    ikhtisar = tabel.perbandingan_path(lp.kabupaten.slug, lp.tahun) if p.peringkat else None
+    return {"p": p, "grafik": grafik, "ikhtisar": ikhtisar, **keys}
+
+
+def _ikhtisar_chart(x: Ikhtisar) -> charts.Grafik | None:
+    if x.utama is None:
+        return None
+    shared = next(i for i in x.kabupaten.profil.indikator_bersama if i.kode == x.utama)
+    rows = [(r, r.bersama[x.utama]) for r in x.baris if r.bersama.get(x.utama)]
+    bars = [charts.Batang(r.kecamatan, place.nilai, f"{format_value(place.nilai)} · #{place.peringkat}",
+                          "Kecamatan di portal" if r.slug else "Kecamatan lain", charts.PALETTE[0 if r.slug else 4])
+            for r, place in rows]
+    title = f"{shared.nama} setiap kecamatan, Kabupaten {x.kabupaten.profil.nama} {x.tahun}"
+    description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + "."
+    return charts.bar_chart(bars, title, description)
+
+
+def _ikhtisar_page(x: Ikhtisar) -> Page:
+    kab = x.kabupaten.profil.nama
+    page = Page(ikhtisar_path(x), "perbandingan_kecamatan.md.j2", f"Perbandingan kecamatan {kab} {x.tahun}",
+                f"Semua kecamatan di Kabupaten {kab} berdampingan pada tahun {x.tahun}: indikator bersama dengan "
+                "peringkat, rata-rata capaian IKU, IKM dan serapan anggaran.", {"x": x},
+                sumber=f"nilai kecamatan Kabupaten {kab} dan laporan kinerja kecamatan di portal",
+                berkas=(x.kabupaten.file, *(f for r in x.baris if r.laporan for f in r.laporan.data.files)))
+    page.context["grafik"] = page.grafik("perbandingan.svg", _ikhtisar_chart(x))
+    page.add(kecamatan=tabel.ikhtisar_tabel(x))
+    return page
+
+
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     """Newest year first, then highest mean capaian, reports without one last."""
     rata = lp.ringkasan.rata_rata
@@ -321,7 +382,9 @@ def pages(hasil: HasilPortal) -> list[Page]:
                     sumber=f"laporan kinerja kecamatan di Kabupaten {kab.profil.nama}",
                     berkas=(kab.file, *(f for lp in laporan_kab for f in lp.data.files)))
         page.add(capaian=tabel.capaian_kecamatan(kab, laporan_kab), skala=skala[kab.slug])
+        page.context["ikhtisar"] = [x for x in hasil.ikhtisar if x.kabupaten.slug == kab.slug]
         result.append(page)
+        result.extend(_ikhtisar_page(x) for x in page.context["ikhtisar"])
         for kec in kab.kecamatan:
             w = wilayah(kec.profil)
             laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
@@ -364,6 +427,8 @@ def navigation(hasil: HasilPortal) -> list[Any]:
     nav: list[Any] = [{"Beranda": "index.md"}]
     for kab in hasil.content.kabupaten:
         section: list[Any] = [{"Ringkasan kabupaten": kabupaten_path(kab.slug)}]
+        section += [{f"Perbandingan kecamatan {x.tahun}": ikhtisar_path(x)} for x in hasil.ikhtisar
+                    if x.kabupaten.slug == kab.slug]
         for kec in kab.kecamatan:
             years = []
             for lp in hasil.untuk(kab.slug, kec.slug):

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from .compute.anggaran import NodeAnggaran, walk
 from .compute.individu import HasilIndividu, HasilJabatan
-from .compute.laporan import HasilIndikator, LaporanKinerja, audit_individu, walk_program
+from .compute.laporan import HasilIndikator, Ikhtisar, LaporanKinerja, PerbandinganIku, audit_individu, walk_program
 from .compute.skm import HasilSkm
 from .compute.wilayah import Wilayah
 from .dataset import Kolom, Sel, Tabel
@@ -67,11 +67,13 @@ def capaian_terbaru(laporan: Iterable[LaporanKinerja], path: str) -> Tabel:
     t = Tabel(path, "Rata-rata capaian IKU per kecamatan, tahun terakhir yang tersedia",
               "Untuk setiap kecamatan, laporan kinerja tahun terbaru: rata-rata capaian IKU, predikat dan jumlah "
               "IKU tercapai, dan IKM dengan mutu pelayanannya.",
-              (KECAMATAN, KABUPATEN, TAHUN, RATA_RATA, PREDIKAT, TERCAPAI, JUMLAH_IKU, IKM, MUTU))
+              (KECAMATAN, KABUPATEN, TAHUN, RATA_RATA, PREDIKAT, TERCAPAI, JUMLAH_IKU, IKM, MUTU,
+               Kolom("serapan", "Serapan anggaran", "persen", "Realisasi / pagu anggaran kecamatan.", "rumus-serapan")))
     for lp in laporan:
         ikm = (Sel(lp.skm.ikm, tautan=skm_path(lp)), lp.skm.mutu) if lp.skm else (None, None)
+        serapan = Sel(lp.anggaran.total.serapan, tautan=anggaran_path(lp)) if lp.anggaran else None
         t.tambah(Sel(lp.kecamatan.profil.nama, tautan=laporan_path(lp)), lp.kabupaten.profil.nama, lp.tahun,
-                 *_ringkasan_baris(lp), *ikm)
+                 *_ringkasan_baris(lp), *ikm, serapan)
     return t
 
 
@@ -323,6 +325,73 @@ def skm_tindak_lanjut(lp: LaporanKinerja, skm: HasilSkm) -> Tabel:
     return t
 
 
+# ---------------------------------------------------------------- over time and side by side
+
+
+def riwayat_tabel(lp: LaporanKinerja, p: PerbandinganIku) -> Tabel:
+    ind = p.hasil.indikator
+    t = Tabel(f"{laporan_folder(lp)}/riwayat-{ind.id.lower()}", f"Riwayat {ind.nama}",
+              "Target, realisasi dan capaian setiap tahun, dengan perubahan dari tahun sebelumnya.",
+              (TAHUN, Kolom("target", "Target", "angka"), Kolom("realisasi", "Realisasi", "angka"), CAPAIAN,
+               Kolom("perubahan", "Perubahan realisasi", "persen", "Dibanding tahun sebelumnya, relatif.",
+                     "rumus-perubahan"),
+               Kolom("perubahan_poin", "Perubahan (poin)", "angka", "Dibanding tahun sebelumnya, poin persen.",
+                     "rumus-perubahan", tampil=ind.satuan.strip() in ("%", "persen")),
+               Kolom("nama", "Nama indikator saat itu"), Kolom("sumber", "Sumber")),
+              sumber=lp.data.kinerja.sumber)
+    for r in p.riwayat:
+        t.tambah(r.tahun, r.target, r.realisasi, r.capaian, r.perubahan, r.perubahan_poin, r.nama, r.sumber)
+    return t
+
+
+def pembanding_tabel(lp: LaporanKinerja, p: PerbandinganIku) -> Tabel:
+    ind = p.hasil.indikator
+    t = Tabel(f"{laporan_folder(lp)}/pembanding-{ind.id.lower()}", f"{ind.nama} dibandingkan {lp.tahun}",
+              f"Realisasi Kecamatan {lp.kecamatan.profil.nama} dibandingkan nilai yang sama di tempat lain.",
+              (Kolom("pembanding", "Pembanding"), Kolom("jenis", "Jenis", tampil=False),
+               Kolom("nilai", "Nilai pembanding", "angka", "Kosong: tidak tersedia."),
+               Kolom("realisasi", "Realisasi", "angka", "Realisasi indikator ini di laporan kecamatan."),
+               Kolom("selisih", "Selisih", "angka", "Realisasi kecamatan − nilai pembanding.", "rumus-pembanding"),
+               Kolom("rasio", "Rasio", "persen", "Realisasi kecamatan / nilai pembanding × 100.", "rumus-pembanding"),
+               Kolom("sumber", "Sumber")), sumber=lp.data.kinerja.sumber)
+    for b in p.pembanding:
+        nilai = b.nilai if b.nilai is not None else Sel(None, "tidak tersedia")
+        t.tambah(b.pembanding, b.jenis, nilai, b.realisasi, b.selisih, b.rasio, b.sumber)
+    return t
+
+
+def ikhtisar_tabel(x: Ikhtisar) -> Tabel:
+    kab = x.kabupaten
+    shared = kab.profil.indikator_bersama
+    cols: list[Kolom] = [KECAMATAN]
+    for i in shared:
+        cols += [Kolom(i.kode, i.nama, "angka", f"{i.nama} ({i.satuan}).", None),
+                 Kolom(f"peringkat_{i.kode}", f"Peringkat {i.nama}", "bilangan", "1 = terbaik.", "rumus-peringkat"),
+                 Kolom(f"dari_{i.kode}", "dari", "bilangan", "Jumlah kecamatan dengan data.", "rumus-peringkat",
+                       tampil=False)]
+    cols += [RATA_RATA, PREDIKAT, IKM, MUTU, Kolom("serapan", "Serapan anggaran", "persen", "", "rumus-serapan")]
+    judul = f"Kecamatan di Kabupaten {kab.profil.nama} {x.tahun}"
+    t = Tabel(f"{kab.slug}/perbandingan-{x.tahun}/kecamatan", judul,
+              "Setiap kecamatan berdampingan; urut menurut "
+              + (f"peringkat {next(i.nama for i in shared if i.kode == x.utama)}." if x.utama else
+                 "rata-rata capaian IKU."), tuple(cols))
+    for r in x.baris:
+        name = Sel(r.kecamatan, tautan=laporan_path(r.laporan) if r.laporan else
+                   (kecamatan_path(kab.slug, r.slug) if r.slug else None))
+        values = []
+        for i in shared:
+            place = r.bersama.get(i.kode)
+            values += [place.nilai if place else None,
+                       Sel(place.peringkat, f"{place.peringkat} dari {place.dari}") if place else None,
+                       place.dari if place else None]
+        lp = r.laporan
+        values += [lp.ringkasan.rata_rata if lp else None, lp.predikat if lp else None,
+                   lp.skm.ikm if lp and lp.skm else None, lp.skm.mutu if lp and lp.skm else None,
+                   lp.anggaran.total.serapan if lp and lp.anggaran else None]
+        t.tambah(name, *values)
+    return t
+
+
 # ---------------------------------------------------------------- Anggaran
 
 RUPIAH = {name: Kolom(name, label, "rupiah", f"{label} (rupiah).", "rumus-serapan")
@@ -479,6 +548,14 @@ def individu_folder(r: HasilIndividu) -> str:
 
 def individu_path(r: HasilIndividu) -> str:
     return f"{individu_folder(r)}/index.md"
+
+
+def perbandingan_path(kab: str, tahun: int) -> str:
+    return f"{kab}/perbandingan-{tahun}/index.md"
+
+
+def ikhtisar_path(x: Ikhtisar) -> str:
+    return perbandingan_path(x.kabupaten.slug, x.tahun)
 
 
 def skm_folder(lp: LaporanKinerja) -> str:

@@ -71,6 +71,9 @@ class KecamatanData:
     tahun: tuple[TahunData, ...]
     file: Path
     individu: tuple[IndividuData, ...] = ()
+    riwayat: tuple[m.BarisRiwayat, ...] = ()
+    pembanding: tuple[m.BarisPembanding, ...] = ()
+    renstra: m.Renstra | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class KabupatenData:
     profil: m.Kabupaten
     kecamatan: tuple[KecamatanData, ...]
     file: Path
+    nilai_kecamatan: tuple[m.BarisNilaiKecamatan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -289,23 +293,33 @@ def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program:
                                     "(rata-rata, jumlah, terakhir atau maks)", "required"))
 
 
-def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisRealisasi, int]]:
-    columns = list(m.BarisRealisasi.model_fields)
+def csv_rows(doc: Document, schema: type[m.Schema], problems: list[Problem]) -> list[tuple[Any, int]]:
+    """Every valid row of a CSV document as `schema`, with its line; unknown columns and
+    missing required columns are problems."""
+    columns = list(schema.model_fields)
     for name in doc.data["kolom"]:
         if name not in columns:
             close = difflib.get_close_matches(name or "", columns, n=1)
             hint = f"; maksud Anda '{close[0]}'?" if close else ""
             problems.append(Problem(doc.path, name or "", f"kolom tidak dikenal{hint}; kolom yang dikenal: "
                                     f"{', '.join(columns)}", "unknown_column", line=1))
-    if "indikator" not in doc.data["kolom"]:
-        problems.append(Problem(doc.path, "indikator", "kolom wajib tidak ada", "required", line=1))
-        return {}
-    rows: dict[str, tuple[m.BarisRealisasi, int]] = {}
+    required = [n for n, f in schema.model_fields.items() if f.is_required()]
+    missing = [n for n in required if n not in doc.data["kolom"]]
+    for name in missing:
+        problems.append(Problem(doc.path, name, "kolom wajib tidak ada", "required", line=1))
+    if missing:
+        return []
+    rows = []
     for raw_row, line in zip(doc.data["baris"], doc.lines):
-        data = {k: v for k, v in raw_row.items() if k in columns}
-        row = _parse(m.BarisRealisasi, doc, problems, line=line, data=data)
-        if row is None:
-            continue
+        row = _parse(schema, doc, problems, line=line, data={k: v for k, v in raw_row.items() if k in columns})
+        if row is not None:
+            rows.append((row, line))
+    return rows
+
+
+def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisRealisasi, int]]:
+    rows: dict[str, tuple[m.BarisRealisasi, int]] = {}
+    for row, line in csv_rows(doc, m.BarisRealisasi, problems):
         if row.indikator in rows:
             problems.append(Problem(doc.path, "indikator", f"indikator '{row.indikator}' muncul dua kali "
                                     f"(baris {rows[row.indikator][1]} dan {line})", "duplicate_id",
@@ -466,7 +480,34 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
                 years.append(None)
     if profil is None or None in years or None in reports:
         return None
-    return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path, tuple(reports))
+    before = len(problems)
+    known = {i.id for t in years for _, i in all_indikator(t.kinerja, t.program)}
+    riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems))
+    pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
+    renstra = _parse(m.Renstra, raw.renstra, problems) if raw.renstra else None
+    if renstra is not None:
+        for v, versi in enumerate(renstra.versi):
+            for j, ident in enumerate(versi.target):
+                if ident not in known:
+                    problems.append(Problem(raw.renstra.path, f"versi[#{v + 1}].target.{ident}",
+                                            f"indikator '{ident}' tidak ada di kinerja.yml tahun mana pun",
+                                            "unknown_reference", ident, raw.renstra.line_of(("versi", v, "target", ident))))
+    if len(problems) > before:
+        return None
+    return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path, tuple(reports), riwayat, pembanding, renstra)
+
+
+def _referenced(doc: Document | None, schema: type[m.Schema], known: set[str],
+                problems: list[Problem]) -> list[tuple[Any, int]]:
+    """CSV rows whose `indikator` must be an indicator of some year of this kecamatan."""
+    if doc is None:
+        return []
+    rows = csv_rows(doc, schema, problems)
+    for row, line in rows:
+        if row.indikator not in known:
+            problems.append(Problem(doc.path, "indikator", f"indikator '{row.indikator}' tidak ada di kinerja.yml "
+                                    "atau program.yml tahun mana pun", "unknown_reference", row.indikator, line))
+    return rows
 
 
 def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | None:
@@ -474,7 +515,24 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | No
     kecamatan = [_kecamatan(k, problems) for k in raw.kecamatan]
     if profil is None or None in kecamatan:
         return None
-    return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path)
+    shared = {i.kode for i in profil.indikator_bersama}
+    before = len(problems)
+    for k in kecamatan:
+        for t in k.tahun:
+            for path, ind in all_indikator(t.kinerja, t.program):
+                if ind.bersama is not None and ind.bersama not in shared:
+                    problems.append(Problem(t.files[0], f"{path}.bersama", f"indikator bersama '{ind.bersama}' tidak "
+                                            "dinyatakan di kabupaten.yml (indikator_bersama)", "unknown_reference",
+                                            ind.bersama))
+    nilai = csv_rows(raw.nilai_kecamatan, m.BarisNilaiKecamatan, problems) if raw.nilai_kecamatan else []
+    for row, line in nilai:
+        if row.indikator not in shared:
+            problems.append(Problem(raw.nilai_kecamatan.path, "indikator", f"indikator bersama '{row.indikator}' tidak "
+                                    "dinyatakan di kabupaten.yml (indikator_bersama)", "unknown_reference",
+                                    row.indikator, line))
+    if len(problems) > before:
+        return None
+    return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
 
 
 def validate(raw: RawContent) -> Content:

@@ -46,6 +46,7 @@ PAGE_KINDS = {
     "anggaran": ("lumajang/kedungjajang/2024/anggaran/", "98,91 %"),
     "anggaran-rinci": ("jember/ajung/2023/anggaran/", "97,20 %"),
     "kinerja-individu": ("lumajang/kedungjajang/2023/individu-tw2/", "58,06"),
+    "perbandingan-kecamatan": ("lumajang/perbandingan-2024/", "6 dari 21"),
     "metodologi": ("metodologi/", "100,36 %"),
     "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
 }
@@ -161,7 +162,7 @@ def test_every_page_kind_passes_axe(kind, base_url, guarded):
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja", "hasil-skm", "hasil-skm-mentah",
-                                  "anggaran-rinci", "kinerja-individu"])
+                                  "anggaran-rinci", "kinerja-individu", "perbandingan-kecamatan"])
 def test_no_horizontal_overflow(kind, width, base_url, guarded):
     path, figure = PAGE_KINDS[kind]
     page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)

@@ -7,8 +7,8 @@ notes where a published figure disagrees with ours (DOMAIN 3.10).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Literal
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, Literal, Sequence
 
 from .. import model as m
 from ..validate import Content, KabupatenData, KecamatanData, TahunData
@@ -24,6 +24,7 @@ from .capaian import (
 )
 from .anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah, pendukung, rupiah_per_unit, walk
 from .individu import HasilIndividu, hasil_individu
+from .perbandingan import Banding, KemajuanRenstra, Peringkat, TahunRiwayat, kemajuan_renstra, pembanding, peringkat, riwayat
 from .skm import HasilSkm, hasil_skm
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
@@ -111,6 +112,7 @@ class LaporanKinerja:
     skm: HasilSkm | None = None
     anggaran: Anggaran | None = None
     biaya: tuple["BiayaHasil", ...] = ()
+    perbandingan: tuple["PerbandinganIku", ...] = ()
 
     @property
     def tahun(self) -> int:
@@ -319,10 +321,117 @@ def walk_program(laporan: LaporanKinerja) -> Iterator[HasilNode]:
 
 
 @dataclass(frozen=True)
+class PerbandinganIku:
+    """One IKU over time and side by side."""
+
+    hasil: HasilIndikator
+    riwayat: tuple[TahunRiwayat, ...]
+    renstra: KemajuanRenstra | None
+    pembanding: tuple[Banding, ...]
+    peringkat: tuple[Peringkat, ...]       # every kecamatan of the kabupaten with data that year
+    posisi: Peringkat | None               # this kecamatan's place in it
+
+    @property
+    def ada(self) -> bool:
+        return len(self.riwayat) > 1 or bool(self.renstra or self.pembanding or self.peringkat)
+
+
+@dataclass(frozen=True)
+class BarisIkhtisar:
+    """One kecamatan in its kabupaten's overview for a year."""
+
+    kecamatan: str
+    slug: str | None
+    bersama: dict[str, Peringkat | None]   # shared indicator code -> value and rank
+    laporan: LaporanKinerja | None
+
+
+@dataclass(frozen=True)
+class Ikhtisar:
+    """All kecamatan of a kabupaten side by side for a year, pre-sorted by the main indicator."""
+
+    kabupaten: KabupatenData
+    tahun: int
+    baris: tuple[BarisIkhtisar, ...]
+    utama: str | None                       # the shared indicator the rows are sorted by (None: mean capaian)
+
+
+def nilai_bersama(kab: KabupatenData, laporan: Iterable[LaporanKinerja], kode: str,
+                  tahun: int) -> dict[str, tuple[float | str | None, str | None]]:
+    """Kecamatan name -> (value, folder slug) of a shared indicator in a year: the kabupaten's
+    table, overridden by the realisasi a kecamatan's own report computes."""
+    values: dict[str, tuple[float | str | None, str | None]] = {}
+    slugs = {k.profil.nama.lower(): k.slug for k in kab.kecamatan}
+    for row in kab.nilai_kecamatan:
+        if row.indikator == kode and row.tahun == tahun:
+            values[row.kecamatan] = (row.nilai, slugs.get(row.kecamatan.lower()))
+    for lp in laporan:
+        if lp.kabupaten.slug == kab.slug and lp.tahun == tahun:
+            for h in lp.iku:
+                if h.indikator.bersama == kode:
+                    values[lp.kecamatan.profil.nama] = (h.realisasi, lp.kecamatan.slug)
+    return values
+
+
+def _ranking(kab: KabupatenData, laporan: Sequence[LaporanKinerja], kode: str, tahun: int) -> tuple[Peringkat, ...]:
+    shared = next(i for i in kab.profil.indikator_bersama if i.kode == kode)
+    values = nilai_bersama(kab, laporan, kode, tahun)
+    return peringkat([(k, v, s) for k, (v, s) in values.items()], shared.polaritas)
+
+
+def perbandingan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[PerbandinganIku, ...]:
+    """History, Renstra progress, benchmarks and ranking of every IKU of a report."""
+    kec = lp.kecamatan
+    own = [x for x in semua if x.kabupaten.slug == lp.kabupaten.slug and x.kecamatan.slug == kec.slug
+           and x.tahun <= lp.tahun]
+    result = []
+    for h in lp.iku:
+        ind = h.indikator
+        years = [(x.tahun, y.target, y.realisasi) for x in own for y in x.iku if y.indikator.id == ind.id]
+        rows = [r for r in kec.riwayat if r.indikator == ind.id and r.tahun < lp.tahun]
+        ranking = _ranking(lp.kabupaten, semua, ind.bersama, lp.tahun) if ind.bersama else ()
+        mine = next((p for p in ranking if p.slug == kec.slug), None)
+        result.append(PerbandinganIku(
+            h, riwayat(ind, years, rows),
+            kemajuan_renstra(kec.renstra, ind, lp.tahun, h.realisasi) if kec.renstra else None,
+            pembanding(kec.pembanding, ind.id, lp.tahun, h.realisasi), ranking, mine))
+    return tuple(result)
+
+
+def ikhtisar(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Ikhtisar, ...]:
+    """The kabupaten's overview for every year with a report or a shared-indicator value."""
+    mine = [lp for lp in laporan if lp.kabupaten.slug == kab.slug]
+    years = sorted({lp.tahun for lp in mine} | {r.tahun for r in kab.nilai_kecamatan})
+    codes = [i.kode for i in kab.profil.indikator_bersama]
+    result = []
+    for tahun in years:
+        rankings = {c: _ranking(kab, laporan, c, tahun) for c in codes}
+        names = {p.kecamatan: p.slug for r in rankings.values() for p in r}
+        reports = {lp.kecamatan.profil.nama: lp for lp in mine if lp.tahun == tahun}
+        names.update({n: lp.kecamatan.slug for n, lp in reports.items()})
+        utama = next((c for c in codes if rankings[c]), None)
+        rows = [BarisIkhtisar(n, slug, {c: next((p for p in rankings[c] if p.kecamatan == n), None) for c in codes},
+                              reports.get(n)) for n, slug in names.items()]
+        rows.sort(key=lambda r: _urutan(r, utama))
+        result.append(Ikhtisar(kab, tahun, tuple(rows), utama))
+    return tuple(result)
+
+
+def _urutan(row: BarisIkhtisar, utama: str | None) -> tuple:
+    """Sort by rank of the main shared indicator, else by mean capaian; no data last."""
+    if utama is not None:
+        place = row.bersama[utama]
+        return (place is None, place.peringkat if place else 0, row.kecamatan)
+    mean = row.laporan.ringkasan.rata_rata if row.laporan else None
+    return (mean is None, -(mean or 0), row.kecamatan)
+
+
+@dataclass(frozen=True)
 class HasilPortal:
     content: Content
     laporan: tuple[LaporanKinerja, ...]
     individu: tuple[HasilIndividu, ...] = ()
+    ikhtisar: tuple[Ikhtisar, ...] = ()
 
     def individu_untuk(self, kab: str, kec: str) -> list[HasilIndividu]:
         """Quarterly individual reports of a kecamatan, oldest first."""
@@ -345,10 +454,12 @@ class HasilPortal:
 
 
 def compute(content: Content) -> HasilPortal:
-    """Every report of the portal."""
+    """Every report of the portal, compared over time and across kecamatan."""
     tolerance = content.portal.toleransi_audit
-    return HasilPortal(content, tuple(
-        laporan_kinerja(kab, kec, data, tolerance)
-        for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun
-    ), tuple(hasil_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan
-             for data in kec.individu))
+    laporan = [laporan_kinerja(kab, kec, data, tolerance)
+               for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun]
+    laporan = tuple(replace(lp, perbandingan=perbandingan(lp, laporan)) for lp in laporan)
+    individu = tuple(hasil_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan
+                     for data in kec.individu)
+    return HasilPortal(content, laporan, individu,
+                       tuple(x for kab in content.kabupaten for x in ikhtisar(kab, laporan)))

@@ -19,6 +19,7 @@ from .capaian import (
 from .. import model as m
 from .anggaran import SATUAN_BUKAN_HITUNGAN, Uang, efisiensi, rupiah_per_unit
 from .individu import realisasi_individu
+from .perbandingan import Banding, perubahan, peringkat
 from .skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
 from .wilayah import kepadatan
 
@@ -81,8 +82,38 @@ def rumus() -> list[Rumus]:
               f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²"),
         *rumus_skm(),
         *rumus_anggaran(),
+        *rumus_perbandingan(),
         Rumus("catatan-kualitas-data", "Catatan kualitas data", "selisih = angka dilaporkan − hasil hitung "
               "portal; dicatat bila lebih besar dari toleransi pembulatan portal", "—"),
+    ]
+
+
+def rumus_perbandingan() -> list[Rumus]:
+    """Formulas over time and across kecamatan, with seed figures as examples."""
+    ranks = peringkat([("Klakah", 70.78, None), ("Tempeh", 70.73, None), ("Senduro", 70.62, None),
+                       ("Contoh", 70.73, None)], "positif")
+    negatif = peringkat([("A", 8.0, None), ("B", 5.0, None)], "negatif")
+    banding = Banding("Kabupaten Lumajang", "kabupaten", 83.8, 82.9, None)
+    return [
+        Rumus("perubahan", "Perubahan dari tahun sebelumnya",
+              "perubahan relatif = (realisasi tahun ini − realisasi tahun lalu) / realisasi tahun lalu × 100 %; untuk "
+              "indikator persen juga selisih dalam poin persen",
+              f"82 → 82,68: {format_percent(perubahan(82, 82.68))}; 82,68 → 82,87: "
+              f"{format_percent(perubahan(82.68, 82.87))}"),
+        Rumus("renstra", "Kemajuan terhadap target akhir Renstra",
+              "realisasi tahun ini dibandingkan target tahun terakhir Renstra (versi yang berlaku, setelah perubahan "
+              "bila ada), dengan rumus capaian dan polaritas indikator",
+              f"realisasi 97,40, target akhir 81: {format_percent(capaian_angka(97.40, 81, 'positif').nilai)}"),
+        Rumus("pembanding", "Dibandingkan kabupaten, provinsi, nasional dan kecamatan lain",
+              "selisih = realisasi kecamatan − nilai pembanding; rasio = realisasi kecamatan / nilai pembanding × 100 %; "
+              "nilai yang tidak tersedia ditulis \"tidak tersedia\"",
+              f"82,9 dan Kabupaten 83,8: selisih {format_number(banding.selisih, 2)}, rasio "
+              f"{format_percent(banding.rasio)}"),
+        Rumus("peringkat", "Peringkat antarkecamatan",
+              "diurutkan dari yang terbaik menurut polaritas (tertinggi untuk positif, terendah untuk negatif); nilai "
+              "sama mendapat peringkat sama dan peringkat berikutnya dilewati; \"dari n\" = kecamatan yang memiliki data",
+              "70,78 / 70,73 / 70,73 / 70,62: peringkat " + ", ".join(str(r.peringkat) for r in ranks)
+              + f"; polaritas negatif 5 dan 8: {negatif[0].kecamatan} peringkat 1"),
     ]
 
 
