@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .compute.laporan import CatatanAudit, HasilPortal, audit_individu
+from .compute.wilayah import wilayah
 from .numbers import format_value
 from .problems import Problem
 
@@ -18,7 +19,15 @@ def audit_problems(hasil: HasilPortal) -> list[Problem]:
     """Every audit note of the portal as a warning naming its file and where in it."""
     notes = [(lp.data.files[0].parent, note) for lp in hasil.laporan for note in lp.audit]
     notes += [(r.data.file.parent, note) for r in hasil.individu for note in audit_individu(r)]
-    return [_problem(folder, note) for folder, note in notes]
+    problems = [_problem(folder, note) for folder, note in notes]
+    for kab in hasil.content.kabupaten:
+        for kec in kab.kecamatan:
+            w = wilayah(kec.profil)
+            if w.selisih_penduduk is not None:
+                problems.append(Problem(kec.file, "penduduk_dilaporkan", f"jumlah penduduk dilaporkan "
+                                        f"{format_value(kec.profil.penduduk_dilaporkan)}, jumlah desa "
+                                        f"{format_value(w.penduduk)}", "audit_difference", severity="warning"))
+    return problems
 
 
 def _problem(folder: Path, note: CatatanAudit) -> Problem:

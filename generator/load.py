@@ -36,7 +36,7 @@ from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR = re.compile(r"^\d{4}$")
-YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv", "skm.yml"}
+YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv", "skm.yml", "sumber-daya.yml", "indeks.yml", "narasi.yml"}
 #: Raw survey responses, one file per period: `skm-<periode>.csv` (never published).
 SURVEY_FILE = re.compile(r"^skm-[a-z0-9-]+\.csv$")
 #: Individual (per jabatan) quarterly performance reports: `individu-tw2.yml`.
@@ -85,6 +85,9 @@ class RawTahun:
     program: Document | None = None
     realisasi: Document | None = None
     skm: Document | None = None
+    sumber_daya: Document | None = None
+    indeks: Document | None = None
+    narasi: Document | None = None
     responden: dict[str, Document] = field(default_factory=dict)
     individu: dict[int, Document] = field(default_factory=dict)   # triwulan -> report
 
@@ -210,7 +213,7 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawTahun:
         elif path.suffix == ".csv":
             raw.realisasi = read_csv(path, problems)
         else:
-            setattr(raw, path.stem, read_yaml(path, problems))
+            setattr(raw, path.stem.replace("-", "_"), read_yaml(path, problems))
     if not (folder / "kinerja.yml").exists() and not raw.individu:
         problems.append(Problem(folder / "kinerja.yml", "", "berkas wajib tidak ada (folder tahun tanpa kinerja.yml "
                                 "hanya boleh berisi laporan individu-tw<N>.yml)", "missing_file"))

@@ -203,6 +203,9 @@ class Desa(Schema):
 
 class Kecamatan(Schema):
     nama: Text
+    pejabat: list[Pejabat] = []          # organisation: units and officials (names are public)
+    penduduk_dilaporkan: Count | None = None   # the total population as printed, to audit the desa sum
+    publikasi_nip: bool = False          # NIP is personal data: published only when enabled
     alamat: str | None = None
     telepon: str | None = None
     email: str | None = None
@@ -525,3 +528,137 @@ class Renstra(Schema):
     tahun_akhir: Tahun
     sumber: Text
     versi: list[VersiRenstra] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- <tahun>/sumber-daya.yml
+
+DIMENSI_SDM = ("jenis_kelamin", "status", "pendidikan", "eselon", "golongan", "jabatan")
+
+
+class RincianSdm(Schema):
+    """Staff counted by one characteristic, for all staff or one group (e.g. ASN)."""
+
+    dimensi: Literal[DIMENSI_SDM]  # type: ignore[valid-type]
+    kelompok: Text = "semua"
+    jumlah: dict[Text, Count]
+
+
+class SdmDilaporkan(Schema):
+    jumlah_pegawai: Count | None = None
+    pemenuhan_jabatan: Number | None = None
+
+
+class Sdm(Schema):
+    jumlah_pegawai: Count | None = None       # stated total, checked against every breakdown
+    asn: Count | None = None                  # ASN (PNS + PPPK) in post
+    kebutuhan: Count | None = None            # ASN positions needed (analisis jabatan)
+    rincian: list[RincianSdm] = []
+    dilaporkan: SdmDilaporkan | None = None
+
+
+class Barang(Schema):
+    nama: Text
+    satuan: str | None = None
+    baik: Count = 0
+    rusak_ringan: Count = 0
+    rusak_berat: Count = 0
+    jumlah: Count | None = None               # stated; checked against B + RR + RB
+
+
+class NilaiAset(Schema):
+    golongan: Text
+    awal: Rupiah | None = None
+    akhir: Rupiah | None = None
+
+
+class AsetDilaporkan(Schema):
+    persen_baik: Number | None = None
+    persen_rusak_ringan: Number | None = None
+    persen_rusak_berat: Number | None = None
+
+
+class Aset(Schema):
+    barang: list[Barang] = []
+    nilai: list[NilaiAset] = []
+    dilaporkan: AsetDilaporkan | None = None
+
+
+class SumberDaya(Schema):
+    kecamatan: Id
+    tahun: Tahun
+    sumber: Text
+    sdm: Sdm | None = None
+    aset: Aset | None = None
+
+
+# ---------------------------------------------------------------- <tahun>/indeks.yml
+
+
+class Aspek(Schema):
+    nama: Text
+    bobot: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+    nilai: Number
+
+
+class IndeksDilaporkan(Schema):
+    total: Number | None = None
+    predikat: str | None = None
+
+
+class Indeks(Schema):
+    """A composite index: aspects with weights. `poin`: each aspect's value is already
+    weighted points out of its `bobot` (total = Σ nilai, maximum = Σ bobot); `bobot-persen`:
+    total = Σ bobot/100 × nilai (weights sum to 100)."""
+
+    id: Id
+    nama: Text
+    cara: Literal["poin", "bobot-persen"] = "poin"
+    maksimum: Number | None = None            # the declared maximum the weights must sum to (default 100)
+    indikator: Id | None = None               # the IKU whose realisasi is this total
+    skala: Literal["sakip"] | None = None     # grade the total on the SAKIP scale (AA..D)
+    aspek: list[Aspek] = Field(min_length=1)
+    dilaporkan: IndeksDilaporkan | None = None
+
+
+class DaftarIndeks(Schema):
+    kecamatan: Id
+    tahun: Tahun
+    sumber: Text
+    indeks: list[Indeks] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- <tahun>/narasi.yml
+
+
+class NarasiSasaran(Schema):
+    sasaran: Id
+    faktor_pendukung: str | None = None
+    faktor_penghambat: str | None = None
+    solusi: str | None = None
+
+
+class Inovasi(Schema):
+    nama: Text
+    tujuan: str | None = None
+    langkah: str | None = None
+    tahun: int | None = None
+
+
+class Penghargaan(Schema):
+    nama: Text
+    pemberi: str | None = None
+    tahun: int | None = None
+
+
+class Narasi(Schema):
+    """Texts of the LKjIP, in Markdown (sanitised before publishing)."""
+
+    kecamatan: Id
+    tahun: Tahun
+    sumber: Text
+    isu_strategis: str | None = None
+    sasaran: list[NarasiSasaran] = []
+    inovasi: list[Inovasi] = []
+    penghargaan: list[Penghargaan] = []
+    kesimpulan: str | None = None
+    rekomendasi: str | None = None

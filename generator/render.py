@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import markdown
+import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -28,7 +30,7 @@ from .numbers import format_number, format_percent, format_rupiah_ringkas, forma
 from .compute.skm import MUTU, HasilSkm
 from .compute.individu import HasilIndividu
 from .compute.laporan import Ikhtisar, PerbandinganIku
-from .tabel import (PERIODE_LABEL, anggaran_path, ikhtisar_path, individu_path, kabupaten_path, kecamatan_path,
+from .tabel import (PERIODE_LABEL, anggaran_path, audit_path, ikhtisar_path, individu_path, kabupaten_path, kecamatan_path,
                     laporan_path, pengumuman_path, skm_path)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -53,6 +55,19 @@ def md(text: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\n", " "))
 
 
+#: What a narrative text from content may contain once rendered: text structure only, no
+#: links, images, scripts, styles or attributes.
+TEKS_AMAN = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote"}
+
+
+def markdown_aman(text: str | None) -> Markup:
+    """Content Markdown rendered and sanitised (nh3) into HTML that cannot carry markup of its own."""
+    if not text:
+        return Markup("")
+    rendered = markdown.markdown(text, output_format="html")
+    return Markup(nh3.clean(rendered, tags=TEKS_AMAN, attributes={}, link_rel=None))
+
+
 def tanggal(epoch: int) -> str:
     """`1735689600` -> `1 Januari 2025`, in Western Indonesian Time (WIB)."""
     d = datetime.fromtimestamp(epoch, tz=WIB)
@@ -72,12 +87,13 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
-                       tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas)
+                       tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas,
+                       markdown_aman=markdown_aman)
     env.tests["sel"] = lambda value: isinstance(value, Sel)
     env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks", "rupiah")
     env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
                        skm_path=skm_path, pengumuman_path=pengumuman_path, anggaran_path=anggaran_path,
-                       individu_path=individu_path, ikhtisar_path=ikhtisar_path)
+                       individu_path=individu_path, ikhtisar_path=ikhtisar_path, audit_path=audit_path)
     return env
 
 
@@ -168,9 +184,29 @@ def _laporan_page(lp: LaporanKinerja, skala: Tabel) -> Page:
     page.context["perbandingan"] = [_perbandingan(page, lp, p) for p in lp.perbandingan if p.ada]
     if lp.program:
         page.add(program=tabel.indikator_program(lp))
-    if lp.audit:
-        page.add(audit=tabel.catatan_kualitas(lp))
+    if lp.indeks:
+        page.add(**{f"indeks_{x.indeks.id}": tabel.indeks_tabel(lp, x) for x in lp.indeks})
+    page.context["narasi"] = _narasi(lp)
     return page
+
+
+def _audit_page(lp: LaporanKinerja) -> Page:
+    nama = lp.kecamatan.profil.nama
+    page = Page(audit_path(lp), "catatan_kualitas.md.j2", f"Catatan kualitas data {nama} {lp.tahun}",
+                f"Di mana angka yang tercetak di laporan Kecamatan {nama} {lp.tahun} berbeda dari hasil hitung portal, "
+                "dan seberapa besar.", {"lp": lp}, sumber=lp.data.kinerja.sumber,
+                berkas=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files))
+    page.add(audit=tabel.catatan_kualitas(lp))
+    return page
+
+
+def _narasi(lp: LaporanKinerja) -> dict[str, Any] | None:
+    """The report's texts as sanitised HTML, sasaran names attached."""
+    n = lp.data.narasi
+    if n is None:
+        return None
+    names = {s.sasaran.id: s.sasaran.nama for t in lp.tujuan for s in t.sasaran}
+    return {"n": n, "sasaran": [(names[x.sasaran], x) for x in n.sasaran]}
 
 
 def _unsur_chart(lp: LaporanKinerja, skm: HasilSkm) -> charts.Grafik | None:
@@ -331,6 +367,43 @@ def _ikhtisar_page(x: Ikhtisar) -> Page:
     return page
 
 
+def _penduduk_chart(kec: Any, w: Any) -> charts.Grafik | None:
+    rows = [d for d in w.desa if d.penduduk is not None]
+    if not rows:
+        return None
+    bars = [charts.Batang(d.desa.nama, d.penduduk, format_number(d.penduduk, 0), "Penduduk", charts.PALETTE[0])
+            for d in rows]
+    title = f"Penduduk per desa/kelurahan, Kecamatan {kec.profil.nama}"
+    return charts.bar_chart(bars, title, "; ".join(f"{b.label}: {b.teks} jiwa" for b in bars) + ".")
+
+
+def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
+    """Staff and assets of the newest year that has them, on the kecamatan page."""
+    lp = next((x for x in laporan if x.sdm or x.aset), None)
+    page.context["sumber_daya"] = lp
+    if lp is None:
+        return
+    if lp.sdm:
+        page.add(sdm=tabel.sdm_tabel(lp))
+        status = next((r for r in lp.sdm.rincian if r.dimensi == "status"), None)
+        if status:
+            bars = [charts.Batang(k, v, f"{v} ({format_percent(p)})", "Pegawai", charts.PALETTE[2])
+                    for k, v, p in status.baris]
+            page.context["grafik_sdm"] = page.grafik("sdm-status.svg", charts.bar_chart(
+                bars, f"Pegawai menurut status, {lp.tahun}", "; ".join(f"{b.label}: {b.teks}" for b in bars) + "."))
+    if lp.aset:
+        a = lp.aset
+        page.add(aset=tabel.aset_tabel(lp))
+        if a.nilai:
+            page.add(nilai_aset=tabel.nilai_aset_tabel(lp))
+        labels = {"baik": "Baik", "rusak_ringan": "Rusak ringan", "rusak_berat": "Rusak berat"}
+        bars = [charts.Batang(label, a.persen(k) or 0, f"{format_percent(a.persen(k))} ({getattr(a, k)} barang)",
+                              label, colour) for (k, label), colour in zip(labels.items(), ("#009E73", "#E69F00",
+                                                                                              "#D55E00"))]
+        page.context["grafik_aset"] = page.grafik("aset-kondisi.svg", charts.bar_chart(
+            bars, f"Kondisi sarana dan prasarana, {lp.tahun}", "; ".join(f"{b.label}: {b.teks}" for b in bars) + "."))
+
+
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     """Newest year first, then highest mean capaian, reports without one last."""
     rata = lp.ringkasan.rata_rata
@@ -390,12 +463,15 @@ def pages(hasil: HasilPortal) -> list[Page]:
             laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
             page = Page(kecamatan_path(kab.slug, kec.slug), "kecamatan.md.j2", f"Kecamatan {kec.profil.nama}",
                         f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
-                        {"kab": kab, "kec": kec, "wilayah": w},
+                        {"kab": kab, "kec": kec, "wilayah": w, "grafik_penduduk": None, "grafik_sdm": None,
+                         "grafik_aset": None},
                         sumber=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
                         berkas=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)))
             if kec.profil.desa:
                 page.add(desa=tabel.desa(kab, kec, w))
+                page.context["grafik_penduduk"] = page.grafik("penduduk.svg", _penduduk_chart(kec, w))
             page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
+            _sumber_daya(page, laporan_kec)
             result.append(page)
     for lp in hasil.laporan:
         result.append(_laporan_page(lp, skala[lp.kabupaten.slug]))
@@ -403,6 +479,8 @@ def pages(hasil: HasilPortal) -> list[Page]:
             result.extend(_skm_pages(lp, lp.skm))
         if lp.anggaran:
             result.append(_anggaran_page(lp))
+        if lp.audit:
+            result.append(_audit_page(lp))
     result.extend(_individu_page(r) for r in hasil.individu)
     datasets = unique_datasets(result)
     result.append(_metodologi_page(hasil, {f"skala_{k}": t for k, t in skala.items()}, datasets))

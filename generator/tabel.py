@@ -9,6 +9,7 @@ from .compute.anggaran import NodeAnggaran, walk
 from .compute.individu import HasilIndividu, HasilJabatan
 from .compute.laporan import HasilIndikator, Ikhtisar, LaporanKinerja, PerbandinganIku, audit_individu, walk_program
 from .compute.skm import HasilSkm
+from .compute.sumber_daya import HasilIndeks, persen
 from .compute.wilayah import Wilayah
 from .dataset import Kolom, Sel, Tabel
 from .model import Rentang, SkalaPredikat
@@ -218,16 +219,19 @@ def indikator_program(lp: LaporanKinerja) -> Tabel:
 
 
 def catatan_kualitas(lp: LaporanKinerja) -> Tabel:
-    t = Tabel(f"{laporan_folder(lp)}/catatan-kualitas-data", "Perbedaan antara angka yang dilaporkan dan hasil hitung",
+    t = Tabel(f"{laporan_folder(lp)}/catatan-kualitas-data/catatan", "Perbedaan antara angka yang dilaporkan dan hasil hitung",
               "Angka yang tercetak di laporan sumber dibandingkan dengan hasil hitung portal.",
-              (Kolom("subjek", "Indikator / survei"), Kolom("berkas", "Berkas", tampil=False),
-               Kolom("lokasi", "Lokasi dalam berkas", tampil=False), Kolom("besaran", "Besaran"),
+              (Kolom("subjek", "Indikator / bagian"), Kolom("berkas", "Berkas"),
+               Kolom("lokasi", "Lokasi dalam berkas"), Kolom("besaran", "Besaran"),
                Kolom("dilaporkan", "Dilaporkan", "angka", "Angka seperti tercetak di laporan sumber."),
                Kolom("dihitung", "Dihitung portal", "angka", "Hasil hitung portal dari data masukan.",
-                     "rumus-catatan-kualitas-data")),
+                     "rumus-catatan-kualitas-data"),
+               Kolom("selisih", "Selisih", "angka", "Dilaporkan − dihitung.", "rumus-catatan-kualitas-data")),
               sumber=lp.data.kinerja.sumber)
     for a in lp.audit:
-        t.tambah(a.subjek, a.berkas, a.lokasi, a.besaran, a.dilaporkan, a.dihitung)
+        selisih = (a.dilaporkan - a.dihitung if isinstance(a.dilaporkan, (int, float))
+                   and isinstance(a.dihitung, (int, float)) else None)
+        t.tambah(a.subjek, a.berkas, a.lokasi, a.besaran, a.dilaporkan, a.dihitung, selisih)
     return t
 
 
@@ -392,6 +396,67 @@ def ikhtisar_tabel(x: Ikhtisar) -> Tabel:
     return t
 
 
+# ---------------------------------------------------------------- resources and composite indices
+
+
+def sdm_tabel(lp: LaporanKinerja) -> Tabel:
+    t = Tabel(f"{laporan_folder(lp)}/sdm", f"Sumber daya manusia Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}",
+              "Jumlah pegawai menurut setiap karakteristik dan persentasenya dalam rincian itu.",
+              (Kolom("rincian", "Rincian", kelompok=True), Kolom("dimensi", "Dimensi", tampil=False),
+               Kolom("kelompok", "Kelompok", tampil=False), Kolom("kategori", "Kategori"),
+               Kolom("jumlah", "Pegawai", "bilangan"),
+               Kolom("persen", "Persentase", "persen", "Bagian dari jumlah rincian itu.", "rumus-sdm")),
+              sumber=lp.data.sumber_daya.sumber)
+    for r in lp.sdm.rincian:
+        label = DIMENSI_LABEL[r.dimensi] + ("" if r.kelompok == "semua" else f" ({r.kelompok})")
+        for kategori, jumlah, share in r.baris:
+            t.tambah(label, r.dimensi, r.kelompok, kategori, jumlah, share)
+    return t
+
+
+DIMENSI_LABEL = {"jenis_kelamin": "Jenis kelamin", "status": "Status kepegawaian", "pendidikan": "Pendidikan",
+                 "eselon": "Eselon", "golongan": "Golongan", "jabatan": "Jabatan"}
+
+
+def aset_tabel(lp: LaporanKinerja) -> Tabel:
+    a = lp.aset
+    t = Tabel(f"{laporan_folder(lp)}/aset", f"Sarana dan prasarana {lp.tahun} menurut kondisi",
+              "Jumlah barang dalam kondisi baik (B), rusak ringan (RR) dan rusak berat (RB).",
+              (Kolom("barang", "Barang"), Kolom("satuan", "Satuan"), Kolom("baik", "Baik", "bilangan"),
+               Kolom("rusak_ringan", "Rusak ringan", "bilangan"), Kolom("rusak_berat", "Rusak berat", "bilangan"),
+               Kolom("jumlah", "Jumlah", "bilangan", "B + RR + RB.", "rumus-aset")),
+              sumber=lp.data.sumber_daya.sumber)
+    for b, total in a.barang:
+        t.tambah(b.nama, b.satuan, b.baik, b.rusak_ringan, b.rusak_berat, total)
+    t.kaki = ("Jumlah", None, a.baik, a.rusak_ringan, a.rusak_berat, a.jumlah)
+    return t
+
+
+def nilai_aset_tabel(lp: LaporanKinerja) -> Tabel:
+    a = lp.aset
+    t = Tabel(f"{laporan_folder(lp)}/nilai-aset", f"Nilai aset per golongan {lp.tahun}",
+              "Nilai aset pada awal dan akhir tahun per golongan.",
+              (Kolom("golongan", "Golongan aset"), Kolom("awal", "Awal tahun (Rp)", "rupiah"),
+               Kolom("akhir", "Akhir tahun (Rp)", "rupiah")), sumber=lp.data.sumber_daya.sumber)
+    for n in a.nilai:
+        t.tambah(n.golongan, n.awal, n.akhir)
+    t.kaki = ("Jumlah", a.nilai_awal, a.nilai_akhir)
+    return t
+
+
+def indeks_tabel(lp: LaporanKinerja, x: HasilIndeks) -> Tabel:
+    t = Tabel(f"{laporan_folder(lp)}/indeks-{x.indeks.id.lower()}", f"{x.indeks.nama}: aspek dan bobot",
+              "Nilai setiap aspek, bobot (nilai maksimum) dan bagian dari maksimumnya.",
+              (Kolom("aspek", "Aspek"), Kolom("bobot", "Bobot", "angka"),
+               Kolom("nilai", "Nilai", "angka", "Poin yang diperoleh aspek ini.", "rumus-indeks"),
+               Kolom("persen_maksimum", "Bagian dari maksimum", "persen", "Nilai / bobot × 100.", "rumus-indeks")),
+              sumber=lp.data.indeks.sumber)
+    for a in x.aspek:
+        t.tambah(a.aspek.nama, a.maksimum, a.poin, a.persen_maksimum)
+    t.kaki = ("Total", x.maksimum, x.total, persen(x.total, x.maksimum))
+    return t
+
+
 # ---------------------------------------------------------------- Anggaran
 
 RUPIAH = {name: Kolom(name, label, "rupiah", f"{label} (rupiah).", "rumus-serapan")
@@ -532,6 +597,10 @@ def laporan_folder(lp: LaporanKinerja) -> str:
 
 def laporan_path(lp: LaporanKinerja) -> str:
     return f"{laporan_folder(lp)}/index.md"
+
+
+def audit_path(lp: LaporanKinerja) -> str:
+    return f"{laporan_folder(lp)}/catatan-kualitas-data/index.md"
 
 
 def anggaran_folder(lp: LaporanKinerja) -> str:

@@ -46,6 +46,9 @@ class TahunData:
     realisasi: dict[str, m.BarisRealisasi]
     files: tuple[Path, ...]
     skm: SkmData | None = None
+    sumber_daya: m.SumberDaya | None = None
+    indeks: m.DaftarIndeks | None = None
+    narasi: m.Narasi | None = None
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,7 @@ def _kind_problems(ind: m.Indikator, where: str, values: dict[str, Any]) -> Iter
             yield f"{where}.{name}", f"indikator ordinal memerlukan predikat ({'/'.join(m.GRADES)})", value
 
 
-def _check_folder(doc: Document, data: m.Kinerja | m.Skm | m.LaporanIndividu, kecamatan_slug: str, tahun: int,
+def _check_folder(doc: Document, data: Any, kecamatan_slug: str, tahun: int,
                   problems: list[Problem]) -> None:
     """A year file names the kecamatan and year of the folder it sits in."""
     if data.kecamatan != kecamatan_slug:
@@ -339,12 +342,49 @@ def _tahun(raw: RawTahun, kecamatan_slug: str, problems: list[Problem]) -> Tahun
     if kinerja is None or (raw.program and program is None):
         return None
     _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
-    skm = _skm(raw, kecamatan_slug, dict(all_indikator(kinerja, None)), problems) if raw.skm else None
+    iku = dict(all_indikator(kinerja, None))
+    skm = _skm(raw, kecamatan_slug, iku, problems) if raw.skm else None
+    extra = {}
+    for name, schema in (("sumber_daya", m.SumberDaya), ("indeks", m.DaftarIndeks), ("narasi", m.Narasi)):
+        doc = getattr(raw, name)
+        if doc is not None and (parsed := _parse(schema, doc, problems)) is not None:
+            _check_folder(doc, parsed, kecamatan_slug, raw.tahun, problems)
+            extra[name] = parsed
+    if "indeks" in extra:
+        _check_indeks(raw.indeks, extra["indeks"], {i.id for i in iku.values()}, problems)
+    if "narasi" in extra:
+        sasaran = {s.id for t in kinerja.tujuan for s in t.sasaran}
+        for j, n in enumerate(extra["narasi"].sasaran):
+            if n.sasaran not in sasaran:
+                problems.append(Problem(raw.narasi.path, f"sasaran[#{j + 1}].sasaran", f"sasaran '{n.sasaran}' tidak ada "
+                                        "di kinerja.yml", "unknown_reference", n.sasaran,
+                                        raw.narasi.line_of(("sasaran", j, "sasaran"))))
     if len(problems) > before:
         return None
-    files = tuple(d.path for d in (raw.kinerja, raw.program, raw.realisasi, raw.skm, *raw.responden.values())
-                  if d is not None)
-    return TahunData(raw.tahun, kinerja, program, {k: r for k, (r, _) in rows.items()}, files, skm)
+    docs = (raw.kinerja, raw.program, raw.realisasi, raw.skm, raw.sumber_daya, raw.indeks, raw.narasi,
+            *raw.responden.values())
+    return TahunData(raw.tahun, kinerja, program, {k: r for k, (r, _) in rows.items()},
+                     tuple(d.path for d in docs if d is not None), skm, **extra)
+
+
+def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems: list[Problem]) -> None:
+    """Weights add up to the declared maximum (100 by default); the linked IKU exists."""
+    for i, indeks in enumerate(daftar.indeks):
+        where = f"indeks[{indeks.id}]"
+        total = sum(a.bobot for a in indeks.aspek)
+        maksimum = indeks.maksimum if indeks.maksimum is not None else 100
+        if abs(total - maksimum) > 1e-6:
+            problems.append(Problem(doc.path, f"{where}.aspek", f"jumlah bobot {total:g} tidak sama dengan "
+                                    f"{maksimum:g}", "weights", total, doc.line_of(("indeks", i, "aspek"))))
+        if indeks.indikator is not None and indeks.indikator not in iku:
+            problems.append(Problem(doc.path, f"{where}.indikator", f"IKU '{indeks.indikator}' tidak ada di kinerja.yml",
+                                    "unknown_reference", indeks.indikator, doc.line_of(("indeks", i, "indikator"))))
+        if indeks.cara == "poin":
+            for j, a in enumerate(indeks.aspek):
+                if a.nilai > a.bobot:
+                    problems.append(Problem(doc.path, f"{where}.aspek[#{j + 1}].nilai", f"nilai {a.nilai:g} melebihi "
+                                            f"bobotnya {a.bobot:g}", "range", a.nilai,
+                                            doc.line_of(("indeks", i, "aspek", j, "nilai"))))
 
 
 # ---------------------------------------------------------------- the satisfaction survey
@@ -473,7 +513,7 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
         if (t.folder / "kinerja.yml").exists():
             years.append(_tahun(t, raw.slug, problems))
             continue
-        for doc in (t.program, t.realisasi, t.skm):
+        for doc in (t.program, t.realisasi, t.skm, t.sumber_daya, t.indeks, t.narasi):
             if doc is not None:
                 problems.append(Problem(doc.path, "", "berkas ini membutuhkan kinerja.yml di folder yang sama",
                                         "missing_file"))

@@ -46,3 +46,11 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
         return build_site(validate(load_content(DEMO)), tmp / "site", tmp / "work", progress=lambda _: None)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """A published CSV as a list of records (all values as text)."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))

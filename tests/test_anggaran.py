@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from conftest import read_csv
 from generator import model as m
 from generator.compute.anggaran import Uang, anggaran, efisiensi, rupiah_per_unit, serapan
 from generator.compute.individu import realisasi_individu
@@ -111,19 +111,15 @@ def test_individual_report_quarter_must_be_one_to_four(mini, name, text, expecte
     assert expected in _errors(mini)
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 def test_individual_report_pages_of_the_demo(demo_site):
     folder = demo_site / "lumajang/kedungjajang/2023/individu-tw2"
-    camat = {r["indikator_id"]: r for r in _read(folder / "camat.csv")}
+    camat = {r["indikator_id"]: r for r in read_csv(folder / "camat.csv")}
     assert camat["camat-1"]["realisasi"] == "58.06" and camat["camat-1"]["capaian"] == "68.31"
     assert camat["camat-2"]["realisasi"] == "33.33"
     # Cost per outcome: 971.800.593 / 2.017.461.467 = 48,17 % (printed 49,89 %).
     assert (camat["camat-1"]["pagu"], camat["camat-1"]["serapan"]) == ("2017461467", "48.17")
-    audit = _read(folder / "catatan-kualitas-data.csv")
+    audit = read_csv(folder / "catatan-kualitas-data.csv")
     assert any(r["dilaporkan"] == "58.6" and r["dihitung"] == "58.06" for r in audit)
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert "Tanggapan atasan langsung" in html and "58,06 (36/62)" in html
@@ -131,21 +127,21 @@ def test_individual_report_pages_of_the_demo(demo_site):
 
 def test_anggaran_pages_of_the_demo(demo_site):
     kedungjajang = demo_site / "lumajang/kedungjajang/2024"
-    program = {r["program_id"]: r for r in _read(kedungjajang / "anggaran/anggaran-program.csv")}
+    program = {r["program_id"]: r for r in read_csv(kedungjajang / "anggaran/anggaran-program.csv")}
     assert [program[p]["serapan"] for p in ("P6", "P1", "P2")] == ["98.89", "100", "99.11"]  # seed 000 Tabel 3.11
     html = (kedungjajang / "anggaran/index.html").read_text(encoding="utf-8")
     assert "1.823.687.638" in html and "1.803.876.007" in html and "98,91 %" in html and "19.811.631" in html
-    efisiensi = {r["id"]: r for r in _read(kedungjajang / "anggaran/efisiensi.csv")}
+    efisiensi = {r["id"]: r for r in read_csv(kedungjajang / "anggaran/efisiensi.csv")}
     assert efisiensi["ikm-kecamatan"]["efisiensi"] == "3.58"   # 103,58 − 100 (report: 104 − 100 = 4)
     assert efisiensi["sinergitas"]["efisiensi"] == "27.6"      # 126,52 − 98,91 (report: 127 − 99 = 28)
-    audit = _read(kedungjajang / "catatan-kualitas-data.csv")
+    audit = read_csv(kedungjajang / "catatan-kualitas-data/catatan.csv")
     assert any(r["dilaporkan"] == "1823687636" and r["dihitung"] == "1823687638" for r in audit)
     # Seed 003 Tabel 3.8: sums of sub kegiatan, and the DPA total 3.534.122.249 against them.
     ajung = demo_site / "jember/ajung/2023"
-    p1 = {r["id"]: r for r in _read(ajung / "anggaran/rincian-p1.csv")}
+    p1 = {r["id"]: r for r in read_csv(ajung / "anggaran/rincian-p1.csv")}
     assert (p1["P1.K3"]["pagu_perubahan"], p1["P1.K3"]["realisasi_anggaran"]) == ("76770000", "76770000")
     assert any(r["dilaporkan"] == "3534122249" and r["dihitung"] == "3443692072"
-               for r in _read(ajung / "catatan-kualitas-data.csv"))
+               for r in read_csv(ajung / "catatan-kualitas-data/catatan.csv"))
     assert "97,20 %" in (ajung / "anggaran/index.html").read_text(encoding="utf-8")
     # Seed 002: programs carry only pagu; the year's realisasi is stated once: 89,08 %.
     assert "89,08 %" in (demo_site / "jombang/megaluh/2024/anggaran/index.html").read_text(encoding="utf-8")

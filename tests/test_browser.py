@@ -47,6 +47,8 @@ PAGE_KINDS = {
     "anggaran-rinci": ("jember/ajung/2023/anggaran/", "97,20 %"),
     "kinerja-individu": ("lumajang/kedungjajang/2023/individu-tw2/", "58,06"),
     "perbandingan-kecamatan": ("lumajang/perbandingan-2024/", "6 dari 21"),
+    "catatan-kualitas-data": ("jombang/megaluh/2024/catatan-kualitas-data/", "80,74"),
+    "kecamatan-sumber-daya": ("lumajang/kedungjajang/", "73,33 %"),
     "metodologi": ("metodologi/", "100,36 %"),
     "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from frictionless import validate as frictionless_validate
 
+from conftest import read_csv
 from generator.dataset import Kolom, Sel, Tabel, nilai_data, to_csv, to_json
 
 
@@ -49,10 +50,6 @@ def _parse(path: Path) -> _Tables:
     return parser
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 @pytest.fixture
 def site(demo_site: Path) -> Path:
@@ -66,7 +63,7 @@ def test_every_table_has_its_csv_with_the_same_rows(site):
         parsed = _parse(page)
         assert len(parsed.csv) == len(parsed.rows), page  # one download per table
         for rows, href in zip(parsed.rows, parsed.csv):
-            data = _read_csv((page.parent / href).resolve())
+            data = read_csv((page.parent / href).resolve())
             assert len(data) == rows, (page, href)
             json_rows = json.loads((page.parent / href).resolve().with_suffix(".json").read_text(encoding="utf-8"))
             assert [{k: "" if v is None else str(v) for k, v in r.items()} for r in json_rows] == data
@@ -75,14 +72,14 @@ def test_every_table_has_its_csv_with_the_same_rows(site):
 
 
 def test_downloads_carry_the_computed_figures(site):
-    iku = {r["indikator"]: r for r in _read_csv(site / "lumajang/kedungjajang/2024/capaian-iku.csv")}
+    iku = {r["indikator"]: r for r in read_csv(site / "lumajang/kedungjajang/2024/capaian-iku.csv")}
     # Seed 000: Nilai Sinergitas 2024 realisasi 70,85 against target 56 -> 126,52 %.
     assert iku["Nilai Sinergitas Kinerja Kecamatan"]["capaian"] == "126.52"
     assert iku["Nilai Sinergitas Kinerja Kecamatan"]["predikat"] == "Sangat Tinggi"
-    home = {r["kecamatan"]: r for r in _read_csv(site / "capaian-terbaru.csv")}
+    home = {r["kecamatan"]: r for r in read_csv(site / "capaian-terbaru.csv")}
     assert home["Megaluh"]["rata_rata_capaian"] == "97.56"
     assert (home["Megaluh"]["iku_tercapai"], home["Megaluh"]["jumlah_iku"]) == ("5", "6")
-    desa = _read_csv(site / "jombang/megaluh/desa.csv")
+    desa = read_csv(site / "jombang/megaluh/desa.csv")
     assert len(desa) == 13 and sum(int(r["penduduk"]) for r in desa) == 39725
 
 
@@ -103,7 +100,7 @@ def test_every_computed_field_links_to_its_formula(site):
                for m in re.findall(r"metodologi/#([\w-]+)", f.get("description", ""))}
     assert {"rumus-capaian", "rumus-predikat", "rumus-rata-rata-capaian"} <= anchors
     assert anchors <= ids
-    kolom = _read_csv(site / "kolom-terhitung.csv")
+    kolom = read_csv(site / "kolom-terhitung.csv")
     assert {"capaian", "predikat", "rata_rata_capaian", "penduduk"} <= {r["kolom"] for r in kolom}
 
 

@@ -3,9 +3,9 @@ kabupaten overview."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
+from conftest import read_csv
 from generator import model as m
 from generator.compute.perbandingan import kemajuan_renstra, pembanding, peringkat, perubahan, riwayat
 
@@ -71,13 +71,9 @@ def test_benchmark_missing_for_a_year_is_explicit():
     assert round(perubahan(82, 82.68), 4) == 0.8293
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 def test_lumajang_overview_and_ranking_on_the_demo(demo_site):
-    rows = _read(demo_site / "lumajang/perbandingan-2024/kecamatan.csv")
+    rows = read_csv(demo_site / "lumajang/perbandingan-2024/kecamatan.csv")
     assert len(rows) == 21  # every kecamatan with data, also those without a folder
     place = {r["kecamatan"]: r["peringkat_skk"] for r in rows}
     assert place["Pronojiwo"] == "1" and place["Kedungjajang"] == "6" and place["Tekung"] == "21"
@@ -85,7 +81,7 @@ def test_lumajang_overview_and_ranking_on_the_demo(demo_site):
     assert int(place["Klakah"]) < int(place["Senduro"])
     report = (demo_site / "lumajang/kedungjajang/2024/index.html").read_text(encoding="utf-8")
     assert "<strong>6 dari 21</strong>" in report
-    history = _read(demo_site / "lumajang/kedungjajang/2024/riwayat-ikm-kecamatan.csv")
+    history = read_csv(demo_site / "lumajang/kedungjajang/2024/riwayat-ikm-kecamatan.csv")
     assert [r["tahun"] for r in history] == ["2019", "2020", "2021", "2022", "2023", "2024"]
     assert history[4]["perubahan"] == "0.83"
     assert (demo_site / "lumajang/kedungjajang/2024/riwayat-ikm-kecamatan.svg").exists()

@@ -3,12 +3,12 @@ hand, invalid survey files, the IKM feeding its IKU, the Hasil SKM page and priv
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
 
+from conftest import read_csv
 from generator.build import build_site
 from generator.compute.laporan import compute
 from generator.compute.skm import hasil_skm, ikm_dari_nrr, mutu, sampel_minimum
@@ -142,22 +142,18 @@ def test_survey_file_references_are_checked(mini):
 # ---------------------------------------------------------------- the demo site
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 def test_hasil_skm_pages_of_the_demo(demo_site):
     kedungjajang = (demo_site / "lumajang/kedungjajang/2024/skm/index.html").read_text(encoding="utf-8")
     assert "82,86" in kedungjajang and "B · Baik" in kedungjajang
-    periode = {r["periode"]: r for r in _read(demo_site / "lumajang/kedungjajang/2024/skm/ikm-periode.csv")}
+    periode = {r["periode"]: r for r in read_csv(demo_site / "lumajang/kedungjajang/2024/skm/ikm-periode.csv")}
     assert (periode["Semester I"]["ikm"], periode["Semester 2"]["ikm"]) == ("79.64", "86.08")
-    megaluh = _read(demo_site / "jombang/megaluh/2024/skm/ikm-layanan.csv")
+    megaluh = read_csv(demo_site / "jombang/megaluh/2024/skm/ikm-layanan.csv")
     assert [r["ikm"] for r in megaluh] == ["89.86", "85.42", "100", "87.22", "97.92"]
-    assert _read(demo_site / "jombang/megaluh/2024/skm/ikm-periode.csv")[0]["ikm"] == "92.08"
-    audit = _read(demo_site / "jombang/megaluh/2024/catatan-kualitas-data.csv")
+    assert read_csv(demo_site / "jombang/megaluh/2024/skm/ikm-periode.csv")[0]["ikm"] == "92.08"
+    audit = read_csv(demo_site / "jombang/megaluh/2024/catatan-kualitas-data/catatan.csv")
     assert any(r["besaran"] == "IKM" and r["dilaporkan"] == "96.57" and r["dihitung"] == "92.08" for r in audit)
-    iku = {r["indikator_id"]: r for r in _read(demo_site / "jombang/megaluh/2024/capaian-iku.csv")}
+    iku = {r["indikator_id"]: r for r in read_csv(demo_site / "jombang/megaluh/2024/capaian-iku.csv")}
     assert iku["ikm-kecamatan"]["realisasi"] == "92.08" and iku["ikm-kecamatan"]["capaian"] == "112.3"
     ajung = (demo_site / "jember/ajung/2023/skm/index.html").read_text(encoding="utf-8")
     assert "Data contoh sintetis" in ajung
@@ -168,7 +164,7 @@ def test_hasil_skm_pages_of_the_demo(demo_site):
 def test_no_raw_response_reaches_the_site(demo_site):
     """Strings that exist only in the raw CSVs (respondent ids, dates, free text) are in no file."""
     raw = Path(__file__).resolve().parent.parent / "content/jember/ajung/2023"
-    rows = [r for f in sorted(raw.glob("skm-*.csv")) for r in _read(f)]
+    rows = [r for f in sorted(raw.glob("skm-*.csv")) for r in read_csv(f)]
     secrets = {r["responden"] for r in rows} | {r["tanggal"] for r in rows} | {r["saran"] for r in rows if r["saran"]}
     assert len(secrets) > 300
     for path in demo_site.rglob("*"):

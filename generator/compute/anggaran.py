@@ -85,8 +85,8 @@ class Selisih:
     """A stated amount that disagrees with what the portal derives (children sum, or printed)."""
 
     besaran: str
-    dinyatakan: float
-    dihitung: float | None
+    dinyatakan: float | str
+    dihitung: float | str | None
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from .anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah,
 from .individu import HasilIndividu, hasil_individu
 from .perbandingan import Banding, KemajuanRenstra, Peringkat, TahunRiwayat, kemajuan_renstra, pembanding, peringkat, riwayat
 from .skm import HasilSkm, hasil_skm
+from .sumber_daya import HasilAset, HasilIndeks, HasilSdm, hasil_aset, hasil_indeks, hasil_sdm
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
 
@@ -113,6 +114,9 @@ class LaporanKinerja:
     anggaran: Anggaran | None = None
     biaya: tuple["BiayaHasil", ...] = ()
     perbandingan: tuple["PerbandinganIku", ...] = ()
+    sdm: HasilSdm | None = None
+    aset: HasilAset | None = None
+    indeks: tuple[HasilIndeks, ...] = ()
 
     @property
     def tahun(self) -> int:
@@ -273,6 +277,11 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tol
     skala = kab.profil.skala_predikat
     skm = hasil_skm(data.skm, kab.profil.skm) if data.skm else None
     computed = {skm.data.skm.indikator: (skm.ikm, f"IKM hasil SKM ({skm.dasar})")} if skm else {}
+    indeks = tuple(hasil_indeks(i) for i in data.indeks.indeks) if data.indeks else ()
+    computed.update({x.indeks.indikator: (x.total, f"total {x.indeks.nama}") for x in indeks if x.indeks.indikator})
+    sd = data.sumber_daya
+    sdm = hasil_sdm(sd.sdm, tolerance) if sd and sd.sdm else None
+    aset = hasil_aset(sd.aset, tolerance) if sd and sd.aset else None
 
     def results(indikator: list[m.Indikator], level: Level) -> tuple[HasilIndikator, ...]:
         return tuple(hasil_indikator(i, level, data.realisasi.get(i.id), skala, computed.get(i.id))
@@ -304,9 +313,15 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tol
     if ang is not None and not ang.ada:
         ang = None
     audit += tuple(audit_anggaran(ang)) if ang else ()
+    audit += tuple(CatatanAudit("sumber-daya.yml", "sdm", "Sumber daya manusia", s.besaran, s.dinyatakan, s.dihitung)
+                   for s in (sdm.selisih if sdm else ()))
+    audit += tuple(CatatanAudit("sumber-daya.yml", "aset", "Sarana dan prasarana", s.besaran, s.dinyatakan, s.dihitung)
+                   for s in (aset.selisih if aset else ()))
+    audit += tuple(CatatanAudit("indeks.yml", f"indeks[{x.indeks.id}]", x.indeks.nama, s.besaran, s.dinyatakan,
+                                s.dihitung) for x in indeks for s in x.selisih)
     return LaporanKinerja(kab, kec, data, tuple(tujuan), iku, ringkasan, pred, program,
                           ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit, skm, ang,
-                          biaya_hasil(tuple(tujuan), ang) if ang else ())
+                          biaya_hasil(tuple(tujuan), ang) if ang else (), sdm=sdm, aset=aset, indeks=indeks)
 
 
 def _walk(nodes: tuple[HasilNode, ...]) -> Iterator[HasilNode]:

@@ -20,6 +20,7 @@ from .. import model as m
 from .anggaran import SATUAN_BUKAN_HITUNGAN, Uang, efisiensi, rupiah_per_unit
 from .individu import realisasi_individu
 from .perbandingan import Banding, perubahan, peringkat
+from .sumber_daya import hasil_indeks, persen
 from .skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
 from .wilayah import kepadatan
 
@@ -83,8 +84,30 @@ def rumus() -> list[Rumus]:
         *rumus_skm(),
         *rumus_anggaran(),
         *rumus_perbandingan(),
+        *rumus_sumber_daya(),
         Rumus("catatan-kualitas-data", "Catatan kualitas data", "selisih = angka dilaporkan − hasil hitung "
               "portal; dicatat bila lebih besar dari toleransi pembulatan portal", "—"),
+    ]
+
+
+def rumus_sumber_daya() -> list[Rumus]:
+    """Staff, assets and composite indices, with seed figures as examples."""
+    akip = hasil_indeks(m.Indeks(id="akip", nama="AKIP", skala="sakip", aspek=[
+        m.Aspek(nama=n, bobot=b, nilai=v) for n, b, v in (("Perencanaan", 30, 26.41), ("Pengukuran", 30, 23.90),
+                                                           ("Pelaporan", 15, 8.18), ("Evaluasi", 25, 22.25))]))
+    return [
+        Rumus("sdm", "Sumber daya manusia", "persentase = jumlah kategori / jumlah pegawai rincian itu × 100 %; "
+              "pemenuhan jabatan = ASN yang ada / kebutuhan ASN × 100 %; setiap rincian harus berjumlah sama dengan "
+              "jumlah pegawai", f"11 ASN, kebutuhan 15: {format_percent(persen(11, 15))}; 13 laki-laki dari 20: "
+              f"{format_percent(persen(13, 20))}"),
+        Rumus("aset", "Kondisi sarana dan prasarana", "jumlah = baik + rusak ringan + rusak berat; persentase setiap "
+              "kondisi terhadap jumlah seluruh barang", f"28 baik dari 548: {format_percent(persen(28, 548))}"),
+        Rumus("indeks", "Indeks komposit (Nilai Sinergitas, AKIP, IPP)",
+              "total = jumlah poin aspek (poin sudah berbobot, maksimum = bobot) atau Σ bobot/100 × skor; bobot harus "
+              "berjumlah 100 (atau maksimum yang dinyatakan); bagian dari maksimum = nilai / bobot × 100 %; predikat "
+              "SAKIP: AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D",
+              f"26,41 + 23,90 + 8,18 + 22,25 = {format_number(akip.total, 2)} ({akip.predikat}); 26,41 dari 30: "
+              f"{format_percent(akip.aspek[0].persen_maksimum)}"),
     ]
 
 

@@ -1,0 +1,175 @@
+"""Resources and composite indices (DOMAIN 3.5, 3.9): staff counts and shares with pemenuhan
+jabatan, asset condition and value, and weighted composite indices with each aspect's share
+of its maximum. Every stated total that our sums contradict becomes a `Selisih`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import model as m
+from .anggaran import Selisih
+
+
+def persen(bagian: float | None, keseluruhan: float | None) -> float | None:
+    return None if bagian is None or not keseluruhan else bagian / keseluruhan * 100
+
+
+def _beda(stated: float | None, computed: float | None, tolerance: float) -> bool:
+    return stated is not None and (computed is None or abs(stated - computed) > tolerance)
+
+
+# ---------------------------------------------------------------- SDM
+
+
+@dataclass(frozen=True)
+class Rincian:
+    dimensi: str
+    kelompok: str
+    baris: tuple[tuple[str, int, float | None], ...]   # category, count, share of this breakdown
+    total: int
+
+
+@dataclass(frozen=True)
+class HasilSdm:
+    rincian: tuple[Rincian, ...]
+    jumlah_pegawai: int | None
+    asn: int | None
+    kebutuhan: int | None
+    selisih: tuple[Selisih, ...]
+
+    @property
+    def pemenuhan_jabatan(self) -> float | None:
+        """ASN in post / ASN positions needed × 100."""
+        return persen(self.asn, self.kebutuhan)
+
+
+def hasil_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> HasilSdm:
+    rincian = []
+    for r in sdm.rincian:
+        total = sum(r.jumlah.values())
+        rincian.append(Rincian(r.dimensi, r.kelompok, tuple((k, v, persen(v, total)) for k, v in r.jumlah.items()),
+                               total))
+    semua = [r.total for r in rincian if r.kelompok == "semua"]
+    jumlah = sdm.jumlah_pegawai if sdm.jumlah_pegawai is not None else (semua[0] if semua else None)
+    # A group's size: from the status breakdown (e.g. "Non ASN": 12), or the stated ASN count.
+    groups = {k.lower(): v for r in sdm.rincian if r.dimensi == "status" and r.kelompok == "semua"
+              for k, v in r.jumlah.items()}
+    if sdm.asn is not None:
+        groups.setdefault("asn", sdm.asn)
+    notes = []
+    for r in rincian:
+        expected = jumlah if r.kelompok == "semua" else groups.get(r.kelompok.lower())
+        if expected is not None and r.total != expected:
+            notes.append(Selisih(f"jumlah pegawai {r.kelompok} menurut {r.dimensi.replace('_', ' ')}", expected,
+                                 r.total))
+    result = HasilSdm(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
+    printed = sdm.dilaporkan
+    if printed is not None:
+        if _beda(printed.jumlah_pegawai, jumlah, 0):
+            notes.append(Selisih("jumlah pegawai", printed.jumlah_pegawai, jumlah))
+        if _beda(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
+            notes.append(Selisih("pemenuhan jabatan (%)", printed.pemenuhan_jabatan, result.pemenuhan_jabatan))
+    return HasilSdm(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, tuple(notes))
+
+
+# ---------------------------------------------------------------- aset
+
+
+@dataclass(frozen=True)
+class HasilAset:
+    barang: tuple[tuple[m.Barang, int], ...]   # item and its computed total B + RR + RB
+    baik: int
+    rusak_ringan: int
+    rusak_berat: int
+    nilai: tuple[m.NilaiAset, ...]
+    selisih: tuple[Selisih, ...]
+
+    @property
+    def jumlah(self) -> int:
+        return self.baik + self.rusak_ringan + self.rusak_berat
+
+    def persen(self, kondisi: str) -> float | None:
+        return persen(getattr(self, kondisi), self.jumlah)
+
+    @property
+    def nilai_awal(self) -> float | None:
+        values = [n.awal for n in self.nilai if n.awal is not None]
+        return sum(values) if values else None
+
+    @property
+    def nilai_akhir(self) -> float | None:
+        values = [n.akhir for n in self.nilai if n.akhir is not None]
+        return sum(values) if values else None
+
+
+def hasil_aset(aset: m.Aset, tolerance: float = 0.5) -> HasilAset:
+    barang = tuple((b, b.baik + b.rusak_ringan + b.rusak_berat) for b in aset.barang)
+    notes = [Selisih(f"jumlah {b.nama} (B + RR + RB)", b.jumlah, total)
+             for b, total in barang if b.jumlah is not None and b.jumlah != total]
+    result = HasilAset(barang, sum(b.baik for b, _ in barang), sum(b.rusak_ringan for b, _ in barang),
+                       sum(b.rusak_berat for b, _ in barang), tuple(aset.nilai), ())
+    if aset.dilaporkan is not None:
+        for kondisi in ("baik", "rusak_ringan", "rusak_berat"):
+            printed = getattr(aset.dilaporkan, f"persen_{kondisi}")
+            if _beda(printed, result.persen(kondisi), tolerance):
+                notes.append(Selisih(f"persentase {kondisi.replace('_', ' ')}", printed, result.persen(kondisi)))
+    return HasilAset(result.barang, result.baik, result.rusak_ringan, result.rusak_berat, result.nilai, tuple(notes))
+
+
+# ---------------------------------------------------------------- composite indices
+
+#: SAKIP grades by the total (0-100), as in PermenPANRB 88/2021 evaluations: > lower bound.
+SKALA_SAKIP = (("AA", "Sangat Memuaskan", 90), ("A", "Memuaskan", 80), ("BB", "Sangat Baik", 70),
+               ("B", "Baik", 60), ("CC", "Cukup", 50), ("C", "Kurang", 30), ("D", "Sangat Kurang", float("-inf")))
+
+
+def predikat_sakip(total: float) -> str:
+    return next(f"{kode} ({label})" for kode, label, bawah in SKALA_SAKIP if total > bawah)
+
+
+@dataclass(frozen=True)
+class HasilAspek:
+    aspek: m.Aspek
+    poin: float            # the aspect's contribution to the total
+    maksimum: float        # its maximum contribution
+
+    @property
+    def persen_maksimum(self) -> float | None:
+        return persen(self.poin, self.maksimum)
+
+
+@dataclass(frozen=True)
+class HasilIndeks:
+    indeks: m.Indeks
+    aspek: tuple[HasilAspek, ...]
+    total: float
+    maksimum: float
+    selisih: tuple[Selisih, ...]
+
+    @property
+    def predikat(self) -> str | None:
+        return predikat_sakip(self.total / self.maksimum * 100) if self.indeks.skala == "sakip" else None
+
+    @property
+    def terendah(self) -> HasilAspek:
+        return min(self.aspek, key=lambda a: a.persen_maksimum or 0)
+
+
+def hasil_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> HasilIndeks:
+    """`poin`: each value is already weighted points out of its bobot; `bobot-persen`: each
+    value is a 0-100 score weighted by bobot %."""
+    if indeks.cara == "poin":
+        aspek = tuple(HasilAspek(a, a.nilai, a.bobot) for a in indeks.aspek)
+    else:
+        aspek = tuple(HasilAspek(a, a.bobot / 100 * a.nilai, a.bobot) for a in indeks.aspek)
+    total = sum(a.poin for a in aspek)
+    maksimum = sum(a.maksimum for a in aspek)
+    notes = []
+    printed = indeks.dilaporkan
+    result = HasilIndeks(indeks, aspek, total, maksimum, ())
+    if printed is not None:
+        if _beda(printed.total, total, tolerance):
+            notes.append(Selisih("total indeks", printed.total, total))
+        if printed.predikat and result.predikat and not result.predikat.startswith(printed.predikat + " "):
+            notes.append(Selisih("predikat", printed.predikat, result.predikat))
+    return HasilIndeks(indeks, aspek, total, maksimum, tuple(notes))
