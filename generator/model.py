@@ -596,8 +596,9 @@ class SumberDaya(Schema):
 
 class Aspek(Schema):
     nama: Text
-    bobot: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+    bobot: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
     nilai: Number
+    skor: Number | None = None        # the aspect's unweighted score, when printed (e.g. IPP 0-5)
 
 
 class IndeksDilaporkan(Schema):
@@ -608,11 +609,12 @@ class IndeksDilaporkan(Schema):
 class Indeks(Schema):
     """A composite index: aspects with weights. `poin`: each aspect's value is already
     weighted points out of its `bobot` (total = Σ nilai, maximum = Σ bobot); `bobot-persen`:
-    total = Σ bobot/100 × nilai (weights sum to 100)."""
+    total = Σ bobot/100 × nilai (weights sum to 100); `jumlah`: weights not published, total =
+    Σ nilai (then `skor` gives each aspect's unweighted score and nilai / skor its implied weight)."""
 
     id: Id
     nama: Text
-    cara: Literal["poin", "bobot-persen"] = "poin"
+    cara: Literal["poin", "bobot-persen", "jumlah"] = "poin"
     maksimum: Number | None = None            # the declared maximum the weights must sum to (default 100)
     indikator: Id | None = None               # the IKU whose realisasi is this total
     skala: Literal["sakip"] | None = None     # grade the total on the SAKIP scale (AA..D)

@@ -447,13 +447,19 @@ def nilai_aset_tabel(lp: LaporanKinerja) -> Tabel:
 def indeks_tabel(lp: LaporanKinerja, x: HasilIndeks) -> Tabel:
     t = Tabel(f"{laporan_folder(lp)}/indeks-{x.indeks.id.lower()}", f"{x.indeks.nama}: aspek dan bobot",
               "Nilai setiap aspek, bobot (nilai maksimum) dan bagian dari maksimumnya.",
-              (Kolom("aspek", "Aspek"), Kolom("bobot", "Bobot", "angka"),
+              (Kolom("aspek", "Aspek"),
+               Kolom("skor", "Skor aspek", "angka", "Skor aspek sebelum dibobot, bila tercetak.",
+                     tampil=any(a.aspek.skor is not None for a in x.aspek)),
+               Kolom("bobot", "Bobot", "angka", "Nilai maksimum aspek.", tampil=x.indeks.cara != "jumlah"),
                Kolom("nilai", "Nilai", "angka", "Poin yang diperoleh aspek ini.", "rumus-indeks"),
-               Kolom("persen_maksimum", "Bagian dari maksimum", "persen", "Nilai / bobot × 100.", "rumus-indeks")),
+               Kolom("persen_maksimum", "Bagian dari maksimum", "persen", "Nilai / bobot × 100.", "rumus-indeks",
+                     tampil=x.indeks.cara != "jumlah"),
+               Kolom("bobot_tersirat", "Bobot tersirat", "angka", "Nilai / skor, bila bobot tidak diterbitkan.",
+                     "rumus-indeks", tampil=x.indeks.cara == "jumlah")),
               sumber=lp.data.indeks.sumber)
     for a in x.aspek:
-        t.tambah(a.aspek.nama, a.maksimum, a.poin, a.persen_maksimum)
-    t.kaki = ("Total", x.maksimum, x.total, persen(x.total, x.maksimum))
+        t.tambah(a.aspek.nama, a.aspek.skor, a.maksimum, a.poin, a.persen_maksimum, a.bobot_tersirat)
+    t.kaki = ("Total", None, x.maksimum, x.total, persen(x.total, x.maksimum), None)
     return t
 
 

@@ -371,11 +371,22 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems
     """Weights add up to the declared maximum (100 by default); the linked IKU exists."""
     for i, indeks in enumerate(daftar.indeks):
         where = f"indeks[{indeks.id}]"
+        if indeks.cara == "jumlah":
+            continue
+        missing = [j for j, a in enumerate(indeks.aspek) if a.bobot is None]
+        for j in missing:
+            problems.append(Problem(doc.path, f"{where}.aspek[#{j + 1}].bobot", f"wajib diisi untuk cara "
+                                    f"'{indeks.cara}' (tanpa bobot: cara 'jumlah')", "required", None,
+                                    doc.line_of(("indeks", i, "aspek", j))))
+        if missing:
+            continue
         total = sum(a.bobot for a in indeks.aspek)
         maksimum = indeks.maksimum if indeks.maksimum is not None else 100
         if abs(total - maksimum) > 1e-6:
             problems.append(Problem(doc.path, f"{where}.aspek", f"jumlah bobot {total:g} tidak sama dengan "
                                     f"{maksimum:g}", "weights", total, doc.line_of(("indeks", i, "aspek"))))
+    for i, indeks in enumerate(daftar.indeks):
+        where = f"indeks[{indeks.id}]"
         if indeks.indikator is not None and indeks.indikator not in iku:
             problems.append(Problem(doc.path, f"{where}.indikator", f"IKU '{indeks.indikator}' tidak ada di kinerja.yml",
                                     "unknown_reference", indeks.indikator, doc.line_of(("indeks", i, "indikator"))))

@@ -90,3 +90,14 @@ def test_profile_composites_and_audit_page_of_the_demo(demo_site):
     assert any(r["besaran"] == "total indeks" and r["dilaporkan"] == "60.61" and r["dihitung"] == "80.74"
                for r in megaluh)
     assert "selisih 4.389" in (demo_site / "jombang/megaluh/index.html").read_text(encoding="utf-8")
+
+
+def test_seed_002_ipp_without_published_weights():
+    ipp = hasil_indeks(m.Indeks.model_validate({"id": "ipp", "nama": "IPP", "cara": "jumlah", "maksimum": 5,
+        "aspek": [{"nama": n, "skor": s, "nilai": v} for n, s, v in (
+            ("Kebijakan Pelayanan", 2.94, 0.71), ("Profesionalisme SDM", 2.8, 0.7), ("Sarana", 4.32, 0.78),
+            ("Sistem Informasi", 3.3, 0.36), ("Konsultasi", 3.55, 0.36), ("Inovasi", 0, 0))],
+        "dilaporkan": {"total": "3,44"}}))
+    assert round(ipp.total, 2) == 2.91 and ipp.terendah.aspek.nama == "Inovasi"
+    assert round(ipp.aspek[0].bobot_tersirat, 4) == 0.2415       # golden 002-D-010
+    assert [(s.dinyatakan, round(s.dihitung, 2)) for s in ipp.selisih] == [(3.44, 2.91)]

@@ -130,8 +130,13 @@ def predikat_sakip(total: float) -> str:
 @dataclass(frozen=True)
 class HasilAspek:
     aspek: m.Aspek
-    poin: float            # the aspect's contribution to the total
-    maksimum: float        # its maximum contribution
+    poin: float               # the aspect's contribution to the total
+    maksimum: float | None    # its maximum contribution (None: weights not published)
+
+    @property
+    def bobot_tersirat(self) -> float | None:
+        """nilai / skor: the weight the published figures imply, when no weight is published."""
+        return self.poin / self.aspek.skor if self.aspek.skor else None
 
     @property
     def persen_maksimum(self) -> float | None:
@@ -143,16 +148,20 @@ class HasilIndeks:
     indeks: m.Indeks
     aspek: tuple[HasilAspek, ...]
     total: float
-    maksimum: float
+    maksimum: float | None
     selisih: tuple[Selisih, ...]
 
     @property
     def predikat(self) -> str | None:
-        return predikat_sakip(self.total / self.maksimum * 100) if self.indeks.skala == "sakip" else None
+        if self.indeks.skala != "sakip" or not self.maksimum:
+            return None
+        return predikat_sakip(self.total / self.maksimum * 100)
 
     @property
     def terendah(self) -> HasilAspek:
-        return min(self.aspek, key=lambda a: a.persen_maksimum or 0)
+        """The weakest aspect: lowest share of its maximum, else lowest score or value."""
+        return min(self.aspek, key=lambda a: (a.persen_maksimum if a.maksimum else
+                                               a.aspek.skor if a.aspek.skor is not None else a.poin))
 
 
 def hasil_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> HasilIndeks:
@@ -160,10 +169,12 @@ def hasil_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> HasilIndeks:
     value is a 0-100 score weighted by bobot %."""
     if indeks.cara == "poin":
         aspek = tuple(HasilAspek(a, a.nilai, a.bobot) for a in indeks.aspek)
-    else:
+    elif indeks.cara == "bobot-persen":
         aspek = tuple(HasilAspek(a, a.bobot / 100 * a.nilai, a.bobot) for a in indeks.aspek)
+    else:
+        aspek = tuple(HasilAspek(a, a.nilai, None) for a in indeks.aspek)
     total = sum(a.poin for a in aspek)
-    maksimum = sum(a.maksimum for a in aspek)
+    maksimum = sum(a.maksimum for a in aspek) if indeks.cara != "jumlah" else indeks.maksimum
     notes = []
     printed = indeks.dilaporkan
     result = HasilIndeks(indeks, aspek, total, maksimum, ())
