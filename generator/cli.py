@@ -1,4 +1,4 @@
-"""Command line: `kinerja validate | build | serve | contoh-skm`."""
+"""Command line: `kinerja validate | build | serve | contoh-skm | demo`."""
 
 from __future__ import annotations
 
@@ -91,3 +91,19 @@ def contoh_skm(keluar: Path = typer.Argument(..., help="Berkas CSV tujuan, mis. 
     keluar.write_text(jawaban_sintetis(responden, seed, layanan.split(","), date.fromisoformat(mulai), hari,
                                        kode_awal), encoding="utf-8")
     typer.echo(f"{responden} jawaban sintetis ditulis ke {keluar}")
+
+
+@app.command()
+def demo(keluar: Path = typer.Argument(..., help="Folder konten baru (dikosongkan lebih dulu bila ada)."),
+         kabupaten: int = typer.Option(1, "--kabupaten", min=1), kecamatan: int = typer.Option(3, "--kecamatan", min=1),
+         tahun: int = typer.Option(1, "--tahun", min=1, help="Jumlah tahun, berakhir di 2024."),
+         seed: int = typer.Option(1, "--seed")) -> None:
+    """Tulis portal SINTETIS lengkap (untuk uji dan benchmark; bukan data nyata)."""
+    import shutil
+
+    from .sintetis import portal_sintetis
+
+    if keluar.exists():
+        shutil.rmtree(keluar)
+    n = portal_sintetis(keluar, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed)
+    typer.echo(f"{n} laporan kecamatan-tahun sintetis ditulis ke {keluar}")
