@@ -19,6 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from . import charts
 from .compute.laporan import compute
 from .render import navigation, render_site
 from .validate import Content
@@ -133,6 +134,7 @@ def build_site(content: Content, site_dir: Path, work_dir: Path, progress: Progr
     step("Menghitung capaian dan predikat...")
     hasil = compute(content)
     step(f"Menulis Markdown untuk {len(hasil.laporan)} laporan kecamatan-tahun...")
+    charts.CACHE = work_dir / "cache" / "grafik"   # unchanged charts are not drawn again
     pages = render_site(hasil, work_dir / "docs")
     config = write_config(content, work_dir, navigation(hasil))
     step(f"Membangun situs ({len(pages)} halaman) dengan MkDocs...")

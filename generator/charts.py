@@ -7,9 +7,12 @@ table of the chart's numbers beside it.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import vl_convert
 
@@ -71,6 +74,25 @@ class Grafik:
     deskripsi: str   # the key numbers in words: the SVG's <desc> and the <img> alt text
 
 
+#: Where rendered SVGs are kept between builds, keyed by a hash of the full spec and the
+#: renderer's version (set by the build; None: no cache). Same spec, same bytes.
+CACHE: Path | None = None
+
+
+def _svg(spec: dict) -> str:
+    if CACHE is None:
+        return vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE)
+    key = hashlib.sha256(json.dumps([spec, ID_LOCALE, vl_convert.__version__], sort_keys=True,
+                                    ensure_ascii=False).encode()).hexdigest()
+    path = CACHE / f"{key}.svg"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    svg = vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(svg, encoding="utf-8")
+    return svg
+
+
 def _render(spec: dict, title: str, description: str) -> Grafik:
     spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "background": "white",
             "config": {"font": FONT, "view": {"stroke": None},
@@ -79,7 +101,7 @@ def _render(spec: dict, title: str, description: str) -> Grafik:
                        "legend": {"labelFontSize": 12, "labelColor": TEXT, "symbolType": "square",
                                   "orient": "bottom", "direction": "vertical"}},
             **spec}
-    svg = _accessible(vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE), title, description)
+    svg = _accessible(_svg(spec), title, description)
     size = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
     return Grafik(svg, round(float(size[1])), round(float(size[2])), f"{title}. {description}")
 

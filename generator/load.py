@@ -125,8 +125,9 @@ class DuplicateKeyError(yaml.constructor.ConstructorError):
     """A mapping key written twice."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that rejects a key written twice in one mapping (a silent overwrite otherwise)."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """SafeLoader (libyaml when available) that rejects a key written twice in one mapping
+    (a silent overwrite otherwise)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[object, yaml.Node] = {}
@@ -144,8 +145,12 @@ def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
     """Parse a YAML file; a syntax error becomes a problem naming its line."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        loader = _UniqueKeyLoader(text)
+        try:  # one parse: the nodes (for line numbers) and the data built from them
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except UnicodeDecodeError:
         problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
         return None
