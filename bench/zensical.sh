@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Zensical (mkdocs-material's successor) against MkDocs on the same generated Markdown.
+# Usage: bash bench/zensical.sh [KAB KEC TAHUN]   (default: the 1x21x5 synthetic portal)
+# Zensical is installed in a throw-away venv; it is not a dependency of the portal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KAB=${1:-1} KEC=${2:-21} TAHUN=${3:-5}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+.venv/bin/kinerja demo "$WORK/content" --kabupaten "$KAB" --kecamatan "$KEC" --tahun "$TAHUN" >/dev/null
+.venv/bin/kinerja build --content "$WORK/content" --site "$WORK/site-mkdocs" --work "$WORK/work" | tail -1
+python3 -m venv "$WORK/zvenv" && "$WORK/zvenv/bin/pip" install --quiet zensical==0.0.73
+echo "MkDocs (strict, same docs):"
+/usr/bin/time -f "  %e s wall, %M KB peak" .venv/bin/mkdocs build -q -f "$WORK/work/mkdocs.yml" -d "$WORK/mk"
+echo "Zensical:"
+( cd "$WORK/work" && /usr/bin/time -f "  %e s wall, %M KB peak" "$WORK/zvenv/bin/zensical" build -f mkdocs.yml )
+echo "HTML pages: MkDocs $(find "$WORK/mk" -name '*.html' | wc -l), Zensical $(find "$WORK/work/site" -name '*.html' | wc -l)"
