@@ -112,6 +112,8 @@ def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[G
     its label on the line above and its printed value at its end (so no axis is needed),
     coloured by category with a legend (in `urutan` order when given, else first seen),
     plus labelled reference lines."""
+    if not batang:
+        raise ValueError("a bar chart needs at least one bar")
     values = [{"label": _pendek(b.label), "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": awal}
               for b in batang]
     legend: dict[str, str] = {}

@@ -540,7 +540,7 @@ class RincianSdm(Schema):
 
     dimensi: Literal[DIMENSI_SDM]  # type: ignore[valid-type]
     kelompok: Text = "semua"
-    jumlah: dict[Text, Count]
+    jumlah: dict[Text, Count] = Field(min_length=1)
 
 
 class SdmDilaporkan(Schema):

@@ -11,8 +11,8 @@ import json
 import posixpath
 import re
 import shutil
-from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -22,21 +22,23 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts, tabel
-from .compute.laporan import HasilIndikator, HasilPortal, LaporanKinerja, walk_program
+from .compute.individu import HasilIndividu
+from .compute.laporan import HasilIndikator, HasilPortal, Ikhtisar, LaporanKinerja, PerbandinganIku, walk_program
 from .compute.metodologi import metodologi
-from .compute.wilayah import wilayah
+from .compute.skm import MUTU, HasilSkm
+from .compute.wilayah import Wilayah, wilayah
 from .dataset import Kolom, Sel, Tabel, datapackage, to_csv, to_json
 from .numbers import format_number, format_percent, format_rupiah_ringkas, format_value
-from .compute.skm import MUTU, HasilSkm
-from .compute.individu import HasilIndividu
-from .compute.laporan import Ikhtisar, PerbandinganIku
-from .tabel import (PERIODE_LABEL, anggaran_path, audit_path, ikhtisar_path, individu_path, kabupaten_path, kecamatan_path,
-                    laporan_path, pengumuman_path, skm_path)
+from .tabel import (PERIODE_LABEL, anggaran_path, audit_path, ikhtisar_path, individu_path, kabupaten_path,
+                    kecamatan_path, laporan_path, pengumuman_path, skm_path)
+from .validate import KecamatanData
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 WIB = timezone(timedelta(hours=7))
+#: The printed SKM notice keeps to one A4 page: at most this many follow-up actions on it.
+TINDAK_LANJUT_PENGUMUMAN = 4
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
 LISENSI = {
@@ -257,7 +259,9 @@ def _skm_pages(lp: LaporanKinerja, skm: HasilSkm) -> list[Page]:
         page.add(tindak_lanjut=tabel.skm_tindak_lanjut(lp, skm))
     notice = Page(pengumuman_path(lp), "pengumuman_skm.md.j2", f"Pengumuman Hasil SKM {nama} {lp.tahun}",
                   f"Pengumuman hasil Survei Kepuasan Masyarakat Kecamatan {nama} {lp.tahun}, siap cetak A4.",
-                  {**common, "skala_mutu": MUTU}, sumber=skm.data.skm.sumber, berkas=berkas)
+                  {**common, "skala_mutu": MUTU, "tindak_lanjut": skm.data.skm.tindak_lanjut[:TINDAK_LANJUT_PENGUMUMAN],
+                   "tindak_lanjut_lain": max(0, len(skm.data.skm.tindak_lanjut) - TINDAK_LANJUT_PENGUMUMAN)},
+                  sumber=skm.data.skm.sumber, berkas=berkas)
     notice.add(unsur=tabel.skm_unsur(lp, skm, pengumuman=True))
     return [page, notice]
 
@@ -345,8 +349,8 @@ def _perbandingan(page: Page, lp: LaporanKinerja, p: PerbandinganIku) -> dict[st
 def _ikhtisar_chart(x: Ikhtisar) -> charts.Grafik | None:
     if x.utama is None:
         return None
-    shared = next(i for i in x.kabupaten.profil.indikator_bersama if i.kode == x.utama)
-    rows = [(r, r.bersama[x.utama]) for r in x.baris if r.bersama.get(x.utama)]
+    shared = x.utama
+    rows = [(r, r.bersama[shared.kode]) for r in x.baris if r.bersama.get(shared.kode)]
     bars = [charts.Batang(r.kecamatan, place.nilai, f"{format_value(place.nilai)} · #{place.peringkat}",
                           "Kecamatan di portal" if r.slug else "Kecamatan lain", charts.PALETTE[0 if r.slug else 4])
             for r, place in rows]
@@ -367,7 +371,7 @@ def _ikhtisar_page(x: Ikhtisar) -> Page:
     return page
 
 
-def _penduduk_chart(kec: Any, w: Any) -> charts.Grafik | None:
+def _penduduk_chart(kec: KecamatanData, w: Wilayah) -> charts.Grafik | None:
     rows = [d for d in w.desa if d.penduduk is not None]
     if not rows:
         return None
@@ -386,7 +390,7 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
     if lp.sdm:
         page.add(sdm=tabel.sdm_tabel(lp))
         status = next((r for r in lp.sdm.rincian if r.dimensi == "status"), None)
-        if status:
+        if status and status.total:
             bars = [charts.Batang(k, v, f"{v} ({format_percent(p)})", "Pegawai", charts.PALETTE[2])
                     for k, v, p in status.baris]
             page.context["grafik_sdm"] = page.grafik("sdm-status.svg", charts.bar_chart(
@@ -396,6 +400,8 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
         page.add(aset=tabel.aset_tabel(lp))
         if a.nilai:
             page.add(nilai_aset=tabel.nilai_aset_tabel(lp))
+        if not a.jumlah:
+            return
         labels = {"baik": "Baik", "rusak_ringan": "Rusak ringan", "rusak_berat": "Rusak berat"}
         bars = [charts.Batang(label, a.persen(k) or 0, f"{format_percent(a.persen(k))} ({getattr(a, k)} barang)",
                               label, colour) for (k, label), colour in zip(labels.items(), ("#009E73", "#E69F00",

@@ -377,7 +377,7 @@ def ikhtisar_tabel(x: Ikhtisar) -> Tabel:
     judul = f"Kecamatan di Kabupaten {kab.profil.nama} {x.tahun}"
     t = Tabel(f"{kab.slug}/perbandingan-{x.tahun}/kecamatan", judul,
               "Setiap kecamatan berdampingan; urut menurut "
-              + (f"peringkat {next(i.nama for i in shared if i.kode == x.utama)}." if x.utama else
+              + (f"peringkat {x.utama.nama}." if x.utama else
                  "rata-rata capaian IKU."), tuple(cols))
     for r in x.baris:
         name = Sel(r.kecamatan, tautan=laporan_path(r.laporan) if r.laporan else
@@ -589,12 +589,17 @@ def catatan_individu(r: HasilIndividu) -> Tabel:
 # ---------------------------------------------------------------- paths
 
 
+def _index(folder: str) -> str:
+    """The source path of the page published as `folder/`."""
+    return f"{folder}/index.md"
+
+
 def kabupaten_path(slug: str) -> str:
-    return f"{slug}/index.md"
+    return _index(slug)
 
 
 def kecamatan_path(kab: str, kec: str) -> str:
-    return f"{kab}/{kec}/index.md"
+    return _index(f"{kab}/{kec}")
 
 
 def laporan_folder(lp: LaporanKinerja) -> str:
@@ -602,11 +607,11 @@ def laporan_folder(lp: LaporanKinerja) -> str:
 
 
 def laporan_path(lp: LaporanKinerja) -> str:
-    return f"{laporan_folder(lp)}/index.md"
+    return _index(laporan_folder(lp))
 
 
 def audit_path(lp: LaporanKinerja) -> str:
-    return f"{laporan_folder(lp)}/catatan-kualitas-data/index.md"
+    return _index(f"{laporan_folder(lp)}/catatan-kualitas-data")
 
 
 def anggaran_folder(lp: LaporanKinerja) -> str:
@@ -614,7 +619,7 @@ def anggaran_folder(lp: LaporanKinerja) -> str:
 
 
 def anggaran_path(lp: LaporanKinerja) -> str:
-    return f"{anggaran_folder(lp)}/index.md"
+    return _index(anggaran_folder(lp))
 
 
 def individu_folder(r: HasilIndividu) -> str:
@@ -622,11 +627,11 @@ def individu_folder(r: HasilIndividu) -> str:
 
 
 def individu_path(r: HasilIndividu) -> str:
-    return f"{individu_folder(r)}/index.md"
+    return _index(individu_folder(r))
 
 
 def perbandingan_path(kab: str, tahun: int) -> str:
-    return f"{kab}/perbandingan-{tahun}/index.md"
+    return _index(f"{kab}/perbandingan-{tahun}")
 
 
 def ikhtisar_path(x: Ikhtisar) -> str:
@@ -638,7 +643,7 @@ def skm_folder(lp: LaporanKinerja) -> str:
 
 
 def skm_path(lp: LaporanKinerja) -> str:
-    return f"{skm_folder(lp)}/index.md"
+    return _index(skm_folder(lp))
 
 
 def pengumuman_path(lp: LaporanKinerja) -> str:

@@ -494,6 +494,11 @@ def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple
     if not any(v is not None for r in rows for v in r.kinerja):
         problems.append(Problem(doc.path, "", "periode tanpa jawaban yang sah: tidak ada satu pun jawaban U1-U9",
                                 "empty_period"))
+    else:
+        for i, kode in enumerate(m.KODE_UNSUR):
+            if all(r.kinerja[i] is None for r in rows):
+                problems.append(Problem(doc.path, kode, "tidak ada satu pun jawaban untuk unsur ini pada periode ini; "
+                                        "IKM tidak dapat dihitung", "empty_period", line=1))
     return tuple(rows)
 
 

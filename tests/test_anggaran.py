@@ -134,6 +134,7 @@ def test_anggaran_pages_of_the_demo(demo_site):
     efisiensi = {r["id"]: r for r in read_csv(kedungjajang / "anggaran/efisiensi.csv")}
     assert efisiensi["ikm-kecamatan"]["efisiensi"] == "3.58"   # 103,58 − 100 (report: 104 − 100 = 4)
     assert efisiensi["sinergitas"]["efisiensi"] == "27.6"      # 126,52 − 98,91 (report: 127 − 99 = 28)
+    assert efisiensi["S1"]["efisiensi"] == "16.13"             # sasaran mean 115,05 − 98,91
     audit = read_csv(kedungjajang / "catatan-kualitas-data/catatan.csv")
     assert any(r["dilaporkan"] == "1823687636" and r["dihitung"] == "1823687638" for r in audit)
     # Seed 003 Tabel 3.8: sums of sub kegiatan, and the DPA total 3.534.122.249 against them.
@@ -142,6 +143,7 @@ def test_anggaran_pages_of_the_demo(demo_site):
     assert (p1["P1.K3"]["pagu_perubahan"], p1["P1.K3"]["realisasi_anggaran"]) == ("76770000", "76770000")
     assert any(r["dilaporkan"] == "3534122249" and r["dihitung"] == "3443692072"
                for r in read_csv(ajung / "catatan-kualitas-data/catatan.csv"))
-    assert "97,20 %" in (ajung / "anggaran/index.html").read_text(encoding="utf-8")
+    ajung_html = (ajung / "anggaran/index.html").read_text(encoding="utf-8")
+    assert "97,20 %" in ajung_html and "Rp 3,44 miliar" in ajung_html   # 3.347.440.282 / 3.443.692.072
     # Seed 002: programs carry only pagu; the year's realisasi is stated once: 89,08 %.
     assert "89,08 %" in (demo_site / "jombang/megaluh/2024/anggaran/index.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from generator.cli import app
 from generator.load import load_content
 from generator.validate import validate
 
-from conftest import BUILD_DATE, DEMO
+from conftest import DEMO
 
 
 def build(content: Path, site: Path, work: Path) -> Path:

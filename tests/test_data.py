@@ -3,7 +3,6 @@ data package validates with the Frictionless library."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from html.parser import HTMLParser

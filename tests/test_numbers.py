@@ -51,3 +51,20 @@ def test_format_plain_keeps_typed_precision():
     assert format_plain(83.5) == "83,5"
     assert format_plain(80.0) == "80"
     assert format_plain(1823687638.0) == "1.823.687.638"
+
+
+def test_headline_rupiah_as_people_say_it():
+    from generator.numbers import format_rupiah_ringkas
+
+    assert format_rupiah_ringkas(3443692072) == "Rp 3,44 miliar"
+    assert format_rupiah_ringkas(96251790) == "Rp 96,25 juta"
+    assert format_rupiah_ringkas(750000) == "Rp 750.000"
+    assert format_rupiah_ringkas(None) == "—"
+
+
+def test_dates_in_western_indonesian_time():
+    from generator.render import tanggal, tanggal_iso
+
+    assert tanggal(1735689600) == "1 Januari 2025"            # 2025-01-01 00:00 UTC
+    assert tanggal(1735664400) == "1 Januari 2025"            # 2024-12-31 17:00 UTC = 00:00 WIB
+    assert tanggal_iso(1735664399) == "2024-12-31"

@@ -3,7 +3,6 @@ kabupaten overview."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from conftest import read_csv
 from generator import model as m
@@ -85,3 +84,17 @@ def test_lumajang_overview_and_ranking_on_the_demo(demo_site):
     assert [r["tahun"] for r in history] == ["2019", "2020", "2021", "2022", "2023", "2024"]
     assert history[4]["perubahan"] == "0.83"
     assert (demo_site / "lumajang/kedungjajang/2024/riwayat-ikm-kecamatan.svg").exists()
+
+
+def test_benchmarks_renstra_and_headlines_on_the_demo(demo_site):
+    ikm = read_csv(demo_site / "lumajang/kedungjajang/2024/pembanding-ikm-kecamatan.csv")[0]
+    # 82,86 (from the survey) against Kabupaten Lumajang 83,8: −0,94 and 98,88 %.
+    assert (ikm["selisih"], ikm["rasio"]) == ("-0.94", "98.88")
+    megaluh = (demo_site / "jombang/megaluh/2024/index.html").read_text(encoding="utf-8")
+    # P-Renstra ke-I applies from 2023; its 2024 end target for IKM is 81: 92,08 / 81 = 113,68 %.
+    assert "target akhir 2024 81; realisasi 2024 92,08 = <strong>113,68 %</strong>" in megaluh
+    home = {r["kecamatan"]: r for r in read_csv(demo_site / "capaian-terbaru.csv")}
+    assert (home["Kedungjajang"]["ikm"], home["Kedungjajang"]["serapan"]) == ("82.86", "98.91")
+    assert (home["Megaluh"]["ikm"], home["Megaluh"]["serapan"]) == ("92.08", "89.08")
+    page = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert 'Data terakhir diubah: <time datetime="2025-01-01">1 Januari 2025</time>' in page

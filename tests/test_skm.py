@@ -33,6 +33,15 @@ def test_seed_000_semesters_and_year():
                     for n, values in ((1, SEM1), (2, SEM2))]})
     result = hasil_skm(SkmData(skm, {}), AturanSkm())
     assert round(result.ikm, 2) == 82.86 and result.dasar == "rata-rata IKM 2 periode"
+    # Quadrants of semester I, split at the means (kinerja 3,1856, harapan 3,3144 from Tabel 3.4 Expc.).
+    harapan = [3.50, 3.17, 3.33, 2.50, 3.33, 3.50, 3.50, 3.50, 3.50]
+    skm1 = Skm.model_validate({"kecamatan": "k", "tahun": 2024, "sumber": "s", "periode": [{
+        "id": "s1", "nama": "I", "unsur": {f"U{i + 1}": {"nrr": v, "harapan": h}
+                                           for i, (v, h) in enumerate(zip(SEM1, harapan))}}]})
+    kuadran = {u.kode: u.kuadran for u in hasil_skm(SkmData(skm1, {}), AturanSkm()).unsur}
+    assert (kuadran["U8"], kuadran["U4"], kuadran["U2"], kuadran["U9"]) == (
+        "I · Prioritas utama", "IV · Berlebihan", "III · Prioritas rendah", "II · Pertahankan")
+    assert round(hasil_skm(SkmData(skm1, {}), AturanSkm()).unsur[7].kesenjangan, 2) == -0.83
 
 
 def test_seed_002_layanan_mean_is_the_unit_ikm():
@@ -95,7 +104,7 @@ def test_raw_responses_computed_by_hand(mini):
     assert (u["U2"].nrr, u["U2"].jumlah_jawaban) == (3.5, 2)
     assert round(u["U9"].nrr, 4) == 2.6667 and u["U9"].jumlah_jawaban == 3
     assert round(periode.ikm, 2) == 75.46 and periode.mutu.huruf == "C"
-    assert periode.responden == 3 and periode.sampel_minimum == 80
+    assert periode.responden == 3 and periode.sampel_minimum == 80 and periode.sampel_cukup is False
     # KK's only respondent left U2 blank: no IKM can be computed for that layanan.
     assert {x.id: round(x.ikm, 2) for x in periode.layanan} == {"ktp": 87.5}
     assert [p.kode for p in lp.skm.prioritas][:1] == ["U9"]
@@ -125,6 +134,8 @@ def _errors(root: Path) -> list[str]:
     ("R1,pajak,L,30,3,3,3,3,3,3,3,3,3,\n", HEADER, r"skm-tw1\.csv:2: layanan: layanan tidak dikenal.*\[unknown_reference\]"),
     ("R1,ktp,L,30,3,3,3,3,3,3,3,3,3,x\n", HEADER.replace("saran", "komentar"), r"skm-tw1\.csv:1: komentar: kolom tidak dikenal"),
     ("R1,ktp,L,30,,,,,,,,,,\n", HEADER, r"skm-tw1\.csv: periode tanpa jawaban yang sah.*\[empty_period\]"),
+    ("R1,ktp,L,30,3,,3,3,3,3,3,3,3,\nR2,kk,P,40,4,,4,4,4,4,4,4,4,\n", HEADER,
+     r"skm-tw1\.csv:1: U2: tidak ada satu pun jawaban untuk unsur ini.*\[empty_period\]"),
 ])
 def test_invalid_responses_name_file_row_and_column(mini, rows, header, expected):
     _survey(mini, rows, header)
@@ -157,6 +168,8 @@ def test_hasil_skm_pages_of_the_demo(demo_site):
     assert iku["ikm-kecamatan"]["realisasi"] == "92.08" and iku["ikm-kecamatan"]["capaian"] == "112.3"
     ajung = (demo_site / "jember/ajung/2023/skm/index.html").read_text(encoding="utf-8")
     assert "Data contoh sintetis" in ajung
+    # Ajung's synthetic semester I: 160 respondents for 1.200 service users, minimum 291.
+    assert "160 responden dari sampel minimum 291 untuk 1.200 pengguna layanan (belum cukup)" in ajung
     notice = (demo_site / "lumajang/kedungjajang/2024/skm/pengumuman/index.html").read_text(encoding="utf-8")
     assert "Pengumuman Hasil Survei Kepuasan Masyarakat Tahun 2024" in notice and "82,86" in notice
 

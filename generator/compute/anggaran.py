@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .. import model as m
+from .selisih import Selisih, berbeda
 
 #: The money fields that add up from children to parents.
 BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal")
@@ -81,15 +82,6 @@ def jumlah(parts: Iterable[Uang]) -> Uang:
 
 
 @dataclass(frozen=True)
-class Selisih:
-    """A stated amount that disagrees with what the portal derives (children sum, or printed)."""
-
-    besaran: str
-    dinyatakan: float | str
-    dihitung: float | str | None
-
-
-@dataclass(frozen=True)
 class NodeAnggaran:
     level: str
     node: m.Program | m.Kegiatan | m.SubKegiatan
@@ -105,7 +97,7 @@ def _gabung(stated: m.Anggaran | None, children: Uang | None, tolerance: float) 
         own = getattr(stated, name) if stated else None
         derived = getattr(children, name) if children else None
         values[name] = own if own is not None else derived
-        if own is not None and derived is not None and abs(own - derived) > tolerance:
+        if derived is not None and berbeda(own, derived, tolerance):
             notes.append(Selisih(f"{BESARAN_LABEL[name]} vs jumlah rincian", own, derived))
     uang = Uang(**values)
     if uang.pagu is not None and uang.realisasi is not None and uang.realisasi > uang.pagu + tolerance:
@@ -114,9 +106,9 @@ def _gabung(stated: m.Anggaran | None, children: Uang | None, tolerance: float) 
     if printed is not None:
         for label, value, ours in (("pagu", printed.pagu, uang.pagu), ("realisasi anggaran", printed.realisasi,
                                                                       uang.realisasi)):
-            if value is not None and (ours is None or abs(value - ours) > tolerance):
+            if berbeda(value, ours, tolerance):
                 notes.append(Selisih(label, value, ours))
-        if printed.serapan is not None and (uang.serapan is None or abs(printed.serapan - uang.serapan) > 0.5):
+        if berbeda(printed.serapan, uang.serapan, 0.5):
             notes.append(Selisih("serapan (%)", printed.serapan, uang.serapan))
     return uang, notes
 

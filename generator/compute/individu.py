@@ -9,6 +9,10 @@ from .. import model as m
 from ..validate import IndividuData, KabupatenData, KecamatanData
 from .anggaran import serapan
 from .capaian import Capaian, capaian_angka
+from .selisih import berbeda
+
+#: Rounding tolerance for the printed figures of an individual report (percentage points).
+TOLERANSI = 0.5
 
 
 def realisasi_individu(ind: m.IndikatorIndividu) -> float | None:
@@ -31,17 +35,13 @@ class HasilIndikatorIndividu:
         """Printed figures that differ from ours: (what, printed, computed)."""
         notes = []
         printed = self.indikator.dilaporkan
-        if printed and isinstance(printed.realisasi, float) and _beda(printed.realisasi, self.realisasi):
+        if printed and berbeda(printed.realisasi, self.realisasi, TOLERANSI):
             notes.append(("realisasi", printed.realisasi, self.realisasi))
-        if printed and printed.capaian is not None and _beda(printed.capaian, self.capaian.nilai):
+        if printed and berbeda(printed.capaian, self.capaian.nilai, TOLERANSI):
             notes.append(("capaian (%)", printed.capaian, self.capaian.nilai))
-        if self.indikator.dilaporkan_serapan is not None and _beda(self.indikator.dilaporkan_serapan, self.serapan):
+        if berbeda(self.indikator.dilaporkan_serapan, self.serapan, TOLERANSI):
             notes.append(("serapan (%)", self.indikator.dilaporkan_serapan, self.serapan))
         return notes
-
-
-def _beda(printed: float, ours: float | None, tolerance: float = 0.5) -> bool:
-    return ours is None or abs(printed - ours) > tolerance
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .capaian import (
 from .anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah, pendukung, rupiah_per_unit, walk
 from .individu import HasilIndividu, hasil_individu
 from .perbandingan import Banding, KemajuanRenstra, Peringkat, TahunRiwayat, kemajuan_renstra, pembanding, peringkat, riwayat
+from .selisih import berbeda
 from .skm import HasilSkm, hasil_skm
 from .sumber_daya import HasilAset, HasilIndeks, HasilSdm, hasil_aset, hasil_indeks, hasil_sdm
 
@@ -162,35 +163,29 @@ def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | No
     )
 
 
-def _differs(published: float | str, computed: float | str | None, tolerance: float) -> bool:
-    if isinstance(published, str) or isinstance(computed, str) or computed is None:
-        return str(published).strip().lower() != str(computed or "").strip().lower()
-    return abs(published - computed) > tolerance
-
-
 def audit_indikator(h: HasilIndikator, tolerance: float) -> list[CatatanAudit]:
     """Published realisasi/capaian/predikat, and an explicit annual vs its periods, against ours."""
     notes: list[CatatanAudit] = []
     ind = h.indikator
     if h.realisasi_sumber == "tahunan" and h.realisasi_periode is not None and ind.agregasi is not None:
-        if _differs(h.realisasi, h.realisasi_periode, tolerance):
+        if berbeda(h.realisasi, h.realisasi_periode, tolerance):
             notes.append(CatatanAudit.indikator(h, f"realisasi tahunan vs {ind.agregasi} triwulan", h.realisasi,
                                                 h.realisasi_periode))
     if h.realisasi_sumber not in ("", "tahunan") and h.realisasi_diketik is not None:
-        if _differs(h.realisasi_diketik, h.realisasi, tolerance):
+        if berbeda(h.realisasi_diketik, h.realisasi, tolerance):
             notes.append(CatatanAudit.indikator(h, f"realisasi diketik vs {h.realisasi_sumber}",
                                                 h.realisasi_diketik, h.realisasi))
     published = ind.dilaporkan
     if published is None:
         return notes
-    if published.realisasi is not None and _differs(published.realisasi, h.realisasi, tolerance):
+    if published.realisasi is not None and berbeda(published.realisasi, h.realisasi, tolerance):
         notes.append(CatatanAudit.indikator(h, "realisasi", published.realisasi, h.realisasi))
-    if published.capaian is not None and _differs(published.capaian, h.capaian.nilai, tolerance):
+    if published.capaian is not None and berbeda(published.capaian, h.capaian.nilai, tolerance):
         notes.append(CatatanAudit.indikator(h, "capaian (%)", published.capaian, h.capaian.nilai))
     if published.predikat is not None:
         ours = h.predikat.label if h.predikat else None
         names = {ours, h.predikat.kode} if h.predikat else {None}
-        if all(_differs(published.predikat, name, tolerance) for name in names):
+        if all(berbeda(published.predikat, name, tolerance) for name in names):
             notes.append(CatatanAudit.indikator(h, "predikat", published.predikat, ours))
     return notes
 
@@ -262,12 +257,12 @@ def audit_individu(hasil: HasilIndividu) -> list[CatatanAudit]:
 def audit_skm(skm: HasilSkm, tolerance: float) -> list[CatatanAudit]:
     """Printed IKMs (per period and for the year) against the IKMs computed from the survey."""
     notes = [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", "IKM", p.dilaporkan, p.ikm)
-             for p in skm.periode if p.dilaporkan is not None and _differs(p.dilaporkan, p.ikm, tolerance)]
+             for p in skm.periode if p.dilaporkan is not None and berbeda(p.dilaporkan, p.ikm, tolerance)]
     notes += [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", f"IKM menurut unsur vs {p.dasar}",
                            p.ikm_unsur, p.ikm)
-              for p in skm.periode if p.ikm_unsur is not None and _differs(p.ikm_unsur, p.ikm, tolerance)]
+              for p in skm.periode if p.ikm_unsur is not None and berbeda(p.ikm_unsur, p.ikm, tolerance)]
     printed = skm.data.skm.dilaporkan
-    if printed is not None and printed.ikm is not None and _differs(printed.ikm, skm.ikm, tolerance):
+    if printed is not None and printed.ikm is not None and berbeda(printed.ikm, skm.ikm, tolerance):
         notes.append(CatatanAudit("skm.yml", "dilaporkan", "IKM tahunan", "IKM", printed.ikm, skm.ikm))
     return notes
 
@@ -368,7 +363,7 @@ class Ikhtisar:
     kabupaten: KabupatenData
     tahun: int
     baris: tuple[BarisIkhtisar, ...]
-    utama: str | None                       # the shared indicator the rows are sorted by (None: mean capaian)
+    utama: m.IndikatorBersama | None        # the shared indicator the rows are sorted by (None: mean capaian)
 
 
 def nilai_bersama(kab: KabupatenData, laporan: Iterable[LaporanKinerja], kode: str,
@@ -424,7 +419,7 @@ def ikhtisar(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Ikh
         names = {p.kecamatan: p.slug for r in rankings.values() for p in r}
         reports = {lp.kecamatan.profil.nama: lp for lp in mine if lp.tahun == tahun}
         names.update({n: lp.kecamatan.slug for n, lp in reports.items()})
-        utama = next((c for c in codes if rankings[c]), None)
+        utama = next((i for i in kab.profil.indikator_bersama if rankings[i.kode]), None)
         rows = [BarisIkhtisar(n, slug, {c: next((p for p in rankings[c] if p.kecamatan == n), None) for c in codes},
                               reports.get(n)) for n, slug in names.items()]
         rows.sort(key=lambda r: _urutan(r, utama))
@@ -432,10 +427,10 @@ def ikhtisar(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Ikh
     return tuple(result)
 
 
-def _urutan(row: BarisIkhtisar, utama: str | None) -> tuple:
+def _urutan(row: BarisIkhtisar, utama: m.IndikatorBersama | None) -> tuple:
     """Sort by rank of the main shared indicator, else by mean capaian; no data last."""
     if utama is not None:
-        place = row.bersama[utama]
+        place = row.bersama[utama.kode]
         return (place is None, place.peringkat if place else 0, row.kecamatan)
     mean = row.laporan.ringkasan.rata_rata if row.laporan else None
     return (mean is None, -(mean or 0), row.kecamatan)

@@ -174,6 +174,13 @@ class HasilPeriode:
     def sampel_minimum(self) -> int | None:
         return sampel_minimum(self.pengguna_layanan) if self.pengguna_layanan else None
 
+    @property
+    def sampel_cukup(self) -> bool | None:
+        """Whether the respondents reach the Krejcie-Morgan minimum (None: cannot tell)."""
+        if self.responden is None or self.sampel_minimum is None:
+            return None
+        return self.responden >= self.sampel_minimum
+
 
 def _layanan_dari_jawaban(jawaban: Sequence[Jawaban], skm: Skm, nama: Sequence[str]) -> tuple[HasilLayanan, ...]:
     result = []

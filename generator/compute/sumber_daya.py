@@ -7,15 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
-from .anggaran import Selisih
+from .selisih import Selisih, berbeda
 
 
 def persen(bagian: float | None, keseluruhan: float | None) -> float | None:
     return None if bagian is None or not keseluruhan else bagian / keseluruhan * 100
-
-
-def _beda(stated: float | None, computed: float | None, tolerance: float) -> bool:
-    return stated is not None and (computed is None or abs(stated - computed) > tolerance)
 
 
 # ---------------------------------------------------------------- SDM
@@ -65,9 +61,9 @@ def hasil_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> HasilSdm:
     result = HasilSdm(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
     printed = sdm.dilaporkan
     if printed is not None:
-        if _beda(printed.jumlah_pegawai, jumlah, 0):
+        if berbeda(printed.jumlah_pegawai, jumlah, 0):
             notes.append(Selisih("jumlah pegawai", printed.jumlah_pegawai, jumlah))
-        if _beda(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
+        if berbeda(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
             notes.append(Selisih("pemenuhan jabatan (%)", printed.pemenuhan_jabatan, result.pemenuhan_jabatan))
     return HasilSdm(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, tuple(notes))
 
@@ -111,7 +107,7 @@ def hasil_aset(aset: m.Aset, tolerance: float = 0.5) -> HasilAset:
     if aset.dilaporkan is not None:
         for kondisi in ("baik", "rusak_ringan", "rusak_berat"):
             printed = getattr(aset.dilaporkan, f"persen_{kondisi}")
-            if _beda(printed, result.persen(kondisi), tolerance):
+            if berbeda(printed, result.persen(kondisi), tolerance):
                 notes.append(Selisih(f"persentase {kondisi.replace('_', ' ')}", printed, result.persen(kondisi)))
     return HasilAset(result.barang, result.baik, result.rusak_ringan, result.rusak_berat, result.nilai, tuple(notes))
 
@@ -179,7 +175,7 @@ def hasil_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> HasilIndeks:
     printed = indeks.dilaporkan
     result = HasilIndeks(indeks, aspek, total, maksimum, ())
     if printed is not None:
-        if _beda(printed.total, total, tolerance):
+        if berbeda(printed.total, total, tolerance):
             notes.append(Selisih("total indeks", printed.total, total))
         if printed.predikat and result.predikat and not result.predikat.startswith(printed.predikat + " "):
             notes.append(Selisih("predikat", printed.predikat, result.predikat))

@@ -1,0 +1,25 @@
+"""Published figures against computed ones (DOMAIN 3.10): one rule for every audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Selisih:
+    """A stated or printed figure that disagrees with what the portal derives."""
+
+    besaran: str
+    dinyatakan: float | str
+    dihitung: float | str | None
+
+
+def berbeda(published: float | str | None, computed: float | str | None, tolerance: float) -> bool:
+    """Whether a published figure disagrees with ours: numbers beyond the rounding tolerance,
+    texts (grades) when not equal ignoring case, or anything published that we cannot compute.
+    Nothing published never disagrees."""
+    if published is None:
+        return False
+    if isinstance(published, str) or isinstance(computed, str) or computed is None:
+        return str(published).strip().lower() != str(computed if computed is not None else "").strip().lower()
+    return abs(published - computed) > tolerance
