@@ -1,89 +1,129 @@
-"""Build time per stage for synthetic portals of increasing size.
+"""Build time per stage for synthetic portals of increasing size, full and incremental.
 
-    .venv/bin/python bench/build_scale.py [--ukuran 1x3x1 1x21x5 ...] [--out bench/results/build-scale.md]
+    .venv/bin/python bench/build_scale.py [--ukuran 1x21x5 10x21x5 38x18x5] [--jobs 2]
+                                          [--out bench/results/build-scale.md]
 
-Each size is KABUPATENxKECAMATANxTAHUN. For each, a synthetic portal (`kinerja demo`, fixed seed)
-is written to a temporary folder and built stage by stage; the table gives wall and CPU time
-per stage, pages, ms per page and the process's peak memory (RSS) after the stage.
+Each size is KABUPATENxKECAMATANxTAHUN. For each, a synthetic portal (`kinerja demo`, seed 1)
+is written to a temporary folder and built three times with `kinerja build`'s own function:
+
+1. full: empty work folder (every shard loaded, validated, computed, rendered, built);
+2. no change: the same content again (every shard reused);
+3. one value: one realisasi of one kecamatan-year changed (one kabupaten shard and the
+   portal's own shard rebuilt), and checked to give the same bytes as a full build of the
+   changed content.
+
+Per stage the table gives wall and CPU seconds summed over the worker processes (so with 2
+workers, stage wall can add up to twice the elapsed time), the elapsed wall time of the build,
+pages, ms per page (elapsed), peak memory (the largest process) and the share of CPU spent in
+our own stages (load to Markdown) against MkDocs.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import filecmp
+import os
+import platform
+import subprocess
 import sys
 import tempfile
-import time
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import run_mkdocs, write_config  # noqa: E402
-from generator.compute.laporan import compute  # noqa: E402
-from generator.load import load_content  # noqa: E402
-from generator.render import navigation, render_site  # noqa: E402
+from generator.build import STAGES, Hasil, build_site, peak_memory_mb  # noqa: E402
 from generator.sintetis import portal_sintetis  # noqa: E402
-from generator.validate import validate  # noqa: E402
 
-STAGES = ("load", "validate", "compute", "render", "mkdocs")
-
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+OWN = ("load", "validate", "compute", "render")
 
 
-def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path) -> dict[str, object]:
-    content_dir = work / "content"
-    portal_sintetis(content_dir, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed=1)
-    rows: dict[str, tuple[float, float, float]] = {}
-    state: dict[str, object] = {}
-
-    def stage(name: str, fn) -> None:
-        wall, cpu = time.perf_counter(), time.process_time()
-        state[name] = fn()
-        rows[name] = (time.perf_counter() - wall, time.process_time() - cpu, _peak_mb())
-
-    stage("load", lambda: load_content(content_dir))
-    stage("validate", lambda: validate(state["load"]))
-    stage("compute", lambda: compute(state["validate"]))
-    stage("render", lambda: render_site(state["compute"], work / "docs"))
-    config = write_config(state["validate"], work, navigation(state["compute"]))
-    stage("mkdocs", lambda: run_mkdocs(config, work / "site", 1735689600))
-    pages = len(state["render"])
-    return {"ukuran": f"{kabupaten}×{kecamatan}×{tahun}", "laporan": kabupaten * kecamatan * tahun,
-            "halaman": pages, "tahap": rows}
+def _same_tree(a: Path, b: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
 
 
-def table(results: list[dict[str, object]]) -> str:
-    head = "| ukuran (kab×kec×tahun) | halaman | " + " | ".join(f"{s} (s)" for s in STAGES) + \
-        " | total (s) | CPU (s) | ms/halaman | puncak memori (MB) |"
-    lines = [head, "|---" * (len(STAGES) + 7) + "|"]
-    for r in results:
-        stages = r["tahap"]
-        wall = sum(v[0] for v in stages.values())
-        cpu = sum(v[1] for v in stages.values())
-        peak = max(v[2] for v in stages.values())
-        lines.append(f"| {r['ukuran']} | {r['halaman']} | " + " | ".join(f"{stages[s][0]:.2f}" for s in STAGES)
-                     + f" | {wall:.2f} | {cpu:.2f} | {wall / r['halaman'] * 1000:.0f} | {peak:.0f} |")
-    return "\n".join(lines) + "\n"
+def change_one_value(content: Path) -> Path:
+    """Change the first realisasi of the newest year of the first kecamatan; the file changed."""
+    kab = sorted(p for p in content.iterdir() if p.is_dir())[0]
+    kec = sorted(p for p in kab.iterdir() if p.is_dir())[0]
+    year = sorted(p for p in kec.iterdir() if p.is_dir() and p.name.isdigit())[-1]
+    path = year / "realisasi.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head, first = lines[0].split(","), lines[1].split(",")
+    column = next(i for i, name in enumerate(head) if name in ("tahunan", "tw4") and first[i])
+    first[column] = str(float(first[column]) + 1.25)
+    lines[1] = ",".join(first)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path, jobs: int) -> list[dict]:
+    content = work / "content"
+    portal_sintetis(content, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed=1)
+    size = f"{kabupaten}×{kecamatan}×{tahun}"
+    rows = []
+
+    def run(kind: str, site: str, build: str) -> Hasil:
+        hasil = build_site(content, work / site, work / build, lambda _: None, jobs)
+        rows.append({"ukuran": size, "jenis": kind, "hasil": hasil, "memori": peak_memory_mb()})
+        print(line(rows[-1]), flush=True)
+        return hasil
+
+    run("penuh", "site", "build")
+    run("tanpa perubahan", "site", "build")
+    change_one_value(content)
+    run("satu nilai diubah", "site", "build")
+    full = build_site(content, work / "site-penuh", work / "build-penuh", lambda _: None, jobs)
+    rows[-1]["sama"] = _same_tree(work / "site", full.site)
+    return rows
+
+
+HEAD = ("| ukuran (kab×kec×tahun) | build | halaman | shard dibangun | "
+        + " | ".join(f"{s} (s)" for s in STAGES)
+        + " | waktu (s) | CPU (s) | ms/halaman | tahap kita / CPU | puncak memori (MB) | sama dgn penuh |")
+
+
+def line(row: dict) -> str:
+    h: Hasil = row["hasil"]
+    cpu = sum(c for _, c in h.tahap.values())
+    own = sum(h.tahap[s][1] for s in OWN)
+    stages = " | ".join(f"{h.tahap[s][0]:.2f} / {h.tahap[s][1]:.2f}" for s in STAGES)
+    same = {True: "ya", False: "TIDAK"}.get(row.get("sama"), "")
+    return (f"| {row['ukuran']} | {row['jenis']} | {h.halaman} | {len(h.dibangun)} | {stages} | {h.waktu:.2f} | "
+            f"{cpu:.2f} | {h.waktu / h.halaman * 1000:.1f} | {own / cpu:.0%} | {row['memori']:.0f} | {same} |")
+
+
+def machine(jobs: int) -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    return (f"Mesin: {cpu}, {os.cpu_count()} inti ({jobs} proses kerja), {memory:.0f} GB RAM, "
+            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material "
+            f"{version('mkdocs-material')}; commit {commit.strip()}.")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ukuran", nargs="+", default=["1x3x1", "1x21x1", "1x21x5"])
+    parser.add_argument("--ukuran", nargs="+", default=["1x3x1", "1x21x5"])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/build-scale.md")
     args = parser.parse_args()
-    results = []
+    print(HEAD)
+    rows = []
     for size in args.ukuran:
         kab, kec, tahun = (int(x) for x in size.split("x"))
         with tempfile.TemporaryDirectory() as tmp:
-            results.append(measure(kab, kec, tahun, Path(tmp)))
-        print(table(results[-1:]).splitlines()[-1], flush=True)
-    text = table(results)
+            rows += measure(kab, kec, tahun, Path(tmp), args.jobs)
+    text = (f"# Waktu bangun per tahap, portal sintetis\n\n{machine(args.jobs)}\n\n"
+            "Setiap sel tahap: detik wall / detik CPU, dijumlah atas proses kerja.\n\n"
+            + HEAD + "\n" + "|---" * (len(STAGES) + 10) + "|\n" + "\n".join(line(r) for r in rows) + "\n")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("# Waktu bangun per tahap, portal sintetis\n\nSatu proses, mesin 2 inti. " + text, encoding="utf-8")
-    print(text)
+    args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def _build_demo(target: Path) -> Path:
     from generator.load import load_content
     from generator.validate import validate
 
-    return build_site(validate(load_content(ROOT / "content")), target / "site", target / "work", lambda _: None)
+    return build_site(ROOT / "content", target / "site", target / "work", lambda _: None).site
 
 
 def main() -> None:

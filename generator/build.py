@@ -1,16 +1,32 @@
-"""Stage 5, build: compute -> render -> MkDocs into a fresh folder that replaces `site/`
-only when everything succeeded. A failed build leaves the previous site untouched."""
+"""Stage 5, build: one MkDocs build (a shard) per kabupaten plus one for the portal's own pages,
+run in parallel, each reused while its inputs are unchanged, then assembled into a fresh folder
+that replaces `site/` only when everything succeeded. A failed build leaves the old site.
+
+A shard's key is a hash of everything its output depends on: the generator's code and templates,
+portal.yml, the portal outline (names in the shared navigation and search) and every file of the
+kabupaten with its change date. A shard whose key is unchanged is neither loaded, validated,
+computed, rendered nor built again: its last output and summary are reused.
+"""
 
 from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import http.server
+import json
 import logging
+import multiprocessing
 import os
+import pickle
+import platform
+import re
+import resource
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
@@ -19,14 +35,24 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import charts
+from . import model as m
 from .compute.laporan import compute
-from .render import navigation, render_site
-from .validate import Content
+from .load import SLUG, change_dates, load_content, read_yaml
+from .problems import ContentError, Problem
+from .render import (Kerangka, Ringkasan, _url, kabupaten_pages, navigation, portal_pages, ringkasan, shard,
+                     write_pages)
+from .tabel import kabupaten_path, kecamatan_path
+from .validate import Content, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
 THEME_OVERRIDES = ROOT / "site_templates" / "theme"
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+#: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
+INDUK = "_portal"
+#: Build stages as the benchmark reports them: `kunci` hashes the content and reads the outline,
+#: `susun` assembles the published folder; the others run once per rebuilt shard.
+STAGES = ("kunci", "load", "validate", "compute", "render", "mkdocs", "susun")
 
 Progress = Callable[[str], None]
 
@@ -44,9 +70,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_config(content: Content, work_dir: Path, nav: list) -> Path:
-    """build/mkdocs.yml: the project's mkdocs.yml plus this portal's name and navigation."""
-    portal = content.portal
+def write_config(portal: m.Portal, work_dir: Path, nav: list, dari: str) -> Path:
+    """mkdocs.yml of one shard: the project's mkdocs.yml plus the portal's name, the shard's
+    address and its navigation. Navigation entries into other shards are relative URLs, which
+    MkDocs cannot check: the build checks them (`check_links`)."""
     config = {
         "INHERIT": str(BASE_CONFIG),
         "site_name": portal.judul,
@@ -55,9 +82,11 @@ def write_config(content: Content, work_dir: Path, nav: list) -> Path:
         "docs_dir": "docs",
         "nav": nav,
         "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
+        "validation": {"nav": {"not_found": "info"}},
+        "hooks": [str(HOOKS)],
     }
     if portal.url:
-        config["site_url"] = portal.url
+        config["site_url"] = portal.url.rstrip("/") + "/" + (f"{dari}/" if dari else "")
     path = work_dir / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -97,12 +126,261 @@ def prune_theme_assets(site: Path) -> None:
             path.unlink()
 
 
-def normalise_sitemap(site: Path, build_date: int) -> None:
-    """Re-compress sitemap.xml without the temporary folder name MkDocs writes into the gzip
-    header, so that the same content always gives the same bytes."""
-    sitemap = site / "sitemap.xml"
-    if sitemap.exists():
-        (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=build_date))
+def add_search_names(site: Path, kerangka: Kerangka, dari: str) -> None:
+    """Portal-wide search for places: every kabupaten and kecamatan outside shard `dari`
+    becomes an entry of the shard's search index, linking (relatively) into its shard."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for slug, nama, kecamatan in kerangka.kabupaten:
+        if slug == dari:
+            continue
+        places = [(kabupaten_path(slug), f"Kabupaten {nama}", f"Kabupaten {nama}: ringkasan capaian kecamatan")]
+        places += [(kecamatan_path(slug, kec), f"Kecamatan {kec_nama}", f"Kecamatan {kec_nama}, Kabupaten {nama}")
+                   for kec, kec_nama in kecamatan]
+        index["docs"] += [{"location": os.path.relpath(_url(target), dari or ".") + "/", "title": title, "text": text}
+                          for target, title, text in places]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- keys
+
+
+def code_digest() -> str:
+    """Hash of everything besides content that shapes the output: the generator's code and
+    templates, mkdocs.yml, and the versions of Python and the site libraries."""
+    h = hashlib.sha256()
+    for path in sorted([*(ROOT / "generator").rglob("*.py"), *(ROOT / "site_templates").rglob("*"), BASE_CONFIG]):
+        if path.is_file():
+            h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pydantic", "nh3", "pymdown-extensions"):
+        h.update(f"{package}={version(package)}\0".encode())
+    h.update(platform.python_version().encode())
+    return h.hexdigest()
+
+
+def _digest(parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _file_digests(root: Path, diubah: dict[Path, int]) -> dict[str, tuple[str, int]]:
+    """Every content file by relative path: a hash of its bytes and its change date."""
+    return {p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), date)
+            for p, date in sorted(diubah.items())}
+
+
+def _name(path: Path, slug: str) -> str:
+    data = read_yaml(path, []) if path.is_file() else None
+    nama = data.data.get("nama") if data is not None and isinstance(data.data, dict) else None
+    return str(nama) if nama else slug
+
+
+def outline(root: Path) -> Kerangka:
+    """Every kabupaten and kecamatan folder with the name its profile gives (the slug when the
+    profile is unreadable: validating that shard reports why)."""
+    kabupaten = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and SLUG.match(p.name)):
+        kecamatan = tuple((k.name, _name(k / "kecamatan.yml", k.name))
+                          for k in sorted(folder.iterdir()) if k.is_dir() and SLUG.match(k.name))
+        kabupaten.append((folder.name, _name(folder / "kabupaten.yml", folder.name), kecamatan))
+    return Kerangka(tuple(kabupaten))
+
+
+# ---------------------------------------------------------------- one shard
+
+
+@dataclass
+class Shard:
+    """The outcome of building one shard: its summary, or the problems that stopped it."""
+
+    slug: str
+    ringkasan: Ringkasan | None = None
+    problems: list[Problem] = field(default_factory=list)
+    error: str = ""
+    tahap: dict[str, tuple[float, float]] = field(default_factory=dict)   # stage -> (wall, CPU) seconds
+    halaman: int = 0
+
+
+@dataclass
+class _Task:
+    root: Path
+    work: Path
+    kerangka: Kerangka
+    diubah: dict[Path, int]
+    keys: dict[str, str]
+
+
+_TASK: _Task | None = None   # set before the worker processes fork
+
+
+def _timed(result: Shard, stage: str, fn: Callable[[], object]) -> object:
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = fn()
+    result.tahap[stage] = (time.perf_counter() - wall, time.process_time() - cpu)
+    return value
+
+
+def _fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
+    """Build into a new folder and put it in place of `folder/site` (never modified in place:
+    published copies are hard links to these files)."""
+    fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
+    try:
+        build(fresh)
+        _replace(fresh, folder / "site")
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+    return folder / "site"
+
+
+def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
+    """Load, validate, compute, render and build one kabupaten's shard into work/<slug>/site."""
+    task = task or _TASK
+    result = Shard(slug)
+    raw = _timed(result, "load", lambda: load_content(task.root, slug, task.diubah))
+    try:
+        content = _timed(result, "validate", lambda: validate(raw))
+    except ContentError as exc:
+        result.problems = exc.problems
+        return result
+    hasil = _timed(result, "compute", lambda: compute(content))
+    kab = content.kabupaten[0]
+    folder = task.work / slug
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def render() -> tuple[list, list]:
+        pages = kabupaten_pages(hasil, kab)
+        lintas: set[str] = set()
+        nav = navigation(hasil, slug, task.kerangka, lintas)
+        write_pages(pages, content, folder / "docs", slug)
+        return pages, nav, lintas
+
+    pages, nav, lintas = _timed(result, "render", render)
+    summary = ringkasan(hasil, kab, pages)
+    summary.lintas = tuple(sorted({*summary.lintas, *lintas}))
+    config = write_config(content.portal, folder, nav, slug)
+
+    def site(target: Path) -> None:
+        run_mkdocs(config, target, summary.diubah)
+        _finish(target, task.kerangka, slug)
+
+    try:
+        _timed(result, "mkdocs", lambda: _fresh_site(folder, site))
+    except BuildError as exc:
+        result.error = f"Kabupaten {kab.profil.nama}: {exc}"
+        return result
+    (folder / "ringkasan.pickle").write_bytes(pickle.dumps(summary))
+    (folder / "kunci").write_text(task.keys[slug], encoding="utf-8")
+    result.ringkasan, result.halaman = summary, len(pages)
+    return result
+
+
+def _finish(site: Path, kerangka: Kerangka, dari: str) -> None:
+    prune_theme_assets(site)
+    add_search_names(site, kerangka, dari)
+
+
+def _reused(work: Path, slug: str, key: str) -> Ringkasan | None:
+    """The summary of a shard built before with the same key (its site is still there)."""
+    folder = work / slug
+    try:
+        if (folder / "kunci").read_text(encoding="utf-8") == key and (folder / "site").is_dir():
+            return pickle.loads((folder / "ringkasan.pickle").read_bytes())
+    except (OSError, pickle.UnpicklingError, AttributeError, EOFError):
+        pass
+    return None
+
+
+def _run_shards(slugs: list[str], task: _Task, jobs: int, progress: Progress) -> list[Shard]:
+    """Build shards, in `jobs` forked worker processes when there is more than one."""
+    global _TASK
+    if jobs <= 1 or len(slugs) <= 1:
+        results = []
+        for slug in slugs:
+            results.append(build_kabupaten(slug, task))
+            progress(f"Kabupaten {slug}: {results[-1].halaman} halaman")
+        return results
+    _TASK = task
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(slugs))) as pool:
+            results = []
+            for r in pool.imap_unordered(build_kabupaten, slugs):
+                results.append(r)
+                progress(f"Kabupaten {r.slug}: {r.halaman} halaman")
+    finally:
+        _TASK = None
+    return sorted(results, key=lambda r: r.slug)
+
+
+# ---------------------------------------------------------------- the portal's own shard
+
+
+@dataclass(frozen=True)
+class Tautan:
+    """A shard's pages and its links into other shards (for the portal-wide link check)."""
+
+    halaman: tuple[str, ...]
+    lintas: tuple[str, ...]
+
+
+def build_portal_shard(task: _Task, portal: Content, summaries: list[Ringkasan], key: str) -> tuple[Shard, Tautan]:
+    """Home, Metodologi and Data terbuka: a small MkDocs build from the kabupaten summaries."""
+    result = Shard(INDUK)
+    folder = task.work / INDUK
+    reused = _reused(task.work, INDUK, key)
+    if reused is not None:
+        return result, reused
+    folder.mkdir(parents=True, exist_ok=True)
+    lintas: set[str] = set()
+    pages = _timed(result, "render", lambda: portal_pages(portal, summaries))
+    nav = navigation(None, "", task.kerangka, lintas)
+    write_pages(pages, portal, folder / "docs", "")
+    config = write_config(portal.portal, folder, nav, "")
+    diubah = max([portal.tanggal([task.root / "portal.yml"]), *(s.diubah for s in summaries)])
+
+    def site(target: Path) -> None:
+        run_mkdocs(config, target, diubah)
+        _finish(target, task.kerangka, "")
+
+    _timed(result, "mkdocs", lambda: _fresh_site(folder, site))
+    tautan = Tautan(tuple(p.path for p in pages), tuple(sorted(lintas | {t for p in pages for t in p.lintas})))
+    (folder / "ringkasan.pickle").write_bytes(pickle.dumps(tautan))
+    (folder / "kunci").write_text(key, encoding="utf-8")
+    result.halaman = len(pages)
+    return result, tautan
+
+
+def check_links(shards: list[Tautan | Ringkasan]) -> list[str]:
+    """Links between shards that point at no page of the portal."""
+    pages = {p for s in shards for p in s.halaman}
+    return sorted({t for s in shards for t in s.lintas} - pages)
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+    """Copy a tree as hard links (a copy when linking is not possible)."""
+    def copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=copy, ignore=shutil.ignore_patterns(*skip) if skip else None,
+                    dirs_exist_ok=True)
+
+
+def _sitemap(site: Path, shards: list[Path], build_date: int) -> None:
+    """One sitemap.xml (and .gz) for the portal: the entries of every shard's sitemap."""
+    entries = []
+    for shard_site in shards:
+        path = shard_site / "sitemap.xml"
+        if path.exists():
+            entries += re.findall(r"<url>.*?</url>", path.read_text(encoding="utf-8"), flags=re.S)
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(entries) + "\n</urlset>\n")
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode(), mtime=build_date))
 
 
 def _replace(new: Path, target: Path) -> None:
@@ -122,43 +400,121 @@ def _replace(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(content: Content, site_dir: Path, work_dir: Path, progress: Progress = print) -> Path:
-    """Compute, render and build the whole portal into `site_dir` (atomically replaced)."""
-    started = time.perf_counter()
-    site_dir = site_dir.resolve()
-    work_dir = work_dir.resolve()
-
-    def step(message: str) -> None:
-        progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
-
-    step("Menghitung capaian dan predikat...")
-    hasil = compute(content)
-    step(f"Menulis Markdown untuk {len(hasil.laporan)} laporan kecamatan-tahun...")
-    charts.CACHE = work_dir / "cache" / "grafik"   # unchanged charts are not drawn again
-    pages = render_site(hasil, work_dir / "docs")
-    config = write_config(content, work_dir, navigation(hasil))
-    step(f"Membangun situs ({len(pages)} halaman) dengan MkDocs...")
+def _assemble(site_dir: Path, work: Path, slugs: list[str], build_date: int) -> None:
+    """The portal's shard at the root, each kabupaten's in its folder; one sitemap."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.baru-", dir=site_dir.parent))
     try:
-        build_date = content.tanggal(content.diubah)
-        run_mkdocs(config, fresh, build_date)
-        prune_theme_assets(fresh)
-        normalise_sitemap(fresh, build_date)
+        _link_tree(work / INDUK / "site", fresh)
+        for slug in slugs:
+            _link_tree(work / slug / "site", fresh / slug, skip=("404.html", "sitemap.xml", "sitemap.xml.gz"))
+        _sitemap(fresh, [work / name / "site" for name in (INDUK, *slugs)], build_date)
         _replace(fresh, site_dir)
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
-    if not content.portal.url:
+
+
+# ---------------------------------------------------------------- the whole portal
+
+
+@dataclass
+class Hasil:
+    """What a build did: pages, shards built and reused, and time per stage summed over shards."""
+
+    site: Path
+    halaman: int = 0
+    dibangun: list[str] = field(default_factory=list)
+    dipakai_ulang: list[str] = field(default_factory=list)
+    tahap: dict[str, list[float]] = field(default_factory=lambda: {s: [0.0, 0.0] for s in STAGES})
+    waktu: float = 0.0
+
+    def add(self, shard_result: Shard) -> None:
+        for stage, (wall, cpu) in shard_result.tahap.items():
+            self.tahap[stage][0] += wall
+            self.tahap[stage][1] += cpu
+
+
+def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Progress = print,
+               jobs: int | None = None) -> Hasil:
+    """Validate and build the portal under `content_dir` into `site_dir` (atomically replaced),
+    rebuilding only the shards whose inputs changed since the last build in `work_dir`.
+    Raises ContentError (every problem of every shard) or BuildError; the old site stays."""
+    started = time.perf_counter()
+    root, site_dir, work = content_dir.resolve(), site_dir.resolve(), work_dir.resolve() / "shard"
+    jobs = jobs or len(os.sched_getaffinity(0))
+    result = Hasil(site_dir)
+
+    def step(message: str) -> None:
+        progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    diubah = change_dates(root) if root.is_dir() else {}
+    problems: list[Problem] = []
+    try:
+        portal = validate(load_content(root, kabupaten="", diubah=diubah))
+    except ContentError as exc:
+        portal, problems = None, list(exc.problems)
+    kerangka = outline(root) if root.is_dir() else Kerangka(())
+    files = _file_digests(root, diubah)
+    base = [code_digest(), files.get("portal.yml"), kerangka.kabupaten]
+    keys = {slug: _digest([base, {f: d for f, d in files.items() if f.startswith(f"{slug}/")}])
+            for slug, _, _ in kerangka.kabupaten}
+    summaries = {slug: s for slug in keys if (s := _reused(work, slug, keys[slug])) is not None}
+    todo = [slug for slug in keys if slug not in summaries]
+    result.tahap["kunci"] = [time.perf_counter() - wall, time.process_time() - cpu]
+    step(f"{len(keys)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
+    task = _Task(root, work, kerangka, diubah, keys)
+    for shard_result in _run_shards(todo, task, jobs, step):
+        problems += shard_result.problems
+        if shard_result.error:
+            raise BuildError(shard_result.error)
+        if shard_result.ringkasan is not None:
+            summaries[shard_result.slug] = shard_result.ringkasan
+            result.add(shard_result)
+    if problems or portal is None:
+        unique = {p.render(root): p for p in problems}
+        raise ContentError(list(unique.values()))
+    ordered = [summaries[slug] for slug in keys]
+    induk_key = _digest([base, sorted(keys.items())])
+    published = _digest([induk_key, str(site_dir)])
+    induk, tautan = build_portal_shard(task, portal, ordered, induk_key)
+    result.add(induk)
+    broken = check_links([*ordered, tautan])
+    if broken:
+        raise BuildError("tautan antar-bagian situs tanpa halaman tujuan: " + ", ".join(broken[:10]))
+    result.dibangun = todo + ([INDUK] if induk.halaman else [])
+    result.dipakai_ulang = [s for s in keys if s not in todo] + ([] if induk.halaman else [INDUK])
+    result.halaman = len(tautan.halaman) + sum(len(s.halaman) for s in ordered)
+    build_date = max([0, *(s.diubah for s in ordered)])
+    marker = work / "terbit"
+    if result.dibangun or not site_dir.is_dir() or not marker.exists() or marker.read_text() != published:
+        step(f"Menyusun situs ({result.halaman} halaman)...")
+        wall, cpu = time.perf_counter(), time.process_time()
+        marker.unlink(missing_ok=True)
+        _assemble(site_dir, work, list(keys), build_date)
+        marker.write_text(published, encoding="utf-8")
+        result.tahap["susun"] = [time.perf_counter() - wall, time.process_time() - cpu]
+    else:
+        step("Tidak ada perubahan: situs sudah mutakhir.")
+    if not portal.portal.url:
         step("Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
              "hanya benar bila situs dipasang di akar domain.")
+    result.waktu = time.perf_counter() - started
     step(f"Selesai: {site_dir}")
-    return site_dir
+    return result
 
 
-def preview(content: Content, work_dir: Path, port: int, progress: Progress = print) -> None:
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process and of its largest worker, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def preview(content_dir: Path, work_dir: Path, port: int, progress: Progress = print) -> None:
     """Build into work_dir/pratinjau and serve it on localhost until interrupted."""
-    site = build_site(content, work_dir / "pratinjau", work_dir, progress)
+    site = build_site(content_dir, work_dir / "pratinjau", work_dir, progress).site
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         progress(f"Pratinjau di http://127.0.0.1:{port}/ (Ctrl+C untuk berhenti)")

@@ -1,33 +1,37 @@
-"""Build-time SVG charts (Vega-Lite through vl-convert): no JavaScript in the browser.
+"""Build-time SVG charts, drawn directly as SVG text: no JavaScript in the browser.
 
 Every chart carries `role="img"`, a `<title>` and a `<desc>` stating its key numbers, keeps
 its text as text, and is byte-for-byte the same for the same data. Pages always show the
-table of the chart's numbers beside it.
+table of the chart's numbers beside it. Text widths are estimated (no font measuring), so
+layouts keep a safety margin.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
-import re
+import math
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Callable
 
-import vl_convert
+from .numbers import format_number
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
 TEXT = "#1f2328"
 MUTED = "#57606a"
-ID_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
-
+GRID = "#ddd"
+AXIS = "#888"
 
 #: Okabe-Ito: distinguishable with every common colour-vision deficiency; for series that
 #: have no colour of their own (predikat and mutu bring theirs from the rating scale).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-#: Plot width in px: the whole SVG stays under 360 px so that it is legible on a phone
-#: without scaling down, and the same drawing prints at a sensible size.
+#: Plot width in px of a bar chart: the whole SVG stays under 330 px so that it is legible on
+#: a phone without scaling down, and the same drawing prints at a sensible size.
 WIDTH = 300
+MAX_WIDTH = 330
+PAD = 6
+#: Line patterns of the series of a line chart, so they differ without colour too.
+DASHES = ("", "5 3", "2 2")
+REFERENCE_DASH = "4 3"
 
 
 @dataclass(frozen=True)
@@ -41,27 +45,12 @@ class Batang:
     warna: str
 
 
-def _pendek(label: str, limit: int = 46) -> str:
-    """A label cut to fit the plot width (about 46 characters at 12 px); the full text is in
-    the table beside the chart. Cheaper than letting Vega measure and truncate text."""
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
-
-
 @dataclass(frozen=True)
 class Garis:
     """A reference line across the bars (a target, a threshold), labelled at its top."""
 
     nilai: float
     label: str
-
-
-def _accessible(svg: str, title: str, description: str) -> str:
-    """Add role, title and description to the root <svg> (vl-convert writes none)."""
-    head = '<svg role="img" aria-labelledby="chart-title chart-desc"'
-    svg = svg.replace("<svg", head, 1)
-    label = (f'<title id="chart-title">{html.escape(title)}</title>'
-             f'<desc id="chart-desc">{html.escape(description)}</desc>')
-    return re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + label, svg, count=1)
 
 
 @dataclass(frozen=True)
@@ -74,82 +63,6 @@ class Grafik:
     deskripsi: str   # the key numbers in words: the SVG's <desc> and the <img> alt text
 
 
-#: Where rendered SVGs are kept between builds, keyed by a hash of the full spec and the
-#: renderer's version (set by the build; None: no cache). Same spec, same bytes.
-CACHE: Path | None = None
-
-
-def _svg(spec: dict) -> str:
-    if CACHE is None:
-        return vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE)
-    key = hashlib.sha256(json.dumps([spec, ID_LOCALE, vl_convert.__version__], sort_keys=True,
-                                    ensure_ascii=False).encode()).hexdigest()
-    path = CACHE / f"{key}.svg"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    svg = vl_convert.vegalite_to_svg(spec, format_locale=ID_LOCALE)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_text(svg, encoding="utf-8")
-    return svg
-
-
-def _render(spec: dict, title: str, description: str) -> Grafik:
-    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "background": "white",
-            "config": {"font": FONT, "view": {"stroke": None},
-                       "axis": {"labelColor": MUTED, "titleColor": TEXT, "titleFontWeight": "normal",
-                                "titleFontSize": 12, "labelFontSize": 11},
-                       "legend": {"labelFontSize": 12, "labelColor": TEXT, "symbolType": "square",
-                                  "orient": "bottom", "direction": "vertical"}},
-            **spec}
-    svg = _accessible(_svg(spec), title, description)
-    size = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
-    return Grafik(svg, round(float(size[1])), round(float(size[2])), f"{title}. {description}")
-
-
-def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = (),
-              awal: float = 0, urutan: tuple[str, ...] = ()) -> Grafik:
-    """Horizontal bars from `awal` (the scale's lowest value: 0, or 25 for an IKM), each with
-    its label on the line above and its printed value at its end (so no axis is needed),
-    coloured by category with a legend (in `urutan` order when given, else first seen),
-    plus labelled reference lines."""
-    if not batang:
-        raise ValueError("a bar chart needs at least one bar")
-    values = [{"label": _pendek(b.label), "nilai": b.nilai, "teks": b.teks, "kategori": b.kategori, "awal": awal}
-              for b in batang]
-    legend: dict[str, str] = {}
-    for b in sorted(batang, key=lambda b: urutan.index(b.kategori) if b.kategori in urutan else len(urutan)):
-        legend.setdefault(b.kategori, b.warna)
-    top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [awal + 1])
-    # Bars use the left 55 %; the printed value and category follow on the right.
-    x = {"field": "nilai", "type": "quantitative", "axis": None,
-         "scale": {"domain": [awal, awal + (top - awal) / 0.55], "nice": False, "zero": False}}
-    y = {"field": "label", "type": "nominal", "sort": None, "axis": None}
-    layers: list[dict] = [
-        {"mark": {"type": "bar", "height": 14, "yOffset": 8},
-         "encoding": {"y": y, "x": x, "x2": {"field": "awal"},
-                      "color": {"field": "kategori", "type": "nominal",
-                                "scale": {"domain": list(legend), "range": list(legend.values())},
-                                "legend": {"title": None}}}},
-        {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -1, "fontSize": 12, "color": TEXT},
-         "encoding": {"y": y, "x": {**x, "field": "awal"}, "text": {"field": "label"}}},
-        {"mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 4, "yOffset": 8, "fontSize": 12,
-                  "color": TEXT},
-         "encoding": {"y": y, "x": x, "text": {"field": "teks"}}},
-    ]
-    if garis:
-        lines = {"values": [{"nilai": g.nilai, "label": g.label} for g in garis]}
-        rule_x = {"field": "nilai", "type": "quantitative"}
-        layers += [
-            {"data": lines, "mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED, "opacity": 0.7},
-             "encoding": {"x": rule_x}},
-            {"data": lines, "mark": {"type": "text", "baseline": "bottom", "dy": -2, "fontSize": 11, "color": MUTED,
-                                     "y": 0}, "encoding": {"x": rule_x, "text": {"field": "label"}}},
-        ]
-    spec = {"width": WIDTH, "height": {"step": 44}, "padding": {"left": 6, "right": 6, "top": 16, "bottom": 4},
-            "data": {"values": values}, "layer": layers}
-    return _render(spec, title, description)
-
-
 @dataclass(frozen=True)
 class Titik:
     """One labelled point of a scatter chart."""
@@ -157,43 +70,6 @@ class Titik:
     label: str
     x: float
     y: float
-
-
-def scatter_chart(titik: list[Titik], title: str, description: str, x_title: str, y_title: str,
-                  x_split: float, y_split: float, kuadran: dict[str, str]) -> Grafik:
-    """Labelled points with a vertical and a horizontal split line (an importance-performance
-    grid); `kuadran` names the four corners: {"kiri-atas": text, "kanan-atas": ..., ...}."""
-    merged: dict[tuple[float, float], list[str]] = {}
-    for t in titik:  # points at the same place share one label ("U3, U6")
-        merged.setdefault((round(t.x, 2), round(t.y, 2)), []).append(t.label)
-    values = [{"label": ", ".join(labels), "x": x, "y": y} for (x, y), labels in merged.items()]
-    xs, ys = [t.x for t in titik] + [x_split], [t.y for t in titik] + [y_split]
-    pad = 0.2
-    x_scale = {"domain": [min(xs) - pad, max(xs) + pad], "nice": False, "zero": False}
-    y_scale = {"domain": [min(ys) - pad, max(ys) + pad], "nice": False, "zero": False}
-    x = {"field": "x", "type": "quantitative", "title": x_title, "scale": x_scale, "axis": {"format": ".2f", "tickCount": 4}}
-    y = {"field": "y", "type": "quantitative", "title": y_title, "scale": y_scale, "axis": {"format": ".2f", "tickCount": 4}}
-    (x0, x1), (y0, y1) = x_scale["domain"], y_scale["domain"]
-    inset_x, inset_y = (x1 - x0) * 0.02, (y1 - y0) * 0.02
-    corners = {"kiri-atas": (x0 + inset_x, y1 - inset_y, "left", "top"),
-               "kanan-atas": (x1 - inset_x, y1 - inset_y, "right", "top"),
-               "kiri-bawah": (x0 + inset_x, y0 + inset_y, "left", "bottom"),
-               "kanan-bawah": (x1 - inset_x, y0 + inset_y, "right", "bottom")}
-    labels = [{"x": corners[k][0], "y": corners[k][1], "teks": text, "align": corners[k][2], "baseline": corners[k][3]}
-              for k, text in kuadran.items()]
-    layers = [
-        {"data": {"values": labels}, "mark": {"type": "text", "fontSize": 11, "color": MUTED, "fontStyle": "italic"},
-         "encoding": {"x": {**x, "field": "x"}, "y": {**y, "field": "y"}, "text": {"field": "teks"},
-                      "align": {"field": "align", "type": "nominal", "scale": None},
-                      "baseline": {"field": "baseline", "type": "nominal", "scale": None}}},
-        {"mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED}, "encoding": {"x": {"datum": x_split}}},
-        {"mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED}, "encoding": {"y": {"datum": y_split}}},
-        {"mark": {"type": "point", "filled": True, "size": 40, "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
-        {"mark": {"type": "text", "align": "left", "dx": 5, "dy": -6, "fontSize": 12, "color": TEXT},
-         "encoding": {"x": x, "y": y, "text": {"field": "label"}}},
-    ]
-    spec = {"width": WIDTH - 40, "height": 240, "padding": 6, "data": {"values": values}, "layer": layers}
-    return _render(spec, title, description)
 
 
 @dataclass(frozen=True)
@@ -204,33 +80,294 @@ class Seri:
     titik: tuple[tuple[int, float], ...]
 
 
+# ---------------------------------------------------------------------------------------------
+# Shared drawing helpers
+
+
+def _pendek(label: str, limit: int = 46) -> str:
+    """A label cut to fit the plot width (about 46 characters at 12 px); the full text is in
+    the table beside the chart."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+_NARROW = frozenset(" .,:;'!|()[]ijlftrI·-/")
+_WIDE = frozenset("ABCDEFGHKMNOPQRSUVWXYZmw%@")
+
+
+def _text_width(text: str, size: float) -> float:
+    """A generous estimate of the width of `text` in a sans-serif font at `size` px."""
+    return size * sum(0.3 if c in _NARROW else 0.8 if c in _WIDE else 0.56 for c in text)
+
+
+def _n(value: float) -> str:
+    """A coordinate, rounded to 0.1 px, without a trailing `.0`."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
+
+
+def _text(x: float, y: float, content: str, size: int = 12, fill: str = TEXT, anchor: str = "start",
+          extra: str = "") -> str:
+    """A <text> element with `content` escaped; `y` is the baseline."""
+    align = "" if anchor == "start" else f' text-anchor="{anchor}"'
+    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{size}" fill="{fill}"{align}{extra}>'
+            f"{html.escape(content, quote=False)}</text>")
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, stroke: str, dash: str = "", extra: str = "") -> str:
+    """A straight line; `dash` is a stroke-dasharray."""
+    dashed = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{stroke}"'
+            f"{dashed}{extra}/>")
+
+
+def _rect(x: float, y: float, width: float, height: float, fill: str) -> str:
+    """A filled rectangle."""
+    return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}" fill="{fill}"/>'
+
+
+def _scale(d0: float, d1: float, r0: float, r1: float) -> Callable[[float], float]:
+    """The linear map of the domain [d0, d1] onto the range [r0, r1]."""
+    factor = (r1 - r0) / ((d1 - d0) or 1)
+    return lambda v: r0 + (v - d0) * factor
+
+
+def _nice_ticks(low: float, high: float, count: int = 4) -> tuple[list[float], int]:
+    """About `count` round values (step 1, 2, 2,5 or 5 x 10^k) inside [low, high], and the
+    decimals their step needs."""
+    raw = (high - low) / count
+    power = math.floor(math.log10(raw))
+    factor = min((1, 2, 2.5, 5, 10), key=lambda f: abs(math.log(f * 10.0 ** power / raw)))
+    if factor == 10:
+        factor, power = 1, power + 1
+    decimals = max(0, -power + (1 if factor == 2.5 else 0))
+    step = factor * 10.0 ** power
+    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    return [round(i * step, decimals) for i in range(first, last + 1)], decimals
+
+
+def _trimmed(value: float, decimals: int) -> str:
+    """An Indonesian number with at most `decimals` decimals, trailing zeros dropped."""
+    text = format_number(value, decimals)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """The plot area of a chart with axes, in px."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+
+def _y_axis(plot: _Plot, ticks: list[float], labels: list[str], y: Callable[[float], float],
+            title: str | None) -> list[str]:
+    """Horizontal grid lines with their labels left of the plot, the left axis line and the
+    rotated title."""
+    parts = []
+    for tick, label in zip(ticks, labels):
+        parts.append(_line(plot.left, y(tick), plot.right, y(tick), GRID))
+        parts.append(_text(plot.left - 4, y(tick) + 4, label, 11, MUTED, "end"))
+    parts.append(_line(plot.left, plot.top, plot.left, plot.bottom, AXIS))
+    if title:
+        cx, cy = PAD + 10, plot.top + plot.height / 2
+        parts.append(_text(cx, cy, _pendek(title, 30), 12, TEXT, "middle",
+                           f' transform="rotate(-90 {_n(cx)} {_n(cy)})"'))
+    return parts
+
+
+def _x_axis(plot: _Plot, positions: list[float], labels: list[str], title: str | None, grid: bool) -> list[str]:
+    """Labels under the plot (with vertical grid lines if `grid`), the bottom axis line and
+    the title under the labels."""
+    parts = []
+    for x, label in zip(positions, labels):
+        if grid:
+            parts.append(_line(x, plot.top, x, plot.bottom, GRID))
+        parts.append(_text(x, plot.bottom + 15, label, 11, MUTED, "middle"))
+    parts.append(_line(plot.left, plot.bottom, plot.right, plot.bottom, AXIS))
+    if title:
+        parts.append(_text(plot.left + plot.width / 2, plot.bottom + 34, title, 12, TEXT, "middle"))
+    return parts
+
+
+def _left_margin(labels: list[str], title: str | None) -> float:
+    """Room left of the plot for the y tick labels (11 px) and the rotated title."""
+    return PAD + (18 if title else 0) + max(_text_width(t, 11) for t in labels) + 6
+
+
+def _legend(entries: list[tuple[str, str, str]], top: float, line: bool = False) -> tuple[list[str], float]:
+    """One (label, colour, dash) entry per line from `top`: a square, or with `line` a short
+    line in the entry's dash pattern; returns the parts and the bottom."""
+    parts = []
+    for i, (label, colour, dash) in enumerate(entries):
+        y = top + 16 * i
+        if line:
+            parts.append(_line(PAD, y + 5, PAD + 18, y + 5, colour, dash, ' stroke-width="2"'))
+        else:
+            parts.append(_rect(PAD, y, 10, 10, colour))
+        parts.append(_text(PAD + (24 if line else 16), y + 9.5, label))
+    return parts, top + 16 * len(entries)
+
+
+def _grafik(parts: list[str], width: float, height: float, title: str, description: str) -> Grafik:
+    """The accessible SVG document around `parts`, on a white background."""
+    w, h = math.ceil(width), math.ceil(height)
+    svg = (f'<svg role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg" '
+           f'width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">'
+           f'<title id="chart-title">{html.escape(title, quote=False)}</title>'
+           f'<desc id="chart-desc">{html.escape(description, quote=False)}</desc>'
+           f'<rect width="{w}" height="{h}" fill="white"/>' + "".join(parts) + "</svg>")
+    return Grafik(svg, w, h, f"{title}. {description}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts
+
+
+def _bar_share(batang: list[Batang], awal: float, top: float) -> float:
+    """The share of the plot width the longest bar takes: 0.55, less if a printed value would
+    otherwise run past the widest allowed chart."""
+    share = 0.55
+    room = MAX_WIDTH - 2 * PAD - 4 - 2
+    for b in batang:
+        if b.nilai > awal:
+            fits = (room - _text_width(b.teks, 12)) / WIDTH * (top - awal) / (b.nilai - awal)
+            share = min(share, fits)
+    return max(share, 0.25)
+
+
+def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = (),
+              awal: float = 0, urutan: tuple[str, ...] = ()) -> Grafik:
+    """Horizontal bars from `awal` (the scale's lowest value: 0, or 25 for an IKM), each with
+    its label on the line above and its printed value at its end (so no axis is needed),
+    coloured by category with a legend (in `urutan` order when given, else first seen),
+    plus labelled reference lines."""
+    if not batang:
+        raise ValueError("a bar chart needs at least one bar")
+    legend: dict[str, str] = {}
+    for b in sorted(batang, key=lambda b: urutan.index(b.kategori) if b.kategori in urutan else len(urutan)):
+        legend.setdefault(b.kategori, b.warna)
+    top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [awal + 1])
+    # Bars use the left 55 %; the printed value follows on the right.
+    x = _scale(awal, awal + (top - awal) / _bar_share(batang, awal, top), PAD, PAD + WIDTH)
+    plot = _Plot(PAD, 16 if garis else 4, WIDTH, 44 * len(batang))
+    parts: list[str] = []
+    width = float(PAD + WIDTH + PAD)
+    for i, b in enumerate(batang):
+        row = plot.top + 44 * i
+        end = x(max(b.nilai, awal))
+        parts.append(_text(plot.left, row + 20, _pendek(b.label)))
+        parts.append(_rect(plot.left, row + 23, end - plot.left, 14, b.warna))
+        parts.append(_text(end + 4, row + 34, b.teks))
+        width = max(width, end + 4 + _text_width(b.teks, 12) + 2)
+    width = min(width, MAX_WIDTH)
+    for g in garis:
+        gx = x(g.nilai)
+        half = _text_width(g.label, 11) / 2
+        parts.append(_line(gx, plot.top, gx, plot.bottom, MUTED, REFERENCE_DASH, ' opacity="0.7"'))
+        parts.append(_text(min(max(gx, PAD + half), width - PAD - half), plot.top - 2, g.label, 11, MUTED, "middle"))
+    keys, bottom = _legend([(k, c, "") for k, c in legend.items()], plot.bottom + 12)
+    return _grafik(parts + keys, width, bottom + 2, title, description)
+
+
 def line_chart(seri: list[Seri], title: str, description: str, y_title: str,
                garis: tuple[Garis, ...] = ()) -> Grafik:
-    """Values over the years, one coloured line with points per series (Okabe-Ito, with a
-    legend), and labelled horizontal reference lines (e.g. the Renstra end target)."""
-    values = [{"seri": s.label, "tahun": str(t), "nilai": v} for s in seri for t, v in s.titik]
-    all_values = [v["nilai"] for v in values] + [g.nilai for g in garis]
-    low, high = min(all_values), max(all_values)
+    """Values over the years, one coloured line with points per series (Okabe-Ito and a dash
+    pattern, with a legend), and labelled horizontal reference lines (e.g. the Renstra end
+    target)."""
+    if not any(s.titik for s in seri):
+        raise ValueError("a line chart needs at least one point")
+    values = [v for s in seri for _, v in s.titik] + [g.nilai for g in garis]
+    low, high = min(values), max(values)
     pad = (high - low) * 0.15 or 1
-    y = {"field": "nilai", "type": "quantitative", "title": y_title,
-         "scale": {"domain": [low - pad, high + pad], "zero": False, "nice": False},
-         "axis": {"tickCount": 4, "format": ",.2~f"}}
-    x = {"field": "tahun", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}}
-    color = {"field": "seri", "type": "nominal", "scale": {"domain": [s.label for s in seri],
-                                                         "range": list(PALETTE[:len(seri)])},
-             "legend": {"title": None}}
-    layers: list[dict] = [{"mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2},
-                           "encoding": {"x": x, "y": y, "color": color, "strokeDash": {
-                               "field": "seri", "type": "nominal", "legend": None,
-                               "scale": {"domain": [s.label for s in seri], "range": [[1, 0], [5, 3], [2, 2]]}}}}]
-    if garis:
-        lines = {"values": [{"nilai": g.nilai, "label": g.label} for g in garis]}
-        layers += [
-            {"data": lines, "mark": {"type": "rule", "strokeDash": [4, 3], "color": MUTED},
-             "encoding": {"y": {"field": "nilai", "type": "quantitative"}}},
-            {"data": lines, "mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 2, "dy": -2,
-                                     "fontSize": 11, "color": MUTED, "x": 0},
-             "encoding": {"y": {"field": "nilai", "type": "quantitative"}, "text": {"field": "label"}}},
-        ]
-    spec = {"width": WIDTH - 40, "height": 180, "padding": 6, "data": {"values": values}, "layer": layers}
-    return _render(spec, title, description)
+    ticks, decimals = _nice_ticks(low - pad, high + pad)
+    labels = [_trimmed(t, decimals) for t in ticks]
+    left = _left_margin(labels, y_title)
+    plot = _Plot(left, 10, min(WIDTH - 40, MAX_WIDTH - PAD - left), 180)
+    y = _scale(low - pad, high + pad, plot.bottom, plot.top)
+    years = sorted({year for s in seri for year, _ in s.titik})
+    step = plot.width / len(years)
+    x = {year: plot.left + step * (i + 0.5) for i, year in enumerate(years)}
+    parts = _y_axis(plot, ticks, labels, y, y_title)
+    parts += _x_axis(plot, list(x.values()), [str(year) for year in years], None, grid=False)
+    for g in garis:
+        parts.append(_line(plot.left, y(g.nilai), plot.right, y(g.nilai), MUTED, REFERENCE_DASH))
+        parts.append(_text(plot.left + 2, y(g.nilai) - 3, g.label, 11, MUTED))
+    entries = []
+    for i, s in enumerate(seri):
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        points = " ".join(f"{_n(x[t])},{_n(y(v))}" for t, v in s.titik)
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>')
+        parts += [f'<circle cx="{_n(x[t])}" cy="{_n(y(v))}" r="4" fill="{colour}"/>' for t, v in s.titik]
+        entries.append((s.label, colour, dash))
+    keys, bottom = _legend(entries, plot.bottom + 28, line=True)
+    return _grafik(parts + keys, plot.right + PAD, bottom + 2, title, description)
+
+
+def scatter_chart(titik: list[Titik], title: str, description: str, x_title: str, y_title: str,
+                  x_split: float, y_split: float, kuadran: dict[str, str]) -> Grafik:
+    """Labelled points with a vertical and a horizontal split line (an importance-performance
+    grid); `kuadran` names the four corners: {"kiri-atas": text, "kanan-atas": ..., ...}."""
+    merged: dict[tuple[float, float], list[str]] = {}
+    for t in titik:  # points at the same place share one label ("U3, U6")
+        merged.setdefault((round(t.x, 2), round(t.y, 2)), []).append(t.label)
+    xs, ys = [t.x for t in titik] + [x_split], [t.y for t in titik] + [y_split]
+    (x0, x1), (y0, y1) = (min(xs) - 0.2, max(xs) + 0.2), (min(ys) - 0.2, max(ys) + 0.2)
+    x_ticks, _ = _nice_ticks(x0, x1)
+    y_ticks, _ = _nice_ticks(y0, y1)
+    y_labels = [format_number(t, 2) for t in y_ticks]
+    left = _left_margin(y_labels, y_title)
+    plot = _Plot(left, 8, min(WIDTH - 40, MAX_WIDTH - 14 - left), 240)
+    width = plot.right + 14   # room for half the last x tick label
+    x, y = _scale(x0, x1, plot.left, plot.right), _scale(y0, y1, plot.bottom, plot.top)
+    parts = _y_axis(plot, y_ticks, y_labels, y, y_title)
+    parts += _x_axis(plot, [x(t) for t in x_ticks], [format_number(t, 2) for t in x_ticks], x_title, grid=True)
+    corners = {"kiri-atas": (plot.left + 4, plot.top + 13, "start"),
+               "kanan-atas": (plot.right - 4, plot.top + 13, "end"),
+               "kiri-bawah": (plot.left + 4, plot.bottom - 6, "start"),
+               "kanan-bawah": (plot.right - 4, plot.bottom - 6, "end")}
+    for key, text in kuadran.items():
+        cx, cy, anchor = corners[key]
+        parts.append(_text(cx, cy, text, 11, MUTED, anchor, ' font-style="italic"'))
+    parts.append(_line(x(x_split), plot.top, x(x_split), plot.bottom, MUTED, REFERENCE_DASH))
+    parts.append(_line(plot.left, y(y_split), plot.right, y(y_split), MUTED, REFERENCE_DASH))
+    parts += [f'<circle cx="{_n(x(px))}" cy="{_n(y(py))}" r="4.5" fill="{PALETTE[0]}"/>' for px, py in merged]
+    parts += _point_labels([(x(px), y(py), ", ".join(names)) for (px, py), names in merged.items()],
+                           plot.left, width)
+    return _grafik(parts, width, plot.bottom + 40, title, description)
+
+
+def _point_labels(points: list[tuple[float, float, str]], low: float, high: float) -> list[str]:
+    """A 12 px label 5 px right of and 6 px above each point; a label that would cover a point
+    or an earlier label, or leave [low, high], goes below, else left of its point."""
+    def box(tx: float, ty: float, anchor: str, width: float) -> tuple[float, float, float, float]:
+        x0 = tx if anchor == "start" else tx - width
+        return x0, ty - 9, x0 + width, ty + 3
+
+    taken = [(px - 4.5, py - 4.5, px + 4.5, py + 4.5) for px, py, _ in points]
+    parts = []
+    for px, py, label in points:
+        width = _text_width(label, 12)
+        options = [(px + 5, py - 6, "start"), (px + 5, py + 15, "start"), (px - 5, py - 6, "end"),
+                   (px - 5, py + 15, "end")]
+        inside = [o for o in options if low <= box(*o, width)[0] and box(*o, width)[2] <= high]
+        free = [o for o in inside if not any(_overlap(box(*o, width), t) for t in taken)]
+        tx, ty, anchor = (free or inside or options)[0]
+        taken.append(box(tx, ty, anchor, width))
+        parts.append(_text(tx, ty, label, anchor=anchor))
+    return parts
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two (x0, y0, x1, y1) boxes intersect."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

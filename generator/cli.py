@@ -16,17 +16,20 @@ app = typer.Typer(help="Portal Kinerja: validasi konten dan bangun situs portal 
 CONTENT = typer.Option(Path("content"), "--content", "-c", help="Folder konten.")
 
 
+def _report(exc: ContentError, root: Path) -> None:
+    """Print every problem, then exit 1."""
+    for problem in exc.problems:
+        typer.echo(problem.render(root.resolve()), err=True)
+    typer.echo(f"{len(exc.problems)} galat ditemukan; tidak ada yang diterbitkan.", err=True)
+    raise typer.Exit(1)
+
+
 def _validated(content_dir: Path) -> Content:
     """Load and validate, printing every problem; exit 1 on errors."""
-    raw = load_content(content_dir)
     try:
-        content = validate_content(raw)
+        return validate_content(load_content(content_dir))
     except ContentError as exc:
-        for problem in exc.problems:
-            typer.echo(problem.render(raw.root), err=True)
-        typer.echo(f"{len(exc.problems)} galat ditemukan; tidak ada yang diterbitkan.", err=True)
-        raise typer.Exit(1) from None
-    return content
+        _report(exc, content_dir)
 
 
 @app.command()
@@ -51,13 +54,16 @@ def validate(content_dir: Path = CONTENT,
 @app.command()
 def build(content_dir: Path = CONTENT,
           site_dir: Path = typer.Option(Path("site"), "--site", help="Folder situs hasil."),
-          work_dir: Path = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara).")) -> None:
-    """Bangun situs: validasi -> hitung -> Markdown -> MkDocs. Situs lama diganti hanya bila berhasil."""
+          work_dir: Path = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara, bagian situs)."),
+          jobs: int = typer.Option(0, "--jobs", "-j", help="Jumlah proses paralel (0: semua inti).")) -> None:
+    """Bangun situs: validasi -> hitung -> Markdown -> MkDocs, per kabupaten dan paralel; kabupaten
+    yang kontennya tidak berubah tidak dibangun ulang. Situs lama diganti hanya bila berhasil."""
     from .build import BuildError, build_site
 
-    content = _validated(content_dir)
     try:
-        build_site(content, site_dir=site_dir, work_dir=work_dir, progress=typer.echo)
+        build_site(content_dir, site_dir, work_dir, typer.echo, jobs or None)
+    except ContentError as exc:
+        _report(exc, content_dir)
     except BuildError as exc:
         typer.echo(f"GALAT pembangunan situs: {exc}", err=True)
         typer.echo("Situs lama tidak diubah.", err=True)
@@ -69,10 +75,15 @@ def serve(content_dir: Path = CONTENT,
           work_dir: Path = typer.Option(Path("build"), "--work"),
           port: int = typer.Option(8000, help="Port lokal.")) -> None:
     """Bangun lalu sajikan situs di http://127.0.0.1:PORT/ (untuk pratinjau)."""
-    from .build import preview
+    from .build import BuildError, preview
 
-    content = _validated(content_dir)
-    preview(content, work_dir=work_dir, port=port, progress=typer.echo)
+    try:
+        preview(content_dir, work_dir=work_dir, port=port, progress=typer.echo)
+    except ContentError as exc:
+        _report(exc, content_dir)
+    except BuildError as exc:
+        typer.echo(f"GALAT pembangunan situs: {exc}", err=True)
+        raise typer.Exit(1) from None
 
 
 @app.command("contoh-skm")

@@ -126,11 +126,12 @@ def to_csv(tabel: Tabel) -> str:
 
 def to_json(tabel: Tabel) -> str:
     """An array of records keyed by column key (`null` = no data)."""
-    return json.dumps(records(tabel), ensure_ascii=False, indent=1) + "\n"
+    rows = [json.dumps(r, ensure_ascii=False) for r in records(tabel)]  # C encoder: one record per line
+    return "[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n"
 
 
-def resource(tabel: Tabel, metodologi_url: str) -> dict[str, Any]:
-    """The Frictionless Data Resource descriptor of a table's CSV file."""
+def resource(tabel: Tabel, metodologi_url: str, folder: str = ".") -> dict[str, Any]:
+    """The Frictionless Data Resource descriptor of a table's CSV file, for a package in `folder`."""
     fields = []
     for i, k in enumerate(tabel.kolom):
         # A target or realisasi column that holds a grade (`BB`) somewhere is text.
@@ -144,7 +145,7 @@ def resource(tabel: Tabel, metodologi_url: str) -> dict[str, Any]:
         "name": tabel.nama,
         "title": tabel.judul,
         "description": tabel.deskripsi,
-        "path": f"{tabel.path}.csv",
+        "path": f"{posixpath.relpath(tabel.path, folder)}.csv",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -154,13 +155,13 @@ def resource(tabel: Tabel, metodologi_url: str) -> dict[str, Any]:
 
 
 def datapackage(tables: Iterable[Tabel], name: str, title: str, description: str, metodologi_url: str,
-                licence: dict[str, str]) -> str:
-    """`datapackage.json` for every dataset of the portal."""
+                licence: dict[str, str], folder: str = ".") -> str:
+    """`datapackage.json`, in `folder` of the site, for the given datasets."""
     descriptor = {
         "name": name,
         "title": title,
         "description": description,
         "licenses": [licence],
-        "resources": [resource(t, metodologi_url) for t in tables],
+        "resources": [resource(t, metodologi_url, folder) for t in tables],
     }
     return json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n"

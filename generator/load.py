@@ -261,8 +261,9 @@ def _load_kabupaten(folder: Path, problems: list[Problem]) -> RawKabupaten:
     return raw
 
 
-def load_content(root: Path) -> RawContent:
-    """Read every content file under `root`; never raises for bad content."""
+def load_content(root: Path, kabupaten: str | None = None, diubah: dict[Path, int] | None = None) -> RawContent:
+    """Read every content file under `root` (or only portal.yml and the folder of one
+    `kabupaten`); never raises for bad content. `diubah`: change dates already known."""
     root = root.resolve()
     content = RawContent(root)
     if not root.is_dir():
@@ -272,12 +273,13 @@ def load_content(root: Path) -> RawContent:
         if path.name == "portal.yml":
             content.portal = read_yaml(path, content.problems)
         elif path.is_dir() and SLUG.match(path.name):
-            content.kabupaten.append(_load_kabupaten(path, content.problems))
+            if kabupaten in (None, path.name):
+                content.kabupaten.append(_load_kabupaten(path, content.problems))
         elif path.name not in {"README.md"}:
             _unexpected(path, content.problems, "portal.yml dan folder kabupaten (huruf kecil, mis. lumajang/)")
     if not (root / "portal.yml").exists():
         content.problems.append(Problem(root / "portal.yml", "", "berkas wajib tidak ada", "missing_file"))
-    content.diubah = change_dates(root)
+    content.diubah = change_dates(root) if diubah is None else diubah
     return content
 
 

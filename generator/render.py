@@ -11,7 +11,7 @@ import json
 import posixpath
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -19,7 +19,7 @@ from typing import Any, Iterable
 import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import charts, tabel
 from .compute.individu import HasilIndividu
@@ -31,7 +31,7 @@ from .dataset import Kolom, Sel, Tabel, datapackage, to_csv, to_json
 from .numbers import format_number, format_percent, format_rupiah_ringkas, format_value
 from .tabel import (PERIODE_LABEL, anggaran_path, audit_path, ikhtisar_path, individu_path, kabupaten_path,
                     kecamatan_path, laporan_path, pengumuman_path, skm_path)
-from .validate import KecamatanData
+from .validate import Content, KabupatenData, KecamatanData
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
@@ -85,12 +85,42 @@ def yaml_text(text: object) -> Markup:
     return Markup(json.dumps(str(text), ensure_ascii=False))
 
 
+def predikat(r: Any) -> Markup:
+    """A predikat (or mutu) as a badge in its colour; the label is always written."""
+    if not r:
+        return Markup('<span class="tanpa-data">—</span>')
+    kode = f"{escape(r.kode)} · " if r.kode else ""
+    return Markup(f'<span class="predikat" style="--warna: {escape(r.warna)}">{kode}{escape(r.label)}</span>')
+
+
+#: How a table cell of each column kind is written.
+_FORMAT_SEL = {"persen": format_percent, "angka": format_value, "indeks": format_number,
+               "rupiah": lambda v: format_number(v, 0), "bilangan": lambda v: format_number(v, 0)}
+
+
+def nilai_sel(v: Any, k: Kolom) -> Markup:
+    """A table value as HTML, formatted for its column (— for no data)."""
+    if v is None:
+        return Markup('<span class="tanpa-data">—</span>')
+    if k.jenis == "predikat":
+        return predikat(v)
+    return escape(_FORMAT_SEL.get(k.jenis, str)(v))
+
+
+def isi_sel(v: Any, k: Kolom, page: "Page") -> Markup:
+    """A table cell's content: its own text or its formatted value, linked when it has a target."""
+    if not isinstance(v, Sel):
+        return nilai_sel(v, k)
+    teks = escape(v.teks) if v.teks is not None else nilai_sel(v.nilai, k)
+    return Markup(f'<a href="{escape(page.href(v.tautan))}">{teks}</a>') if v.tautan else teks
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
                        tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas,
-                       markdown_aman=markdown_aman)
+                       markdown_aman=markdown_aman, predikat=predikat, nilai_sel=nilai_sel, isi_sel=isi_sel)
     env.tests["sel"] = lambda value: isinstance(value, Sel)
     env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks", "rupiah")
     env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
@@ -100,6 +130,14 @@ def environment() -> Environment:
 
 
 # ---------------------------------------------------------------- pages
+
+
+def shard(path: str) -> str:
+    """Which MkDocs build a page belongs to: its kabupaten folder, or "" for the portal's own
+    pages (home, Metodologi, Data terbuka). Each shard is built on its own and published in
+    its folder, so links between shards are plain relative URLs."""
+    head, sep, _ = path.partition("/")
+    return head if sep else ""
 
 
 @dataclass
@@ -112,10 +150,15 @@ class Page:
     files: dict[str, str] = field(default_factory=dict)
     tabel: dict[str, Tabel] = field(default_factory=dict)
     sumber: str = ""                                   # where the data comes from, in words
-    berkas: tuple[Path, ...] = ()                      # the content files the page is made from
+    berkas: tuple[Path, ...] = ()                      # the content files (or folders) the page is made from
+    diubah: int | None = None                          # newest change of `berkas`, when they are folders
+    lintas: set[str] = field(default_factory=set)      # pages of other shards this page links to
 
     def link(self, target: str) -> str:
-        """Relative Markdown link from this page to another page's source path (MkDocs checks it)."""
+        """Relative Markdown link from this page to another page's source path: a `.md` path
+        inside the shard (MkDocs checks it), a URL into another shard (checked by the build)."""
+        if shard(target) != shard(self.path):
+            return self.href(target)
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
 
     def href(self, target: str) -> str:
@@ -123,6 +166,8 @@ class Page:
         MkDocs publishes it with `use_directory_urls` (`a/index.md` -> `a/`); `#x` stays."""
         if target.startswith("#"):
             return target
+        if shard(target) != shard(self.path):
+            self.lintas.add(target)
         return posixpath.relpath(_url(target), _url(self.path)) + "/"
 
     @property
@@ -416,84 +461,135 @@ def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     return (-lp.tahun, float("inf") if rata is None else -rata, lp.kecamatan.profil.nama)
 
 
-def _metodologi_page(hasil: HasilPortal, skala: dict[str, Tabel], datasets: Iterable[Tabel]) -> Page:
-    m = metodologi(hasil.content)
+@dataclass(frozen=True)
+class Kerangka:
+    """The portal's outline: every kabupaten and its kecamatan, by slug and name. Every shard
+    knows it (shared navigation, portal-wide search for names) without loading other shards."""
+
+    kabupaten: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
+
+
+@dataclass
+class Ringkasan:
+    """What one kabupaten's build hands on to the portal's own pages and to the link check."""
+
+    kabupaten: KabupatenData          # profile and scale (its kecamatan without reports)
+    jumlah_kecamatan: int
+    terbaru: Tabel                    # the latest report of each kecamatan, for the home page
+    kolom: tuple[Kolom, ...]          # computed columns of its datasets, for Metodologi
+    halaman: tuple[str, ...]          # source paths of its pages
+    lintas: tuple[str, ...]           # pages of other shards it links to
+    diubah: int                       # newest change of its content files
+
+
+def _metodologi_page(content: Content, ringkasan: list[Ringkasan], skala: dict[str, Tabel], kolom: Tabel) -> Page:
+    m = metodologi(content.portal, [r.kabupaten for r in ringkasan])
     page = Page("metodologi.md", "metodologi.md.j2", "Metodologi",
                 "Rumus capaian, agregasi periode, predikat dan skala penilaian yang dipakai portal.", {"m": m},
                 sumber="ketentuan PermenPANRB 53/2014 dan skala predikat setiap kabupaten",
-                berkas=tuple(k.file for k in hasil.content.kabupaten))
-    page.add(kolom=_kolom_terhitung(datasets, {r.kode: r.nama for r in m.rumus}), **skala)
+                berkas=tuple(r.kabupaten.file for r in ringkasan))
+    page.add(kolom=kolom, **skala)
     return page
 
 
-def _kolom_terhitung(datasets: Iterable[Tabel], rumus: dict[str, str]) -> Tabel:
-    """Every computed column of the published datasets, linked to its formula."""
+def kolom_terhitung(kolom: Iterable[Kolom]) -> tuple[Kolom, ...]:
+    """The computed columns among `kolom`, once each, by key."""
+    seen: dict[str, Kolom] = {}
+    for k in kolom:
+        if k.rumus:
+            seen.setdefault(k.kunci, k)
+    return tuple(sorted(seen.values(), key=lambda k: k.kunci))
+
+
+def _kolom_tabel(kolom: Iterable[Kolom], rumus: dict[str, str]) -> Tabel:
     t = Tabel("kolom-terhitung", "Kolom data yang dihitung portal dan rumusnya",
               "Setiap kolom hasil hitung dalam data terbuka, dengan rumus yang menghasilkannya.",
               (Kolom("kolom", "Kolom data"), Kolom("judul", "Judul kolom"), Kolom("keterangan", "Keterangan"),
                Kolom("rumus", "Rumus")))
-    seen: dict[str, Kolom] = {}
-    for d in datasets:
-        for k in d.kolom:
-            if k.rumus and k.kunci not in seen:
-                seen[k.kunci] = k
-    for k in sorted(seen.values(), key=lambda k: k.kunci):
+    for k in kolom:
         kode = k.rumus.removeprefix("rumus-")
         t.tambah(k.kunci, k.judul, k.deskripsi, Sel(kode, rumus[kode], f"#{k.rumus}"))
     return t
 
 
-def pages(hasil: HasilPortal) -> list[Page]:
-    """Every page of the portal with its template context and tables."""
-    content = hasil.content
-    semua_berkas = tuple(sorted(content.diubah))
-    home = Page("index.md", "beranda.md.j2", content.portal.judul, content.portal.deskripsi,
-                {"portal_kabupaten": content.kabupaten}, sumber="laporan kinerja setiap kecamatan di portal ini",
-                berkas=semua_berkas)
-    home.add(terbaru=tabel.capaian_terbaru(hasil.terbaru(), "capaian-terbaru"))
-    result = [home]
-    skala = {}
-    for kab in content.kabupaten:
-        skala[kab.slug] = tabel.skala_predikat(kab)
-        laporan_kab = sorted(hasil.untuk(kab.slug), key=_peringkat)
-        page = Page(kabupaten_path(kab.slug), "kabupaten.md.j2", f"Kabupaten {kab.profil.nama}",
-                    f"Capaian kinerja kecamatan di Kabupaten {kab.profil.nama}.", {"kab": kab},
-                    sumber=f"laporan kinerja kecamatan di Kabupaten {kab.profil.nama}",
-                    berkas=(kab.file, *(f for lp in laporan_kab for f in lp.data.files)))
-        page.add(capaian=tabel.capaian_kecamatan(kab, laporan_kab), skala=skala[kab.slug])
-        page.context["ikhtisar"] = [x for x in hasil.ikhtisar if x.kabupaten.slug == kab.slug]
+def _data_terbuka_page(path: str, content: Content, site_pages: list[Page], kabupaten: list[Ringkasan],
+                       berkas: tuple[Path, ...], diubah: int | None = None) -> Page:
+    """The open-data index of a shard: its pages' tables, and (portal) every kabupaten's index."""
+    return Page(path, "data_terbuka.md.j2", "Data terbuka",
+                "Semua tabel portal sebagai CSV dan JSON, dengan deskriptor Frictionless Data Package.",
+                {"halaman": [p for p in site_pages if p.tabel], "kabupaten": kabupaten,
+                 "lisensi": LISENSI[content.portal.lisensi_data]},
+                sumber="semua halaman portal", berkas=berkas, diubah=diubah)
+
+
+def kabupaten_pages(hasil: HasilPortal, kab: KabupatenData) -> list[Page]:
+    """Every page of one kabupaten's shard: its overview and comparisons, each kecamatan's
+    profile, reports, SKM, budget, data-quality and individual pages, and its open-data index."""
+    skala = tabel.skala_predikat(kab)
+    laporan_kab = sorted(hasil.untuk(kab.slug), key=_peringkat)
+    semua = hasil.content.tanggal({f for lp in laporan_kab for f in lp.data.files} | {kab.file})
+    page = Page(kabupaten_path(kab.slug), "kabupaten.md.j2", f"Kabupaten {kab.profil.nama}",
+                f"Capaian kinerja kecamatan di Kabupaten {kab.profil.nama}.", {"kab": kab},
+                sumber=f"laporan kinerja kecamatan di Kabupaten {kab.profil.nama}",
+                berkas=(kab.file.parent,), diubah=semua)
+    page.add(capaian=tabel.capaian_kecamatan(kab, laporan_kab), skala=skala)
+    page.context["ikhtisar"] = [x for x in hasil.ikhtisar if x.kabupaten.slug == kab.slug]
+    result = [page, *(_ikhtisar_page(x) for x in page.context["ikhtisar"])]
+    for kec in kab.kecamatan:
+        w = wilayah(kec.profil)
+        laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
+        page = Page(kecamatan_path(kab.slug, kec.slug), "kecamatan.md.j2", f"Kecamatan {kec.profil.nama}",
+                    f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
+                    {"kab": kab, "kec": kec, "wilayah": w, "grafik_penduduk": None, "grafik_sdm": None,
+                     "grafik_aset": None},
+                    sumber=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
+                    berkas=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)))
+        if kec.profil.desa:
+            page.add(desa=tabel.desa(kab, kec, w))
+            page.context["grafik_penduduk"] = page.grafik("penduduk.svg", _penduduk_chart(kec, w))
+        page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
+        _sumber_daya(page, laporan_kec)
         result.append(page)
-        result.extend(_ikhtisar_page(x) for x in page.context["ikhtisar"])
-        for kec in kab.kecamatan:
-            w = wilayah(kec.profil)
-            laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
-            page = Page(kecamatan_path(kab.slug, kec.slug), "kecamatan.md.j2", f"Kecamatan {kec.profil.nama}",
-                        f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
-                        {"kab": kab, "kec": kec, "wilayah": w, "grafik_penduduk": None, "grafik_sdm": None,
-                         "grafik_aset": None},
-                        sumber=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
-                        berkas=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)))
-            if kec.profil.desa:
-                page.add(desa=tabel.desa(kab, kec, w))
-                page.context["grafik_penduduk"] = page.grafik("penduduk.svg", _penduduk_chart(kec, w))
-            page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
-            _sumber_daya(page, laporan_kec)
-            result.append(page)
-    for lp in hasil.laporan:
-        result.append(_laporan_page(lp, skala[lp.kabupaten.slug]))
+    for lp in hasil.untuk(kab.slug):
+        result.append(_laporan_page(lp, skala))
         if lp.skm:
             result.extend(_skm_pages(lp, lp.skm))
         if lp.anggaran:
             result.append(_anggaran_page(lp))
         if lp.audit:
             result.append(_audit_page(lp))
-    result.extend(_individu_page(r) for r in hasil.individu)
-    datasets = unique_datasets(result)
-    result.append(_metodologi_page(hasil, {f"skala_{k}": t for k, t in skala.items()}, datasets))
-    result.append(Page("data-terbuka.md", "data_terbuka.md.j2", "Data terbuka",
-                       "Semua tabel portal sebagai CSV dan JSON, dengan deskriptor Frictionless Data Package.",
-                       {"halaman": [p for p in result if p.tabel], "lisensi": LISENSI[content.portal.lisensi_data]},
-                       sumber="semua halaman portal", berkas=semua_berkas))
+    result.extend(_individu_page(r) for r in hasil.individu if r.kabupaten.slug == kab.slug)
+    result.append(_data_terbuka_page(f"{kab.slug}/data-terbuka.md", hasil.content, result, [],
+                                     (kab.file.parent,), semua))
+    return result
+
+
+def ringkasan(hasil: HasilPortal, kab: KabupatenData, site_pages: list[Page]) -> Ringkasan:
+    """What the portal's own pages need from a kabupaten whose pages are `site_pages`."""
+    terbaru = [lp for lp in hasil.terbaru() if lp.kabupaten.slug == kab.slug]
+    return Ringkasan(replace(kab, kecamatan=(), nilai_kecamatan=()), len(kab.kecamatan),
+                     tabel.capaian_terbaru(terbaru, "capaian-terbaru"), kolom_terhitung(k for t in unique_datasets(site_pages) for k in t.kolom),
+                     tuple(p.path for p in site_pages), tuple(sorted({t for p in site_pages for t in p.lintas})),
+                     hasil.content.tanggal({f for p in site_pages for f in p.berkas}))
+
+
+def portal_pages(content: Content, kabupaten: list[Ringkasan]) -> list[Page]:
+    """The portal's own pages: home, Metodologi and the open-data index, from each kabupaten's
+    summary (their pages are built in their own shards)."""
+    folders = (content.root / "portal.yml", *(r.kabupaten.file.parent for r in kabupaten))
+    diubah = max([content.tanggal([content.root / "portal.yml"]), *(r.diubah for r in kabupaten)])
+    home = Page("index.md", "beranda.md.j2", content.portal.judul, content.portal.deskripsi,
+                {"portal_kabupaten": kabupaten}, sumber="laporan kinerja setiap kecamatan di portal ini",
+                berkas=folders, diubah=diubah)
+    terbaru = tabel.capaian_terbaru([], "capaian-terbaru")
+    for row in sorted((row for r in kabupaten for row in r.terbaru.baris), key=lambda row: (row[0].nilai, row[1])):
+        terbaru.tambah(*row)
+    home.add(terbaru=terbaru)
+    skala = {f"skala_{r.kabupaten.slug}": tabel.skala_predikat(r.kabupaten) for r in kabupaten}
+    kolom = kolom_terhitung([*terbaru.kolom, *(k for r in kabupaten for k in r.kolom)])
+    kolom_tabel = _kolom_tabel(kolom, {x.kode: x.nama for x in metodologi(content.portal, []).rumus})
+    result = [home, _metodologi_page(content, kabupaten, skala, kolom_tabel)]
+    result.append(_data_terbuka_page("data-terbuka.md", content, result, kabupaten, folders, diubah))
     return result
 
 
@@ -506,57 +602,81 @@ def unique_datasets(site_pages: Iterable[Page]) -> list[Tabel]:
     return list(seen.values())
 
 
-def navigation(hasil: HasilPortal) -> list[Any]:
-    """MkDocs `nav`: Beranda, one section per kabupaten and kecamatan, Metodologi, Data terbuka."""
-    nav: list[Any] = [{"Beranda": "index.md"}]
-    for kab in hasil.content.kabupaten:
-        section: list[Any] = [{"Ringkasan kabupaten": kabupaten_path(kab.slug)}]
-        section += [{f"Perbandingan kecamatan {x.tahun}": ikhtisar_path(x)} for x in hasil.ikhtisar
-                    if x.kabupaten.slug == kab.slug]
+def _entri(path: str, dari: str, lintas: set[str]) -> str:
+    """The nav entry, in shard `dari`, for the page at source path `path`: a file of the shard,
+    or a relative URL into another shard (recorded in `lintas` for the link check)."""
+    if shard(path) == dari:
+        return path.removeprefix(f"{dari}/")
+    lintas.add(path)
+    return posixpath.relpath(_url(path), dari or ".") + "/"
+
+
+def navigation(hasil: HasilPortal | None, dari: str, kerangka: Kerangka, lintas: set[str]) -> list[Any]:
+    """MkDocs `nav` of shard `dari` (a kabupaten slug, "" for the portal's own pages): Beranda,
+    one entry per kabupaten (the shard's own one unfolded), Metodologi, Data terbuka. Every
+    shard shows the same top level, so navigation feels like one site."""
+    nav: list[Any] = [{"Beranda": _entri("index.md", dari, lintas)}]
+    for slug, nama, _ in kerangka.kabupaten:
+        if slug != dari or hasil is None:
+            nav.append({f"Kab. {nama}": _entri(kabupaten_path(slug), dari, lintas)})
+            continue
+        section: list[Any] = [{"Ringkasan kabupaten": "index.md"}]
+        section += [{f"Perbandingan kecamatan {x.tahun}": _entri(ikhtisar_path(x), dari, lintas)}
+                    for x in hasil.ikhtisar if x.kabupaten.slug == slug]
+        kab = next(k for k in hasil.content.kabupaten if k.slug == slug)
         for kec in kab.kecamatan:
-            years = []
-            for lp in hasil.untuk(kab.slug, kec.slug):
-                years.append({f"Laporan Kinerja {lp.tahun}": laporan_path(lp)})
+            years = [{"Profil kecamatan": _entri(kecamatan_path(slug, kec.slug), dari, lintas)}]
+            for lp in hasil.untuk(slug, kec.slug):
+                years.append({f"Laporan Kinerja {lp.tahun}": _entri(laporan_path(lp), dari, lintas)})
                 if lp.skm:
-                    years.append({f"Hasil SKM {lp.tahun}": skm_path(lp)})
+                    years.append({f"Hasil SKM {lp.tahun}": _entri(skm_path(lp), dari, lintas)})
                 if lp.anggaran:
-                    years.append({f"Anggaran {lp.tahun}": anggaran_path(lp)})
-            years += [{f"Kinerja Individu {PERIODE_LABEL[f'tw{r.triwulan}']} {r.tahun}": individu_path(r)}
-                      for r in hasil.individu_untuk(kab.slug, kec.slug)]
-            section.append({f"Kec. {kec.profil.nama}": [{"Profil kecamatan": kecamatan_path(kab.slug, kec.slug)}, *years]})
-        nav.append({f"Kab. {kab.profil.nama}": section})
-    nav.extend([{"Metodologi": "metodologi.md"}, {"Data terbuka": "data-terbuka.md"}])
+                    years.append({f"Anggaran {lp.tahun}": _entri(anggaran_path(lp), dari, lintas)})
+            years += [{f"Kinerja Individu {PERIODE_LABEL[f'tw{r.triwulan}']} {r.tahun}": _entri(individu_path(r), dari,
+                                                                                              lintas)}
+                      for r in hasil.individu_untuk(slug, kec.slug)]
+            section.append({f"Kec. {kec.profil.nama}": years})
+        section.append({"Data terbuka kabupaten": "data-terbuka.md"})
+        nav.append({f"Kab. {nama}": section})
+    nav += [{"Metodologi": _entri("metodologi.md", dari, lintas)},
+            {"Data terbuka": _entri("data-terbuka.md", dari, lintas)}]
     return nav
 
 
-def render_site(hasil: HasilPortal, docs: Path) -> list[Page]:
-    """Write every page, chart, dataset and asset under `docs` (emptied first)."""
+def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str) -> None:
+    """Write the pages of shard `dari` with their charts, its datasets, its data package and
+    the portal's assets under `docs` (emptied first); paths inside the shard drop its folder."""
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     shutil.copytree(TEMPLATES / "assets", docs / "assets")
+    prefix = f"{dari}/" if dari else ""
     env = environment()
-    content = hasil.content
-    site_pages = pages(hasil)
     for page in site_pages:
-        target = docs / page.path
+        target = docs / page.path.removeprefix(prefix)
         target.parent.mkdir(parents=True, exist_ok=True)
         common = {"page": page, "portal": content.portal, "tabel": page.tabel}
         text = env.get_template(page.template).render(**common, **page.context)
+        diubah = page.diubah if page.diubah is not None else content.tanggal(page.berkas)
         text += env.get_template("_kaki.md.j2").render(
-            **common, diubah=content.tanggal(page.berkas),
-            berkas=[f.relative_to(content.root).as_posix() for f in page.berkas])
+            **common, diubah=diubah, berkas=[_berkas(f, content.root) for f in page.berkas])
         target.write_text(text, encoding="utf-8")
         for name, data in page.files.items():
             (target.parent / name).write_text(data, encoding="utf-8")
-    datasets = unique_datasets(site_pages)
+    datasets = [t for t in unique_datasets(site_pages) if shard(t.path) == dari]
     for t in datasets:
-        base = docs / t.path
+        base = docs / t.path.removeprefix(prefix)
         base.parent.mkdir(parents=True, exist_ok=True)
         base.with_suffix(".csv").write_text(to_csv(t), encoding="utf-8", newline="")
         base.with_suffix(".json").write_text(to_json(t), encoding="utf-8")
     licence = LISENSI[content.portal.lisensi_data]
     (docs / "datapackage.json").write_text(datapackage(
-        datasets, "portal-kinerja", content.portal.judul, content.portal.deskripsi, "metodologi/",
-        {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}), encoding="utf-8")
-    return site_pages
+        datasets, f"portal-kinerja-{dari}".rstrip("-"), content.portal.judul, content.portal.deskripsi,
+        posixpath.relpath("metodologi", dari or ".") + "/",
+        {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}, dari or "."), encoding="utf-8")
+
+
+def _berkas(path: Path, root: Path) -> str:
+    """A content file or folder as the page footer names it (folders end in `/`)."""
+    name = path.relative_to(root).as_posix()
+    return f"{name}/" if path.is_dir() else name

@@ -45,7 +45,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
-        return build_site(validate(load_content(DEMO)), tmp / "site", tmp / "work", progress=lambda _: None)
+        return build_site(DEMO, tmp / "site", tmp / "work", progress=lambda _: None).site
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

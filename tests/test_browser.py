@@ -94,7 +94,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     with open(content / "portal.yml", "a", encoding="utf-8") as f:
         f.write(f"\nurl: {url}\n")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_DATE
-    site = build_site(validate(load_content(content)), content.parent / "site", content.parent / "work", lambda _: None)
+    site = build_site(content, content.parent / "site", content.parent / "work", lambda _: None).site
     handler = functools.partial(_Site, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -189,7 +189,18 @@ def _search(page: Page, query: str) -> list[str]:
 def test_search_finds_a_kecamatan_and_an_indicator(base_url, guarded):
     page = guarded(viewport={"width": 1280, "height": 800}).open(base_url)
     assert any("Megaluh" in r for r in _search(page, "Megaluh"))
+    # Full text within a kabupaten's shard: an indicator of Kedungjajang from a Lumajang page.
+    page = guarded(viewport={"width": 1280, "height": 800}).open(base_url + "lumajang/kedungjajang/")
     assert any("Kedungjajang" in r for r in _search(page, "kepuasan"))  # Indeks Kepuasan Masyarakat
+
+
+def test_search_finds_a_kecamatan_in_another_shard_and_goes_there(base_url, guarded):
+    """Each kabupaten is a separate MkDocs build; names of every kecamatan are searchable from all."""
+    page = guarded(viewport={"width": 1280, "height": 800}).open(base_url + "lumajang/kedungjajang/2024/")
+    assert any("Ajung" in r for r in _search(page, "Ajung"))
+    page.locator(".md-search-result__item", has_text="Kecamatan Ajung").first.locator("a").first.click()
+    page.wait_for_url(base_url + "jember/ajung/**")
+    assert page.url.startswith(base_url + "jember/ajung/") and "Kecamatan Ajung" in page.inner_text("h1")
 
 
 def test_everything_is_visible_without_javascript(base_url, guarded):

@@ -21,7 +21,7 @@ from conftest import DEMO
 
 
 def build(content: Path, site: Path, work: Path) -> Path:
-    return build_site(validate(load_content(content)), site, work, progress=lambda _: None)
+    return build_site(content, site, work, progress=lambda _: None).site
 
 
 @pytest.fixture
@@ -237,6 +237,7 @@ def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatc
         raise BuildError("MkDocs gagal: simulasi")
 
     monkeypatch.setattr(build_module, "run_mkdocs", broken)
+    (content / "portal.yml").write_text((content / "portal.yml").read_text() + "# diubah\n")  # every shard rebuilds
     result = CliRunner().invoke(app, ["build", "--content", str(content), "--site", str(site_dir),
                                       "--work", str(work)])
     assert result.exit_code == 1 and "Situs lama tidak diubah" in result.output

@@ -82,20 +82,34 @@ def test_downloads_carry_the_computed_figures(site):
     assert len(desa) == 13 and sum(int(r["penduduk"]) for r in desa) == 39725
 
 
-def test_data_package_validates_with_frictionless(site):
-    descriptor = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
-    assert len(descriptor["resources"]) >= 20
-    for resource in descriptor["resources"]:
-        assert (site / resource["path"]).is_file()
-        assert all(f.get("title") for f in resource["schema"]["fields"])
-    report = frictionless_validate(site / "datapackage.json")
-    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:10]
+def _packages(site: Path) -> list[Path]:
+    """The portal's data package and one per kabupaten (each kabupaten is built on its own)."""
+    return sorted(site.glob("datapackage.json")) + sorted(site.glob("*/datapackage.json"))
+
+
+def test_data_packages_validate_with_frictionless(site):
+    packages = _packages(site)
+    assert [p.parent.relative_to(site).as_posix() for p in packages] == [".", "jember", "jombang", "lumajang"]
+    resources = 0
+    for package in packages:
+        descriptor = json.loads(package.read_text(encoding="utf-8"))
+        resources += len(descriptor["resources"])
+        for resource in descriptor["resources"]:
+            assert (package.parent / resource["path"]).is_file()
+            assert all(f.get("title") for f in resource["schema"]["fields"])
+        report = frictionless_validate(package)
+        assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:10]
+    assert resources >= 20
+    # Every published CSV belongs to exactly one package.
+    listed = [(package.parent / r["path"]).resolve() for package in packages
+              for r in json.loads(package.read_text(encoding="utf-8"))["resources"]]
+    assert len(listed) == len(set(listed)) == len(list(site.rglob("*.csv")))
 
 
 def test_every_computed_field_links_to_its_formula(site):
     ids = _parse(site / "metodologi/index.html").ids
-    descriptor = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
-    anchors = {m for r in descriptor["resources"] for f in r["schema"]["fields"]
+    anchors = {m for package in _packages(site)
+               for r in json.loads(package.read_text(encoding="utf-8"))["resources"] for f in r["schema"]["fields"]
                for m in re.findall(r"metodologi/#([\w-]+)", f.get("description", ""))}
     assert {"rumus-capaian", "rumus-predikat", "rumus-rata-rata-capaian"} <= anchors
     assert anchors <= ids

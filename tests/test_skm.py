@@ -189,8 +189,8 @@ def test_no_raw_response_reaches_the_site(demo_site):
 
 def test_free_text_is_published_only_when_enabled(mini, tmp_path):
     _survey(mini)
-    site = build_site(validate(load_content(mini)), tmp_path / "a", tmp_path / "w", lambda _: None)
+    site = build_site(mini, tmp_path / "a", tmp_path / "w", lambda _: None).site
     assert "Ruang tunggu panas" not in (site / "lumajang/kedungjajang/2024/skm/index.html").read_text()
     _survey(mini, yml=SKM_YML + "publikasi_saran: true\n")
-    site = build_site(validate(load_content(mini)), tmp_path / "b", tmp_path / "w", lambda _: None)
+    site = build_site(mini, tmp_path / "b", tmp_path / "w", lambda _: None).site
     assert "Ruang tunggu panas sekali" in (site / "lumajang/kedungjajang/2024/skm/index.html").read_text()

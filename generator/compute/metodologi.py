@@ -4,10 +4,11 @@ functions the portal uses, and the rating scales in force."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..model import GRADES
 from ..numbers import format_number, format_percent, format_value
-from ..validate import Content
+from ..validate import KabupatenData
 from .capaian import (
     agregasi_periode,
     capaian_angka,
@@ -227,12 +228,12 @@ class Metodologi:
     toleransi_audit: float
 
 
-def metodologi(content: Content) -> Metodologi:
+def metodologi(portal: m.Portal, kabupaten: Iterable[KabupatenData]) -> Metodologi:
     """Formulas and every kabupaten's scale, with sample classifications."""
     skala = []
-    for kab in content.kabupaten:
+    for kab in kabupaten:
         s = kab.profil.skala_predikat
         contoh = tuple(ContohPredikat(v, capaian_dinilai(v, s.batas_capaian), predikat(v, s).label)
                        for v in (126.52, 100.0, 87.48, 50.0))
         skala.append(SkalaKabupaten(kab.slug, kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh))
-    return Metodologi(tuple(rumus()), tuple(skala), content.portal.toleransi_audit)
+    return Metodologi(tuple(rumus()), tuple(skala), portal.toleransi_audit)

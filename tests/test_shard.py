@@ -1,0 +1,115 @@
+"""Scale: each kabupaten is a shard built on its own (in parallel), reused while its inputs are
+unchanged; an incremental build gives the same bytes as a full one; links between shards resolve."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import Tautan, build_site, check_links
+from generator.sintetis import portal_sintetis
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _build(content: Path, site: Path, work: Path, jobs: int = 2):
+    return build_site(content, site, work, lambda _: None, jobs)
+
+
+def _change_one_value(content: Path) -> None:
+    path = content / "sintetis-01/kecamatan-01/2024/realisasi.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[5] = str(float(cells[5]) + 1.25)   # the first IKU's annual realisasi
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A synthetic portal of 3 kabupaten built, rebuilt unchanged, then rebuilt after one value
+    changed; plus a full build of the changed content in an empty work folder."""
+    tmp = tmp_path_factory.mktemp("shard")
+    content, site, work = tmp / "content", tmp / "site", tmp / "work"
+    portal_sintetis(content, 3, 2, [2023, 2024], seed=3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+        first = _build(content, site, work)
+        before = _files(site)
+        again = _build(content, site, work)
+        unchanged = _files(site)
+        _change_one_value(content)
+        incremental = _build(content, site, work)
+        full = _build(content, tmp / "site-penuh", tmp / "work-penuh", jobs=1)
+    return {"first": first, "again": again, "incremental": incremental, "full": full, "before": before,
+            "unchanged": unchanged, "site": site}
+
+
+def test_every_kabupaten_is_a_shard_built_in_parallel(portal):
+    first = portal["first"]
+    assert first.dibangun == ["sintetis-01", "sintetis-02", "sintetis-03", "_portal"]
+    assert first.tahap["mkdocs"][1] > 0
+    for slug in ("sintetis-01", "sintetis-02", "sintetis-03"):
+        assert (portal["site"] / slug / "index.html").exists()
+        assert not (portal["site"] / slug / "404.html").exists()   # one 404 page, at the root
+
+
+def test_a_rebuild_without_changes_does_nothing(portal):
+    again = portal["again"]
+    assert again.dibangun == [] and len(again.dipakai_ulang) == 4
+    assert all(again.tahap[s] == [0.0, 0.0] for s in ("load", "validate", "compute", "render", "mkdocs", "susun"))
+    assert portal["unchanged"] == portal["before"]
+
+
+def test_one_changed_value_rebuilds_only_its_kabupaten_and_the_portal_pages(portal):
+    incremental = portal["incremental"]
+    assert incremental.dibangun == ["sintetis-01", "_portal"]
+    assert incremental.dipakai_ulang == ["sintetis-02", "sintetis-03"]
+    assert _files(portal["site"]) != portal["before"]
+
+
+def test_an_incremental_build_gives_the_same_bytes_as_a_full_build(portal):
+    assert _files(portal["site"]) == _files(portal["full"].site)
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="([^"#?]*)', html)
+
+
+def test_every_relative_link_resolves_within_the_assembled_site(portal):
+    site: Path = portal["site"]
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue   # served for any missing path: its links are root-relative by design
+        for link in _links(page.read_text(encoding="utf-8")):
+            if not link or urlsplit(link).scheme:
+                continue
+            target = (page.parent / unquote(link)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(site)} -> {link}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_links_between_shards_are_checked():
+    kab = Tautan(("a/index.md", "a/x/index.md"), ("index.md", "b/index.md"))
+    induk = Tautan(("index.md", "metodologi.md"), ("a/index.md", "c/index.md"))
+    assert check_links([kab, induk]) == ["b/index.md", "c/index.md"]
+
+
+def test_every_shard_can_search_for_every_kecamatan(portal):
+    site: Path = portal["site"]
+    index = json.loads((site / "sintetis-02/search/search_index.json").read_text(encoding="utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "../sintetis-01/kecamatan-01/")
+    assert entry["title"] == "Kecamatan Kecamatan Contoh 01-01"
+    assert (site / "sintetis-02" / entry["location"] / "index.html").resolve().is_file()
+    home = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert {"sintetis-03/", "sintetis-03/kecamatan-02/"} <= {d["location"] for d in home["docs"]}
