@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import pickle
 import platform
+import posixpath
 import re
 import resource
 import shutil
@@ -36,8 +37,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from . import model as m
-from .compute.laporan import compute
+from .compute.laporan import HasilPortal, compute
 from .load import SLUG, change_dates, load_content, read_yaml
+from .mkdocs_hooks import bytecode_cache
 from .problems import ContentError, Problem
 from .render import (Kerangka, Ringkasan, _url, kabupaten_pages, navigation, portal_pages, ringkasan, shard,
                      write_pages)
@@ -92,21 +94,30 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list, dari: str) -> Path
     return path
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, build_date: int) -> None:
-    """One strict MkDocs build; every warning is an error that names itself."""
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave navigation stale; ours rebuild dirty only when
+    the navigation and the file list are unchanged, so the warning does not apply."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, build_date: int, dirty: bool = False) -> None:
+    """One strict MkDocs build; every warning is an error that names itself. `dirty`: only
+    pages whose output is older than their source are built (see `rebuild_changed`)."""
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(build_date)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     except (MkDocsException, OSError, yaml.YAMLError) as exc:
         details = "; ".join(collect.messages) or str(exc)
         raise BuildError(f"MkDocs gagal: {details}") from exc
     finally:
         logger.removeHandler(collect)
+        logging.getLogger("mkdocs.commands.build").removeFilter(_not_dirty_notice)
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
@@ -198,6 +209,7 @@ class Shard:
     error: str = ""
     tahap: dict[str, tuple[float, float]] = field(default_factory=dict)   # stage -> (wall, CPU) seconds
     halaman: int = 0
+    ditulis: int = 0          # pages rendered (not reused from the last build)
 
 
 @dataclass
@@ -206,6 +218,8 @@ class _Task:
     work: Path
     kerangka: Kerangka
     diubah: dict[Path, int]
+    berkas: dict[str, tuple[str, int]]   # content file -> (hash, change date)
+    base: str                            # hash of what every shard depends on
     keys: dict[str, str]
 
 
@@ -246,21 +260,37 @@ def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
     kab = content.kabupaten[0]
     folder = task.work / slug
     folder.mkdir(parents=True, exist_ok=True)
+    units = kecamatan_keys(task, hasil, slug)
+    try:
+        before = json.loads((folder / "kunci-kecamatan.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    unchanged = frozenset(k for k, v in units.items() if before.get(k) == v)
 
-    def render() -> tuple[list, list]:
+    def render() -> tuple[list, list, set[str], set[str]]:
         pages = kabupaten_pages(hasil, kab)
         lintas: set[str] = set()
         nav = navigation(hasil, slug, task.kerangka, lintas)
-        write_pages(pages, content, folder / "docs", slug)
-        return pages, nav, lintas
+        changed = write_pages(pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged)
+        return pages, nav, lintas, changed
 
-    pages, nav, lintas = _timed(result, "render", render)
+    (folder / "kunci-kecamatan.json").unlink(missing_ok=True)   # valid again only once the shard is built
+    pages, nav, lintas, changed = _timed(result, "render", render)
+    result.ditulis = sum(1 for name in changed if name.endswith(".md"))
     summary = ringkasan(hasil, kab, pages)
     summary.lintas = tuple(sorted({*summary.lintas, *lintas}))
     config = write_config(content.portal, folder, nav, slug)
+    outline_now = json.dumps([task.base, config.read_text(encoding="utf-8"), nav, sorted(p.relative_to(folder / "docs").as_posix()
+                                          for p in (folder / "docs").rglob("*") if p.is_file())])
+    same_outline = (folder / "kerangka.json").is_file() and (folder / "kerangka.json").read_text() == outline_now
+    (folder / "kerangka.json").unlink(missing_ok=True)
 
     def site(target: Path) -> None:
-        run_mkdocs(config, target, summary.diubah)
+        if same_outline and (folder / "search_index.json").is_file():
+            rebuild_changed(folder, target, changed, config, summary.diubah)
+        else:
+            run_mkdocs(config, target, summary.diubah)
+            shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
         _finish(target, task.kerangka, slug)
 
     try:
@@ -269,9 +299,72 @@ def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
         result.error = f"Kabupaten {kab.profil.nama}: {exc}"
         return result
     (folder / "ringkasan.pickle").write_bytes(pickle.dumps(summary))
+    (folder / "kerangka.json").write_text(outline_now, encoding="utf-8")
+    (folder / "kunci-kecamatan.json").write_text(json.dumps(units, sort_keys=True), encoding="utf-8")
     (folder / "kunci").write_text(task.keys[slug], encoding="utf-8")
     result.ringkasan, result.halaman = summary, len(pages)
     return result
+
+
+SEARCH_INDEX = Path("search/search_index.json")
+#: Files every MkDocs build writes again whatever changed (written in place: unlinked first).
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX.as_posix())
+
+
+def _output(name: str) -> str:
+    """Where MkDocs (use_directory_urls) publishes a docs file: `a/b.md` -> `a/b/index.html`."""
+    if not name.endswith(".md"):
+        return name
+    stem = name.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return posixpath.join(folder, "index.html") if folder else "index.html"
+
+
+def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path, build_date: int) -> None:
+    """Build a shard whose navigation and file list are unchanged by processing only the docs
+    files that changed: `target` starts as hard links to the last build, the outputs of changed
+    files are unlinked (never overwritten: published copies share those files), MkDocs runs in
+    its `dirty` mode (skipping pages whose output is newer than their source), and the search
+    index is merged: the last build's entries for unchanged pages, new ones for the others, in
+    the same order as a full build."""
+    _link_tree(folder / "site", target)
+    for name in {*(_output(n) for n in changed), *ALWAYS_WRITTEN}:
+        (target / name).unlink(missing_ok=True)
+    run_mkdocs(config, target, build_date, dirty=True)
+    old = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    new = json.loads((target / SEARCH_INDEX).read_text(encoding="utf-8"))
+    fresh: dict[str, list[dict]] = {}
+    for entry in new["docs"]:
+        fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
+    docs, seen = [], set()
+    for entry in old["docs"]:
+        page = entry["location"].split("#")[0]
+        if page not in fresh:
+            docs.append(entry)
+        elif page not in seen:
+            docs += fresh[page]
+        seen.add(page)
+    merged = {**new, "docs": docs}
+    (target / SEARCH_INDEX).unlink()
+    (target / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")),
+                                       encoding="utf-8")
+    (folder / "search_index.json").unlink()
+    shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
+
+
+def kecamatan_keys(task: _Task, hasil: HasilPortal, slug: str) -> dict[str, str]:
+    """Per kecamatan of a rebuilt kabupaten, a hash of everything its pages show: its own files,
+    the kabupaten's files, what every shard depends on, and its places in the kabupaten's
+    rankings (the only figures on its pages that other kecamatan's data change). A kecamatan
+    whose hash is unchanged is not rendered again."""
+    kabupaten = {f: d for f, d in task.berkas.items() if f.startswith(f"{slug}/") and f.count("/") == 1}
+    keys = {}
+    for kec in next(k for k in hasil.content.kabupaten if k.slug == slug).kecamatan:
+        own = {f: d for f, d in task.berkas.items() if f.startswith(f"{slug}/{kec.slug}/")}
+        ranks = [(lp.tahun, p.hasil.indikator.id, p.peringkat) for lp in hasil.untuk(slug, kec.slug)
+                 for p in lp.perbandingan]
+        keys[kec.slug] = _digest([task.base, kabupaten, own, repr(ranks)])
+    return keys
 
 
 def _finish(site: Path, kerangka: Kerangka, dari: str) -> None:
@@ -290,6 +383,12 @@ def _reused(work: Path, slug: str, key: str) -> Ringkasan | None:
     return None
 
 
+def _done(r: Shard) -> str:
+    if r.problems or r.error:
+        return f"Kabupaten {r.slug}: gagal"
+    return f"Kabupaten {r.slug}: {r.halaman} halaman ({r.ditulis} ditulis ulang)"
+
+
 def _run_shards(slugs: list[str], task: _Task, jobs: int, progress: Progress) -> list[Shard]:
     """Build shards, in `jobs` forked worker processes when there is more than one."""
     global _TASK
@@ -297,7 +396,7 @@ def _run_shards(slugs: list[str], task: _Task, jobs: int, progress: Progress) ->
         results = []
         for slug in slugs:
             results.append(build_kabupaten(slug, task))
-            progress(f"Kabupaten {slug}: {results[-1].halaman} halaman")
+            progress(_done(results[-1]))
         return results
     _TASK = task
     try:
@@ -305,7 +404,7 @@ def _run_shards(slugs: list[str], task: _Task, jobs: int, progress: Progress) ->
             results = []
             for r in pool.imap_unordered(build_kabupaten, slugs):
                 results.append(r)
-                progress(f"Kabupaten {r.slug}: {r.halaman} halaman")
+                progress(_done(r))
     finally:
         _TASK = None
     return sorted(results, key=lambda r: r.slug)
@@ -333,7 +432,8 @@ def build_portal_shard(task: _Task, portal: Content, summaries: list[Ringkasan],
     lintas: set[str] = set()
     pages = _timed(result, "render", lambda: portal_pages(portal, summaries))
     nav = navigation(None, "", task.kerangka, lintas)
-    write_pages(pages, portal, folder / "docs", "")
+    changed = write_pages(pages, portal, folder / "docs", "", bytecode_cache(task.work / "jinja"))
+    result.ditulis = sum(1 for name in changed if name.endswith(".md"))
     config = write_config(portal.portal, folder, nav, "")
     diubah = max([portal.tanggal([task.root / "portal.yml"]), *(s.diubah for s in summaries)])
 
@@ -424,12 +524,14 @@ class Hasil:
 
     site: Path
     halaman: int = 0
+    ditulis: int = 0
     dibangun: list[str] = field(default_factory=list)
     dipakai_ulang: list[str] = field(default_factory=list)
     tahap: dict[str, list[float]] = field(default_factory=lambda: {s: [0.0, 0.0] for s in STAGES})
     waktu: float = 0.0
 
     def add(self, shard_result: Shard) -> None:
+        self.ditulis += shard_result.ditulis
         for stage, (wall, cpu) in shard_result.tahap.items():
             self.tahap[stage][0] += wall
             self.tahap[stage][1] += cpu
@@ -457,14 +559,14 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
         portal, problems = None, list(exc.problems)
     kerangka = outline(root) if root.is_dir() else Kerangka(())
     files = _file_digests(root, diubah)
-    base = [code_digest(), files.get("portal.yml"), kerangka.kabupaten]
+    base = _digest([code_digest(), files.get("portal.yml"), kerangka.kabupaten])
     keys = {slug: _digest([base, {f: d for f, d in files.items() if f.startswith(f"{slug}/")}])
             for slug, _, _ in kerangka.kabupaten}
     summaries = {slug: s for slug in keys if (s := _reused(work, slug, keys[slug])) is not None}
     todo = [slug for slug in keys if slug not in summaries]
     result.tahap["kunci"] = [time.perf_counter() - wall, time.process_time() - cpu]
     step(f"{len(keys)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
-    task = _Task(root, work, kerangka, diubah, keys)
+    task = _Task(root, work, kerangka, diubah, files, base, keys)
     for shard_result in _run_shards(todo, task, jobs, step):
         problems += shard_result.problems
         if shard_result.error:

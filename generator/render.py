@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 import markdown
 import nh3
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import charts, tabel
@@ -115,9 +115,9 @@ def isi_sel(v: Any, k: Kolom, page: "Page") -> Markup:
     return Markup(f'<a href="{escape(page.href(v.tautan))}">{teks}</a>') if v.tautan else teks
 
 
-def environment() -> Environment:
+def environment(cache: BytecodeCache | None = None) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
                        tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas,
                        markdown_aman=markdown_aman, predikat=predikat, nilai_sel=nilai_sel, isi_sel=isi_sel)
@@ -643,37 +643,68 @@ def navigation(hasil: HasilPortal | None, dari: str, kerangka: Kerangka, lintas:
     return nav
 
 
-def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str) -> None:
+def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
+                cache: BytecodeCache | None = None, lewati: frozenset[str] = frozenset()) -> set[str]:
     """Write the pages of shard `dari` with their charts, its datasets, its data package and
-    the portal's assets under `docs` (emptied first); paths inside the shard drop its folder."""
-    if docs.exists():
-        shutil.rmtree(docs)
-    docs.mkdir(parents=True)
-    shutil.copytree(TEMPLATES / "assets", docs / "assets")
+    the portal's assets under `docs`; paths inside the shard drop its folder. Pages and tables
+    of the kecamatan in `lewati` are already there from the last build and are not rendered
+    again, files that would not change are not written, and files no page needs any more are
+    removed. `cache`: compiled templates between builds. Returns the files written (relative to
+    `docs`), which are all MkDocs has to process again."""
     prefix = f"{dari}/" if dari else ""
-    env = environment()
+    datasets = [t for t in unique_datasets(site_pages) if shard(t.path) == dari]
+    expected = {"datapackage.json", *(f"assets/{p.relative_to(TEMPLATES / 'assets').as_posix()}"
+                                      for p in (TEMPLATES / "assets").rglob("*") if p.is_file())}
     for page in site_pages:
-        target = docs / page.path.removeprefix(prefix)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        name = page.path.removeprefix(prefix)
+        expected |= {name, *(posixpath.join(posixpath.dirname(name), f) for f in page.files)}
+    expected |= {f"{t.path.removeprefix(prefix)}.{ext}" for t in datasets for ext in ("csv", "json")}
+    if docs.exists():
+        for path in [p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in expected]:
+            path.unlink()
+    changed: set[str] = set()
+
+    def write(name: str, text: str) -> None:
+        """Write a file of the shard unless it already holds exactly this text."""
+        path = docs / name
+        data = text.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            changed.add(name)
+
+    for asset in (TEMPLATES / "assets").rglob("*"):
+        if asset.is_file():
+            write(f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}", asset.read_text(encoding="utf-8"))
+    env = environment(cache)
+    for page in site_pages:
+        name = page.path.removeprefix(prefix)
+        if _kecamatan(page.path) in lewati and (docs / name).is_file():
+            continue
         common = {"page": page, "portal": content.portal, "tabel": page.tabel}
         text = env.get_template(page.template).render(**common, **page.context)
         diubah = page.diubah if page.diubah is not None else content.tanggal(page.berkas)
         text += env.get_template("_kaki.md.j2").render(
             **common, diubah=diubah, berkas=[_berkas(f, content.root) for f in page.berkas])
-        target.write_text(text, encoding="utf-8")
-        for name, data in page.files.items():
-            (target.parent / name).write_text(data, encoding="utf-8")
-    datasets = [t for t in unique_datasets(site_pages) if shard(t.path) == dari]
+        write(name, text)
+        for file_name, data in page.files.items():
+            write(posixpath.join(posixpath.dirname(name), file_name), data)
     for t in datasets:
-        base = docs / t.path.removeprefix(prefix)
-        base.parent.mkdir(parents=True, exist_ok=True)
-        base.with_suffix(".csv").write_text(to_csv(t), encoding="utf-8", newline="")
-        base.with_suffix(".json").write_text(to_json(t), encoding="utf-8")
+        if _kecamatan(t.path) not in lewati or not (docs / f"{t.path.removeprefix(prefix)}.csv").is_file():
+            write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t))
+            write(f"{t.path.removeprefix(prefix)}.json", to_json(t))
     licence = LISENSI[content.portal.lisensi_data]
-    (docs / "datapackage.json").write_text(datapackage(
+    write("datapackage.json", datapackage(
         datasets, f"portal-kinerja-{dari}".rstrip("-"), content.portal.judul, content.portal.deskripsi,
         posixpath.relpath("metodologi", dari or ".") + "/",
-        {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}, dari or "."), encoding="utf-8")
+        {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}, dari or "."))
+    return changed
+
+
+def _kecamatan(path: str) -> str | None:
+    """The kecamatan folder a page or table of a kabupaten shard lies in (`kab/kec/...`)."""
+    parts = path.split("/")
+    return parts[1] if len(parts) > 2 else None
 
 
 def _berkas(path: Path, root: Path) -> str:

@@ -72,6 +72,11 @@ def test_one_changed_value_rebuilds_only_its_kabupaten_and_the_portal_pages(port
     assert incremental.dibangun == ["sintetis-01", "_portal"]
     assert incremental.dipakai_ulang == ["sintetis-02", "sintetis-03"]
     assert _files(portal["site"]) != portal["before"]
+    # In the rebuilt kabupaten only the changed kecamatan's pages and the kabupaten's own pages
+    # (overview, comparisons, open data) are rendered again, and MkDocs processes only those.
+    changed = {p for p in _files(portal["site"]) if _files(portal["site"])[p] != portal["before"].get(p)}
+    assert incremental.ditulis <= 12 < portal["first"].ditulis
+    assert not any(p.startswith("sintetis-01/kecamatan-02/") for p in changed)
 
 
 def test_an_incremental_build_gives_the_same_bytes_as_a_full_build(portal):
@@ -113,3 +118,24 @@ def test_every_shard_can_search_for_every_kecamatan(portal):
     assert (site / "sintetis-02" / entry["location"] / "index.html").resolve().is_file()
     home = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert {"sintetis-03/", "sintetis-03/kecamatan-02/"} <= {d["location"] for d in home["docs"]}
+
+
+def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_path, monkeypatch):
+    """The shared indicator ranks every kecamatan of a kabupaten: changing one kecamatan's value
+    changes the others' pages too, and the incremental build must still equal a full one."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    content = tmp_path / "content"
+    portal_sintetis(content, 1, 3, [2024], seed=5)
+    before = _files(_build(content, tmp_path / "site", tmp_path / "work").site)
+    path = content / "sintetis-01/kecamatan-01/2024/realisasi.csv"
+    text = path.read_text(encoding="utf-8")
+    old = re.search(r"^skk,,,,,([\d.]+),", text, re.M)[1]
+    path.write_text(text.replace(f"skk,,,,,{old},", "skk,,,,,1,"), encoding="utf-8")   # now last of 3
+    incremental = _build(content, tmp_path / "site", tmp_path / "work")
+    full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh")
+    assert _files(incremental.site) == _files(full.site)
+    report = (incremental.site / "sintetis-01/kecamatan-01/2024/index.html").read_text(encoding="utf-8")
+    assert "<strong>3 dari 3</strong>" in report
+    after = _files(incremental.site)
+    others = [f"sintetis-01/kecamatan-0{i}/2024/index.html" for i in (2, 3)]
+    assert any(before[p] != after[p] for p in others)   # the others moved up: re-rendered though unchanged
