@@ -500,19 +500,88 @@ def _replace(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def _assemble(site_dir: Path, work: Path, slugs: list[str], build_date: int) -> None:
-    """The portal's shard at the root, each kabupaten's in its folder; one sitemap."""
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.baru-", dir=site_dir.parent))
+#: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
+ROOT_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def _stage(site_dir: Path, work: Path, slug: str) -> Path:
+    """A hard-linked copy of a shard's output in a hidden folder of `site_dir` (same file
+    system, so that it can be renamed into place), not yet part of the published site."""
+    staged = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=site_dir))
+    _link_tree(work / slug / "site", staged, skip=() if slug == INDUK else ROOT_ONLY)
+    return staged
+
+
+def _manifest(work: Path, site_dir: Path) -> Path:
+    """Which shard keys `site_dir` shows (one record per published folder: `build` and `serve`)."""
+    return work / f"terbit-{_digest(str(site_dir))[:16]}.json"
+
+
+def publish(site_dir: Path, work: Path, keys: dict[str, str], build_date: int) -> bool:
+    """Make `site_dir` show the shards in `work` (`keys`: shard -> key, the portal's own shard
+    included): the portal's shard at the root, each kabupaten's in its folder, one sitemap.
+
+    A site published before from this work folder changes only where a shard's key changed:
+    each such shard is staged as hard links beside the site, then renamed into place (the
+    portal's shard entry by entry), and kabupaten no longer in the content are removed; the
+    cost follows the changed shards, not the portal's size. Otherwise (first build, another or
+    a damaged site) a fresh folder is assembled and replaces `site_dir` with two renames.
+    Everything that can fail (linking) happens before the first rename. Returns whether
+    anything changed."""
+    record = _manifest(work, site_dir)
     try:
-        _link_tree(work / INDUK / "site", fresh)
-        for slug in slugs:
-            _link_tree(work / slug / "site", fresh / slug, skip=("404.html", "sitemap.xml", "sitemap.xml.gz"))
-        _sitemap(fresh, [work / name / "site" for name in (INDUK, *slugs)], build_date)
-        _replace(fresh, site_dir)
+        shown = json.loads(record.read_text(encoding="utf-8")) if site_dir.is_dir() else None
+    except (OSError, ValueError):
+        shown = None
+    if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != INDUK):
+        shown = None
+    if shown == keys:
+        return False
+    record.unlink(missing_ok=True)   # until the site matches `keys` again
+    if shown is None:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.baru-", dir=site_dir.parent))
+        try:
+            _link_tree(work / INDUK / "site", fresh)
+            for slug in keys.keys() - {INDUK}:
+                _link_tree(work / slug / "site", fresh / slug, skip=ROOT_ONLY)
+            _sitemap(fresh, [work / name / "site" for name in sorted(keys)], build_date)
+            _replace(fresh, site_dir)
+        finally:
+            if fresh.exists():
+                shutil.rmtree(fresh)
+    else:
+        _swap_changed(site_dir, work, keys, shown, build_date)
+    record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+    return True
+
+
+def _swap_changed(site_dir: Path, work: Path, keys: dict[str, str], shown: dict[str, str], build_date: int) -> None:
+    """Replace, in a published site, the shards whose key changed and remove the ones gone."""
+    changed = sorted(slug for slug in keys if shown.get(slug) != keys[slug])
+    trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site_dir))
+    staged: dict[str, Path] = {}
+    try:
+        for slug in changed:
+            staged[slug] = _stage(site_dir, work, slug)
+        moves = [(staged[slug], site_dir / slug) for slug in changed if slug != INDUK]
+        moves += [(None, site_dir / slug) for slug in shown.keys() - keys.keys()]
+        if INDUK in staged:
+            root = staged[INDUK]
+            _sitemap(root, [work / name / "site" for name in sorted(keys)], build_date)
+            new = set(os.listdir(root))
+            moves += [(root / name, site_dir / name) for name in sorted(new)]
+            ours = {trash.name, *(folder.name for folder in staged.values())}
+            moves += [(None, site_dir / name) for name in sorted(os.listdir(site_dir))
+                      if name not in new and name not in keys and name not in ours]
+        for n, (source, target) in enumerate(moves):
+            if target.exists():
+                target.rename(trash / str(n))
+            if source is not None:
+                source.rename(target)
     finally:
-        if fresh.exists():
-            shutil.rmtree(fresh)
+        for folder in (trash, *staged.values()):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- the whole portal
@@ -579,7 +648,6 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
         raise ContentError(list(unique.values()))
     ordered = [summaries[slug] for slug in keys]
     induk_key = _digest([base, sorted(keys.items())])
-    published = _digest([induk_key, str(site_dir)])
     induk, tautan = build_portal_shard(task, portal, ordered, induk_key)
     result.add(induk)
     broken = check_links([*ordered, tautan])
@@ -589,14 +657,10 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
     result.dipakai_ulang = [s for s in keys if s not in todo] + ([] if induk.halaman else [INDUK])
     result.halaman = len(tautan.halaman) + sum(len(s.halaman) for s in ordered)
     build_date = max([0, *(s.diubah for s in ordered)])
-    marker = work / "terbit"
-    if result.dibangun or not site_dir.is_dir() or not marker.exists() or marker.read_text() != published:
-        step(f"Menyusun situs ({result.halaman} halaman)...")
-        wall, cpu = time.perf_counter(), time.process_time()
-        marker.unlink(missing_ok=True)
-        _assemble(site_dir, work, list(keys), build_date)
-        marker.write_text(published, encoding="utf-8")
+    wall, cpu = time.perf_counter(), time.process_time()
+    if publish(site_dir, work, {**keys, INDUK: induk_key}, build_date):
         result.tahap["susun"] = [time.perf_counter() - wall, time.process_time() - cpu]
+        step(f"Diterbitkan: {result.halaman} halaman")
     else:
         step("Tidak ada perubahan: situs sudah mutakhir.")
     if not portal.portal.url:

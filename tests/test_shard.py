@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -44,11 +45,17 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         before = _files(site)
         again = _build(content, site, work)
         unchanged = _files(site)
+        inodes = _inodes(site)
         _change_one_value(content)
         incremental = _build(content, site, work)
         full = _build(content, tmp / "site-penuh", tmp / "work-penuh", jobs=1)
     return {"first": first, "again": again, "incremental": incremental, "full": full, "before": before,
-            "unchanged": unchanged, "site": site}
+            "unchanged": unchanged, "site": site, "inodes": (inodes, _inodes(site))}
+
+
+def _inodes(site: Path) -> dict[str, int]:
+    """Files and folders by inode: a folder keeps its inode only when it was not assembled again."""
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in [site, *site.rglob("*")]}
 
 
 def test_every_kabupaten_is_a_shard_built_in_parallel(portal):
@@ -81,6 +88,30 @@ def test_one_changed_value_rebuilds_only_its_kabupaten_and_the_portal_pages(port
 
 def test_an_incremental_build_gives_the_same_bytes_as_a_full_build(portal):
     assert _files(portal["site"]) == _files(portal["full"].site)
+
+
+def test_publishing_replaces_only_the_changed_shards(portal):
+    """The published copy of an unchanged kabupaten is left in place (the same folders, not
+    linked again): publishing costs what changed, not the size of the portal."""
+    before, after = portal["inodes"]
+    assert after["."] == before["."]
+    unchanged = {p: i for p, i in before.items() if p.startswith(("sintetis-02", "sintetis-03"))}
+    assert len(unchanged) > 100 and all(after[p] == i for p, i in unchanged.items())
+    changed = [p for p in before if p.startswith("sintetis-01/kecamatan-01/2024/") and p.endswith("index.html")]
+    assert changed and any(after[p] != before[p] for p in changed)
+    assert after["index.html"] != before["index.html"]   # the home page lists every kabupaten
+
+
+def test_a_removed_kabupaten_is_removed_from_the_published_site(tmp_path):
+    content = tmp_path / "content"
+    portal_sintetis(content, 2, 1, [2024], seed=4)
+    site = _build(content, tmp_path / "site", tmp_path / "work").site
+    (site / "sintetis-02/lama.txt").write_text("published by hand", encoding="utf-8")
+    shutil.rmtree(content / "sintetis-02")
+    _build(content, site, tmp_path / "work")
+    assert not (site / "sintetis-02").exists() and not list(site.glob(".*"))
+    full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site
+    assert _files(site) == _files(full)
 
 
 def _links(html: str) -> list[str]:
@@ -127,15 +158,14 @@ def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_p
     content = tmp_path / "content"
     portal_sintetis(content, 1, 3, [2024], seed=5)
     before = _files(_build(content, tmp_path / "site", tmp_path / "work").site)
-    path = content / "sintetis-01/kecamatan-01/2024/realisasi.csv"
+    path = content / "sintetis-01/kecamatan-01/2024/indeks.yml"   # the index gives the shared indicator
     text = path.read_text(encoding="utf-8")
-    old = re.search(r"^skk,,,,,([\d.]+),", text, re.M)[1]
-    path.write_text(text.replace(f"skk,,,,,{old},", "skk,,,,,1,"), encoding="utf-8")   # now last of 3
+    path.write_text(re.sub(r"nilai: [\d.]+", "nilai: 0.1", text), encoding="utf-8")   # now last of 3 + 3
     incremental = _build(content, tmp_path / "site", tmp_path / "work")
     full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh")
     assert _files(incremental.site) == _files(full.site)
     report = (incremental.site / "sintetis-01/kecamatan-01/2024/index.html").read_text(encoding="utf-8")
-    assert "<strong>3 dari 3</strong>" in report
+    assert "<strong>6 dari 6</strong>" in report
     after = _files(incremental.site)
     others = [f"sintetis-01/kecamatan-0{i}/2024/index.html" for i in (2, 3)]
     assert any(before[p] != after[p] for p in others)   # the others moved up: re-rendered though unchanged
