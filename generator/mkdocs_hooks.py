@@ -7,16 +7,24 @@ The search plugin parses every page's HTML to split it into sections, tag by tag
 the data tables only after parsing them (they carry `data-search-exclude`). Tables are most of
 a report page's HTML, so they are taken out before the search plugin sees the page and put
 back after it: the same search index and the same pages, in about a third of the time.
+
+The data files next to the pages (CSV, JSON, SVG) are hard-linked into the site instead of
+copied: on this machine creating a file costs about 0,4 ms of kernel time and a link 0,02 ms,
+and there are about ten data files per page. The build writes every changed docs file as a
+new file (`render.write_pages`), so a published link never changes under a reader.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
 
 TABEL = re.compile(r'<div class="tabel-gulir".*?</table>\s*</div>', re.S)
 TEMPAT = re.compile(r"<!--tabel-(\d+)-->")
@@ -55,3 +63,28 @@ def bytecode_cache(folder: Path) -> FileSystemBytecodeCache:
     """Compiled Jinja templates kept in `folder` (safe for parallel processes; keyed by source)."""
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))
+
+
+class _Gelinkt(File):
+    """A file of the docs folder published as a hard link to it (a copy across file systems)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        if os.path.lexists(self.abs_dest_path):
+            os.unlink(self.abs_dest_path)
+        try:
+            os.link(self.abs_src_path, self.abs_dest_path)
+        except OSError:
+            shutil.copyfile(self.abs_src_path, self.abs_dest_path)
+
+
+def on_files(files: Files, *, config: Any) -> Files:
+    """Static files of the docs folder (not the theme's) are published as hard links."""
+    docs = os.path.join(os.path.abspath(config.docs_dir), "")
+    for f in files:
+        if not f.is_documentation_page() and f.abs_src_path and f.abs_src_path.startswith(docs) \
+                and type(f) is File:
+            f.__class__ = _Gelinkt
+    return files

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _THOUSANDS_ID = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^-?\d+(,\d+)?$")
@@ -40,12 +41,18 @@ def parse_number(value: object) -> float:
     raise NumberFormatError(f"'{value}' tidak dapat dibaca sebagai angka")
 
 
+#: Formatting is pure and the same few thousand values recur on every page (Decimal is slow).
+_cached = lru_cache(maxsize=1 << 16)
+
+
+@_cached
 def round_half_up(value: float, decimals: int) -> Decimal:
     """Round for display, half-up, from the shortest decimal form of the float."""
     quantum = Decimal(1).scaleb(-decimals)
     return Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
+@_cached
 def format_number(value: float | None, decimals: int = 2, missing: str = "belum ada data") -> str:
     """`1823687638.0, 0` -> `1.823.687.638`; `98.9137, 2` -> `98,91`."""
     if value is None:
@@ -59,6 +66,7 @@ def format_number(value: float | None, decimals: int = 2, missing: str = "belum 
     return f"{sign}{groups},{fraction}" if decimals else f"{sign}{groups}"
 
 
+@_cached
 def format_value(value: float | str | None, missing: str = "belum ada data") -> str:
     """A target or realisasi: a grade as is, a number as typed but at most 2 decimals."""
     if isinstance(value, str):

@@ -66,8 +66,11 @@ def markdown_aman(text: str | None) -> Markup:
     """Content Markdown rendered and sanitised (nh3) into HTML that cannot carry markup of its own."""
     if not text:
         return Markup("")
-    rendered = markdown.markdown(text, output_format="html")
+    rendered = _MARKDOWN.reset().convert(text)
     return Markup(nh3.clean(rendered, tags=TEKS_AMAN, attributes={}, link_rel=None))
+
+
+_MARKDOWN = markdown.Markdown(output_format="html")   # one parser, reset per text (building it costs more)
 
 
 def tanggal(epoch: int) -> str:
@@ -115,14 +118,56 @@ def isi_sel(v: Any, k: Kolom, page: "Page") -> Markup:
     return Markup(f'<a href="{escape(page.href(v.tautan))}">{teks}</a>') if v.tautan else teks
 
 
+NUMERIC = ("angka", "persen", "bilangan", "indeks", "rupiah")
+
+
+def tabel_html(t: Tabel, page: "Page") -> Markup:
+    """A data table as HTML: caption, header cells, the first shown column as row header (a
+    grouping column's repeated value only for screen readers), a totals row, then the links to
+    its CSV and JSON. The table scrolls inside its own box and stays out of the search index.
+    Written here rather than in a template: a page has up to a thousand cells, and Jinja's
+    per-cell cost was most of the render stage (bench/results/build-scale.md)."""
+    cols = [(c, t.kolom[c], ' class="angka"' if t.kolom[c].jenis in NUMERIC else "") for c in t.tampil]
+    judul, kelas = escape(t.judul), f' class="{escape(t.kelas)}"' if t.kelas else ""
+    out = [f'<p class="tabel-judul" aria-hidden="true" data-search-exclude>{judul}</p>\n'
+           f'<div class="tabel-gulir" role="region" aria-label="{judul}" tabindex="0" data-search-exclude>\n'
+           f'<table{kelas}>\n<caption class="sr-only">{judul}</caption>\n'
+           "<thead><tr>", *(f'<th scope="col"{angka}>{escape(k.judul)}</th>' for _, k, angka in cols),
+           "</tr></thead>\n<tbody>\n"]
+    for r, row in enumerate(t.baris):
+        kelas = t.kelas_baris[r]
+        out.append(f'<tr class="{escape(kelas)}">' if kelas else "<tr>")
+        for n, (c, k, angka) in enumerate(cols):
+            isi = isi_sel(row[c], k, page)
+            if n:
+                out.append(f"<td{angka}>{isi}</td>")
+            elif k.kelompok and not t.awal_kelompok(r, c):
+                out.append(f'<th scope="row"><span class="sr-only">{isi}</span></th>')
+            else:
+                out.append(f'<th scope="row">{isi}</th>')
+        out.append("</tr>\n")
+    out.append("</tbody>\n")
+    if t.kaki:
+        out.append("<tfoot><tr>")
+        out += [f'<th scope="row">{escape(t.kaki[c])}</th>' if not n else f"<td{angka}>{nilai_sel(t.kaki[c], k)}</td>"
+                for n, (c, k, angka) in enumerate(cols)]
+        out.append("</tr></tfoot>\n")
+    csv, json_ = (escape(link) for link in t.unduhan(page.folder))
+    out.append(f'</table>\n</div>\n<p class="unduh">Unduh data tabel ini: <a href="{csv}" download>CSV</a> · '
+               f'<a href="{json_}" download>JSON</a></p>')
+    return Markup("".join(out))
+
+
 def environment(cache: BytecodeCache | None = None) -> Environment:
+    """Templates are read once per build (`auto_reload` off: they do not change during one)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache,
+                      auto_reload=False)
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
                        tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas,
                        markdown_aman=markdown_aman, predikat=predikat, nilai_sel=nilai_sel, isi_sel=isi_sel)
     env.tests["sel"] = lambda value: isinstance(value, Sel)
-    env.globals["NUMERIC"] = ("angka", "persen", "bilangan", "indeks", "rupiah")
+    env.globals.update(NUMERIC=NUMERIC, tabel_html=tabel_html)
     env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
                        skm_path=skm_path, pengumuman_path=pengumuman_path, anggaran_path=anggaran_path,
                        individu_path=individu_path, ikhtisar_path=ikhtisar_path, audit_path=audit_path)
@@ -663,13 +708,20 @@ def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
         for path in [p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in expected]:
             path.unlink()
     changed: set[str] = set()
+    folders: set[Path] = set()
 
     def write(name: str, text: str) -> None:
-        """Write a file of the shard unless it already holds exactly this text."""
+        """Write a file of the shard unless it already holds exactly this text; always as a new
+        file (the site publishes the docs folder's data files as hard links)."""
         path = docs / name
         data = text.encode("utf-8")
-        if not path.is_file() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        exists = path.is_file()
+        if not exists or path.read_bytes() != data:
+            if exists:
+                path.unlink()
+            elif path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
             path.write_bytes(data)
             changed.add(name)
 
@@ -677,6 +729,7 @@ def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
         if asset.is_file():
             write(f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}", asset.read_text(encoding="utf-8"))
     env = environment(cache)
+    kaki = env.get_template("_kaki.md.j2")
     for page in site_pages:
         name = page.path.removeprefix(prefix)
         if _kecamatan(page.path) in lewati and (docs / name).is_file():
@@ -684,7 +737,7 @@ def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
         common = {"page": page, "portal": content.portal, "tabel": page.tabel}
         text = env.get_template(page.template).render(**common, **page.context)
         diubah = page.diubah if page.diubah is not None else content.tanggal(page.berkas)
-        text += env.get_template("_kaki.md.j2").render(
+        text += kaki.render(
             **common, diubah=diubah, berkas=[_berkas(f, content.root) for f in page.berkas])
         write(name, text)
         for file_name, data in page.files.items():
