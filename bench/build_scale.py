@@ -68,8 +68,13 @@ def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path, jobs: int) -
     rows = []
 
     def run(kind: str, site: str, build: str) -> Hasil:
+        before = os.times()
         hasil = build_site(content, work / site, work / build, lambda _: None, jobs)
-        rows.append({"ukuran": size, "jenis": kind, "hasil": hasil, "memori": peak_memory_mb()})
+        after = os.times()
+        user = after.user + after.children_user - before.user - before.children_user
+        system = after.system + after.children_system - before.system - before.children_system
+        rows.append({"ukuran": size, "jenis": kind, "hasil": hasil, "memori": peak_memory_mb(),
+                     "user": user, "sys": system})
         print(line(rows[-1]), flush=True)
         return hasil
 
@@ -84,17 +89,17 @@ def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path, jobs: int) -
 
 HEAD = ("| ukuran (kab×kec×tahun) | build | halaman | shard dibangun | "
         + " | ".join(f"{s} (s)" for s in STAGES)
-        + " | waktu (s) | CPU (s) | ms/halaman | tahap kita / CPU | puncak memori (MB) | sama dgn penuh |")
+        + " | waktu (s) | CPU user / kernel (s) | ms/halaman | tahap kita / CPU | puncak memori (MB) | sama dgn penuh |")
 
 
 def line(row: dict) -> str:
     h: Hasil = row["hasil"]
-    cpu = sum(c for _, c in h.tahap.values())
+    cpu = row["user"] + row["sys"]
     own = sum(h.tahap[s][1] for s in OWN)
     stages = " | ".join(f"{h.tahap[s][0]:.2f} / {h.tahap[s][1]:.2f}" for s in STAGES)
     same = {True: "ya", False: "TIDAK"}.get(row.get("sama"), "")
     return (f"| {row['ukuran']} | {row['jenis']} | {h.halaman} | {len(h.dibangun)} | {stages} | {h.waktu:.2f} | "
-            f"{cpu:.2f} | {h.waktu / h.halaman * 1000:.1f} | {own / cpu:.0%} | {row['memori']:.0f} | {same} |")
+            f"{row['user']:.1f} / {row['sys']:.1f} | {h.waktu / h.halaman * 1000:.1f} | {own / cpu:.0%} | {row['memori']:.0f} | {same} |")
 
 
 def machine(jobs: int) -> str:

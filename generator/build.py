@@ -38,13 +38,13 @@ from mkdocs.exceptions import MkDocsException
 
 from . import model as m
 from .compute.laporan import HasilPortal, compute
-from .load import SLUG, change_dates, load_content, read_yaml
+from .load import SLUG, change_dates, content_files, load_content, read_yaml
 from .mkdocs_hooks import bytecode_cache
 from .problems import ContentError, Problem
-from .render import (Kerangka, Ringkasan, _url, kabupaten_pages, navigation, portal_pages, ringkasan, shard,
-                     write_pages)
+from .render import (Kerangka, Ringkasan, _url, files_under, kabupaten_pages, navigation, portal_pages, ringkasan,
+                     shard, write_pages)
 from .tabel import kabupaten_path, kecamatan_path
-from .validate import Content, validate
+from .validate import Content, KecamatanData, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
@@ -173,26 +173,69 @@ def _digest(parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def _file_digests(root: Path, diubah: dict[Path, int]) -> dict[str, tuple[str, int]]:
-    """Every content file by relative path: a hash of its bytes and its change date."""
-    return {p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), date)
-            for p, date in sorted(diubah.items())}
+class Berkas:
+    """Every content file by relative path: a hash of its bytes and its change date; and the
+    name each kabupaten.yml and kecamatan.yml gives (for the shared navigation and search).
+
+    Hashes and names are kept in the work folder between builds: a file whose size, inode and
+    change times are the same as last time is not read again, so a build of an unchanged
+    province reads no content file."""
+
+    def __init__(self, root: Path, files: dict[Path, os.stat_result], diubah: dict[Path, int], record: Path) -> None:
+        try:
+            known = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        self.root, self.record = root, record
+        self._seen: dict[str, list] = {}
+        self._names: dict[str, str] = {}
+        self.digests: dict[str, tuple[str, int]] = {}
+        #: The same per kabupaten folder (files directly under the root: key "").
+        self.per_folder: dict[str, dict[str, tuple[str, int]]] = {}
+        start = len(str(root)) + 1
+        before = known.get("berkas", {})
+        for path, st in sorted(files.items(), key=lambda item: str(item[0])):
+            rel = str(path)[start:]
+            stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+            entry = before.get(rel)
+            digest = entry[4] if entry and entry[:4] == stamp else hashlib.sha256(path.read_bytes()).hexdigest()
+            self._seen[rel] = [*stamp, digest]
+            self.digests[rel] = (digest, diubah[path])
+            folder, _, rest = rel.partition("/")
+            self.per_folder.setdefault(folder if rest else "", {})[rel] = self.digests[rel]
+        self._known_names: dict[str, str] = known.get("nama", {})
+        self.changed = known.get("berkas") != self._seen
+
+    def name(self, path: Path, slug: str) -> str:
+        """The `nama` a profile gives (the slug when it has none or cannot be read: validating
+        that shard reports why)."""
+        rel = str(path)[len(str(self.root)) + 1:]
+        if rel not in self.digests:
+            return slug
+        digest = self.digests[rel][0]
+        if digest not in self._known_names:
+            data = read_yaml(path, [])
+            nama = data.data.get("nama") if data is not None and isinstance(data.data, dict) else None
+            self._known_names[digest] = str(nama) if nama else ""
+            self.changed = True
+        self._names[digest] = self._known_names[digest]
+        return self._names[digest] or slug
+
+    def save(self) -> None:
+        """Keep what this build learned (only the files and names of this content)."""
+        if self.changed:
+            self.record.parent.mkdir(parents=True, exist_ok=True)
+            self.record.write_text(json.dumps({"berkas": self._seen, "nama": self._names}, sort_keys=True),
+                                   encoding="utf-8")
 
 
-def _name(path: Path, slug: str) -> str:
-    data = read_yaml(path, []) if path.is_file() else None
-    nama = data.data.get("nama") if data is not None and isinstance(data.data, dict) else None
-    return str(nama) if nama else slug
-
-
-def outline(root: Path) -> Kerangka:
-    """Every kabupaten and kecamatan folder with the name its profile gives (the slug when the
-    profile is unreadable: validating that shard reports why)."""
+def outline(root: Path, berkas: Berkas) -> Kerangka:
+    """Every kabupaten and kecamatan folder with the name its profile gives."""
     kabupaten = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and SLUG.match(p.name)):
-        kecamatan = tuple((k.name, _name(k / "kecamatan.yml", k.name))
+        kecamatan = tuple((k.name, berkas.name(k / "kecamatan.yml", k.name))
                           for k in sorted(folder.iterdir()) if k.is_dir() and SLUG.match(k.name))
-        kabupaten.append((folder.name, _name(folder / "kabupaten.yml", folder.name), kecamatan))
+        kabupaten.append((folder.name, berkas.name(folder / "kabupaten.yml", folder.name), kecamatan))
     return Kerangka(tuple(kabupaten))
 
 
@@ -218,7 +261,7 @@ class _Task:
     work: Path
     kerangka: Kerangka
     diubah: dict[Path, int]
-    berkas: dict[str, tuple[str, int]]   # content file -> (hash, change date)
+    berkas: dict[str, dict[str, tuple[str, int]]]   # kabupaten -> its content files -> (hash, change date)
     base: str                            # hash of what every shard depends on
     keys: dict[str, str]
 
@@ -250,17 +293,22 @@ def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
     """Load, validate, compute, render and build one kabupaten's shard into work/<slug>/site."""
     task = task or _TASK
     result = Shard(slug)
-    raw = _timed(result, "load", lambda: load_content(task.root, slug, task.diubah))
+    folder = task.work / slug
+    kabupaten_files, per_kecamatan = _kecamatan_files(task, slug)
+    validated = {kec: _digest([task.base, files]) for kec, files in per_kecamatan.items()}
+    known = _known_kecamatan(folder, slug, validated)
+    raw = _timed(result, "load", lambda: load_content(task.root, slug, task.diubah, frozenset(k for _, k in known)))
     try:
-        content = _timed(result, "validate", lambda: validate(raw))
+        content = _timed(result, "validate", lambda: validate(raw, known))
     except ContentError as exc:
         result.problems = exc.problems
         return result
-    hasil = _timed(result, "compute", lambda: compute(content))
     kab = content.kabupaten[0]
-    folder = task.work / slug
     folder.mkdir(parents=True, exist_ok=True)
-    units = kecamatan_keys(task, hasil, slug)
+    (folder / "kecamatan.pickle").write_bytes(pickle.dumps(
+        {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL))
+    hasil = _timed(result, "compute", lambda: compute(content))
+    units = kecamatan_keys(task, hasil, slug, kabupaten_files, per_kecamatan)
     try:
         before = json.loads((folder / "kunci-kecamatan.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -280,8 +328,7 @@ def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
     summary = ringkasan(hasil, kab, pages)
     summary.lintas = tuple(sorted({*summary.lintas, *lintas}))
     config = write_config(content.portal, folder, nav, slug)
-    outline_now = json.dumps([task.base, config.read_text(encoding="utf-8"), nav, sorted(p.relative_to(folder / "docs").as_posix()
-                                          for p in (folder / "docs").rglob("*") if p.is_file())])
+    outline_now = json.dumps([task.base, config.read_text(encoding="utf-8"), nav, files_under(folder / "docs")])
     same_outline = (folder / "kerangka.json").is_file() and (folder / "kerangka.json").read_text() == outline_now
     (folder / "kerangka.json").unlink(missing_ok=True)
 
@@ -352,15 +399,38 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
 
 
-def kecamatan_keys(task: _Task, hasil: HasilPortal, slug: str) -> dict[str, str]:
+Files = dict[str, tuple[str, int]]   # content file -> (hash, change date)
+
+
+def _kecamatan_files(task: _Task, slug: str) -> tuple[Files, dict[str, Files]]:
+    """A kabupaten's own files (kabupaten.yml, nilai-kecamatan.csv) and each kecamatan's files."""
+    kabupaten: Files = {}
+    per_kecamatan: dict[str, Files] = {}
+    for f, d in task.berkas.get(slug, {}).items():
+        parts = f.split("/", 2)
+        (per_kecamatan.setdefault(parts[1], {}) if len(parts) == 3 else kabupaten)[f] = d
+    return kabupaten, per_kecamatan
+
+
+def _known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:
+    """Validated data, from the shard's last build, of every kecamatan whose files (and the
+    generator) are unchanged since: it is neither read nor validated again."""
+    try:
+        last = pickle.loads((folder / "kecamatan.pickle").read_bytes())
+    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError):
+        return {}
+    return {(slug, kec): data for kec, (key, data) in last.items() if key is not None and validated.get(kec) == key}
+
+
+def kecamatan_keys(task: _Task, hasil: HasilPortal, slug: str, kabupaten: Files,
+                   per_kecamatan: dict[str, Files]) -> dict[str, str]:
     """Per kecamatan of a rebuilt kabupaten, a hash of everything its pages show: its own files,
     the kabupaten's files, what every shard depends on, and its places in the kabupaten's
     rankings (the only figures on its pages that other kecamatan's data change). A kecamatan
     whose hash is unchanged is not rendered again."""
-    kabupaten = {f: d for f, d in task.berkas.items() if f.startswith(f"{slug}/") and f.count("/") == 1}
     keys = {}
     for kec in next(k for k in hasil.content.kabupaten if k.slug == slug).kecamatan:
-        own = {f: d for f, d in task.berkas.items() if f.startswith(f"{slug}/{kec.slug}/")}
+        own = per_kecamatan.get(kec.slug, {})
         ranks = [(lp.tahun, p.hasil.indikator.id, p.peringkat) for lp in hasil.untuk(slug, kec.slug)
                  for p in lp.perbandingan]
         keys[kec.slug] = _digest([task.base, kabupaten, own, repr(ranks)])
@@ -620,22 +690,23 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
         progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
 
     wall, cpu = time.perf_counter(), time.process_time()
-    diubah = change_dates(root) if root.is_dir() else {}
+    found = content_files(root) if root.is_dir() else {}
+    diubah = change_dates(root, found) if found else {}
     problems: list[Problem] = []
     try:
         portal = validate(load_content(root, kabupaten="", diubah=diubah))
     except ContentError as exc:
         portal, problems = None, list(exc.problems)
-    kerangka = outline(root) if root.is_dir() else Kerangka(())
-    files = _file_digests(root, diubah)
+    berkas = Berkas(root, found, diubah, work / "berkas.json")
+    kerangka = outline(root, berkas) if root.is_dir() else Kerangka(())
+    files = berkas.digests
     base = _digest([code_digest(), files.get("portal.yml"), kerangka.kabupaten])
-    keys = {slug: _digest([base, {f: d for f, d in files.items() if f.startswith(f"{slug}/")}])
-            for slug, _, _ in kerangka.kabupaten}
+    keys = {slug: _digest([base, berkas.per_folder.get(slug, {})]) for slug, _, _ in kerangka.kabupaten}
     summaries = {slug: s for slug in keys if (s := _reused(work, slug, keys[slug])) is not None}
     todo = [slug for slug in keys if slug not in summaries]
     result.tahap["kunci"] = [time.perf_counter() - wall, time.process_time() - cpu]
     step(f"{len(keys)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
-    task = _Task(root, work, kerangka, diubah, files, base, keys)
+    task = _Task(root, work, kerangka, diubah, berkas.per_folder, base, keys)
     for shard_result in _run_shards(todo, task, jobs, step):
         problems += shard_result.problems
         if shard_result.error:
@@ -663,6 +734,7 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
         step(f"Diterbitkan: {result.halaman} halaman")
     else:
         step("Tidak ada perubahan: situs sudah mutakhir.")
+    berkas.save()
     if not portal.portal.url:
         step("Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
              "hanya benar bila situs dipasang di akar domain.")

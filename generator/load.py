@@ -244,7 +244,7 @@ def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
     return raw
 
 
-def _load_kabupaten(folder: Path, problems: list[Problem]) -> RawKabupaten:
+def _load_kabupaten(folder: Path, problems: list[Problem], skip: frozenset[str] = frozenset()) -> RawKabupaten:
     raw = RawKabupaten(folder.name, folder)
     for path in _entries(folder):
         if path.name == "kabupaten.yml":
@@ -252,7 +252,8 @@ def _load_kabupaten(folder: Path, problems: list[Problem]) -> RawKabupaten:
         elif path.name == "nilai-kecamatan.csv":
             raw.nilai_kecamatan = read_csv(path, problems)
         elif path.is_dir() and SLUG.match(path.name):
-            raw.kecamatan.append(_load_kecamatan(path, problems))
+            # A kecamatan in `skip` is validated already (its files unchanged): not read.
+            raw.kecamatan.append(RawKecamatan(path.name, path) if path.name in skip else _load_kecamatan(path, problems))
         else:
             _unexpected(path, problems, "kabupaten.yml, nilai-kecamatan.csv dan folder kecamatan (huruf kecil, "
                         "mis. kedungjajang/)")
@@ -261,9 +262,11 @@ def _load_kabupaten(folder: Path, problems: list[Problem]) -> RawKabupaten:
     return raw
 
 
-def load_content(root: Path, kabupaten: str | None = None, diubah: dict[Path, int] | None = None) -> RawContent:
+def load_content(root: Path, kabupaten: str | None = None, diubah: dict[Path, int] | None = None,
+                 skip: frozenset[str] = frozenset()) -> RawContent:
     """Read every content file under `root` (or only portal.yml and the folder of one
-    `kabupaten`); never raises for bad content. `diubah`: change dates already known."""
+    `kabupaten`); never raises for bad content. `diubah`: change dates already known; `skip`:
+    kecamatan of that kabupaten not to read (their validated data is known, see `validate`)."""
     root = root.resolve()
     content = RawContent(root)
     if not root.is_dir():
@@ -274,7 +277,7 @@ def load_content(root: Path, kabupaten: str | None = None, diubah: dict[Path, in
             content.portal = read_yaml(path, content.problems)
         elif path.is_dir() and SLUG.match(path.name):
             if kabupaten in (None, path.name):
-                content.kabupaten.append(_load_kabupaten(path, content.problems))
+                content.kabupaten.append(_load_kabupaten(path, content.problems, skip if kabupaten else frozenset()))
         elif path.name not in {"README.md"}:
             _unexpected(path, content.problems, "portal.yml dan folder kabupaten (huruf kecil, mis. lumajang/)")
     if not (root / "portal.yml").exists():
@@ -287,12 +290,27 @@ def _git(root: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=60).stdout
 
 
-def change_dates(root: Path) -> dict[Path, int]:
-    """When each content file last changed, in seconds since epoch: its last git commit when
-    it is committed and unmodified (the same for every clone), else its modification time.
-    SOURCE_DATE_EPOCH, when set, caps every date (reproducible builds)."""
-    files = [p for p in root.rglob("*") if p.is_file() and ".git" not in p.parts]
-    dates = {p: int(p.stat().st_mtime) for p in files}
+def content_files(root: Path) -> dict[Path, os.stat_result]:
+    """Every file under `root` (outside `.git`) with its `stat`, in one walk of the tree."""
+    found: dict[Path, os.stat_result] = {}
+    folders = [str(root)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != ".git":
+                        folders.append(entry.path)
+                elif entry.is_file():
+                    found[Path(entry.path)] = entry.stat()
+    return found
+
+
+def change_dates(root: Path, files: dict[Path, os.stat_result] | None = None) -> dict[Path, int]:
+    """When each content file (`files`: from `content_files`) last changed, in seconds since
+    epoch: its last git commit when it is committed and unmodified (the same for every clone),
+    else its modification time. SOURCE_DATE_EPOCH, when set, caps every date (reproducible builds)."""
+    files = content_files(root) if files is None else files
+    dates = {p: int(st.st_mtime) for p, st in files.items()}
     try:
         dirty = {line[3:] for line in _git(root, "status", "--porcelain", "--untracked-files=all",
                                            "--no-renames", "--", ".").splitlines()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -704,9 +705,9 @@ def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
         name = page.path.removeprefix(prefix)
         expected |= {name, *(posixpath.join(posixpath.dirname(name), f) for f in page.files)}
     expected |= {f"{t.path.removeprefix(prefix)}.{ext}" for t in datasets for ext in ("csv", "json")}
-    if docs.exists():
-        for path in [p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in expected]:
-            path.unlink()
+    for name in files_under(docs):
+        if name not in expected:
+            (docs / name).unlink()
     changed: set[str] = set()
     folders: set[Path] = set()
 
@@ -752,6 +753,16 @@ def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
         posixpath.relpath("metodologi", dari or ".") + "/",
         {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}, dari or "."))
     return changed
+
+
+def files_under(folder: Path) -> list[str]:
+    """Every file below `folder` as sorted relative POSIX paths (one walk, no stat per file)."""
+    found = []
+    for dirpath, _, names in os.walk(folder):
+        rel = os.path.relpath(dirpath, folder)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names]
+    return sorted(found)
 
 
 def _kecamatan(path: str) -> str | None:

@@ -12,7 +12,7 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel, ValidationError
 
@@ -566,9 +566,9 @@ def _referenced(doc: Document | None, schema: type[m.Schema], known: set[str],
     return rows
 
 
-def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | None:
+def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData]) -> KabupatenData | None:
     profil = _parse(m.Kabupaten, raw.profil, problems) if raw.profil else None
-    kecamatan = [_kecamatan(k, problems) for k in raw.kecamatan]
+    kecamatan = [known.get(k.slug) or _kecamatan(k, problems) for k in raw.kecamatan]
     if profil is None or None in kecamatan:
         return None
     shared = {i.kode for i in profil.indikator_bersama}
@@ -591,11 +591,16 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem]) -> KabupatenData | No
     return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
 
 
-def validate(raw: RawContent) -> Content:
-    """Typed, cross-checked content; raises ContentError listing every problem."""
+def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | None = None) -> Content:
+    """Typed, cross-checked content; raises ContentError listing every problem. `known`: the
+    validated data of kecamatan (kabupaten slug, kecamatan slug) whose files are unchanged
+    since they validated (a kecamatan depends on its own files only; checks that span the
+    kabupaten run again), not loaded again (`load_content(skip=...)`)."""
     problems = list(raw.problems)
     portal = _parse(m.Portal, raw.portal, problems) if raw.portal else None
-    kabupaten = [_kabupaten(k, problems) for k in raw.kabupaten]
+    known = known or {}
+    kabupaten = [_kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug})
+                 for k in raw.kabupaten]
     errors = [p for p in problems if p.severity == "error"]
     if errors or portal is None:
         raise ContentError(errors)

@@ -169,3 +169,27 @@ def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_p
     after = _files(incremental.site)
     others = [f"sintetis-01/kecamatan-0{i}/2024/index.html" for i in (2, 3)]
     assert any(before[p] != after[p] for p in others)   # the others moved up: re-rendered though unchanged
+
+
+def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(tmp_path, monkeypatch):
+    """Unchanged files are known by their size, inode and times; an unchanged kecamatan of a
+    rebuilt kabupaten is neither read nor validated again."""
+    content = tmp_path / "content"
+    portal_sintetis(content, 2, 2, [2024], seed=6)
+    _build(content, tmp_path / "site", tmp_path / "work")
+    reads: list[Path] = []
+    for method in ("read_bytes", "read_text"):
+        original = getattr(Path, method)
+        monkeypatch.setattr(Path, method, lambda self, *a, _f=original, **k: reads.append(self) or _f(self, *a, **k))
+    assert _build(content, tmp_path / "site", tmp_path / "work").dibangun == []
+    assert [p for p in reads if content in p.parents and p.name != "portal.yml"] == []
+    path = content / "sintetis-02/kecamatan-01/2024/realisasi.csv"
+    text = path.read_text(encoding="utf-8")
+    edited = re.sub(r"^aduan,,,,,(\d)", lambda m: f"aduan,,,,,{(int(m[1]) + 1) % 10}", text, flags=re.M)
+    assert len(edited) == len(text) and edited != text
+    path.write_text(edited, encoding="utf-8")
+    reads.clear()
+    assert _build(content, tmp_path / "site", tmp_path / "work").dibangun == ["sintetis-02", "_portal"]
+    assert path in reads and not [p for p in reads if content / "sintetis-02/kecamatan-02" in p.parents]
+    full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site
+    assert _files(tmp_path / "site") == _files(full)
