@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
@@ -459,25 +459,19 @@ def _done(r: Shard) -> str:
     return f"Kabupaten {r.slug}: {r.halaman} halaman ({r.ditulis} ditulis ulang)"
 
 
-def _run_shards(slugs: list[str], task: _Task, jobs: int, progress: Progress) -> list[Shard]:
-    """Build shards, in `jobs` forked worker processes when there is more than one."""
+def _run_shards(slugs: list[str], task: _Task, jobs: int) -> Iterator[Shard]:
+    """Build shards, in `jobs` forked worker processes when there is more than one; each
+    result as soon as it is ready."""
     global _TASK
     if jobs <= 1 or len(slugs) <= 1:
-        results = []
-        for slug in slugs:
-            results.append(build_kabupaten(slug, task))
-            progress(_done(results[-1]))
-        return results
+        yield from (build_kabupaten(slug, task) for slug in slugs)
+        return
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(slugs))) as pool:
-            results = []
-            for r in pool.imap_unordered(build_kabupaten, slugs):
-                results.append(r)
-                progress(_done(r))
+            yield from pool.imap_unordered(build_kabupaten, slugs)
     finally:
         _TASK = None
-    return sorted(results, key=lambda r: r.slug)
 
 
 # ---------------------------------------------------------------- the portal's own shard
@@ -587,71 +581,100 @@ def _manifest(work: Path, site_dir: Path) -> Path:
     return work / f"terbit-{_digest(str(site_dir))[:16]}.json"
 
 
-def publish(site_dir: Path, work: Path, keys: dict[str, str], build_date: int) -> bool:
-    """Make `site_dir` show the shards in `work` (`keys`: shard -> key, the portal's own shard
-    included): the portal's shard at the root, each kabupaten's in its folder, one sitemap.
+class Publication:
+    """Puts the shards of a build in place of the published site `site_dir`: the portal's shard
+    at the root, each kabupaten's in its folder, one sitemap.
 
-    A site published before from this work folder changes only where a shard's key changed:
-    each such shard is staged as hard links beside the site, then renamed into place (the
-    portal's shard entry by entry), and kabupaten no longer in the content are removed; the
-    cost follows the changed shards, not the portal's size. Otherwise (first build, another or
-    a damaged site) a fresh folder is assembled and replaces `site_dir` with two renames.
-    Everything that can fail (linking) happens before the first rename. Returns whether
-    anything changed."""
-    record = _manifest(work, site_dir)
-    try:
-        shown = json.loads(record.read_text(encoding="utf-8")) if site_dir.is_dir() else None
-    except (OSError, ValueError):
-        shown = None
-    if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != INDUK):
-        shown = None
-    if shown == keys:
-        return False
-    record.unlink(missing_ok=True)   # until the site matches `keys` again
-    if shown is None:
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.baru-", dir=site_dir.parent))
+    Each shard is staged (hard links in a hidden folder) as soon as it is ready, while the
+    others still build; `commit` then renames everything into place and `discard` removes what
+    was staged, so a failed build never touches the site. A site published before from this
+    work folder changes only where a shard's key changed: each such shard is staged inside the
+    site and renamed into place (the portal's shard entry by entry), and kabupaten no longer in
+    the content are removed; the cost follows the changed shards, not the portal's size.
+    Otherwise (first build, another or a damaged site) a fresh folder is assembled beside it and
+    replaces `site_dir` with two renames. Everything that can fail (linking) happens before the
+    first rename."""
+
+    def __init__(self, site_dir: Path, work: Path) -> None:
+        self.site_dir, self.work = site_dir, work
+        self.record = _manifest(work, site_dir)
         try:
-            _link_tree(work / INDUK / "site", fresh)
-            for slug in keys.keys() - {INDUK}:
-                _link_tree(work / slug / "site", fresh / slug, skip=ROOT_ONLY)
-            _sitemap(fresh, [work / name / "site" for name in sorted(keys)], build_date)
-            _replace(fresh, site_dir)
+            shown = json.loads(self.record.read_text(encoding="utf-8")) if site_dir.is_dir() else None
+        except (OSError, ValueError):
+            shown = None
+        if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != INDUK):
+            shown = None
+        self.shown: dict[str, str] | None = shown
+        self.fresh: Path | None = None          # the new site, when it is assembled whole
+        self.staged: dict[str, Path] = {}       # shard -> its staged copy inside the site
+        self.waktu = [0.0, 0.0]                 # wall and CPU seconds spent publishing
+
+    def stage(self, slug: str, key: str) -> None:
+        """Stage one shard's output, unless the site shows it already."""
+        if self.shown is not None and self.shown.get(slug) == key:
+            return
+        wall, cpu = time.perf_counter(), time.process_time()
+        if self.shown is None:
+            target = self._fresh() if slug == INDUK else self._fresh() / slug
+            _link_tree(self.work / slug / "site", target, skip=() if slug == INDUK else ROOT_ONLY)
+        else:
+            self.staged[slug] = _stage(self.site_dir, self.work, slug)
+        self._count(wall, cpu)
+
+    def _fresh(self) -> Path:
+        if self.fresh is None:
+            self.site_dir.parent.mkdir(parents=True, exist_ok=True)
+            self.fresh = Path(tempfile.mkdtemp(prefix=f".{self.site_dir.name}.baru-", dir=self.site_dir.parent))
+        return self.fresh
+
+    def _count(self, wall: float, cpu: float) -> None:
+        self.waktu[0] += time.perf_counter() - wall
+        self.waktu[1] += time.process_time() - cpu
+
+    def commit(self, keys: dict[str, str], build_date: int) -> bool:
+        """Show `keys` (shard -> key, every shard staged or shown already); whether anything changed."""
+        if self.shown == keys:
+            return False
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.record.unlink(missing_ok=True)   # until the site matches `keys` again
+        sitemaps = [self.work / name / "site" for name in sorted(keys)]
+        if self.shown is None:
+            _sitemap(self._fresh(), sitemaps, build_date)
+            _replace(self._fresh(), self.site_dir)
+        else:
+            self._swap(keys, sitemaps, build_date)
+        self.record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        self._count(wall, cpu)
+        return True
+
+    def _swap(self, keys: dict[str, str], sitemaps: list[Path], build_date: int) -> None:
+        """Rename the staged shards into the published site and remove the kabupaten gone."""
+        site, staged = self.site_dir, self.staged
+        trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site))
+        try:
+            moves = [(staged[slug], site / slug) for slug in sorted(staged) if slug != INDUK]
+            moves += [(None, site / slug) for slug in sorted(self.shown.keys() - keys.keys())]
+            if INDUK in staged:
+                root = staged[INDUK]
+                _sitemap(root, sitemaps, build_date)
+                new = set(os.listdir(root))
+                moves += [(root / name, site / name) for name in sorted(new)]
+                ours = {trash.name, *(folder.name for folder in staged.values())}
+                moves += [(None, site / name) for name in sorted(os.listdir(site))
+                          if name not in new and name not in keys and name not in ours]
+            for n, (source, target) in enumerate(moves):
+                if target.exists():
+                    target.rename(trash / str(n))
+                if source is not None:
+                    source.rename(target)
         finally:
-            if fresh.exists():
-                shutil.rmtree(fresh)
-    else:
-        _swap_changed(site_dir, work, keys, shown, build_date)
-    record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
-    return True
+            shutil.rmtree(trash, ignore_errors=True)
 
-
-def _swap_changed(site_dir: Path, work: Path, keys: dict[str, str], shown: dict[str, str], build_date: int) -> None:
-    """Replace, in a published site, the shards whose key changed and remove the ones gone."""
-    changed = sorted(slug for slug in keys if shown.get(slug) != keys[slug])
-    trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site_dir))
-    staged: dict[str, Path] = {}
-    try:
-        for slug in changed:
-            staged[slug] = _stage(site_dir, work, slug)
-        moves = [(staged[slug], site_dir / slug) for slug in changed if slug != INDUK]
-        moves += [(None, site_dir / slug) for slug in shown.keys() - keys.keys()]
-        if INDUK in staged:
-            root = staged[INDUK]
-            _sitemap(root, [work / name / "site" for name in sorted(keys)], build_date)
-            new = set(os.listdir(root))
-            moves += [(root / name, site_dir / name) for name in sorted(new)]
-            ours = {trash.name, *(folder.name for folder in staged.values())}
-            moves += [(None, site_dir / name) for name in sorted(os.listdir(site_dir))
-                      if name not in new and name not in keys and name not in ours]
-        for n, (source, target) in enumerate(moves):
-            if target.exists():
-                target.rename(trash / str(n))
-            if source is not None:
-                source.rename(target)
-    finally:
-        for folder in (trash, *staged.values()):
-            shutil.rmtree(folder, ignore_errors=True)
+    def discard(self) -> None:
+        """Remove whatever was staged and not published."""
+        for folder in (self.fresh, *self.staged.values()):
+            if folder is not None and folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- the whole portal
@@ -707,33 +730,42 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
     result.tahap["kunci"] = [time.perf_counter() - wall, time.process_time() - cpu]
     step(f"{len(keys)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
     task = _Task(root, work, kerangka, diubah, berkas.per_folder, base, keys)
-    for shard_result in _run_shards(todo, task, jobs, step):
-        problems += shard_result.problems
-        if shard_result.error:
-            raise BuildError(shard_result.error)
-        if shard_result.ringkasan is not None:
-            summaries[shard_result.slug] = shard_result.ringkasan
-            result.add(shard_result)
-    if problems or portal is None:
-        unique = {p.render(root): p for p in problems}
-        raise ContentError(list(unique.values()))
-    ordered = [summaries[slug] for slug in keys]
-    induk_key = _digest([base, sorted(keys.items())])
-    induk, tautan = build_portal_shard(task, portal, ordered, induk_key)
-    result.add(induk)
-    broken = check_links([*ordered, tautan])
-    if broken:
-        raise BuildError("tautan antar-bagian situs tanpa halaman tujuan: " + ", ".join(broken[:10]))
-    result.dibangun = todo + ([INDUK] if induk.halaman else [])
-    result.dipakai_ulang = [s for s in keys if s not in todo] + ([] if induk.halaman else [INDUK])
-    result.halaman = len(tautan.halaman) + sum(len(s.halaman) for s in ordered)
-    build_date = max([0, *(s.diubah for s in ordered)])
-    wall, cpu = time.perf_counter(), time.process_time()
-    if publish(site_dir, work, {**keys, INDUK: induk_key}, build_date):
-        result.tahap["susun"] = [time.perf_counter() - wall, time.process_time() - cpu]
-        step(f"Diterbitkan: {result.halaman} halaman")
-    else:
-        step("Tidak ada perubahan: situs sudah mutakhir.")
+    publication = Publication(site_dir, work)
+    try:
+        for slug in summaries:
+            publication.stage(slug, keys[slug])
+        failed: dict[str, list[Problem]] = {}
+        for shard_result in _run_shards(todo, task, jobs):
+            step(_done(shard_result))
+            if shard_result.error:
+                raise BuildError(shard_result.error)
+            failed[shard_result.slug] = shard_result.problems
+            if shard_result.ringkasan is not None:
+                summaries[shard_result.slug] = shard_result.ringkasan
+                result.add(shard_result)
+                publication.stage(shard_result.slug, keys[shard_result.slug])
+        problems += [p for slug in sorted(failed) for p in failed[slug]]
+        if problems or portal is None:
+            unique = {p.render(root): p for p in problems}
+            raise ContentError(list(unique.values()))
+        ordered = [summaries[slug] for slug in keys]
+        induk_key = _digest([base, sorted(keys.items())])
+        induk, tautan = build_portal_shard(task, portal, ordered, induk_key)
+        result.add(induk)
+        broken = check_links([*ordered, tautan])
+        if broken:
+            raise BuildError("tautan antar-bagian situs tanpa halaman tujuan: " + ", ".join(broken[:10]))
+        result.dibangun = todo + ([INDUK] if induk.halaman else [])
+        result.dipakai_ulang = [s for s in keys if s not in todo] + ([] if induk.halaman else [INDUK])
+        result.halaman = len(tautan.halaman) + sum(len(s.halaman) for s in ordered)
+        publication.stage(INDUK, induk_key)
+        if publication.commit({**keys, INDUK: induk_key}, max([0, *(s.diubah for s in ordered)])):
+            step(f"Diterbitkan: {result.halaman} halaman")
+        else:
+            step("Tidak ada perubahan: situs sudah mutakhir.")
+        result.tahap["susun"] = publication.waktu
+    finally:
+        publication.discard()
     berkas.save()
     if not portal.portal.url:
         step("Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "

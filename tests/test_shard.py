@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import Tautan, build_site, check_links
+from generator.problems import ContentError
 from generator.sintetis import portal_sintetis
 
 
@@ -193,3 +194,17 @@ def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(t
     assert path in reads and not [p for p in reads if content / "sintetis-02/kecamatan-02" in p.parents]
     full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site
     assert _files(tmp_path / "site") == _files(full)
+
+
+def test_a_failed_incremental_build_leaves_the_site_as_it_was(tmp_path):
+    """A kabupaten that built (and was staged in the site) is not published when another fails."""
+    content = tmp_path / "content"
+    portal_sintetis(content, 2, 1, [2024], seed=8)
+    site = _build(content, tmp_path / "site", tmp_path / "work").site
+    before = _files(site)
+    _change_one_value(content)
+    broken = content / "sintetis-02/kecamatan-01/2024/kinerja.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("pk_awal: 80", "pk_awal: 8o"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        _build(content, site, tmp_path / "work")
+    assert _files(site) == before and not list(site.glob(".*"))
