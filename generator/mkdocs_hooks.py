@@ -66,13 +66,21 @@ def bytecode_cache(folder: Path) -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
+#: Output folders made during the current build (`os.makedirs` asks the kernel even when the
+#: folder exists, which costs as much as making it); reset when a build starts (`on_files`).
+_FOLDERS: set[str] = set()
+
+
 class _Gelinkt(File):
     """A file of the docs folder published as a hard link to it (a copy across file systems)."""
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        folder = os.path.dirname(self.abs_dest_path)
+        if folder not in _FOLDERS:
+            os.makedirs(folder, exist_ok=True)
+            _FOLDERS.add(folder)
         if os.path.lexists(self.abs_dest_path):
             os.unlink(self.abs_dest_path)
         try:
@@ -83,6 +91,7 @@ class _Gelinkt(File):
 
 def on_files(files: Files, *, config: Any) -> Files:
     """Static files of the docs folder (not the theme's) are published as hard links."""
+    _FOLDERS.clear()
     docs = os.path.join(os.path.abspath(config.docs_dir), "")
     for f in files:
         if not f.is_documentation_page() and f.abs_src_path and f.abs_src_path.startswith(docs) \

@@ -1,0 +1,102 @@
+"""Where the time of one kabupaten shard goes: the stages, the functions, the kernel.
+
+    .venv/bin/python bench/profile_shard.py [--kecamatan 18] [--tahun 5]
+                                            [--out bench/results/profil-shard.md]
+
+Builds a synthetic kabupaten (`kinerja demo`) in one process, first without a profiler (the
+stage times and the user / kernel CPU of the build), then under cProfile (the functions with
+the most time of their own, grouped by library). It also times creating 2.000 small files on
+the file system of the work folder and on /dev/shm (tmpfs), because on some machines creating
+a file costs far more kernel time than anything else a build does per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.build import STAGES, build_site  # noqa: E402
+from generator.sintetis import portal_sintetis  # noqa: E402
+
+#: Library of a profiled function, by the path of its file (first match).
+GROUPS = (("/yaml/", "PyYAML"), ("/pydantic", "pydantic"), ("/markdown/", "Python-Markdown"),
+          ("/material/", "mkdocs-material (tema, pencarian)"), ("/mkdocs/", "MkDocs"), ("/jinja2/", "Jinja2"),
+          ("site_templates", "template portal"), ("/markupsafe/", "MarkupSafe"), ("html/parser", "html.parser"),
+          ("/generator/", "kode portal"))
+KERNEL = {"<built-in method io.open>": "membuat berkas (open)", "<built-in method posix.mkdir>": "membuat folder",
+          "<built-in method posix.link>": "hard link", "<built-in method posix.unlink>": "menghapus berkas",
+          "<built-in method posix.stat>": "stat"}
+
+
+def _group(func: tuple[str, int, str]) -> str:
+    filename, _, name = func
+    if filename == "~" and name in KERNEL:
+        return "sistem berkas (kernel): " + KERNEL[name]
+    return next((group for part, group in GROUPS if part in filename), "lain (stdlib, C)")
+
+
+def create_files(folder: Path, count: int = 2000) -> float:
+    """Kernel seconds to create `count` small files in `folder`."""
+    before = os.times()
+    for n in range(count):
+        with open(folder / f"{n}.txt", "wb") as f:
+            f.write(b"x" * 1500)
+    return os.times().system - before.system
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kecamatan", type=int, default=18)
+    parser.add_argument("--tahun", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/profil-shard.md")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        portal_sintetis(work / "content", 1, args.kecamatan, list(range(2025 - args.tahun, 2025)), seed=1)
+        before = os.times()
+        plain = build_site(work / "content", work / "site", work / "w1", lambda _: None, jobs=1)
+        after = os.times()
+        profile = cProfile.Profile()
+        profile.enable()
+        build_site(work / "content", work / "site2", work / "w2", lambda _: None, jobs=1)
+        profile.disable()
+        (work / "f").mkdir()
+        disk = create_files(work / "f")
+        shm = None
+        if Path("/dev/shm").is_dir():
+            with tempfile.TemporaryDirectory(dir="/dev/shm") as ram:
+                shm = create_files(Path(ram))
+    stats = pstats.Stats(profile).stats  # func -> (calls, primitive, tottime, cumtime, callers)
+    total = sum(v[2] for v in stats.values())
+    groups: Counter[str] = Counter()
+    for func, value in stats.items():
+        groups[_group(func)] += value[2]
+    top = sorted(stats.items(), key=lambda item: -item[1][2])[:20]
+    user, system = after.user - before.user, after.system - before.system
+    lines = [f"# Profil satu shard kabupaten (sintetis 1×{args.kecamatan}×{args.tahun})", "",
+             f"{plain.halaman} halaman, {plain.waktu:.1f} s, CPU user {user:.1f} s + kernel {system:.1f} s "
+             "(tanpa profiler, satu proses).", "", "| tahap | wall (s) | CPU (s) |", "| --- | ---: | ---: |"]
+    lines += [f"| {s} | {plain.tahap[s][0]:.2f} | {plain.tahap[s][1]:.2f} |" for s in STAGES]
+    lines += ["", "Waktu sendiri (tottime) menurut pustaka, di bawah cProfile (profiler memperlambat kode Python, "
+              "bukan kernel):", "", "| kelompok | s | bagian |", "| --- | ---: | ---: |"]
+    lines += [f"| {g} | {t:.2f} | {t / total:.0%} |" for g, t in groups.most_common()]
+    lines += ["", "20 fungsi dengan waktu sendiri terbesar:", "", "| fungsi | panggilan | s |", "| --- | ---: | ---: |"]
+    lines += [f"| `{Path(f[0]).name}:{f[1]} {f[2]}` | {v[0]} | {v[2]:.2f} |" for f, v in top]
+    lines += ["", f"Membuat 2.000 berkas kecil: {disk:.2f} s kernel di sistem berkas folder kerja"
+              + (f", {shm:.2f} s di /dev/shm (tmpfs)." if shm is not None else ".")]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
