@@ -82,11 +82,13 @@ def page_weight(site: Path, kind: str, page: str) -> Weight:
         target = url.split("#")[0].split("?")[0]
         if target and not re.match(r"^[a-z]+:", target):
             files.add((html.parent / target).resolve())
-    files.update(site / f for f in ON_LOAD if (site / f).exists())
+    head = page.split("/")[0]
+    shard = site / head if (site / head / ON_LOAD[0]).exists() else site   # a kabupaten's own MkDocs build
+    files.update(shard / f for f in ON_LOAD if (shard / f).exists())
     by_type: dict[str, int] = {}
     for f in sorted(files):
         by_type[_type(f)] = by_type.get(_type(f), 0) + gzip_size(f)
-    workers = list((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    workers = list((shard / "assets/javascripts/workers").glob("search.*.min.js"))
     by_type["JS"] = by_type.get("JS", 0) + sum(gzip_size(w) for w in workers)
     return Weight(kind, page, by_type)
 
