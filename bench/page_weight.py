@@ -117,8 +117,6 @@ def report(site: Path) -> tuple[str, list[Weight]]:
 def _build_demo(target: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     from generator.build import build_site
-    from generator.load import load_content
-    from generator.validate import validate
 
     return build_site(ROOT / "content", target / "site", target / "work", lambda _: None).site
 

@@ -18,7 +18,6 @@ import os
 import pstats
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 

@@ -42,7 +42,7 @@ from .load import SLUG, change_dates, content_files, load_content, read_yaml
 from .mkdocs_hooks import bytecode_cache
 from .problems import ContentError, Problem
 from .render import (Kerangka, Ringkasan, _url, files_under, kabupaten_pages, navigation, portal_pages, ringkasan,
-                     shard, write_pages)
+                     write_pages)
 from .tabel import kabupaten_path, kecamatan_path
 from .validate import Content, KecamatanData, validate
 
@@ -57,6 +57,7 @@ INDUK = "_portal"
 STAGES = ("kunci", "load", "validate", "compute", "render", "mkdocs", "susun")
 
 Progress = Callable[[str], None]
+Files = dict[str, tuple[str, int]]   # content file (relative path) -> (hash of its bytes, change date)
 
 
 class BuildError(Exception):
@@ -186,19 +187,21 @@ class Berkas:
             known = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             known = {}
+        if not isinstance(known, dict) or not all(isinstance(known.get(k, {}), dict) for k in ("berkas", "nama")):
+            known = {}   # a damaged record: every file is read again
         self.root, self.record = root, record
         self._seen: dict[str, list] = {}
         self._names: dict[str, str] = {}
-        self.digests: dict[str, tuple[str, int]] = {}
-        #: The same per kabupaten folder (files directly under the root: key "").
-        self.per_folder: dict[str, dict[str, tuple[str, int]]] = {}
+        self.digests: Files = {}
+        self.per_folder: dict[str, Files] = {}   # the same per kabupaten folder ("": portal.yml)
         start = len(str(root)) + 1
         before = known.get("berkas", {})
         for path, st in sorted(files.items(), key=lambda item: str(item[0])):
             rel = str(path)[start:]
             stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
             entry = before.get(rel)
-            digest = entry[4] if entry and entry[:4] == stamp else hashlib.sha256(path.read_bytes()).hexdigest()
+            known_digest = isinstance(entry, list) and len(entry) == 5 and entry[:4] == stamp
+            digest = entry[4] if known_digest else hashlib.sha256(path.read_bytes()).hexdigest()
             self._seen[rel] = [*stamp, digest]
             self.digests[rel] = (digest, diubah[path])
             folder, _, rest = rel.partition("/")
@@ -261,7 +264,7 @@ class _Task:
     work: Path
     kerangka: Kerangka
     diubah: dict[Path, int]
-    berkas: dict[str, dict[str, tuple[str, int]]]   # kabupaten -> its content files -> (hash, change date)
+    berkas: dict[str, Files]             # kabupaten -> its content files
     base: str                            # hash of what every shard depends on
     keys: dict[str, str]
 
@@ -399,9 +402,6 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
 
 
-Files = dict[str, tuple[str, int]]   # content file -> (hash, change date)
-
-
 def _kecamatan_files(task: _Task, slug: str) -> tuple[Files, dict[str, Files]]:
     """A kabupaten's own files (kabupaten.yml, nilai-kecamatan.csv) and each kecamatan's files."""
     kabupaten: Files = {}
@@ -417,9 +417,10 @@ def _known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict
     generator) are unchanged since: it is neither read nor validated again."""
     try:
         last = pickle.loads((folder / "kecamatan.pickle").read_bytes())
-    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError):
-        return {}
-    return {(slug, kec): data for kec, (key, data) in last.items() if key is not None and validated.get(kec) == key}
+        return {(slug, kec): data for kec, (key, data) in last.items()
+                if key is not None and validated.get(kec) == key and isinstance(data, KecamatanData)}
+    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError, ValueError):
+        return {}   # none yet, or damaged: every kecamatan is read and validated
 
 
 def kecamatan_keys(task: _Task, hasil: HasilPortal, slug: str, kabupaten: Files,
@@ -568,14 +569,6 @@ def _replace(new: Path, target: Path) -> None:
 ROOT_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
-def _stage(site_dir: Path, work: Path, slug: str) -> Path:
-    """A hard-linked copy of a shard's output in a hidden folder of `site_dir` (same file
-    system, so that it can be renamed into place), not yet part of the published site."""
-    staged = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=site_dir))
-    _link_tree(work / slug / "site", staged, skip=() if slug == INDUK else ROOT_ONLY)
-    return staged
-
-
 def _manifest(work: Path, site_dir: Path) -> Path:
     """Which shard keys `site_dir` shows (one record per published folder: `build` and `serve`)."""
     return work / f"terbit-{_digest(str(site_dir))[:16]}.json"
@@ -616,9 +609,9 @@ class Publication:
         wall, cpu = time.perf_counter(), time.process_time()
         if self.shown is None:
             target = self._fresh() if slug == INDUK else self._fresh() / slug
-            _link_tree(self.work / slug / "site", target, skip=() if slug == INDUK else ROOT_ONLY)
-        else:
-            self.staged[slug] = _stage(self.site_dir, self.work, slug)
+        else:   # hidden, inside the site (same file system): renamed into place by `commit`
+            target = self.staged[slug] = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=self.site_dir))
+        _link_tree(self.work / slug / "site", target, skip=() if slug == INDUK else ROOT_ONLY)
         self._count(wall, cpu)
 
     def _fresh(self) -> Path:

@@ -105,16 +105,21 @@ def contoh_skm(keluar: Path = typer.Argument(..., help="Berkas CSV tujuan, mis. 
 
 
 @app.command()
-def demo(keluar: Path = typer.Argument(..., help="Folder konten baru (dikosongkan lebih dulu bila ada)."),
+def demo(keluar: Path = typer.Argument(..., help="Folder konten baru (kosong, atau portal sintetis lama yang diganti)."),
          kabupaten: int = typer.Option(1, "--kabupaten", min=1), kecamatan: int = typer.Option(3, "--kecamatan", min=1),
-         tahun: int = typer.Option(1, "--tahun", min=1, help="Jumlah tahun, berakhir di 2024."),
+         tahun: int = typer.Option(1, "--tahun", min=1, max=25, help="Jumlah tahun (paling banyak 25), berakhir di 2024."),
          seed: int = typer.Option(1, "--seed")) -> None:
     """Tulis portal SINTETIS lengkap (untuk uji dan benchmark; bukan data nyata)."""
     import shutil
 
-    from .sintetis import portal_sintetis
+    from .sintetis import NOTE, portal_sintetis
 
-    if keluar.exists():
+    if keluar.exists() and any(keluar.iterdir()):
+        portal = keluar / "portal.yml"
+        if not portal.is_file() or not portal.read_text(encoding="utf-8").startswith(NOTE):
+            typer.echo(f"GALAT {keluar}: folder ini berisi data yang bukan portal sintetis; tidak ditimpa "
+                       "(folder not empty) [not_empty]", err=True)
+            raise typer.Exit(1)
         shutil.rmtree(keluar)
     n = portal_sintetis(keluar, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed)
     typer.echo(f"{n} laporan kecamatan-tahun sintetis ditulis ke {keluar}")

@@ -11,7 +11,6 @@ import json
 import os
 import posixpath
 import re
-import shutil
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -166,9 +165,8 @@ def environment(cache: BytecodeCache | None = None) -> Environment:
                       auto_reload=False)
     env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
                        tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas,
-                       markdown_aman=markdown_aman, predikat=predikat, nilai_sel=nilai_sel, isi_sel=isi_sel)
-    env.tests["sel"] = lambda value: isinstance(value, Sel)
-    env.globals.update(NUMERIC=NUMERIC, tabel_html=tabel_html)
+                       markdown_aman=markdown_aman, predikat=predikat)
+    env.globals["tabel_html"] = tabel_html
     env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
                        skm_path=skm_path, pengumuman_path=pengumuman_path, anggaran_path=anggaran_path,
                        individu_path=individu_path, ikhtisar_path=ikhtisar_path, audit_path=audit_path)

@@ -39,8 +39,6 @@ def mini(tmp_path: Path) -> Path:
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled demo portal, built once for every test that only reads it."""
     from generator.build import build_site
-    from generator.load import load_content
-    from generator.validate import validate
 
     tmp = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:

@@ -25,8 +25,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import build_site
-from generator.load import load_content
-from generator.validate import validate
 
 from conftest import BUILD_DATE, DEMO, ROOT
 

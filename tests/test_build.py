@@ -14,8 +14,6 @@ from typer.testing import CliRunner
 from generator import build as build_module
 from generator.build import BuildError, build_site
 from generator.cli import app
-from generator.load import load_content
-from generator.validate import validate
 
 from conftest import DEMO
 

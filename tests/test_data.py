@@ -133,3 +133,29 @@ def test_a_number_column_holding_grades_is_published_as_text():
     t.tambah("BB")
     t.tambah(3.5)
     assert resource(t, "metodologi/")["schema"]["fields"][0]["type"] == "string"
+
+
+def test_table_html_formats_groups_totals_links_and_escapes():
+    """`tabel_html`, the one writer of every table on the site, on a table made by hand."""
+    from generator.render import Page, tabel_html
+
+    t = Tabel("kab/kec/2024/uji", "Uji <b>", "", (Kolom("kelompok", "Sasaran", kelompok=True),
+                                                  Kolom("id", "Id", tampil=False), Kolom("nilai", "Capaian", "persen"),
+                                                  Kolom("teks", "Catatan")))
+    t.tambah("S1", "a", 100.355, Sel("x", "lihat", "kab/kec/index.md"))
+    t.tambah("S1", "b", None, "<script>", kelas="baris")
+    t.tambah("S2", "c", 83.5, "ok")
+    t.kaki = ("Jumlah", None, 92.0, None)
+    html = tabel_html(t, Page("kab/kec/2024/index.md", "x.md.j2", "T", "D"))
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", html)
+    assert rows[0] == ('<tr><th scope="col">Sasaran</th><th scope="col" class="angka">Capaian</th>'
+                       '<th scope="col">Catatan</th></tr>')   # the hidden column is not shown
+    assert rows[1] == ('<tr><th scope="row">S1</th><td class="angka">100,36 %</td>'
+                       '<td><a href="../">lihat</a></td></tr>')
+    assert rows[2] == ('<tr class="baris"><th scope="row"><span class="sr-only">S1</span></th>'
+                       '<td class="angka"><span class="tanpa-data">—</span></td><td>&lt;script&gt;</td></tr>')
+    assert rows[3].startswith('<tr><th scope="row">S2</th><td class="angka">83,50 %</td>')
+    assert rows[4] == ('<tr><th scope="row">Jumlah</th><td class="angka">92,00 %</td>'
+                       '<td><span class="tanpa-data">—</span></td></tr>')
+    assert 'aria-label="Uji &lt;b&gt;"' in html and "<b>" not in html
+    assert html.endswith('<a href="uji.csv" download>CSV</a> · <a href="uji.json" download>JSON</a></p>')

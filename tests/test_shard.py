@@ -4,6 +4,7 @@ unchanged; an incremental build gives the same bytes as a full one; links betwee
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -208,3 +209,19 @@ def test_a_failed_incremental_build_leaves_the_site_as_it_was(tmp_path):
     with pytest.raises(ContentError):
         _build(content, site, tmp_path / "work")
     assert _files(site) == before and not list(site.glob(".*"))
+
+
+def test_damaged_records_in_the_work_folder_are_ignored(tmp_path):
+    """The work folder's hashes and validated kecamatan are only a cache: damaged, they are
+    rebuilt, never trusted."""
+    content, work = tmp_path / "content", tmp_path / "work"
+    portal_sintetis(content, 1, 2, [2024], seed=9)
+    site = _build(content, tmp_path / "site", work).site
+    (work / "shard/berkas.json").write_text('{"berkas": [1, 2], "nama": 3}', encoding="utf-8")
+    (work / "shard/sintetis-01/kecamatan.pickle").write_bytes(pickle.dumps({"kecamatan-01": "rusak"}))
+    _change_one_value(content)
+    assert _build(content, site, work).dibangun == ["sintetis-01", "_portal"]
+    (work / "shard/sintetis-01/kecamatan.pickle").write_bytes(b"rusak")
+    _change_one_value(content)
+    _build(content, site, work)
+    assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)

@@ -80,3 +80,22 @@ def test_synthetic_portal_has_every_file_kind_and_section_of_the_real_content(tm
     synthetic = _sections(tmp_path / "sintetis", tmp_path / "docs-sintetis")
     assert len(real) > 60
     assert real - synthetic == set()
+
+
+def test_demo_replaces_only_a_synthetic_portal(tmp_path):
+    """`kinerja demo content` must never wipe real content."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    real = tmp_path / "content"
+    shutil.copytree(DEMO, real)
+    result = CliRunner().invoke(app, ["demo", str(real)])
+    assert result.exit_code == 1 and "bukan portal sintetis" in result.output
+    assert _files(real) == _files(DEMO)
+    synthetic = tmp_path / "sintetis"
+    assert CliRunner().invoke(app, ["demo", str(synthetic), "--kabupaten", "2"]).exit_code == 0
+    assert CliRunner().invoke(app, ["demo", str(synthetic)]).exit_code == 0
+    assert sorted(p.name for p in synthetic.iterdir()) == ["portal.yml", "sintetis-01"]
