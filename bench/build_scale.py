@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import STAGES, Hasil, build_site, peak_memory_mb  # noqa: E402
-from generator.sintetis import portal_sintetis  # noqa: E402
+from generator.build.site import STAGES, Hasil, build_site, peak_memory_mb
+from generator.synthetic.portal import portal_sintetis
 
 OWN = ("load", "validate", "compute", "render")
 

@@ -116,7 +116,7 @@ def report(site: Path) -> tuple[str, list[Weight]]:
 
 def _build_demo(target: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from generator.build import build_site
+    from generator.build.site import build_site
 
     return build_site(ROOT / "content", target / "site", target / "work", lambda _: None).site
 

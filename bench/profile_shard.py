@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import STAGES, build_site  # noqa: E402
-from generator.sintetis import portal_sintetis  # noqa: E402
+from generator.build.site import STAGES, build_site
+from generator.synthetic.portal import portal_sintetis
 
 #: Library of a profiled function, by the path of its file (first match).
 GROUPS = (("/yaml/", "PyYAML"), ("/pydantic", "pydantic"), ("/markdown/", "Python-Markdown"),

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import typer
 
-from .load import load_content
-from .problems import ContentError
-from .validate import Content, validate as validate_content
+from generator.load.tree import load_content
+from generator.problems import ContentError
+from generator.model.content import Content
+from generator.validate.content import validate as validate_content
 
 app = typer.Typer(help="Portal Kinerja: validasi konten dan bangun situs portal kinerja kecamatan.",
                   no_args_is_help=True, add_completion=False)
@@ -36,8 +37,8 @@ def _validated(content_dir: Path) -> Content:
 def validate(content_dir: Path = CONTENT,
              strict: bool = typer.Option(False, "--strict", help="Perlakukan catatan audit sebagai galat.")) -> None:
     """Periksa konten: semua masalah dilaporkan sekaligus (exit 1 bila ada galat)."""
-    from .compute.laporan import compute
-    from .audit import audit_problems
+    from generator.compute.laporan import compute
+    from generator.compute.audit import audit_problems
 
     content = _validated(content_dir)
     warnings = [*content.warnings, *audit_problems(compute(content))]
@@ -58,7 +59,8 @@ def build(content_dir: Path = CONTENT,
           jobs: int = typer.Option(0, "--jobs", "-j", help="Jumlah proses paralel (0: semua inti).")) -> None:
     """Bangun situs: validasi -> hitung -> Markdown -> MkDocs, per kabupaten dan paralel; kabupaten
     yang kontennya tidak berubah tidak dibangun ulang. Situs lama diganti hanya bila berhasil."""
-    from .build import BuildError, build_site
+    from generator.build.mkdocs_run import BuildError
+    from generator.build.site import build_site
 
     try:
         build_site(content_dir, site_dir, work_dir, typer.echo, jobs or None)
@@ -75,7 +77,8 @@ def serve(content_dir: Path = CONTENT,
           work_dir: Path = typer.Option(Path("build"), "--work"),
           port: int = typer.Option(8000, help="Port lokal.")) -> None:
     """Bangun lalu sajikan situs di http://127.0.0.1:PORT/ (untuk pratinjau)."""
-    from .build import BuildError, preview
+    from generator.build.mkdocs_run import BuildError
+    from generator.build.preview import preview
 
     try:
         preview(content_dir, work_dir=work_dir, port=port, progress=typer.echo)
@@ -97,7 +100,7 @@ def contoh_skm(keluar: Path = typer.Argument(..., help="Berkas CSV tujuan, mis. 
     """Tulis jawaban SKM SINTETIS (contoh, bukan data nyata) untuk demo dan uji."""
     from datetime import date
 
-    from .sintetis import jawaban_sintetis
+    from generator.synthetic.skm import jawaban_sintetis
 
     keluar.write_text(jawaban_sintetis(responden, seed, layanan.split(","), date.fromisoformat(mulai), hari,
                                        kode_awal), encoding="utf-8")
@@ -112,7 +115,7 @@ def demo(keluar: Path = typer.Argument(..., help="Folder konten baru (kosong, at
     """Tulis portal SINTETIS lengkap (untuk uji dan benchmark; bukan data nyata)."""
     import shutil
 
-    from .sintetis import NOTE, portal_sintetis
+    from generator.synthetic.portal import NOTE, portal_sintetis
 
     if keluar.exists() and any(keluar.iterdir()):
         portal = keluar / "portal.yml"

@@ -11,10 +11,10 @@ from generator import model as m
 from generator.compute.anggaran import Uang, anggaran, efisiensi, rupiah_per_unit, serapan
 from generator.compute.individu import realisasi_individu
 from generator.compute.capaian import capaian_angka
-from generator.load import load_content
+from generator.load.tree import load_content
 from generator.numbers import format_number
 from generator.problems import ContentError
-from generator.validate import validate
+from generator.validate.content import validate
 
 # Seed 000 Tabel 3.11: pagu and realisasi per program.
 TABEL_3_11 = [("Penunjang", "1.768.142.638", "1.748.541.007"), ("Pemerintahan", "6.750.000", "6.750.000"),

@@ -24,7 +24,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.build import build_site
+from generator.build.site import build_site
 
 from conftest import BUILD_DATE, DEMO, ROOT
 

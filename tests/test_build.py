@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from generator import build as build_module
-from generator.build import BuildError, build_site
+from generator.build import shard as shard_module
+from generator.build.mkdocs_run import BuildError
+from generator.build.site import build_site
 from generator.cli import app
 
 from conftest import DEMO
@@ -234,7 +235,7 @@ def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatc
         (target / "index.html").write_text("half a site")
         raise BuildError("MkDocs gagal: simulasi")
 
-    monkeypatch.setattr(build_module, "run_mkdocs", broken)
+    monkeypatch.setattr(shard_module, "run_mkdocs", broken)
     (content / "portal.yml").write_text((content / "portal.yml").read_text() + "# diubah\n")  # every shard rebuilds
     result = CliRunner().invoke(app, ["build", "--content", str(content), "--site", str(site_dir),
                                       "--work", str(work)])

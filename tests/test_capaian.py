@@ -2,19 +2,10 @@
 
 import pytest
 
-from generator.compute.capaian import (
-    TANPA_REALISASI,
-    TARGET_NOL,
-    agregasi_periode,
-    capaian_angka,
-    capaian_dinilai,
-    capaian_ordinal,
-    predikat,
-    ringkas,
-)
+from generator.compute.capaian import TANPA_REALISASI, TARGET_NOL, agregasi_periode, capaian_angka, capaian_dinilai, capaian_ordinal, predikat, ringkas
 from generator.numbers import format_number
-from generator.validate import validate
-from generator.load import load_content
+from generator.validate.content import validate
+from generator.load.tree import load_content
 from conftest import DEMO
 
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator import charts as c
+from generator.render import charts as c
 
 NS = "{http://www.w3.org/2000/svg}"
 KUADRAN = {"kiri-atas": "I · Prioritas utama", "kanan-atas": "II · Pertahankan",

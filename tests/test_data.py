@@ -12,7 +12,7 @@ import pytest
 from frictionless import validate as frictionless_validate
 
 from conftest import read_csv
-from generator.dataset import Kolom, Sel, Tabel, nilai_data, to_csv, to_json
+from generator.render.dataset import Kolom, Sel, Tabel, nilai_data, to_csv, to_json
 
 
 class _Tables(HTMLParser):
@@ -128,7 +128,7 @@ def test_values_are_plain_and_rounded_half_up():
 
 
 def test_a_number_column_holding_grades_is_published_as_text():
-    from generator.dataset import resource
+    from generator.render.dataset import resource
     t = Tabel("x", "Judul", "", (Kolom("target", "Target", "angka"),))
     t.tambah("BB")
     t.tambah(3.5)
@@ -137,7 +137,8 @@ def test_a_number_column_holding_grades_is_published_as_text():
 
 def test_table_html_formats_groups_totals_links_and_escapes():
     """`tabel_html`, the one writer of every table on the site, on a table made by hand."""
-    from generator.render import Page, tabel_html
+    from generator.render.page import Page
+    from generator.render.html_table import tabel_html
 
     t = Tabel("kab/kec/2024/uji", "Uji <b>", "", (Kolom("kelompok", "Sasaran", kelompok=True),
                                                   Kolom("id", "Id", tampil=False), Kolom("nilai", "Capaian", "persen"),

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from generator.model import SkalaPredikat
+from generator.model.portal import SkalaPredikat
 
 JOMBANG_AS_PRINTED = {
     "nama": "Predikat nilai capaian kinerja",

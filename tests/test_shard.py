@@ -12,9 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build import Tautan, build_site, check_links
+from generator.build.shard import Tautan, check_links
+from generator.build.site import build_site
 from generator.problems import ContentError
-from generator.sintetis import portal_sintetis
+from generator.synthetic.portal import portal_sintetis
 
 
 def _files(root: Path) -> dict[str, bytes]:

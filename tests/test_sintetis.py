@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.build import build_site
+from generator.build.site import build_site
 from generator.compute.laporan import compute
-from generator.load import load_content
-from generator.render import TEMPLATES, kabupaten_pages, write_pages
-from generator.sintetis import portal_sintetis
-from generator.validate import validate
+from generator.load.tree import load_content
+from generator.render.write import TEMPLATES, write_pages
+from generator.render.pages.kabupaten import kabupaten_pages
+from generator.synthetic.portal import portal_sintetis
+from generator.validate.content import validate
 
 DEMO = Path(__file__).resolve().parent.parent / "content"
 

@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 
 from conftest import read_csv
-from generator.build import build_site
+from generator.build.site import build_site
 from generator.compute.laporan import compute
 from generator.compute.skm import hasil_skm, ikm_dari_nrr, mutu, sampel_minimum
-from generator.load import load_content
-from generator.model import AturanSkm, Skm
+from generator.load.tree import load_content
+from generator.model.portal import AturanSkm
+from generator.model.skm import Skm
 from generator.problems import ContentError
-from generator.validate import SkmData, validate
+from generator.model.content import SkmData
+from generator.validate.content import validate
 
 SEM1 = [3.17, 3.17, 3.00, 3.83, 3.00, 3.00, 3.00, 2.67, 3.83]   # seed 000 Tabel 3.4, Perf.
 SEM2 = [3.36, 3.55, 3.36, 4.00, 3.36, 3.36, 3.27, 3.18, 3.55]   # seed 000 Tabel 3.5, Perf.

@@ -8,10 +8,10 @@ import pytest
 from conftest import read_csv
 from generator import model as m
 from generator.compute.sumber_daya import hasil_aset, hasil_indeks, hasil_sdm
-from generator.load import load_content
+from generator.load.tree import load_content
 from generator.problems import ContentError
-from generator.render import markdown_aman
-from generator.validate import validate
+from generator.render.filters import markdown_aman
+from generator.validate.content import validate
 
 
 def test_seed_000_staff_shares_and_pemenuhan_jabatan():

@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.load import load_content
+from generator.load.tree import load_content
 from generator.problems import ContentError, Problem
-from generator.validate import validate
+from generator.validate.content import validate
 
 YEAR = "lumajang/kedungjajang/2024"
 

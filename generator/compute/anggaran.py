@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .. import model as m
-from .selisih import Selisih, berbeda
+from generator import model as m
+from generator.compute.selisih import Selisih, berbeda
 
 #: The money fields that add up from children to parents.
 BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal")

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Literal, Sequence
 
-from ..model import GRADES, PERIODS, Rentang, SkalaPredikat
+from generator.model.types import GRADES
+from generator.model.kinerja import PERIODS
+from generator.model.portal import Rentang, SkalaPredikat
 
 Polaritas = Literal["positif", "negatif"]
 Agregasi = Literal["rata-rata", "jumlah", "terakhir", "maks"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import model as m
-from ..validate import IndividuData, KabupatenData, KecamatanData
-from .anggaran import serapan
-from .capaian import Capaian, capaian_angka
-from .selisih import berbeda
+from generator import model as m
+from generator.model.content import IndividuData, KabupatenData, KecamatanData
+from generator.compute.anggaran import serapan
+from generator.compute.capaian import Capaian, capaian_angka
+from generator.compute.selisih import berbeda
 
 #: Rounding tolerance for the printed figures of an individual report (percentage points).
 TOLERANSI = 0.5

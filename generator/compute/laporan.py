@@ -10,24 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Literal, Sequence
 
-from .. import model as m
-from ..validate import Content, KabupatenData, KecamatanData, TahunData
-from .capaian import (
-    Capaian,
-    Ringkasan,
-    agregasi_periode,
-    capaian_angka,
-    capaian_ordinal,
-    periode_terurut,
-    predikat,
-    ringkas,
-)
-from .anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah, pendukung, rupiah_per_unit, walk
-from .individu import HasilIndividu, hasil_individu
-from .perbandingan import Banding, KemajuanRenstra, Peringkat, TahunRiwayat, kemajuan_renstra, pembanding, peringkat, riwayat
-from .selisih import berbeda
-from .skm import HasilSkm, hasil_skm
-from .sumber_daya import HasilAset, HasilIndeks, HasilSdm, hasil_aset, hasil_indeks, hasil_sdm
+from generator import model as m
+from generator.model.content import Content, KabupatenData, KecamatanData, TahunData
+from generator.compute.capaian import Capaian, Ringkasan, agregasi_periode, capaian_angka, capaian_ordinal, periode_terurut, predikat, ringkas
+from generator.compute.anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah, pendukung, rupiah_per_unit, walk
+from generator.compute.individu import HasilIndividu, hasil_individu
+from generator.compute.perbandingan import Banding, KemajuanRenstra, Peringkat, TahunRiwayat, kemajuan_renstra, pembanding, peringkat, riwayat
+from generator.compute.selisih import berbeda
+from generator.compute.skm import HasilSkm, hasil_skm
+from generator.compute.sumber_daya import HasilAset, HasilIndeks, HasilSdm, hasil_aset, hasil_indeks, hasil_sdm
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
 

@@ -6,24 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..model import GRADES
-from ..numbers import format_number, format_percent, format_value
-from ..validate import KabupatenData
-from .capaian import (
-    agregasi_periode,
-    capaian_angka,
-    capaian_dinilai,
-    capaian_ordinal,
-    predikat,
-    ringkas,
-)
-from .. import model as m
-from .anggaran import SATUAN_BUKAN_HITUNGAN, Uang, efisiensi, rupiah_per_unit
-from .individu import realisasi_individu
-from .perbandingan import Banding, perubahan, peringkat
-from .sumber_daya import hasil_indeks, persen
-from .skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
-from .wilayah import kepadatan
+from generator.model.types import GRADES
+from generator.numbers import format_number, format_percent, format_value
+from generator.model.content import KabupatenData
+from generator.compute.capaian import agregasi_periode, capaian_angka, capaian_dinilai, capaian_ordinal, predikat, ringkas
+from generator import model as m
+from generator.compute.anggaran import SATUAN_BUKAN_HITUNGAN, Uang, efisiensi, rupiah_per_unit
+from generator.compute.individu import realisasi_individu
+from generator.compute.perbandingan import Banding, perubahan, peringkat
+from generator.compute.sumber_daya import hasil_indeks, persen
+from generator.compute.skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
+from generator.compute.wilayah import kepadatan
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .. import model as m
-from .capaian import capaian_angka
+from generator import model as m
+from generator.compute.capaian import capaian_angka
 
 
 @dataclass(frozen=True)

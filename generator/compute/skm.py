@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Iterable, Sequence
 
-from ..model import KODE_UNSUR, KOLOM_PROFIL, AturanSkm, PeriodeSkm, Skm
-from ..numbers import round_half_up
-from ..validate import Jawaban, SkmData
+from generator.model.portal import KODE_UNSUR, AturanSkm
+from generator.model.skm import KOLOM_PROFIL, PeriodeSkm, Skm
+from generator.numbers import round_half_up
+from generator.model.content import Jawaban, SkmData
 
 #: Weight of each unsur: exactly 1/9 (not the printed 0,111, which understates the IKM).
 BOBOT = 1 / 9

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import model as m
-from .selisih import Selisih, berbeda
+from generator import model as m
+from generator.compute.selisih import Selisih, berbeda
 
 
 def persen(bagian: float | None, keseluruhan: float | None) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Desa, Kecamatan
+from generator.model.kecamatan import Desa, Kecamatan
 
 
 @dataclass(frozen=True)

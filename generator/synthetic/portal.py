@@ -1,54 +1,16 @@
-"""Synthetic survey responses for demos, tests and benchmarks: deterministic for a seed and
-always marked as synthetic. Never real data about real people."""
+"""A synthetic portal (`kinerja demo`) with every file kind of the real content, for tests and benchmarks: never anyone's data."""
 
 from __future__ import annotations
 
 import csv
 import io
 import random
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-
 import yaml
-
-from .model import KODE_UNSUR, KOLOM_RESPONDEN
-
-PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D3", "S1", "S2")
-PEKERJAAN = ("PNS", "TNI/Polri", "Pegawai swasta", "Wiraswasta", "Petani", "Pelajar/Mahasiswa", "Lainnya")
-SARAN = ("Antrean mohon dipercepat", "Ruang tunggu kurang nyaman", "Petugas ramah, pertahankan",
-         "Informasi persyaratan dipasang di depan", "Mohon disediakan wifi")
+from generator.synthetic.skm import jawaban_sintetis
 
 
-def jawaban_sintetis(responden: int, seed: int, layanan: list[str], mulai: date, hari: int,
-                     kode_awal: int = 1) -> str:
-    """A raw-response CSV (`skm-<periode>.csv`) with `responden` rows: answers 1-4 drawn around a
-    per-unsur tendency, about 2 % blank answers, expectations, respondent profile, a few
-    free-text suggestions."""
-    rng = random.Random(seed)
-    tendency = [rng.uniform(2.7, 3.7) for _ in KODE_UNSUR]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=KOLOM_RESPONDEN, lineterminator="\n")
-    writer.writeheader()
-    for n in range(responden):
-        row = {
-            "responden": f"SINTETIS-{kode_awal + n:04d}",
-            "tanggal": (mulai + timedelta(days=rng.randrange(hari))).isoformat(),
-            "layanan": rng.choice(layanan),
-            "jenis_kelamin": rng.choice("LP"),
-            "usia": str(rng.randint(17, 75)),
-            "pendidikan": rng.choices(PENDIDIKAN, weights=(2, 3, 6, 2, 4, 1))[0],
-            "pekerjaan": rng.choices(PEKERJAAN, weights=(2, 1, 4, 5, 5, 2, 2))[0],
-            "saran": rng.choice(SARAN) if rng.random() < 0.15 else "",
-        }
-        for i, kode in enumerate(KODE_UNSUR):
-            score = min(4, max(1, round(rng.gauss(tendency[i], 0.6))))
-            row[kode] = "" if rng.random() < 0.02 else str(score)
-            row[f"E{i + 1}"] = str(min(4, max(1, round(rng.gauss(3.6, 0.4)))))
-        writer.writerow(row)
-    return out.getvalue()
-
-
-# ---------------------------------------------------------------- a whole synthetic portal
 #
 # Every kind of content file the real portal has, in the shapes the seeds show: a kecamatan
 # profile with villages and officials, per year the plan (4 IKU, one negative, one reported by
@@ -64,20 +26,34 @@ SKALA = {"nama": "Skala contoh (sintetis)", "batas_capaian": 100, "rentang": [
     {"label": "Baik", "bawah": 75, "atas": 90, "warna": "#3182bd"},
     {"label": "Cukup", "bawah": 60, "atas": 75, "warna": "#7b6a00"},
     {"label": "Kurang", "bawah": 0, "bawah_inklusif": True, "atas": 60, "warna": "#a50f15"}]}
+
+
 NOTE = "# DATA SINTETIS buatan `kinerja demo` untuk uji dan benchmark: bukan data tempat mana pun.\n"
+
+
 SUMBER = "Data sintetis (kinerja demo)"
+
+
 #: The IKU of every synthetic year: id, name, unit, shared-indicator code, target.
 IKU = (("ikm", "Indeks Kepuasan Masyarakat", "indeks", None, 80),
        ("skk", "Nilai Sinergitas Kinerja Kecamatan", "nilai", "skk", 70),
        ("desa-tepat-waktu", "Persentase desa yang menyusun APBDes tepat waktu", "%", None, 100),
        ("aduan", "Rata-rata hari penyelesaian aduan", "hari", None, 7))
+
+
 LAYANAN = (("ktp-el", "Fasilitasi KTP-elektronik"), ("kk", "Fasilitasi Kartu Keluarga"),
            ("surat-keterangan", "Surat keterangan"))
+
+
 #: Aspects of the synthetic Nilai Sinergitas and their weights (sum 100), as in Lumajang's.
 ASPEK_SKK = (("Penyelenggaraan urusan pemerintahan umum", 10), ("Pelayanan terpadu kecamatan", 10),
              ("Tugas delegatif", 10), ("Tugas atributif", 30), ("Inovasi kecamatan", 27),
              ("Perencanaan dan penganggaran", 8), ("Tugas lainnya", 5))
+
+
 JABATAN = (("camat", "Camat"), ("sekcam", "Sekretaris Kecamatan"), ("kasi-pem", "Kepala Seksi Pemerintahan"))
+
+
 RENSTRA = (2021, 2026)
 
 

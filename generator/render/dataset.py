@@ -15,7 +15,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .numbers import round_half_up
+from generator.numbers import round_half_up
 
 #: Column kinds: how the page formats a value and which Table Schema type the data gets.
 JENIS_SCHEMA = {
@@ -168,3 +168,11 @@ def datapackage(tables: Iterable[Tabel], name: str, title: str, description: str
     # One resource per line, written by the C encoder (an indented dump is pure Python: 10 times slower).
     resources = ",\n".join(json.dumps(resource(t, metodologi_url, folder), ensure_ascii=False) for t in tables)
     return f'{head[:-1]}, "resources": [\n{resources}\n]}}\n'
+
+
+#: Licences a portal may publish its open data under (portal.yml `lisensi_data`): name and address.
+LISENSI = {
+    "CC-BY-4.0": ("Creative Commons Atribusi 4.0 Internasional", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0 (domain publik)", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .compute.laporan import CatatanAudit, HasilPortal, audit_individu
-from .compute.wilayah import wilayah
-from .numbers import format_value
-from .problems import Problem
+from generator.compute.laporan import CatatanAudit, HasilPortal, audit_individu
+from generator.compute.wilayah import wilayah
+from generator.numbers import format_value
+from generator.problems import Problem
 
 
 def describe(note: CatatanAudit) -> str:

@@ -22,59 +22,29 @@ unexpected files become problems; shapes and values are checked by `validate`.
 
 from __future__ import annotations
 
-import csv
-import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from generator.problems import Problem
+from generator.load.files import change_dates
+from generator.load.readers import Document, read_csv, read_yaml
 
-import yaml
-
-from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
 YEAR = re.compile(r"^\d{4}$")
+
+
 YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv", "skm.yml", "sumber-daya.yml", "indeks.yml", "narasi.yml"}
+
+
 #: Raw survey responses, one file per period: `skm-<periode>.csv` (never published).
 SURVEY_FILE = re.compile(r"^skm-[a-z0-9-]+\.csv$")
+
+
 #: Individual (per jabatan) quarterly performance reports: `individu-tw2.yml`.
 INDIVIDUAL_FILE = re.compile(r"^individu-tw([1-4])\.yml$")
-
-
-@dataclass
-class Document:
-    """One parsed file. `node` maps YAML paths to lines; `lines` are CSV row line numbers."""
-
-    path: Path
-    data: Any
-    node: yaml.Node | None = None
-    lines: list[int] = field(default_factory=list)
-
-    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
-        """The line of the deepest YAML node on `loc` (1-based)."""
-        node = self.node
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for step in loc:
-            child = _child(node, step)
-            if child is None:
-                break
-            node = child
-            line = node.start_mark.line + 1
-        return line
-
-
-def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == step:
-                return value
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return node.value[step]
-    return None
 
 
 @dataclass
@@ -119,79 +89,6 @@ class RawContent:
     kabupaten: list[RawKabupaten] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     diubah: dict[Path, int] = field(default_factory=dict)
-
-
-class DuplicateKeyError(yaml.constructor.ConstructorError):
-    """A mapping key written twice."""
-
-
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """SafeLoader (libyaml when available) that rejects a key written twice in one mapping
-    (a silent overwrite otherwise)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: dict[object, yaml.Node] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise DuplicateKeyError(
-                    None, None, f"kunci '{key}' ditulis dua kali (duplicate key)", key_node.start_mark
-                )
-            seen[key] = key_node
-        return super().construct_mapping(node, deep)
-
-
-def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
-    """Parse a YAML file; a syntax error becomes a problem naming its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        loader = _UniqueKeyLoader(text)
-        try:  # one parse: the nodes (for line numbers) and the data built from them
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except UnicodeDecodeError:
-        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(filter(None, [exc.context, exc.problem]))
-        line = mark.line + 1 if mark else None
-        if isinstance(exc, DuplicateKeyError):
-            problems.append(Problem(path, "", reason, "duplicate_key", line=line))
-        else:
-            problems.append(Problem(path, "", f"sintaks YAML salah: {reason}", "yaml_syntax", line=line))
-        return None
-    return Document(path, {} if data is None else data, node)
-
-
-def read_csv(path: Path, problems: list[Problem]) -> Document | None:
-    """Parse a CSV file (comma or semicolon, as spreadsheets export it) into row dicts."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
-        return None
-    header = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
-    rows, lines = [], []
-    try:
-        for row in reader:
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                continue
-            if None in row:
-                problems.append(
-                    Problem(path, "", "baris berisi lebih banyak kolom dari judul kolom", "csv_columns", line=reader.line_num)
-                )
-                continue
-            rows.append(row)
-            lines.append(reader.line_num)
-    except csv.Error as exc:
-        problems.append(Problem(path, "", f"CSV tidak dapat dibaca: {exc}", "csv_syntax", line=reader.line_num))
-        return None
-    return Document(path, {"kolom": reader.fieldnames or [], "baris": rows}, lines=lines)
 
 
 def _unexpected(path: Path, problems: list[Problem], expected: str) -> None:
@@ -284,49 +181,3 @@ def load_content(root: Path, kabupaten: str | None = None, diubah: dict[Path, in
         content.problems.append(Problem(root / "portal.yml", "", "berkas wajib tidak ada", "missing_file"))
     content.diubah = change_dates(root) if diubah is None else diubah
     return content
-
-
-def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=60).stdout
-
-
-def content_files(root: Path) -> dict[Path, os.stat_result]:
-    """Every file under `root` (outside `.git`) with its `stat`, in one walk of the tree."""
-    found: dict[Path, os.stat_result] = {}
-    folders = [str(root)]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != ".git":
-                        folders.append(entry.path)
-                elif entry.is_file():
-                    found[Path(entry.path)] = entry.stat()
-    return found
-
-
-def change_dates(root: Path, files: dict[Path, os.stat_result] | None = None) -> dict[Path, int]:
-    """When each content file (`files`: from `content_files`) last changed, in seconds since
-    epoch: its last git commit when it is committed and unmodified (the same for every clone),
-    else its modification time. SOURCE_DATE_EPOCH, when set, caps every date (reproducible builds)."""
-    files = content_files(root) if files is None else files
-    dates = {p: int(st.st_mtime) for p, st in files.items()}
-    try:
-        dirty = {line[3:] for line in _git(root, "status", "--porcelain", "--untracked-files=all",
-                                           "--no-renames", "--", ".").splitlines()}
-        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-        committed: dict[Path, int] = {}
-        when = 0
-        for line in _git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".").splitlines():
-            if line.startswith("\0"):
-                when = int(line[1:])
-            elif line:
-                committed.setdefault((top / line).resolve(), when)
-        dirty_paths = {(top / d).resolve() for d in dirty}
-        dates.update({p: committed[p] for p in files if p in committed and p not in dirty_paths})
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    cap = os.environ.get("SOURCE_DATE_EPOCH")
-    if cap is not None:
-        dates = {p: min(d, int(cap)) for p, d in dates.items()}
-    return dates

@@ -1,0 +1,1 @@
+"""Stage 5, build: MkDocs per shard, incremental, published atomically."""

@@ -1,0 +1,105 @@
+"""What a shard's output depends on, as hashes: the generator's code, every content file (hashes
+kept between builds), the portal outline, and each kecamatan's places in its rankings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+from importlib.metadata import version
+from pathlib import Path
+from generator.load.tree import SLUG
+from generator.load.readers import read_yaml
+from generator.render.pages.portal import Kerangka
+from generator.build.mkdocs_run import BASE_CONFIG, ROOT
+
+
+Files = dict[str, tuple[str, int]]   # content file (relative path) -> (hash of its bytes, change date)
+
+
+def code_digest() -> str:
+    """Hash of everything besides content that shapes the output: the generator's code and
+    templates, mkdocs.yml, and the versions of Python and the site libraries."""
+    h = hashlib.sha256()
+    for path in sorted([*(ROOT / "generator").rglob("*.py"), *(ROOT / "site_templates").rglob("*"), BASE_CONFIG]):
+        if path.is_file():
+            h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pydantic", "nh3", "pymdown-extensions"):
+        h.update(f"{package}={version(package)}\0".encode())
+    h.update(platform.python_version().encode())
+    return h.hexdigest()
+
+
+def _digest(parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+class Berkas:
+    """Every content file by relative path: a hash of its bytes and its change date; and the
+    name each kabupaten.yml and kecamatan.yml gives (for the shared navigation and search).
+
+    Hashes and names are kept in the work folder between builds: a file whose size, inode and
+    change times are the same as last time is not read again, so a build of an unchanged
+    province reads no content file."""
+
+    def __init__(self, root: Path, files: dict[Path, os.stat_result], diubah: dict[Path, int], record: Path) -> None:
+        try:
+            known = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        if not isinstance(known, dict) or not all(isinstance(known.get(k, {}), dict) for k in ("berkas", "nama")):
+            known = {}   # a damaged record: every file is read again
+        self.root, self.record = root, record
+        self._seen: dict[str, list] = {}
+        self._names: dict[str, str] = {}
+        self.digests: Files = {}
+        self.per_folder: dict[str, Files] = {}   # the same per kabupaten folder ("": portal.yml)
+        start = len(str(root)) + 1
+        before = known.get("berkas", {})
+        for path, st in sorted(files.items(), key=lambda item: str(item[0])):
+            rel = str(path)[start:]
+            stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+            entry = before.get(rel)
+            known_digest = isinstance(entry, list) and len(entry) == 5 and entry[:4] == stamp
+            digest = entry[4] if known_digest else hashlib.sha256(path.read_bytes()).hexdigest()
+            self._seen[rel] = [*stamp, digest]
+            self.digests[rel] = (digest, diubah[path])
+            folder, _, rest = rel.partition("/")
+            self.per_folder.setdefault(folder if rest else "", {})[rel] = self.digests[rel]
+        self._known_names: dict[str, str] = known.get("nama", {})
+        self.changed = known.get("berkas") != self._seen
+
+    def name(self, path: Path, slug: str) -> str:
+        """The `nama` a profile gives (the slug when it has none or cannot be read: validating
+        that shard reports why)."""
+        rel = str(path)[len(str(self.root)) + 1:]
+        if rel not in self.digests:
+            return slug
+        digest = self.digests[rel][0]
+        if digest not in self._known_names:
+            data = read_yaml(path, [])
+            nama = data.data.get("nama") if data is not None and isinstance(data.data, dict) else None
+            self._known_names[digest] = str(nama) if nama else ""
+            self.changed = True
+        self._names[digest] = self._known_names[digest]
+        return self._names[digest] or slug
+
+    def save(self) -> None:
+        """Keep what this build learned (only the files and names of this content)."""
+        if self.changed:
+            self.record.parent.mkdir(parents=True, exist_ok=True)
+            self.record.write_text(json.dumps({"berkas": self._seen, "nama": self._names}, sort_keys=True),
+                                   encoding="utf-8")
+
+
+def outline(root: Path, berkas: Berkas) -> Kerangka:
+    """Every kabupaten and kecamatan folder with the name its profile gives."""
+    kabupaten = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and SLUG.match(p.name)):
+        kecamatan = tuple((k.name, berkas.name(k / "kecamatan.yml", k.name))
+                          for k in sorted(folder.iterdir()) if k.is_dir() and SLUG.match(k.name))
+        kabupaten.append((folder.name, berkas.name(folder / "kabupaten.yml", folder.name), kecamatan))
+    return Kerangka(tuple(kabupaten))
+
+

@@ -1,0 +1,178 @@
+"""MkDocs runs: a shard's configuration, a strict build (full or dirty), and what every shard's output gets afterwards."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import posixpath
+import shutil
+from pathlib import Path
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from generator import model as m
+from generator.render.pages.portal import Kerangka
+from generator.render.page import _url
+from generator.render.paths import kabupaten_path, kecamatan_path
+from generator.build.files import _link_tree
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+BASE_CONFIG = ROOT / "mkdocs.yml"
+
+
+THEME_OVERRIDES = ROOT / "site_templates" / "theme"
+
+
+HOOKS = Path(__file__).resolve().parent / "hooks.py"
+
+
+class BuildError(Exception):
+    """The site could not be built; the previous site was kept."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_config(portal: m.Portal, work_dir: Path, nav: list, dari: str) -> Path:
+    """mkdocs.yml of one shard: the project's mkdocs.yml plus the portal's name, the shard's
+    address and its navigation. Navigation entries into other shards are relative URLs, which
+    MkDocs cannot check: the build checks them (`check_links`)."""
+    config = {
+        "INHERIT": str(BASE_CONFIG),
+        "site_name": portal.judul,
+        "site_description": portal.deskripsi,
+        "copyright": f"Diterbitkan oleh {portal.penerbit}",
+        "docs_dir": "docs",
+        "nav": nav,
+        "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
+        "validation": {"nav": {"not_found": "info"}},
+        "hooks": [str(HOOKS)],
+    }
+    if portal.url:
+        config["site_url"] = portal.url.rstrip("/") + "/" + (f"{dari}/" if dari else "")
+    path = work_dir / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave navigation stale; ours rebuild dirty only when
+    the navigation and the file list are unchanged, so the warning does not apply."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, build_date: int, dirty: bool = False) -> None:
+    """One strict MkDocs build; every warning is an error that names itself. `dirty`: only
+    pages whose output is older than their source are built (see `rebuild_changed`)."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(build_date)
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config, dirty=dirty)
+    except (MkDocsException, OSError, yaml.YAMLError) as exc:
+        details = "; ".join(collect.messages) or str(exc)
+        raise BuildError(f"MkDocs gagal: {details}") from exc
+    finally:
+        logger.removeHandler(collect)
+        logging.getLogger("mkdocs.commands.build").removeFilter(_not_dirty_notice)
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+#: Theme files the portal never loads: source maps, and lunr stemmers and segmenters for
+#: languages other than the search language (lunr has no Indonesian stemmer; see mkdocs.yml).
+UNUSED_THEME_FILES = ("**/*.map", "assets/javascripts/lunr/min/lunr.*.min.js",
+                      "assets/javascripts/lunr/wordcut.js", "assets/javascripts/lunr/tinyseg.js")
+
+
+def prune_theme_assets(site: Path) -> None:
+    """Remove theme files no page requests: smaller site, nothing that names other hosts."""
+    for pattern in UNUSED_THEME_FILES:
+        for path in site.glob(pattern):
+            path.unlink()
+
+
+def add_search_names(site: Path, kerangka: Kerangka, dari: str) -> None:
+    """Portal-wide search for places: every kabupaten and kecamatan outside shard `dari`
+    becomes an entry of the shard's search index, linking (relatively) into its shard."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for slug, nama, kecamatan in kerangka.kabupaten:
+        if slug == dari:
+            continue
+        places = [(kabupaten_path(slug), f"Kabupaten {nama}", f"Kabupaten {nama}: ringkasan capaian kecamatan")]
+        places += [(kecamatan_path(slug, kec), f"Kecamatan {kec_nama}", f"Kecamatan {kec_nama}, Kabupaten {nama}")
+                   for kec, kec_nama in kecamatan]
+        index["docs"] += [{"location": os.path.relpath(_url(target), dari or ".") + "/", "title": title, "text": text}
+                          for target, title, text in places]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+SEARCH_INDEX = Path("search/search_index.json")
+
+
+#: Files every MkDocs build writes again whatever changed (written in place: unlinked first).
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX.as_posix())
+
+
+def _output(name: str) -> str:
+    """Where MkDocs (use_directory_urls) publishes a docs file: `a/b.md` -> `a/b/index.html`."""
+    if not name.endswith(".md"):
+        return name
+    stem = name.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return posixpath.join(folder, "index.html") if folder else "index.html"
+
+
+def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path, build_date: int) -> None:
+    """Build a shard whose navigation and file list are unchanged by processing only the docs
+    files that changed: `target` starts as hard links to the last build, the outputs of changed
+    files are unlinked (never overwritten: published copies share those files), MkDocs runs in
+    its `dirty` mode (skipping pages whose output is newer than their source), and the search
+    index is merged: the last build's entries for unchanged pages, new ones for the others, in
+    the same order as a full build."""
+    _link_tree(folder / "site", target)
+    for name in {*(_output(n) for n in changed), *ALWAYS_WRITTEN}:
+        (target / name).unlink(missing_ok=True)
+    run_mkdocs(config, target, build_date, dirty=True)
+    old = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    new = json.loads((target / SEARCH_INDEX).read_text(encoding="utf-8"))
+    fresh: dict[str, list[dict]] = {}
+    for entry in new["docs"]:
+        fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
+    docs, seen = [], set()
+    for entry in old["docs"]:
+        page = entry["location"].split("#")[0]
+        if page not in fresh:
+            docs.append(entry)
+        elif page not in seen:
+            docs += fresh[page]
+        seen.add(page)
+    merged = {**new, "docs": docs}
+    (target / SEARCH_INDEX).unlink()
+    (target / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")),
+                                       encoding="utf-8")
+    (folder / "search_index.json").unlink()
+    shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
+
+
+def _finish(site: Path, kerangka: Kerangka, dari: str) -> None:
+    prune_theme_assets(site)
+    add_search_names(site, kerangka, dari)

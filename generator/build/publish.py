@@ -1,0 +1,136 @@
+"""Publishing: shards staged as hard links and renamed into the served site only when everything succeeded."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from generator.build.keys import _digest
+from generator.build.files import _link_tree, _replace
+
+
+#: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
+INDUK = "_portal"
+
+
+def _sitemap(site: Path, shards: list[Path], build_date: int) -> None:
+    """One sitemap.xml (and .gz) for the portal: the entries of every shard's sitemap."""
+    entries = []
+    for shard_site in shards:
+        path = shard_site / "sitemap.xml"
+        if path.exists():
+            entries += re.findall(r"<url>.*?</url>", path.read_text(encoding="utf-8"), flags=re.S)
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(entries) + "\n</urlset>\n")
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode(), mtime=build_date))
+
+
+#: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
+ROOT_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def _manifest(work: Path, site_dir: Path) -> Path:
+    """Which shard keys `site_dir` shows (one record per published folder: `build` and `serve`)."""
+    return work / f"terbit-{_digest(str(site_dir))[:16]}.json"
+
+
+class Publication:
+    """Puts the shards of a build in place of the published site `site_dir`: the portal's shard
+    at the root, each kabupaten's in its folder, one sitemap.
+
+    Each shard is staged (hard links in a hidden folder) as soon as it is ready, while the
+    others still build; `commit` then renames everything into place and `discard` removes what
+    was staged, so a failed build never touches the site. A site published before from this
+    work folder changes only where a shard's key changed: each such shard is staged inside the
+    site and renamed into place (the portal's shard entry by entry), and kabupaten no longer in
+    the content are removed; the cost follows the changed shards, not the portal's size.
+    Otherwise (first build, another or a damaged site) a fresh folder is assembled beside it and
+    replaces `site_dir` with two renames. Everything that can fail (linking) happens before the
+    first rename."""
+
+    def __init__(self, site_dir: Path, work: Path) -> None:
+        self.site_dir, self.work = site_dir, work
+        self.record = _manifest(work, site_dir)
+        try:
+            shown = json.loads(self.record.read_text(encoding="utf-8")) if site_dir.is_dir() else None
+        except (OSError, ValueError):
+            shown = None
+        if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != INDUK):
+            shown = None
+        self.shown: dict[str, str] | None = shown
+        self.fresh: Path | None = None          # the new site, when it is assembled whole
+        self.staged: dict[str, Path] = {}       # shard -> its staged copy inside the site
+        self.waktu = [0.0, 0.0]                 # wall and CPU seconds spent publishing
+
+    def stage(self, slug: str, key: str) -> None:
+        """Stage one shard's output, unless the site shows it already."""
+        if self.shown is not None and self.shown.get(slug) == key:
+            return
+        wall, cpu = time.perf_counter(), time.process_time()
+        if self.shown is None:
+            target = self._fresh() if slug == INDUK else self._fresh() / slug
+        else:   # hidden, inside the site (same file system): renamed into place by `commit`
+            target = self.staged[slug] = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=self.site_dir))
+        _link_tree(self.work / slug / "site", target, skip=() if slug == INDUK else ROOT_ONLY)
+        self._count(wall, cpu)
+
+    def _fresh(self) -> Path:
+        if self.fresh is None:
+            self.site_dir.parent.mkdir(parents=True, exist_ok=True)
+            self.fresh = Path(tempfile.mkdtemp(prefix=f".{self.site_dir.name}.baru-", dir=self.site_dir.parent))
+        return self.fresh
+
+    def _count(self, wall: float, cpu: float) -> None:
+        self.waktu[0] += time.perf_counter() - wall
+        self.waktu[1] += time.process_time() - cpu
+
+    def commit(self, keys: dict[str, str], build_date: int) -> bool:
+        """Show `keys` (shard -> key, every shard staged or shown already); whether anything changed."""
+        if self.shown == keys:
+            return False
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.record.unlink(missing_ok=True)   # until the site matches `keys` again
+        sitemaps = [self.work / name / "site" for name in sorted(keys)]
+        if self.shown is None:
+            _sitemap(self._fresh(), sitemaps, build_date)
+            _replace(self._fresh(), self.site_dir)
+        else:
+            self._swap(keys, sitemaps, build_date)
+        self.record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        self._count(wall, cpu)
+        return True
+
+    def _swap(self, keys: dict[str, str], sitemaps: list[Path], build_date: int) -> None:
+        """Rename the staged shards into the published site and remove the kabupaten gone."""
+        site, staged = self.site_dir, self.staged
+        trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site))
+        try:
+            moves = [(staged[slug], site / slug) for slug in sorted(staged) if slug != INDUK]
+            moves += [(None, site / slug) for slug in sorted(self.shown.keys() - keys.keys())]
+            if INDUK in staged:
+                root = staged[INDUK]
+                _sitemap(root, sitemaps, build_date)
+                new = set(os.listdir(root))
+                moves += [(root / name, site / name) for name in sorted(new)]
+                ours = {trash.name, *(folder.name for folder in staged.values())}
+                moves += [(None, site / name) for name in sorted(os.listdir(site))
+                          if name not in new and name not in keys and name not in ours]
+            for n, (source, target) in enumerate(moves):
+                if target.exists():
+                    target.rename(trash / str(n))
+                if source is not None:
+                    source.rename(target)
+        finally:
+            shutil.rmtree(trash, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove whatever was staged and not published."""
+        for folder in (self.fresh, *self.staged.values()):
+            if folder is not None and folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,117 @@
+"""YAML and CSV readers that keep line numbers and turn syntax errors into problems."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+import yaml
+from generator.problems import Problem
+
+
+@dataclass
+class Document:
+    """One parsed file. `node` maps YAML paths to lines; `lines` are CSV row line numbers."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None = None
+    lines: list[int] = field(default_factory=list)
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        """The line of the deepest YAML node on `loc` (1-based)."""
+        node = self.node
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for step in loc:
+            child = _child(node, step)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == step:
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
+    return None
+
+
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping key written twice."""
+
+
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """SafeLoader (libyaml when available) that rejects a key written twice in one mapping
+    (a silent overwrite otherwise)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[object, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKeyError(
+                    None, None, f"kunci '{key}' ditulis dua kali (duplicate key)", key_node.start_mark
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep)
+
+
+def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
+    """Parse a YAML file; a syntax error becomes a problem naming its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        loader = _UniqueKeyLoader(text)
+        try:  # one parse: the nodes (for line numbers) and the data built from them
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = " ".join(filter(None, [exc.context, exc.problem]))
+        line = mark.line + 1 if mark else None
+        if isinstance(exc, DuplicateKeyError):
+            problems.append(Problem(path, "", reason, "duplicate_key", line=line))
+        else:
+            problems.append(Problem(path, "", f"sintaks YAML salah: {reason}", "yaml_syntax", line=line))
+        return None
+    return Document(path, {} if data is None else data, node)
+
+
+def read_csv(path: Path, problems: list[Problem]) -> Document | None:
+    """Parse a CSV file (comma or semicolon, as spreadsheets export it) into row dicts."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
+        return None
+    header = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    rows, lines = [], []
+    try:
+        for row in reader:
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            if None in row:
+                problems.append(
+                    Problem(path, "", "baris berisi lebih banyak kolom dari judul kolom", "csv_columns", line=reader.line_num)
+                )
+                continue
+            rows.append(row)
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        problems.append(Problem(path, "", f"CSV tidak dapat dibaca: {exc}", "csv_syntax", line=reader.line_num))
+        return None
+    return Document(path, {"kolom": reader.fieldnames or [], "baris": rows}, lines=lines)

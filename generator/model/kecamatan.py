@@ -1,0 +1,76 @@
+"""Schemas of a kecamatan's own files: kecamatan.yml, riwayat.csv, pembanding.csv, renstra.yml."""
+
+from __future__ import annotations
+
+from typing import Literal
+from pydantic import Field
+from generator.model.types import Area, Count, Id, OptionalValue, Schema, Tahun, Text
+
+
+class Pejabat(Schema):
+    nama: Text
+    jabatan: Text = "Camat"
+    nip: str | None = None
+
+
+class Desa(Schema):
+    nama: Text
+    jenis: Literal["desa", "kelurahan"] = "desa"
+    penduduk_laki_laki: Count | None = None
+    penduduk_perempuan: Count | None = None
+    penduduk: Count | None = None
+    jumlah_kk: Count | None = None
+    luas_km2: Area | None = None
+
+
+class Kecamatan(Schema):
+    nama: Text
+    pejabat: list[Pejabat] = []          # organisation: units and officials (names are public)
+    penduduk_dilaporkan: Count | None = None   # the total population as printed, to audit the desa sum
+    publikasi_nip: bool = False          # NIP is personal data: published only when enabled
+    alamat: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    situs: str | None = None
+    luas_km2: Area | None = None
+    camat: Pejabat | None = None
+    desa: list[Desa] = []
+    sumber: str | None = None
+
+
+class BarisRiwayat(Schema):
+    """An earlier year's target and realisasi of an indicator (the current id: a renamed
+    indicator of an earlier Renstra continues under today's id, with its old `nama`)."""
+
+    indikator: Id
+    tahun: Tahun
+    target: OptionalValue = None
+    realisasi: OptionalValue = None
+    nama: str | None = None
+    sumber: str | None = None
+    keterangan: str | None = None
+
+
+class BarisPembanding(Schema):
+    """The same indicator for a benchmark (kabupaten, province, nation, a peer kecamatan)."""
+
+    indikator: Id
+    tahun: Tahun
+    pembanding: Text
+    jenis: Literal["kabupaten", "provinsi", "nasional", "kecamatan"]
+    nilai: OptionalValue = None          # empty: not available (shown as such)
+    sumber: str | None = None
+
+
+class VersiRenstra(Schema):
+    nama: Text
+    berlaku_sejak: int | None = None
+    dokumen: str | None = None
+    target: dict[Id, dict[int, OptionalValue]]
+
+
+class Renstra(Schema):
+    tahun_awal: Tahun
+    tahun_akhir: Tahun
+    sumber: Text
+    versi: list[VersiRenstra] = Field(min_length=1)

@@ -1,0 +1,76 @@
+"""Schemas of <tahun>/kinerja.yml (tujuan, sasaran, IKU) and realisasi.csv."""
+
+from __future__ import annotations
+
+from typing import Literal
+from pydantic import Field
+from generator.model.types import Id, Number, OptionalValue, Schema, Tahun, Text
+
+
+class Target(Schema):
+    renstra: OptionalValue = None
+    pk_awal: OptionalValue = None
+    pk_perubahan: OptionalValue = None
+
+
+class Dilaporkan(Schema):
+    """Figures as printed in a published report, kept only to audit them."""
+
+    realisasi: OptionalValue = None
+    capaian: Number | None = None
+    predikat: str | None = None
+
+
+class Indikator(Schema):
+    id: Id
+    nama: Text
+    satuan: Text
+    polaritas: Literal["positif", "negatif"] = "positif"
+    agregasi: Literal["rata-rata", "jumlah", "terakhir", "maks"] | None = None
+    jenis_nilai: Literal["angka", "ordinal"] = "angka"
+    target: Target = Target()
+    formula: str | None = None
+    sumber_data: str | None = None
+    penanggung_jawab: str | None = None
+    keterangan: str | None = None
+    dilaporkan: Dilaporkan | None = None
+    bersama: Id | None = None            # the kabupaten's shared indicator this IKU reports
+    riwayat_keterangan: str | None = None  # e.g. "indikator baru pada Renstra 2025-2029"
+
+
+class Sasaran(Schema):
+    id: Id
+    nama: Text
+    indikator: list[Indikator] = Field(min_length=1)
+
+
+class Tujuan(Schema):
+    id: Id
+    nama: Text
+    indikator: list[Indikator] = []
+    sasaran: list[Sasaran] = []
+
+
+class Kinerja(Schema):
+    kecamatan: Id
+    tahun: Tahun
+    sumber: Text
+    tujuan: list[Tujuan] = Field(min_length=1)
+
+
+PERIODS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+
+
+class BarisRealisasi(Schema):
+    """One row of realisasi.csv: an indicator's values per triwulan and for the year."""
+
+    indikator: Id
+    tw1: OptionalValue = None
+    tw2: OptionalValue = None
+    tw3: OptionalValue = None
+    tw4: OptionalValue = None
+    tahunan: OptionalValue = None
+    keterangan: str | None = None
+
+    def periods(self) -> dict[str, float | str]:
+        return {p: getattr(self, p) for p in PERIODS if getattr(self, p) is not None}

@@ -1,0 +1,1 @@
+"""Stage 4, render: computed reports -> Markdown pages, tables, charts and open data."""

@@ -1,0 +1,80 @@
+"""A page to publish: source path, template, context, tables and charts, and relative links between pages and shards."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+from generator.render import charts
+from generator.render.dataset import Tabel
+
+
+def shard(path: str) -> str:
+    """Which MkDocs build a page belongs to: its kabupaten folder, or "" for the portal's own
+    pages (home, Metodologi, Data terbuka). Each shard is built on its own and published in
+    its folder, so links between shards are plain relative URLs."""
+    head, sep, _ = path.partition("/")
+    return head if sep else ""
+
+
+@dataclass
+class Page:
+    path: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    tabel: dict[str, Tabel] = field(default_factory=dict)
+    sumber: str = ""                                   # where the data comes from, in words
+    berkas: tuple[Path, ...] = ()                      # the content files (or folders) the page is made from
+    diubah: int | None = None                          # newest change of `berkas`, when they are folders
+    lintas: set[str] = field(default_factory=set)      # pages of other shards this page links to
+
+    def link(self, target: str) -> str:
+        """Relative Markdown link from this page to another page's source path: a `.md` path
+        inside the shard (MkDocs checks it), a URL into another shard (checked by the build)."""
+        if shard(target) != shard(self.path):
+            return self.href(target)
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def href(self, target: str) -> str:
+        """Relative URL, for links inside HTML, from this page to another page's source path as
+        MkDocs publishes it with `use_directory_urls` (`a/index.md` -> `a/`); `#x` stays."""
+        if target.startswith("#"):
+            return target
+        if shard(target) != shard(self.path):
+            self.lintas.add(target)
+        return posixpath.relpath(_url(target), _url(self.path)) + "/"
+
+    @property
+    def folder(self) -> str:
+        """The folder the page is published as (`.` for the home page)."""
+        return _url(self.path)
+
+    def add(self, **tables: Tabel) -> None:
+        self.tabel.update(tables)
+
+    def grafik(self, name: str, chart: charts.Grafik | None) -> dict[str, Any] | None:
+        """Publish a chart next to the page; what the template needs to show it."""
+        if chart is None:
+            return None
+        self.files[name] = chart.svg
+        return {"src": name, "lebar": chart.lebar, "tinggi": chart.tinggi, "alt": chart.deskripsi}
+
+
+def _url(source: str) -> str:
+    """The folder a page is published as: `a/b/index.md` -> `a/b`, `metodologi.md` -> `metodologi`."""
+    stem = source.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return folder or "."
+
+
+def unique_datasets(site_pages: Iterable[Page]) -> list[Tabel]:
+    """Every table shown on some page, once (a scale appears on several pages)."""
+    seen: dict[str, Tabel] = {}
+    for page in site_pages:
+        for t in page.tabel.values():
+            seen.setdefault(t.path, t)
+    return list(seen.values())

@@ -1,0 +1,1 @@
+"""The portal's page kinds, one module each."""

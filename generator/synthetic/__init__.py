@@ -1,0 +1,1 @@
+"""Synthetic content for tests and benchmarks (outside the production pipeline)."""

@@ -1,0 +1,1 @@
+"""Stage 2, validate: raw documents -> typed, cross-checked content, or every problem."""

@@ -1,0 +1,138 @@
+"""Pydantic validation errors as problems: file, line, readable field path, Indonesian message and English key."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+from pydantic import BaseModel, ValidationError
+from generator import model as m
+from generator.load.readers import Document
+from generator.problems import Problem
+
+
+_KNOWN_KEYS = sorted(
+    {name for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, BaseModel) for name in cls.model_fields}
+)
+
+
+_MESSAGES = {
+    "missing": ("required", "wajib diisi"),
+    "string_type": ("type", "harus berupa teks (beri tanda kutip bila berupa angka, mis. \"1.2\")"),
+    "int_type": ("type", "harus berupa bilangan bulat"),
+    "int_parsing": ("type", "harus berupa bilangan bulat"),
+    "int_from_float": ("type", "harus berupa bilangan bulat"),
+    "bool_type": ("type", "harus true atau false"),
+    "bool_parsing": ("type", "harus true atau false"),
+    "list_type": ("type", "harus berupa daftar (baris-baris diawali '- ')"),
+    "model_type": ("type", "harus berupa pemetaan 'kunci: nilai'"),
+    "dict_type": ("type", "harus berupa pemetaan 'kunci: nilai'"),
+    "string_too_short": ("required", "tidak boleh kosong"),
+    "too_short": ("required", "minimal {min_length} isian"),
+    "greater_than_equal": ("range", "tidak boleh kurang dari {ge}"),
+    "greater_than": ("range", "harus lebih besar dari {gt}"),
+    "less_than_equal": ("range", "tidak boleh lebih dari {le}"),
+    "string_too_long": ("pattern", "terlalu panjang (maksimal {max_length} karakter)"),
+}
+
+
+def _message(error: dict[str, Any]) -> tuple[str, str]:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(error["loc"][-1]), _KNOWN_KEYS, n=1)
+        hint = f"; maksud Anda '{close[0]}'?" if close else ""
+        return "unknown_key", f"kunci tidak dikenal (salah ketik?){hint}"
+    if kind == "literal_error":
+        return "choice", f"harus salah satu dari: {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        if "#" in ctx.get("pattern", ""):
+            return "pattern", "warna harus kode hex 6 digit, mis. #1a7f37"
+        return "pattern", "hanya huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi"
+    if kind in {"number", "scale_gap_overlap"}:
+        key = "number" if kind == "number" else kind
+        return key, error["msg"] if kind == "scale_gap_overlap" else f"angka tidak valid: {error['msg']}"
+    if kind in _MESSAGES:
+        key, text = _MESSAGES[kind]
+        return key, text.format(**ctx)
+    return "invalid", error["msg"]
+
+
+def _path(data: Any, loc: tuple[Any, ...]) -> str:
+    """Readable field path: list items by their `id` where they have one, else #n (1-based)."""
+    parts: list[str] = []
+    for step in loc:
+        if isinstance(step, int):
+            item = data[step] if isinstance(data, list) and step < len(data) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{ident if isinstance(ident, str) else f'#{step + 1}'}]"]
+            data = item
+        else:
+            parts.append(str(step))
+            data = data.get(step) if isinstance(data, dict) else None
+    return ".".join(parts)
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for step in loc:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return None if isinstance(data, (dict, list)) else data
+
+
+def _parse(schema: type[BaseModel], doc: Document, problems: list[Problem], line: int | None = None,
+           data: Any = None, prefix: str = "") -> Any:
+    """Validate `data` (default: the document) against `schema`, recording problems."""
+    data = doc.data if data is None else data
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(step for step in error["loc"] if step not in {"float", "str", "function-before[_value()]"})
+            key, message = _message(error)
+            problems.append(
+                Problem(
+                    doc.path,
+                    prefix + _path(data, loc),
+                    message,
+                    key,
+                    _value_at(data, loc) if error["type"] != "missing" else None,
+                    line if line is not None else doc.line_of(loc),
+                )
+            )
+        return None
+
+
+def csv_rows(doc: Document, schema: type[m.Schema], problems: list[Problem]) -> list[tuple[Any, int]]:
+    """Every valid row of a CSV document as `schema`, with its line; unknown columns and
+    missing required columns are problems."""
+    columns = list(schema.model_fields)
+    for name in doc.data["kolom"]:
+        if name not in columns:
+            close = difflib.get_close_matches(name or "", columns, n=1)
+            hint = f"; maksud Anda '{close[0]}'?" if close else ""
+            problems.append(Problem(doc.path, name or "", f"kolom tidak dikenal{hint}; kolom yang dikenal: "
+                                    f"{', '.join(columns)}", "unknown_column", line=1))
+    required = [n for n, f in schema.model_fields.items() if f.is_required()]
+    missing = [n for n in required if n not in doc.data["kolom"]]
+    for name in missing:
+        problems.append(Problem(doc.path, name, "kolom wajib tidak ada", "required", line=1))
+    if missing:
+        return []
+    rows = []
+    for raw_row, line in zip(doc.data["baris"], doc.lines):
+        row = _parse(schema, doc, problems, line=line, data={k: v for k, v in raw_row.items() if k in columns})
+        if row is not None:
+            rows.append((row, line))
+    return rows
+
+def _check_folder(doc: Document, data: Any, kecamatan_slug: str, tahun: int,
+                  problems: list[Problem]) -> None:
+    """A year file names the kecamatan and year of the folder it sits in."""
+    if data.kecamatan != kecamatan_slug:
+        problems.append(Problem(doc.path, "kecamatan", f"data ini milik kecamatan '{data.kecamatan}', "
+                                f"tetapi berada di folder '{kecamatan_slug}'", "wrong_kecamatan",
+                                data.kecamatan, doc.line_of(("kecamatan",))))
+    if data.tahun != tahun:
+        problems.append(Problem(doc.path, "tahun", f"tahun {data.tahun} tidak sama dengan folder {tahun}",
+                                "wrong_year", data.tahun, doc.line_of(("tahun",))))
