@@ -7,13 +7,24 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test validate serve clean
+.PHONY: site test test-fast check validate serve clean
 
 site: $(STAMP)
 	$(BIN)/kinerja build
 
-test: $(STAMP) $(CHROMIUM)
+# Every test: lint and types, the fast layer, whole-portal rebuilds and the browser.
+test: check $(CHROMIUM)
 	$(BIN)/pytest
+
+# Everything except the browser and the slow whole-portal layers: under a minute, run it while editing.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser and not slow" -q
+
+# Lint, formatting and types (ruff, mypy; strict on generator.compute and generator.model).
+check: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
 
 validate: $(STAMP)
 	$(BIN)/kinerja validate

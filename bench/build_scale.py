@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build.site import STAGES, Hasil, build_site, peak_memory_mb
+from generator.build import BuildResult, build_site, peak_memory_mb
+from generator.build.site import STAGES
 from generator.synthetic.portal import portal_sintetis
 
 OWN = ("load", "validate", "compute", "render")
@@ -67,14 +68,15 @@ def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path, jobs: int) -
     size = f"{kabupaten}×{kecamatan}×{tahun}"
     rows = []
 
-    def run(kind: str, site: str, build: str) -> Hasil:
+    def run(kind: str, site: str, build: str) -> BuildResult:
         before = os.times()
         hasil = build_site(content, work / site, work / build, lambda _: None, jobs)
         after = os.times()
         user = after.user + after.children_user - before.user - before.children_user
         system = after.system + after.children_system - before.system - before.children_system
-        rows.append({"ukuran": size, "jenis": kind, "hasil": hasil, "memori": peak_memory_mb(),
-                     "user": user, "sys": system})
+        rows.append(
+            {"ukuran": size, "jenis": kind, "hasil": hasil, "memori": peak_memory_mb(), "user": user, "sys": system}
+        )
         print(line(rows[-1]), flush=True)
         return hasil
 
@@ -87,29 +89,41 @@ def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path, jobs: int) -
     return rows
 
 
-HEAD = ("| ukuran (kab×kec×tahun) | build | halaman | shard dibangun | "
-        + " | ".join(f"{s} (s)" for s in STAGES)
-        + " | waktu (s) | CPU user / kernel (s) | ms/halaman | tahap kita / CPU | puncak memori (MB) | sama dgn penuh |")
+HEAD = (
+    "| ukuran (kab×kec×tahun) | build | halaman | shard dibangun | "
+    + " | ".join(f"{s} (s)" for s in STAGES)
+    + " | waktu (s) | CPU user / kernel (s) | ms/halaman | tahap kita / CPU | puncak memori (MB) | sama dgn penuh |"
+)
 
 
 def line(row: dict) -> str:
-    h: Hasil = row["hasil"]
+    h: BuildResult = row["hasil"]
     cpu = row["user"] + row["sys"]
-    own = sum(h.tahap[s][1] for s in OWN)
-    stages = " | ".join(f"{h.tahap[s][0]:.2f} / {h.tahap[s][1]:.2f}" for s in STAGES)
+    own = sum(h.stages[s][1] for s in OWN)
+    stages = " | ".join(f"{h.stages[s][0]:.2f} / {h.stages[s][1]:.2f}" for s in STAGES)
     same = {True: "ya", False: "TIDAK"}.get(row.get("sama"), "")
-    return (f"| {row['ukuran']} | {row['jenis']} | {h.halaman} | {len(h.dibangun)} | {stages} | {h.waktu:.2f} | "
-            f"{row['user']:.1f} / {row['sys']:.1f} | {h.waktu / h.halaman * 1000:.1f} | {own / cpu:.0%} | {row['memori']:.0f} | {same} |")
+    return (
+        f"| {row['ukuran']} | {row['jenis']} | {h.pages} | {len(h.built)} | {stages} | {h.seconds:.2f} | "
+        f"{row['user']:.1f} / {row['sys']:.1f} | {h.seconds / h.pages * 1000:.1f} | {own / cpu:.0%} | {row['memori']:.0f} | {same} |"
+    )
 
 
 def machine(jobs: int) -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            row.split(":", 1)[1].strip()
+            for row in Path("/proc/cpuinfo").read_text().splitlines()
+            if row.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
-    return (f"Mesin: {cpu}, {os.cpu_count()} inti ({jobs} proses kerja), {memory:.0f} GB RAM, "
-            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material "
-            f"{version('mkdocs-material')}; commit {commit.strip()}.")
+    return (
+        f"Mesin: {cpu}, {os.cpu_count()} inti ({jobs} proses kerja), {memory:.0f} GB RAM, "
+        f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material "
+        f"{version('mkdocs-material')}; commit {commit.strip()}."
+    )
 
 
 def main() -> None:
@@ -124,9 +138,16 @@ def main() -> None:
         kab, kec, tahun = (int(x) for x in size.split("x"))
         with tempfile.TemporaryDirectory() as tmp:
             rows += measure(kab, kec, tahun, Path(tmp), args.jobs)
-    text = (f"# Waktu bangun per tahap, portal sintetis\n\n{machine(args.jobs)}\n\n"
-            "Setiap sel tahap: detik wall / detik CPU, dijumlah atas proses kerja.\n\n"
-            + HEAD + "\n" + "|---" * (len(STAGES) + 10) + "|\n" + "\n".join(line(r) for r in rows) + "\n")
+    text = (
+        f"# Waktu bangun per tahap, portal sintetis\n\n{machine(args.jobs)}\n\n"
+        "Setiap sel tahap: detik wall / detik CPU, dijumlah atas proses kerja.\n\n"
+        + HEAD
+        + "\n"
+        + "|---" * (len(STAGES) + 10)
+        + "|\n"
+        + "\n".join(line(r) for r in rows)
+        + "\n"
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
 

@@ -60,7 +60,7 @@ def gzip_size(path: Path) -> int:
 class Weight:
     kind: str
     page: str
-    by_type: dict[str, int]     # gzip bytes per resource type
+    by_type: dict[str, int]  # gzip bytes per resource type
 
     @property
     def total(self) -> int:
@@ -69,7 +69,8 @@ class Weight:
 
 def _type(path: Path) -> str:
     return {".html": "HTML", ".css": "CSS", ".js": "JS", ".svg": "SVG", ".json": "Indeks pencarian"}.get(
-        path.suffix, "Gambar lain")
+        path.suffix, "Gambar lain"
+    )
 
 
 def page_weight(site: Path, kind: str, page: str) -> Weight:
@@ -83,7 +84,7 @@ def page_weight(site: Path, kind: str, page: str) -> Weight:
         if target and not re.match(r"^[a-z]+:", target):
             files.add((html.parent / target).resolve())
     head = page.split("/")[0]
-    shard = site / head if (site / head / ON_LOAD[0]).exists() else site   # a kabupaten's own MkDocs build
+    shard = site / head if (site / head / ON_LOAD[0]).exists() else site  # a kabupaten's own MkDocs build
     files.update(shard / f for f in ON_LOAD if (shard / f).exists())
     by_type: dict[str, int] = {}
     for f in sorted(files):
@@ -103,12 +104,17 @@ def report(site: Path) -> tuple[str, list[Weight]]:
     weights = [page_weight(site, k, p) for k, p in PAGE_KINDS.items() if (site / p).exists()]
     types = ["HTML", "CSS", "JS", "SVG", "Indeks pencarian", "Gambar lain"]
     kb = lambda n: f"{n / 1024:.1f}"  # noqa: E731
-    lines = ["| Jenis halaman | " + " | ".join(types) + " | Total (KB gzip) | Anggaran |",
-             "|---|" + "---:|" * (len(types) + 2)]
+    lines = [
+        "| Jenis halaman | " + " | ".join(types) + " | Total (KB gzip) | Anggaran |",
+        "|---|" + "---:|" * (len(types) + 2),
+    ]
     for w in weights:
         ok = "ya" if w.total <= BUDGET_KB * 1024 else "**TIDAK**"
-        lines.append(f"| {w.kind} | " + " | ".join(kb(w.by_type.get(t, 0)) for t in types)
-                     + f" | {kb(w.total)} | {ok} (≤ {BUDGET_KB}) |")
+        lines.append(
+            f"| {w.kind} | "
+            + " | ".join(kb(w.by_type.get(t, 0)) for t in types)
+            + f" | {kb(w.total)} | {ok} (≤ {BUDGET_KB}) |"
+        )
     count, raw, packed = site_size(site)
     lines += ["", f"Seluruh situs: {count} berkas, {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzip)."]
     return "\n".join(lines) + "\n", weights
@@ -116,7 +122,7 @@ def report(site: Path) -> tuple[str, list[Weight]]:
 
 def _build_demo(target: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from generator.build.site import build_site
+    from generator.build import build_site
 
     return build_site(ROOT / "content", target / "site", target / "work", lambda _: None).site
 

@@ -24,17 +24,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build.site import STAGES, build_site
+from generator.build import build_site
+from generator.build.site import STAGES
 from generator.synthetic.portal import portal_sintetis
 
 #: Library of a profiled function, by the path of its file (first match).
-GROUPS = (("/yaml/", "PyYAML"), ("/pydantic", "pydantic"), ("/markdown/", "Python-Markdown"),
-          ("/material/", "mkdocs-material (tema, pencarian)"), ("/mkdocs/", "MkDocs"), ("/jinja2/", "Jinja2"),
-          ("site_templates", "template portal"), ("/markupsafe/", "MarkupSafe"), ("html/parser", "html.parser"),
-          ("/generator/", "kode portal"))
-KERNEL = {"<built-in method io.open>": "membuat berkas (open)", "<built-in method posix.mkdir>": "membuat folder",
-          "<built-in method posix.link>": "hard link", "<built-in method posix.unlink>": "menghapus berkas",
-          "<built-in method posix.stat>": "stat"}
+GROUPS = (
+    ("/yaml/", "PyYAML"),
+    ("/pydantic", "pydantic"),
+    ("/markdown/", "Python-Markdown"),
+    ("/material/", "mkdocs-material (tema, pencarian)"),
+    ("/mkdocs/", "MkDocs"),
+    ("/jinja2/", "Jinja2"),
+    ("site_templates", "template portal"),
+    ("/markupsafe/", "MarkupSafe"),
+    ("html/parser", "html.parser"),
+    ("/generator/", "kode portal"),
+)
+KERNEL = {
+    "<built-in method io.open>": "membuat berkas (open)",
+    "<built-in method posix.mkdir>": "membuat folder",
+    "<built-in method posix.link>": "hard link",
+    "<built-in method posix.unlink>": "menghapus berkas",
+    "<built-in method posix.stat>": "stat",
+}
 
 
 def _group(func: tuple[str, int, str]) -> str:
@@ -82,17 +95,31 @@ def main() -> None:
         groups[_group(func)] += value[2]
     top = sorted(stats.items(), key=lambda item: -item[1][2])[:20]
     user, system = after.user - before.user, after.system - before.system
-    lines = [f"# Profil satu shard kabupaten (sintetis 1×{args.kecamatan}×{args.tahun})", "",
-             f"{plain.halaman} halaman, {plain.waktu:.1f} s, CPU user {user:.1f} s + kernel {system:.1f} s "
-             "(tanpa profiler, satu proses).", "", "| tahap | wall (s) | CPU (s) |", "| --- | ---: | ---: |"]
-    lines += [f"| {s} | {plain.tahap[s][0]:.2f} | {plain.tahap[s][1]:.2f} |" for s in STAGES]
-    lines += ["", "Waktu sendiri (tottime) menurut pustaka, di bawah cProfile (profiler memperlambat kode Python, "
-              "bukan kernel):", "", "| kelompok | s | bagian |", "| --- | ---: | ---: |"]
+    lines = [
+        f"# Profil satu shard kabupaten (sintetis 1×{args.kecamatan}×{args.tahun})",
+        "",
+        f"{plain.pages} halaman, {plain.seconds:.1f} s, CPU user {user:.1f} s + kernel {system:.1f} s "
+        "(tanpa profiler, satu proses).",
+        "",
+        "| tahap | wall (s) | CPU (s) |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {s} | {plain.stages[s][0]:.2f} | {plain.stages[s][1]:.2f} |" for s in STAGES]
+    lines += [
+        "",
+        "Waktu sendiri (tottime) menurut pustaka, di bawah cProfile (profiler memperlambat kode Python, bukan kernel):",
+        "",
+        "| kelompok | s | bagian |",
+        "| --- | ---: | ---: |",
+    ]
     lines += [f"| {g} | {t:.2f} | {t / total:.0%} |" for g, t in groups.most_common()]
     lines += ["", "20 fungsi dengan waktu sendiri terbesar:", "", "| fungsi | panggilan | s |", "| --- | ---: | ---: |"]
     lines += [f"| `{Path(f[0]).name}:{f[1]} {f[2]}` | {v[0]} | {v[2]:.2f} |" for f, v in top]
-    lines += ["", f"Membuat 2.000 berkas kecil: {disk:.2f} s kernel di sistem berkas folder kerja"
-              + (f", {shm:.2f} s di /dev/shm (tmpfs)." if shm is not None else ".")]
+    lines += [
+        "",
+        f"Membuat 2.000 berkas kecil: {disk:.2f} s kernel di sistem berkas folder kerja"
+        + (f", {shm:.2f} s di /dev/shm (tmpfs)." if shm is not None else "."),
+    ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

@@ -6,13 +6,16 @@ from pathlib import Path
 
 import typer
 
-from generator.load.tree import load_content
-from generator.problems import ContentError
+from generator.load import load_content
 from generator.model.content import Content
-from generator.validate.content import validate as validate_content
+from generator.problems import ContentError
+from generator.validate import validate as validate_content
 
-app = typer.Typer(help="Portal Kinerja: validasi konten dan bangun situs portal kinerja kecamatan.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Portal Kinerja: validasi konten dan bangun situs portal kinerja kecamatan.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 CONTENT = typer.Option(Path("content"), "--content", "-c", help="Folder konten.")
 
@@ -34,11 +37,13 @@ def _validated(content_dir: Path) -> Content:
 
 
 @app.command()
-def validate(content_dir: Path = CONTENT,
-             strict: bool = typer.Option(False, "--strict", help="Perlakukan catatan audit sebagai galat.")) -> None:
+def validate(
+    content_dir: Path = CONTENT,
+    strict: bool = typer.Option(False, "--strict", help="Perlakukan catatan audit sebagai galat."),
+) -> None:
     """Periksa konten: semua masalah dilaporkan sekaligus (exit 1 bila ada galat)."""
-    from generator.compute.laporan import compute
     from generator.compute.audit import audit_problems
+    from generator.compute.portal import compute
 
     content = _validated(content_dir)
     warnings = [*content.warnings, *audit_problems(compute(content))]
@@ -46,21 +51,24 @@ def validate(content_dir: Path = CONTENT,
         typer.echo(problem.render(content.root), err=True)
     count = sum(len(kec.tahun) for kab in content.kabupaten for kec in kab.kecamatan)
     individu = sum(len(kec.individu) for kab in content.kabupaten for kec in kab.kecamatan)
-    typer.echo(f"Konten valid: {len(content.kabupaten)} kabupaten, {count} laporan kecamatan-tahun, "
-               f"{individu} laporan kinerja individu, {len(warnings)} catatan audit.")
+    typer.echo(
+        f"Konten valid: {len(content.kabupaten)} kabupaten, {count} laporan kecamatan-tahun, "
+        f"{individu} laporan kinerja individu, {len(warnings)} catatan audit."
+    )
     if strict and warnings:
         raise typer.Exit(1)
 
 
 @app.command()
-def build(content_dir: Path = CONTENT,
-          site_dir: Path = typer.Option(Path("site"), "--site", help="Folder situs hasil."),
-          work_dir: Path = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara, bagian situs)."),
-          jobs: int = typer.Option(0, "--jobs", "-j", help="Jumlah proses paralel (0: semua inti).")) -> None:
+def build(
+    content_dir: Path = CONTENT,
+    site_dir: Path = typer.Option(Path("site"), "--site", help="Folder situs hasil."),
+    work_dir: Path = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara, bagian situs)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Jumlah proses paralel (0: semua inti)."),
+) -> None:
     """Bangun situs: validasi -> hitung -> Markdown -> MkDocs, per kabupaten dan paralel; kabupaten
     yang kontennya tidak berubah tidak dibangun ulang. Situs lama diganti hanya bila berhasil."""
-    from generator.build.mkdocs_run import BuildError
-    from generator.build.site import build_site
+    from generator.build import BuildError, build_site
 
     try:
         build_site(content_dir, site_dir, work_dir, typer.echo, jobs or None)
@@ -73,12 +81,13 @@ def build(content_dir: Path = CONTENT,
 
 
 @app.command()
-def serve(content_dir: Path = CONTENT,
-          work_dir: Path = typer.Option(Path("build"), "--work"),
-          port: int = typer.Option(8000, help="Port lokal.")) -> None:
+def serve(
+    content_dir: Path = CONTENT,
+    work_dir: Path = typer.Option(Path("build"), "--work"),
+    port: int = typer.Option(8000, help="Port lokal."),
+) -> None:
     """Bangun lalu sajikan situs di http://127.0.0.1:PORT/ (untuk pratinjau)."""
-    from generator.build.mkdocs_run import BuildError
-    from generator.build.preview import preview
+    from generator.build import BuildError, preview
 
     try:
         preview(content_dir, work_dir=work_dir, port=port, progress=typer.echo)
@@ -90,28 +99,35 @@ def serve(content_dir: Path = CONTENT,
 
 
 @app.command("contoh-skm")
-def contoh_skm(keluar: Path = typer.Argument(..., help="Berkas CSV tujuan, mis. .../2023/skm-s1.csv"),
-               responden: int = typer.Option(150, help="Jumlah responden."),
-               seed: int = typer.Option(1, help="Benih acak: benih sama, berkas sama."),
-               layanan: str = typer.Option(..., help="Id layanan dipisah koma (sesuai skm.yml)."),
-               mulai: str = typer.Option(..., help="Tanggal awal periode, YYYY-MM-DD."),
-               hari: int = typer.Option(181, help="Panjang periode dalam hari."),
-               kode_awal: int = typer.Option(1, help="Nomor responden pertama.")) -> None:
+def contoh_skm(
+    keluar: Path = typer.Argument(..., help="Berkas CSV tujuan, mis. .../2023/skm-s1.csv"),
+    responden: int = typer.Option(150, help="Jumlah responden."),
+    seed: int = typer.Option(1, help="Benih acak: benih sama, berkas sama."),
+    layanan: str = typer.Option(..., help="Id layanan dipisah koma (sesuai skm.yml)."),
+    mulai: str = typer.Option(..., help="Tanggal awal periode, YYYY-MM-DD."),
+    hari: int = typer.Option(181, help="Panjang periode dalam hari."),
+    kode_awal: int = typer.Option(1, help="Nomor responden pertama."),
+) -> None:
     """Tulis jawaban SKM SINTETIS (contoh, bukan data nyata) untuk demo dan uji."""
     from datetime import date
 
     from generator.synthetic.skm import jawaban_sintetis
 
-    keluar.write_text(jawaban_sintetis(responden, seed, layanan.split(","), date.fromisoformat(mulai), hari,
-                                       kode_awal), encoding="utf-8")
+    keluar.write_text(
+        jawaban_sintetis(responden, seed, layanan.split(","), date.fromisoformat(mulai), hari, kode_awal),
+        encoding="utf-8",
+    )
     typer.echo(f"{responden} jawaban sintetis ditulis ke {keluar}")
 
 
 @app.command()
-def demo(keluar: Path = typer.Argument(..., help="Folder konten baru (kosong, atau portal sintetis lama yang diganti)."),
-         kabupaten: int = typer.Option(1, "--kabupaten", min=1), kecamatan: int = typer.Option(3, "--kecamatan", min=1),
-         tahun: int = typer.Option(1, "--tahun", min=1, max=25, help="Jumlah tahun (paling banyak 25), berakhir di 2024."),
-         seed: int = typer.Option(1, "--seed")) -> None:
+def demo(
+    keluar: Path = typer.Argument(..., help="Folder konten baru (kosong, atau portal sintetis lama yang diganti)."),
+    kabupaten: int = typer.Option(1, "--kabupaten", min=1),
+    kecamatan: int = typer.Option(3, "--kecamatan", min=1),
+    tahun: int = typer.Option(1, "--tahun", min=1, max=25, help="Jumlah tahun (paling banyak 25), berakhir di 2024."),
+    seed: int = typer.Option(1, "--seed"),
+) -> None:
     """Tulis portal SINTETIS lengkap (untuk uji dan benchmark; bukan data nyata)."""
     import shutil
 
@@ -120,8 +136,11 @@ def demo(keluar: Path = typer.Argument(..., help="Folder konten baru (kosong, at
     if keluar.exists() and any(keluar.iterdir()):
         portal = keluar / "portal.yml"
         if not portal.is_file() or not portal.read_text(encoding="utf-8").startswith(NOTE):
-            typer.echo(f"GALAT {keluar}: folder ini berisi data yang bukan portal sintetis; tidak ditimpa "
-                       "(folder not empty) [not_empty]", err=True)
+            typer.echo(
+                f"GALAT {keluar}: folder ini berisi data yang bukan portal sintetis; tidak ditimpa "
+                "(folder not empty) [not_empty]",
+                err=True,
+            )
             raise typer.Exit(1)
         shutil.rmtree(keluar)
     n = portal_sintetis(keluar, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed)

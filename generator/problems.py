@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,10 +23,8 @@ class Problem:
     def render(self, root: Path | None = None) -> str:
         name = self.file
         if root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 name = self.file.relative_to(root.parent)
-            except ValueError:
-                pass
         where = f"{name}:{self.line}" if self.line else f"{name}"
         field = f" {self.path}:" if self.path else ""
         value = "" if self.value is None else f" (nilai: {self.value!r})"

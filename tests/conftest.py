@@ -38,7 +38,7 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled demo portal, built once for every test that only reads it."""
-    from generator.build.site import build_site
+    from generator.build import build_site
 
     tmp = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:

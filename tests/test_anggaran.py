@@ -5,33 +5,43 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import read_csv
+
 from generator import model as m
-from generator.compute.anggaran import Uang, anggaran, efisiensi, rupiah_per_unit, serapan
-from generator.compute.individu import realisasi_individu
+from generator.compute.anggaran import Money, anggaran, efisiensi, rupiah_per_unit, serapan
 from generator.compute.capaian import capaian_angka
-from generator.load.tree import load_content
+from generator.compute.individu import realisasi_individu
+from generator.load import load_content
 from generator.numbers import format_number
 from generator.problems import ContentError
-from generator.validate.content import validate
+from generator.validate import validate
 
 # Seed 000 Tabel 3.11: pagu and realisasi per program.
-TABEL_3_11 = [("Penunjang", "1.768.142.638", "1.748.541.007"), ("Pemerintahan", "6.750.000", "6.750.000"),
-              ("Pemberdayaan", "23.670.000", "23.460.000"), ("Trantibum", "10.800.000", "10.800.000"),
-              ("Pemerintahan Umum", "7.200.000", "7.200.000"), ("Pemdes", "7.125.000", "7.125.000")]
+TABEL_3_11 = [
+    ("Penunjang", "1.768.142.638", "1.748.541.007"),
+    ("Pemerintahan", "6.750.000", "6.750.000"),
+    ("Pemberdayaan", "23.670.000", "23.460.000"),
+    ("Trantibum", "10.800.000", "10.800.000"),
+    ("Pemerintahan Umum", "7.200.000", "7.200.000"),
+    ("Pemdes", "7.125.000", "7.125.000"),
+]
 
 
 def test_seed_000_total_serapan_and_sisa():
-    total = Uang(pagu_perubahan=1823687636, realisasi=1803876007)
+    total = Money(pagu_perubahan=1823687636, realisasi=1803876007)
     assert round(total.serapan, 2) == 98.91 and total.sisa == 19811629
 
 
 def test_seed_000_programs_and_stated_total():
-    daftar = m.DaftarProgram.model_validate({
-        "program": [{"id": f"P{i}", "nama": n, "anggaran": {"pagu_perubahan": p, "realisasi": r}}
-                    for i, (n, p, r) in enumerate(TABEL_3_11)],
-        "anggaran": {"dilaporkan": {"pagu": "1.823.687.636", "realisasi": "1.803.876.007"}}})
+    daftar = m.DaftarProgram.model_validate(
+        {
+            "program": [
+                {"id": f"P{i}", "nama": n, "anggaran": {"pagu_perubahan": p, "realisasi": r}}
+                for i, (n, p, r) in enumerate(TABEL_3_11)
+            ],
+            "anggaran": {"dilaporkan": {"pagu": "1.823.687.636", "realisasi": "1.803.876.007"}},
+        }
+    )
     ang = anggaran(daftar)
     assert [round(p.uang.serapan, 2) for p in ang.program] == [98.89, 100, 99.11, 100, 100, 100]
     assert (ang.total.pagu, ang.total.realisasi) == (1823687638, 1803876007)
@@ -41,14 +51,34 @@ def test_seed_000_programs_and_stated_total():
 
 def test_seed_003_tree_sums_and_the_dpa_total():
     # Tabel 3.8, Kegiatan Administrasi Umum PD: 4 sub kegiatan; and a stated parent that differs.
-    subs = [("23.369.300", "23.369.300"), ("18.510.400", "18.510.400"), ("27.234.500", "27.234.500"),
-            ("7.655.800", "7.655.800")]
-    daftar = m.DaftarProgram.model_validate({"program": [{
-        "id": "P1", "nama": "Penunjang", "anggaran": {"dilaporkan": {"pagu": "2.188.573.672"}},
-        "kegiatan": [{"id": "K1", "nama": "Administrasi Umum", "sub_kegiatan": [
-            {"id": f"S{i}", "nama": f"S{i}", "anggaran": {"pagu_perubahan": p, "realisasi": r}}
-            for i, (p, r) in enumerate(subs)]}]}],
-        "anggaran": {"dilaporkan": {"pagu": "3.534.122.249"}}})
+    subs = [
+        ("23.369.300", "23.369.300"),
+        ("18.510.400", "18.510.400"),
+        ("27.234.500", "27.234.500"),
+        ("7.655.800", "7.655.800"),
+    ]
+    daftar = m.DaftarProgram.model_validate(
+        {
+            "program": [
+                {
+                    "id": "P1",
+                    "nama": "Penunjang",
+                    "anggaran": {"dilaporkan": {"pagu": "2.188.573.672"}},
+                    "kegiatan": [
+                        {
+                            "id": "K1",
+                            "nama": "Administrasi Umum",
+                            "sub_kegiatan": [
+                                {"id": f"S{i}", "nama": f"S{i}", "anggaran": {"pagu_perubahan": p, "realisasi": r}}
+                                for i, (p, r) in enumerate(subs)
+                            ],
+                        }
+                    ],
+                }
+            ],
+            "anggaran": {"dilaporkan": {"pagu": "3.534.122.249"}},
+        }
+    )
     ang = anggaran(daftar)
     kegiatan = ang.program[0].anak[0]
     assert (kegiatan.uang.pagu, kegiatan.uang.realisasi, kegiatan.uang.serapan) == (76770000, 76770000, 100)
@@ -57,13 +87,25 @@ def test_seed_003_tree_sums_and_the_dpa_total():
 
 
 def test_stated_parent_that_differs_from_its_children_is_kept_and_noted():
-    daftar = m.DaftarProgram.model_validate({"program": [{
-        "id": "P1", "nama": "P", "anggaran": {"pagu_perubahan": 100, "realisasi": 120},
-        "kegiatan": [{"id": "K1", "nama": "K", "anggaran": {"pagu_perubahan": 90, "realisasi": 90}}]}]})
+    daftar = m.DaftarProgram.model_validate(
+        {
+            "program": [
+                {
+                    "id": "P1",
+                    "nama": "P",
+                    "anggaran": {"pagu_perubahan": 100, "realisasi": 120},
+                    "kegiatan": [{"id": "K1", "nama": "K", "anggaran": {"pagu_perubahan": 90, "realisasi": 90}}],
+                }
+            ]
+        }
+    )
     node = anggaran(daftar).program[0]
     assert node.uang.pagu == 100  # as stated
-    assert {s.besaran for s in node.selisih} == {"pagu perubahan vs jumlah rincian", "realisasi anggaran vs jumlah "
-                                                 "rincian", "realisasi anggaran melebihi pagu"}
+    assert {s.besaran for s in node.selisih} == {
+        "pagu perubahan vs jumlah rincian",
+        "realisasi anggaran vs jumlah rincian",
+        "realisasi anggaran melebihi pagu",
+    }
 
 
 def test_efisiensi_and_cost_per_outcome():
@@ -90,26 +132,32 @@ def _errors(root: Path) -> str:
 def test_negative_amount_is_rejected(mini):
     year = mini / "lumajang/kedungjajang/2024"
     (year / "realisasi.csv").write_text((year / "realisasi.csv").read_text().split("\nP")[0] + "\n")
-    (year / "program.yml").write_text("program:\n  - id: PX\n    nama: Program uji\n    mendukung: [S1]\n"
-                                      "    anggaran: {pagu_awal: \"1.000.000\", realisasi: \"-5.000\"}\n")
+    (year / "program.yml").write_text(
+        "program:\n  - id: PX\n    nama: Program uji\n    mendukung: [S1]\n"
+        '    anggaran: {pagu_awal: "1.000.000", realisasi: "-5.000"}\n'
+    )
     assert "program[PX].anggaran.realisasi: tidak boleh kurang dari 0" in _errors(mini)
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("individu-tw5.yml", "", "berkas atau folder tidak dikenal"),
-    ("individu-tw2.yml", "triwulan: 5", "triwulan: tidak boleh lebih dari 4"),
-    ("individu-tw2.yml", "triwulan: 3", "triwulan 3 tidak sama dengan nama berkas"),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("individu-tw5.yml", "", "berkas atau folder tidak dikenal"),
+        ("individu-tw2.yml", "triwulan: 5", "triwulan: tidak boleh lebih dari 4"),
+        ("individu-tw2.yml", "triwulan: 3", "triwulan 3 tidak sama dengan nama berkas"),
+    ],
+)
 def test_individual_report_quarter_must_be_one_to_four(mini, name, text, expected):
     folder = mini / "lumajang/kedungjajang/2023"
     folder.mkdir(exist_ok=True)
     for old in folder.iterdir():
         old.unlink()
-    (folder / name).write_text(f"kecamatan: kedungjajang\ntahun: 2023\n{text or 'triwulan: 2'}\nsumber: uji\n"
-                               "jabatan:\n  - id: camat\n    jabatan: Camat\n    indikator:\n"
-                               "      - {id: c1, sasaran: s, nama: n, satuan: '%', target: 85, realisasi: 50}\n")
+    (folder / name).write_text(
+        f"kecamatan: kedungjajang\ntahun: 2023\n{text or 'triwulan: 2'}\nsumber: uji\n"
+        "jabatan:\n  - id: camat\n    jabatan: Camat\n    indikator:\n"
+        "      - {id: c1, sasaran: s, nama: n, satuan: '%', target: 85, realisasi: 50}\n"
+    )
     assert expected in _errors(mini)
-
 
 
 def test_individual_report_pages_of_the_demo(demo_site):
@@ -132,18 +180,20 @@ def test_anggaran_pages_of_the_demo(demo_site):
     html = (kedungjajang / "anggaran/index.html").read_text(encoding="utf-8")
     assert "1.823.687.638" in html and "1.803.876.007" in html and "98,91 %" in html and "19.811.631" in html
     efisiensi = {r["id"]: r for r in read_csv(kedungjajang / "anggaran/efisiensi.csv")}
-    assert efisiensi["ikm-kecamatan"]["efisiensi"] == "3.58"   # 103,58 − 100 (report: 104 − 100 = 4)
-    assert efisiensi["sinergitas"]["efisiensi"] == "27.6"      # 126,52 − 98,91 (report: 127 − 99 = 28)
-    assert efisiensi["S1"]["efisiensi"] == "16.13"             # sasaran mean 115,05 − 98,91
+    assert efisiensi["ikm-kecamatan"]["efisiensi"] == "3.58"  # 103,58 − 100 (report: 104 − 100 = 4)
+    assert efisiensi["sinergitas"]["efisiensi"] == "27.6"  # 126,52 − 98,91 (report: 127 − 99 = 28)
+    assert efisiensi["S1"]["efisiensi"] == "16.13"  # sasaran mean 115,05 − 98,91
     audit = read_csv(kedungjajang / "catatan-kualitas-data/catatan.csv")
     assert any(r["dilaporkan"] == "1823687636" and r["dihitung"] == "1823687638" for r in audit)
     # Seed 003 Tabel 3.8: sums of sub kegiatan, and the DPA total 3.534.122.249 against them.
     ajung = demo_site / "jember/ajung/2023"
     p1 = {r["id"]: r for r in read_csv(ajung / "anggaran/rincian-p1.csv")}
     assert (p1["P1.K3"]["pagu_perubahan"], p1["P1.K3"]["realisasi_anggaran"]) == ("76770000", "76770000")
-    assert any(r["dilaporkan"] == "3534122249" and r["dihitung"] == "3443692072"
-               for r in read_csv(ajung / "catatan-kualitas-data/catatan.csv"))
+    assert any(
+        r["dilaporkan"] == "3534122249" and r["dihitung"] == "3443692072"
+        for r in read_csv(ajung / "catatan-kualitas-data/catatan.csv")
+    )
     ajung_html = (ajung / "anggaran/index.html").read_text(encoding="utf-8")
-    assert "97,20 %" in ajung_html and "Rp 3,44 miliar" in ajung_html   # 3.347.440.282 / 3.443.692.072
+    assert "97,20 %" in ajung_html and "Rp 3,44 miliar" in ajung_html  # 3.347.440.282 / 3.443.692.072
     # Seed 002: programs carry only pagu; the year's realisasi is stated once: 89,08 %.
     assert "89,08 %" in (demo_site / "jombang/megaluh/2024/anggaran/index.html").read_text(encoding="utf-8")

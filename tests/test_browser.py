@@ -16,17 +16,18 @@ import socket
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
-from urllib.error import HTTPError
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import BUILD_DATE, DEMO, ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.build.site import build_site
+from generator.build import build_site
 
-from conftest import BUILD_DATE, DEMO, ROOT
+pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 PREFIX = "/portal/"
@@ -59,7 +60,7 @@ class _Site(http.server.SimpleHTTPRequestHandler):
         path = urlsplit(path).path
         if not path.startswith(PREFIX):
             return "/nonexistent"
-        return super().translate_path("/" + path[len(PREFIX):])
+        return super().translate_path("/" + path[len(PREFIX) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -103,8 +104,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def browser() -> Browser:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} tidak ada: jalankan `make test` (memasang paket Debian chromium) "
-                    "atau `apt-get install chromium`")
+        pytest.fail(
+            f"{CHROMIUM} tidak ada: jalankan `make test` (memasang paket Debian chromium) "
+            "atau `apt-get install chromium`"
+        )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM)
         yield b
@@ -154,15 +157,28 @@ def guarded(browser: Browser):
 def test_every_page_kind_passes_axe(kind, base_url, guarded):
     path, _ = PAGE_KINDS[kind]
     page = guarded().open(base_url + path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}},
+    )
     assert results.violations_count == 0, results.generate_report()
     assert page.get_attribute("html", "lang") == "id"
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("kind", ["beranda", "kabupaten", "laporan-kinerja", "hasil-skm", "hasil-skm-mentah",
-                                  "anggaran-rinci", "kinerja-individu", "perbandingan-kecamatan"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "beranda",
+        "kabupaten",
+        "laporan-kinerja",
+        "hasil-skm",
+        "hasil-skm-mentah",
+        "anggaran-rinci",
+        "kinerja-individu",
+        "perbandingan-kecamatan",
+    ],
+)
 def test_no_horizontal_overflow(kind, width, base_url, guarded):
     path, figure = PAGE_KINDS[kind]
     page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)

@@ -9,14 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import DEMO
 from typer.testing import CliRunner
 
+from generator.build import BuildError, build_site
 from generator.build import shard as shard_module
-from generator.build.mkdocs_run import BuildError
-from generator.build.site import build_site
 from generator.cli import app
-
-from conftest import DEMO
 
 
 def build(content: Path, site: Path, work: Path) -> Path:
@@ -86,13 +84,19 @@ def test_kedungjajang_program_counts(site):
     assert "Keterangan program dan kegiatan" in html and "11 dari 12 desa (Lampiran)" in html
     assert "11 tercapai,\n1 belum tercapai, 1 tidak dapat diukur\ndari 13 indikator" in html
     assert cells(html, "Persentase Pelayanan Administrasi Kecamatan sesuai SP dan SOP")[-4:] == [
-        "100", "98", "98,00 %", "Sangat Tinggi"]
+        "100",
+        "98",
+        "98,00 %",
+        "Sangat Tinggi",
+    ]
 
 
 def test_home_and_kabupaten_tables(site):
     home = page(site, "")
-    rows = {re.sub(r"<[^>]+>", "|", r).split("|")[3]: re.sub(r"<[^>]+>", " ", r)
-            for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>", home, re.S)}
+    rows = {
+        re.sub(r"<[^>]+>", "|", r).split("|")[3]: re.sub(r"<[^>]+>", " ", r)
+        for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>", home, re.S)
+    }
     # Megaluh: (85,3542 + 100 + 100 + 100 + 100 + 100) / 6 with Jombang's cap at 100.
     assert re.search(r"97,56 % .* 5 +6", rows["Megaluh"])
     assert re.search(r"110,15 % .* 3 +3", rows["Kedungjajang"])
@@ -118,7 +122,7 @@ def test_every_demo_report_is_published(site):
 def test_chart_is_accessible_svg_with_its_numbers(site):
     svg = (site / "lumajang/kedungjajang/2024/capaian-iku.svg").read_text()
     assert svg.startswith('<svg role="img" aria-labelledby="chart-title chart-desc"')
-    assert "<title id=\"chart-title\">Capaian IKU Kecamatan Kedungjajang 2024</title>" in svg
+    assert '<title id="chart-title">Capaian IKU Kecamatan Kedungjajang 2024</title>' in svg
     assert "Nilai Sinergitas Kinerja Kecamatan: 126,52 % · Sangat Tinggi" in svg
     assert ">126,52 % · Sangat Tinggi</text>" in svg  # text stays text, predikat not by colour alone
 
@@ -204,8 +208,11 @@ def test_no_broken_internal_link(site):
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_builds_are_deterministic(site, tmp_path):
@@ -237,8 +244,7 @@ def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatc
 
     monkeypatch.setattr(shard_module, "run_mkdocs", broken)
     (content / "portal.yml").write_text((content / "portal.yml").read_text() + "# diubah\n")  # every shard rebuilds
-    result = CliRunner().invoke(app, ["build", "--content", str(content), "--site", str(site_dir),
-                                      "--work", str(work)])
+    result = CliRunner().invoke(app, ["build", "--content", str(content), "--site", str(site_dir), "--work", str(work)])
     assert result.exit_code == 1 and "Situs lama tidak diubah" in result.output
     assert digest(site_dir) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "work"]

@@ -1,12 +1,21 @@
-"""Compute engine on seed values (DOMAIN 3.1-3.3); expected figures checked by hand."""
+"""Compute engine on seed values (docs/domain.md §3.1-3.3); expected figures checked by hand."""
 
 import pytest
-
-from generator.compute.capaian import TANPA_REALISASI, TARGET_NOL, agregasi_periode, capaian_angka, capaian_dinilai, capaian_ordinal, predikat, ringkas
-from generator.numbers import format_number
-from generator.validate.content import validate
-from generator.load.tree import load_content
 from conftest import DEMO
+
+from generator.compute.capaian import (
+    TANPA_REALISASI,
+    TARGET_NOL,
+    agregasi_periode,
+    capaian_angka,
+    capaian_dinilai,
+    capaian_ordinal,
+    predikat,
+    summarize,
+)
+from generator.load import load_content
+from generator.numbers import format_number
+from generator.validate import validate
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +77,21 @@ def test_jember_caps_at_100_and_grades_aa_to_d(scales):
     assert jember.batas_capaian == 100
     # 126,52 % counts as 100 -> AA; boundaries are "> lower, <= upper".
     assert capaian_dinilai(126.52, 100) == 100
-    cases = {126.52: "AA", 100: "AA", 90.01: "AA", 90: "A", 80.5: "A", 75: "BB", 65: "B", 55: "CC",
-             50: "C", 30.5: "C", 30: "D", 0: "D", -12: "D"}
+    cases = {
+        126.52: "AA",
+        100: "AA",
+        90.01: "AA",
+        90: "A",
+        80.5: "A",
+        75: "BB",
+        65: "B",
+        55: "CC",
+        50: "C",
+        30.5: "C",
+        30: "D",
+        0: "D",
+        -12: "D",
+    }
     for value, code in cases.items():
         assert predikat(value, jember).kode == code, value
 
@@ -84,17 +106,21 @@ def test_lumajang_scale_has_no_cap(scales):
 
 
 def test_summary_means_capped_capaian_and_counts():
-    items = [capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif"),
-             capaian_angka(60.61, 70.20, "positif"), capaian_angka(None, 80, "positif"),
-             capaian_angka(1, 0, "positif")]
-    capped = ringkas(items, 100)
+    items = [
+        capaian_angka(83.8, 83.5, "positif"),
+        capaian_angka(75.91, 60, "positif"),
+        capaian_angka(60.61, 70.20, "positif"),
+        capaian_angka(None, 80, "positif"),
+        capaian_angka(1, 0, "positif"),
+    ]
+    capped = summarize(items, 100)
     # (100 + 100 + 86,339...) / 3 with the cap; (100,359 + 126,517 + 86,339) / 3 without.
     assert format_number(capped.rata_rata, 2) == "95,45"
     assert format_number(capped.rata_rata_tanpa_batas, 2) == "104,40"
     assert (capped.jumlah_tercapai, capped.jumlah_belum_tercapai, capped.jumlah_tidak_terukur) == (2, 1, 2)
-    assert ringkas(items, None).rata_rata == pytest.approx(capped.rata_rata_tanpa_batas)
+    assert summarize(items, None).rata_rata == pytest.approx(capped.rata_rata_tanpa_batas)
 
 
 def test_negative_capaian_counts_as_zero_in_means():
-    summary = ringkas([capaian_angka(25, 10, "negatif"), capaian_angka(10, 10, "positif")], None)
+    summary = summarize([capaian_angka(25, 10, "negatif"), capaian_angka(10, 10, "positif")], None)
     assert summary.rata_rata == pytest.approx(50)

@@ -10,68 +10,81 @@ import pytest
 from generator.render import charts as c
 
 NS = "{http://www.w3.org/2000/svg}"
-KUADRAN = {"kiri-atas": "I · Prioritas utama", "kanan-atas": "II · Pertahankan",
-           "kiri-bawah": "III · Prioritas rendah", "kanan-bawah": "IV · Berlebihan"}
+KUADRAN = {
+    "kiri-atas": "I · Prioritas utama",
+    "kanan-atas": "II · Pertahankan",
+    "kiri-bawah": "III · Prioritas rendah",
+    "kanan-bawah": "IV · Berlebihan",
+}
 
 
-def _root(g: c.Grafik) -> ET.Element:
+def _root(g: c.Chart) -> ET.Element:
     return ET.fromstring(g.svg)
 
 
-def _all(g: c.Grafik, tag: str) -> list[ET.Element]:
+def _all(g: c.Chart, tag: str) -> list[ET.Element]:
     return list(_root(g).iter(NS + tag))
 
 
-def _texts(g: c.Grafik) -> list[str]:
+def _texts(g: c.Chart) -> list[str]:
     return [t.text for t in _all(g, "text")]
 
 
-def _bars(g: c.Grafik) -> list[ET.Element]:
+def _bars(g: c.Chart) -> list[ET.Element]:
     """The bars: every rect but the background and the 10x10 legend squares."""
     return [r for r in _all(g, "rect")[1:] if r.get("height") == "14"]
 
 
-def _bar(values=(50, 100), awal=0, garis=(), urutan=(), kategori=None):
-    batang = [c.Batang(f"Bar {i}", v, str(v), (kategori or ["K"] * len(values))[i], c.PALETTE[i])
-              for i, v in enumerate(values)]
-    return c.bar_chart(batang, "Judul", "Keterangan.", garis, awal, urutan)
+def _bar(values=(50, 100), start=0, lines=(), order=(), kategori=None):
+    bars = [
+        c.Bar(f"Bar {i}", v, str(v), (kategori or ["K"] * len(values))[i], c.PALETTE[i]) for i, v in enumerate(values)
+    ]
+    return c.bar_chart(bars, "Judul", "Keterangan.", lines, start, order)
 
 
-def _line(*seri, garis=(), y_title="persen"):
-    return c.line_chart([c.Seri(label, tuple(points)) for label, points in seri], "Judul", "Keterangan.",
-                        y_title, garis)
+def _line(*series, lines=(), y_title="persen"):
+    return c.line_chart(
+        [c.Series(label, tuple(points)) for label, points in series], "Judul", "Keterangan.", y_title, lines
+    )
 
 
 def _scatter(points):
-    return c.scatter_chart([c.Titik(*p) for p in points], "Judul", "Keterangan.", "Kinerja (NRR)",
-                           "Harapan (NRR)", 3.3, 3.6, KUADRAN)
+    return c.scatter_chart(
+        [c.Point(*p) for p in points], "Judul", "Keterangan.", "Kinerja (NRR)", "Harapan (NRR)", 3.3, 3.6, KUADRAN
+    )
 
 
 @pytest.fixture(params=["bar", "line", "scatter"])
-def grafik(request) -> c.Grafik:
-    return {"bar": lambda: _bar(garis=(c.Garis(75, "Target"),)),
-            "line": lambda: _line(("Target", [(2023, 80), (2024, 85)]), ("Realisasi", [(2023, 79), (2024, 88)]),
-                                  garis=(c.Garis(90, "Renstra"),)),
-            "scatter": lambda: _scatter([("U1", 3.1, 3.5), ("U2", 3.6, 3.8)])}[request.param]()
+def grafik(request) -> c.Chart:
+    return {
+        "bar": lambda: _bar(lines=(c.ReferenceLine(75, "Target"),)),
+        "line": lambda: _line(
+            ("Target", [(2023, 80), (2024, 85)]),
+            ("Realisasi", [(2023, 79), (2024, 88)]),
+            lines=(c.ReferenceLine(90, "Renstra"),),
+        ),
+        "scatter": lambda: _scatter([("U1", 3.1, 3.5), ("U2", 3.6, 3.8)]),
+    }[request.param]()
 
 
 def test_every_chart_is_an_accessible_self_contained_svg(grafik):
     svg = grafik.svg
-    assert svg.startswith('<svg role="img" aria-labelledby="chart-title chart-desc" '
-                          'xmlns="http://www.w3.org/2000/svg" ')
+    assert svg.startswith(
+        '<svg role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg" '
+    )
     root = _root(grafik)
-    assert root.get("width") == str(grafik.lebar) and root.get("height") == str(grafik.tinggi)
-    assert root.get("viewBox") == f"0 0 {grafik.lebar} {grafik.tinggi}"
+    assert root.get("width") == str(grafik.width) and root.get("height") == str(grafik.height)
+    assert root.get("viewBox") == f"0 0 {grafik.width} {grafik.height}"
     assert root.get("font-family") == c.FONT
     title, desc, background = list(root)[:3]
     assert (title.tag, title.get("id"), title.text) == (NS + "title", "chart-title", "Judul")
     assert (desc.tag, desc.get("id"), desc.text) == (NS + "desc", "chart-desc", "Keterangan.")
     assert background.tag == NS + "rect" and background.get("fill") == "white"
-    assert background.get("width") == str(grafik.lebar) and background.get("height") == str(grafik.tinggi)
-    assert grafik.deskripsi == "Judul. Keterangan."
-    assert grafik.lebar <= 330
+    assert background.get("width") == str(grafik.width) and background.get("height") == str(grafik.height)
+    assert grafik.description == "Judul. Keterangan."
+    assert grafik.width <= 330
     assert re.findall(r'\bid="([^"]*)"', svg) == ["chart-title", "chart-desc"]
-    for forbidden in ("<script", "href", "class=", "url(", "<style", "http://www.w3.org/2000/svg\" x"):
+    for forbidden in ("<script", "href", "class=", "url(", "<style", 'http://www.w3.org/2000/svg" x'):
         assert forbidden not in svg
 
 
@@ -85,42 +98,41 @@ def test_bar_width_is_proportional_to_the_value_on_55_percent_of_the_plot():
     g = _bar((50, 100))
     assert [(r.get("x"), r.get("width")) for r in _bars(g)] == [("6", "82.5"), ("6", "165")]
     assert ">100</text>" in g.svg and ">50</text>" in g.svg
-    value = [t for t in _all(g, "text") if t.text == "100"][0]
-    assert value.get("x") == "175"   # 4 px after the bar's end (6 + 165)
-    assert g.lebar == 312
+    value = next(t for t in _all(g, "text") if t.text == "100")
+    assert value.get("x") == "175"  # 4 px after the bar's end (6 + 165)
+    assert g.width == 312
 
 
 def test_bars_start_at_awal_and_values_below_it_are_clamped():
     # awal 25, top 100: domain [25, 25 + 75 / 0.55 = 161,36]; 10 is below the start.
-    g = _bar((10, 100), awal=25)
+    g = _bar((10, 100), start=25)
     assert [r.get("width") for r in _bars(g)] == ["0", "165"]
-    ten = [t for t in _all(g, "text") if t.text == "10"][0]
+    ten = next(t for t in _all(g, "text") if t.text == "10")
     assert ten.get("x") == "10"
 
 
 def test_reference_lines_are_dashed_labelled_and_widen_the_scale():
-    g = _bar((50,), garis=(c.Garis(110, "Target 110"),))
+    g = _bar((50,), lines=(c.ReferenceLine(110, "Target 110"),))
     # top = 110: domain [0, 200]; the line at 110 is at 6 + 165 px, the bar of 50 is 75 px.
     assert _bars(g)[0].get("width") == "75"
-    line = [x for x in _all(g, "line") if x.get("stroke-dasharray") == "4 3"][0]
+    line = next(x for x in _all(g, "line") if x.get("stroke-dasharray") == "4 3")
     assert line.get("x1") == line.get("x2") == "171" and line.get("y1") == "16" and line.get("y2") == "60"
-    label = [t for t in _all(g, "text") if t.text == "Target 110"][0]
+    label = next(t for t in _all(g, "text") if t.text == "Target 110")
     assert label.get("text-anchor") == "middle" and label.get("x") == "171"
     assert float(label.get("y")) < 16
 
 
 def test_long_printed_values_shrink_the_bars_so_the_text_fits():
     g = _bar((100,))
-    long = c.bar_chart([c.Batang("A", 100, "100,00 % · Sangat Tinggi sekali sekali", "K", "#000")],
-                       "Judul", "Keterangan.")
+    long = c.bar_chart([c.Bar("A", 100, "100,00 % · Sangat Tinggi sekali sekali", "K", "#000")], "Judul", "Keterangan.")
     assert float(_bars(long)[0].get("width")) < float(_bars(g)[0].get("width"))
-    assert long.lebar <= 330
+    assert long.width <= 330
 
 
 def test_bar_legend_follows_urutan_else_first_seen():
     kategori = ["B Baik", "A Sangat baik", "B Baik", "C Kurang"]
     first_seen = _bar((90, 95, 80, 70), kategori=kategori)
-    ordered = _bar((90, 95, 80, 70), kategori=kategori, urutan=("A Sangat baik", "B Baik", "C Kurang", "D"))
+    ordered = _bar((90, 95, 80, 70), kategori=kategori, order=("A Sangat baik", "B Baik", "C Kurang", "D"))
 
     def legend(g):
         return [t.text for t in _all(g, "text") if t.text in set(kategori)]
@@ -133,13 +145,14 @@ def test_bar_legend_follows_urutan_else_first_seen():
 
 def test_bar_labels_are_cut_and_everything_is_escaped():
     label = "Angka <kecil> & besar " + "x" * 60
-    g = c.bar_chart([c.Batang(label, 5, "5 < 6 & 7 > 1", "K<&>", "#000")], "Judul <&>", "Desc <&>.")
+    g = c.bar_chart([c.Bar(label, 5, "5 < 6 & 7 > 1", "K<&>", "#000")], "Judul <&>", "Desc <&>.")
     assert ">Angka &lt;kecil&gt; &amp; besar " in g.svg and "x" * 60 not in g.svg
     assert ">5 &lt; 6 &amp; 7 &gt; 1</text>" in g.svg and ">K&lt;&amp;&gt;</text>" in g.svg
-    assert ('<title id="chart-title">Judul &lt;&amp;&gt;</title>'
-            '<desc id="chart-desc">Desc &lt;&amp;&gt;.</desc>') in g.svg
+    assert (
+        '<title id="chart-title">Judul &lt;&amp;&gt;</title><desc id="chart-desc">Desc &lt;&amp;&gt;.</desc>'
+    ) in g.svg
     texts = _texts(g)
-    assert texts[0] == c._pendek(label) and len(texts[0]) == 46 and texts[0].endswith("…")
+    assert texts[0] == c._shortened(label) and len(texts[0]) == 46 and texts[0].endswith("…")
 
 
 def test_bar_chart_needs_a_bar():
@@ -147,28 +160,31 @@ def test_bar_chart_needs_a_bar():
         c.bar_chart([], "Judul", "Keterangan.")
 
 
-@pytest.mark.parametrize(("low", "high", "ticks", "decimals"), [
-    (83.7, 86.3, [84, 84.5, 85, 85.5, 86], 1),   # step 2.6 / 4 = 0,65 -> 0,5 (nearer than 1)
-    (2.6, 4.1, [3, 3.5, 4], 1),                   # 0,375 -> 0,5 (nearer than 0,25)
-    (0, 1000, [0, 250, 500, 750, 1000], 0),       # 250 exactly: 2,5 x 10^2
-    (3.1, 3.9, [3.2, 3.4, 3.6, 3.8], 1),          # 0,2
-    (-12, 12, [-10, -5, 0, 5, 10], 0),            # 6 -> 5
-    (0.02, 0.11, [0.025, 0.05, 0.075, 0.1], 3),   # 0,0225 -> 0,025
-])
+@pytest.mark.parametrize(
+    ("low", "high", "ticks", "decimals"),
+    [
+        (83.7, 86.3, [84, 84.5, 85, 85.5, 86], 1),  # step 2.6 / 4 = 0,65 -> 0,5 (nearer than 1)
+        (2.6, 4.1, [3, 3.5, 4], 1),  # 0,375 -> 0,5 (nearer than 0,25)
+        (0, 1000, [0, 250, 500, 750, 1000], 0),  # 250 exactly: 2,5 x 10^2
+        (3.1, 3.9, [3.2, 3.4, 3.6, 3.8], 1),  # 0,2
+        (-12, 12, [-10, -5, 0, 5, 10], 0),  # 6 -> 5
+        (0.02, 0.11, [0.025, 0.05, 0.075, 0.1], 3),  # 0,0225 -> 0,025
+    ],
+)
 def test_nice_ticks(low, high, ticks, decimals):
     assert c._nice_ticks(low, high) == (ticks, decimals)
 
 
 def test_line_chart_with_one_series():
     g = _line(("Realisasi", [(2022, 84.0), (2023, 85.2), (2024, 86.0)]))
-    polyline, = _all(g, "polyline")
+    (polyline,) = _all(g, "polyline")
     assert polyline.get("stroke") == c.PALETTE[0] and polyline.get("stroke-dasharray") is None
     assert polyline.get("stroke-width") == "2" and polyline.get("fill") == "none"
     circles = _all(g, "circle")
     assert [(x.get("r"), x.get("fill")) for x in circles] == [("4", c.PALETTE[0])] * 3
     # Years at evenly spaced positions with half a step of padding at both ends.
     xs = [float(x.get("cx")) for x in circles]
-    bottom_axis = [x for x in _all(g, "line") if x.get("stroke") == c.AXIS and x.get("y1") == x.get("y2")][0]
+    bottom_axis = next(x for x in _all(g, "line") if x.get("stroke") == c.AXIS and x.get("y1") == x.get("y2"))
     left, right = float(bottom_axis.get("x1")), float(bottom_axis.get("x2"))
     step = (right - left) / 3
     assert xs == pytest.approx([left + step / 2, left + step * 1.5, left + step * 2.5], abs=0.11)
@@ -182,15 +198,19 @@ def test_line_chart_with_one_series():
 
 
 def test_line_chart_series_dashes_reference_line_and_indonesian_ticks():
-    g = _line(("Target", [(2020, 1200), (2021, 3000)]), ("Realisasi", [(2020, 1500), (2021, 4800)]),
-              garis=(c.Garis(4000, "Target akhir Renstra 2026: 4.000"),), y_title=None)
+    g = _line(
+        ("Target", [(2020, 1200), (2021, 3000)]),
+        ("Realisasi", [(2020, 1500), (2021, 4800)]),
+        lines=(c.ReferenceLine(4000, "Target akhir Renstra 2026: 4.000"),),
+        y_title=None,
+    )
     first, second = _all(g, "polyline")
     assert (first.get("stroke"), second.get("stroke")) == c.PALETTE[:2]
     assert second.get("stroke-dasharray") == "5 3"
     texts = _texts(g)
     assert {"1.000", "2.000", "3.000", "4.000", "5.000"} <= set(texts)
     assert texts[-2:] == ["Target", "Realisasi"] and "Target akhir Renstra 2026: 4.000" in texts
-    assert "rotate" not in g.svg   # no y title
+    assert "rotate" not in g.svg  # no y title
     swatches = [x for x in _all(g, "line") if x.get("stroke-width") == "2"]
     assert [x.get("stroke-dasharray") for x in swatches] == [None, "5 3"]
     reference = [x for x in _all(g, "line") if x.get("stroke-dasharray") == "4 3"]
@@ -220,7 +240,7 @@ def test_scatter_merges_points_at_the_same_place_and_names_the_quadrants():
 def test_scatter_point_label_sits_right_and_above_the_point():
     g = _scatter([("U1", 3.1, 3.5), ("U2", 3.6, 3.8)])
     circle = _all(g, "circle")[0]
-    label = [t for t in _all(g, "text") if t.text == "U1"][0]
+    label = next(t for t in _all(g, "text") if t.text == "U1")
     assert float(label.get("x")) == pytest.approx(float(circle.get("cx")) + 5, abs=0.1)
     assert float(label.get("y")) == pytest.approx(float(circle.get("cy")) - 6, abs=0.1)
 
@@ -228,7 +248,7 @@ def test_scatter_point_label_sits_right_and_above_the_point():
 def test_scatter_labels_avoid_points_and_each_other():
     # U2 sits 3,5 px right of U1: U1's label would cover it, so it goes below U1.
     g = _scatter([("U1", 3.2, 3.5), ("U2", 3.22, 3.5), ("U9 dengan nama panjang", 4.6, 3.5)])
-    circles = {t: x for t, x in zip(("U1", "U2", "U9 dengan nama panjang"), _all(g, "circle"))}
+    circles = dict(zip(("U1", "U2", "U9 dengan nama panjang"), _all(g, "circle")))
     labels = {t.text: t for t in _all(g, "text") if t.text in circles}
     assert float(labels["U1"].get("y")) == pytest.approx(float(circles["U1"].get("cy")) + 15, abs=0.1)
     assert float(labels["U2"].get("y")) == pytest.approx(float(circles["U2"].get("cy")) - 6, abs=0.1)
@@ -240,4 +260,4 @@ def test_scatter_labels_avoid_points_and_each_other():
 
 def test_line_chart_needs_a_point():
     with pytest.raises(ValueError):
-        _line(("Target", []), garis=(c.Garis(5, "Renstra"),))
+        _line(("Target", []), lines=(c.ReferenceLine(5, "Renstra"),))

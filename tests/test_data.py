@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import read_csv
 from frictionless import validate as frictionless_validate
 
-from conftest import read_csv
-from generator.render.dataset import Kolom, Sel, Tabel, nilai_data, to_csv, to_json
+from generator.render.dataset import Cell, Column, Table, data_value, to_csv, to_json
 
 
 class _Tables(HTMLParser):
@@ -43,11 +43,10 @@ class _Tables(HTMLParser):
             self._in_body = False
 
 
-def _parse(path: Path) -> _Tables:
+def parse_document(path: Path) -> _Tables:
     parser = _Tables()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
 
 
 @pytest.fixture
@@ -59,7 +58,7 @@ def test_every_table_has_its_csv_with_the_same_rows(site):
     pages = [p for p in site.rglob("index.html") if p.parent.name != "data-terbuka"]
     checked = 0
     for page in pages:
-        parsed = _parse(page)
+        parsed = parse_document(page)
         assert len(parsed.csv) == len(parsed.rows), page  # one download per table
         for rows, href in zip(parsed.rows, parsed.csv):
             data = read_csv((page.parent / href).resolve())
@@ -101,16 +100,23 @@ def test_data_packages_validate_with_frictionless(site):
         assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:10]
     assert resources >= 20
     # Every published CSV belongs to exactly one package.
-    listed = [(package.parent / r["path"]).resolve() for package in packages
-              for r in json.loads(package.read_text(encoding="utf-8"))["resources"]]
+    listed = [
+        (package.parent / r["path"]).resolve()
+        for package in packages
+        for r in json.loads(package.read_text(encoding="utf-8"))["resources"]
+    ]
     assert len(listed) == len(set(listed)) == len(list(site.rglob("*.csv")))
 
 
 def test_every_computed_field_links_to_its_formula(site):
-    ids = _parse(site / "metodologi/index.html").ids
-    anchors = {m for package in _packages(site)
-               for r in json.loads(package.read_text(encoding="utf-8"))["resources"] for f in r["schema"]["fields"]
-               for m in re.findall(r"metodologi/#([\w-]+)", f.get("description", ""))}
+    ids = parse_document(site / "metodologi/index.html").ids
+    anchors = {
+        m
+        for package in _packages(site)
+        for r in json.loads(package.read_text(encoding="utf-8"))["resources"]
+        for f in r["schema"]["fields"]
+        for m in re.findall(r"metodologi/#([\w-]+)", f.get("description", ""))
+    }
     assert {"rumus-capaian", "rumus-predikat", "rumus-rata-rata-capaian"} <= anchors
     assert anchors <= ids
     kolom = read_csv(site / "kolom-terhitung.csv")
@@ -118,45 +124,63 @@ def test_every_computed_field_links_to_its_formula(site):
 
 
 def test_values_are_plain_and_rounded_half_up():
-    t = Tabel("x", "Judul", "", (Kolom("a", "A", "persen"), Kolom("b", "B", "angka"), Kolom("c", "C", "bilangan"),
-                                 Kolom("d", "D")))
-    t.tambah(100.355, "BB", 39725.0, Sel("teks", "tampil"))
-    t.tambah(None, 83.5, None, "x,y\"z")
+    t = Table(
+        "x",
+        "Judul",
+        "",
+        (Column("a", "A", "persen"), Column("b", "B", "angka"), Column("c", "C", "bilangan"), Column("d", "D")),
+    )
+    t.add_row(100.355, "BB", 39725.0, Cell("teks", "tampil"))
+    t.add_row(None, 83.5, None, 'x,y"z')
     assert to_csv(t) == 'a,b,c,d\r\n100.36,BB,39725,teks\r\n,83.5,,"x,y""z"\r\n'
     assert json.loads(to_json(t))[1] == {"a": None, "b": 83.5, "c": None, "d": 'x,y"z'}
-    assert nilai_data(80.0, Kolom("p", "P", "persen")) == 80
+    assert data_value(80.0, Column("p", "P", "persen")) == 80
 
 
 def test_a_number_column_holding_grades_is_published_as_text():
     from generator.render.dataset import resource
-    t = Tabel("x", "Judul", "", (Kolom("target", "Target", "angka"),))
-    t.tambah("BB")
-    t.tambah(3.5)
+
+    t = Table("x", "Judul", "", (Column("target", "Target", "angka"),))
+    t.add_row("BB")
+    t.add_row(3.5)
     assert resource(t, "metodologi/")["schema"]["fields"][0]["type"] == "string"
 
 
 def test_table_html_formats_groups_totals_links_and_escapes():
     """`tabel_html`, the one writer of every table on the site, on a table made by hand."""
-    from generator.render.page import Page
-    from generator.render.html_table import tabel_html
+    from generator.render import Page
+    from generator.render.html_table import table_html
 
-    t = Tabel("kab/kec/2024/uji", "Uji <b>", "", (Kolom("kelompok", "Sasaran", kelompok=True),
-                                                  Kolom("id", "Id", tampil=False), Kolom("nilai", "Capaian", "persen"),
-                                                  Kolom("teks", "Catatan")))
-    t.tambah("S1", "a", 100.355, Sel("x", "lihat", "kab/kec/index.md"))
-    t.tambah("S1", "b", None, "<script>", kelas="baris")
-    t.tambah("S2", "c", 83.5, "ok")
-    t.kaki = ("Jumlah", None, 92.0, None)
-    html = tabel_html(t, Page("kab/kec/2024/index.md", "x.md.j2", "T", "D"))
+    t = Table(
+        "kab/kec/2024/uji",
+        "Uji <b>",
+        "",
+        (
+            Column("kelompok", "Sasaran", group=True),
+            Column("id", "Id", shown=False),
+            Column("nilai", "Capaian", "persen"),
+            Column("teks", "Catatan"),
+        ),
+    )
+    t.add_row("S1", "a", 100.355, Cell("x", "lihat", "kab/kec/index.md"))
+    t.add_row("S1", "b", None, "<script>", css_class="baris")
+    t.add_row("S2", "c", 83.5, "ok")
+    t.footer = ("Jumlah", None, 92.0, None)
+    html = table_html(t, Page("kab/kec/2024/index.md", "x.md.j2", "T", "D"))
     rows = re.findall(r"<tr[^>]*>.*?</tr>", html)
-    assert rows[0] == ('<tr><th scope="col">Sasaran</th><th scope="col" class="angka">Capaian</th>'
-                       '<th scope="col">Catatan</th></tr>')   # the hidden column is not shown
-    assert rows[1] == ('<tr><th scope="row">S1</th><td class="angka">100,36 %</td>'
-                       '<td><a href="../">lihat</a></td></tr>')
-    assert rows[2] == ('<tr class="baris"><th scope="row"><span class="sr-only">S1</span></th>'
-                       '<td class="angka"><span class="tanpa-data">—</span></td><td>&lt;script&gt;</td></tr>')
+    assert rows[0] == (
+        '<tr><th scope="col">Sasaran</th><th scope="col" class="angka">Capaian</th><th scope="col">Catatan</th></tr>'
+    )  # the hidden column is not shown
+    assert rows[1] == (
+        '<tr><th scope="row">S1</th><td class="angka">100,36 %</td><td><a href="../">lihat</a></td></tr>'
+    )
+    assert rows[2] == (
+        '<tr class="baris"><th scope="row"><span class="sr-only">S1</span></th>'
+        '<td class="angka"><span class="tanpa-data">—</span></td><td>&lt;script&gt;</td></tr>'
+    )
     assert rows[3].startswith('<tr><th scope="row">S2</th><td class="angka">83,50 %</td>')
-    assert rows[4] == ('<tr><th scope="row">Jumlah</th><td class="angka">92,00 %</td>'
-                       '<td><span class="tanpa-data">—</span></td></tr>')
+    assert rows[4] == (
+        '<tr><th scope="row">Jumlah</th><td class="angka">92,00 %</td><td><span class="tanpa-data">—</span></td></tr>'
+    )
     assert 'aria-label="Uji &lt;b&gt;"' in html and "<b>" not in html
     assert html.endswith('<a href="uji.csv" download>CSV</a> · <a href="uji.json" download>JSON</a></p>')

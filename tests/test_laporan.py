@@ -1,12 +1,16 @@
 """Per-indicator results and audit notes, on seed values."""
 
 from generator import model as m
+from generator.compute.audit import audit_indikator
 from generator.compute.capaian import TANPA_TARGET
-from generator.compute.laporan import audit_indikator, hasil_indikator
+from generator.compute.laporan import compute_indikator
 from generator.compute.wilayah import wilayah
 
-SKALA = m.SkalaPredikat(nama="uji", batas_capaian=100, rentang=[
-    m.Rentang(label="Baik", bawah=90), m.Rentang(label="Kurang", bawah=0, bawah_inklusif=True, atas=90)])
+SKALA = m.SkalaPredikat(
+    nama="uji",
+    batas_capaian=100,
+    rentang=[m.Rentang(label="Baik", bawah=90), m.Rentang(label="Kurang", bawah=0, bawah_inklusif=True, atas=90)],
+)
 
 
 def indikator(**fields) -> m.Indikator:
@@ -17,7 +21,7 @@ def test_annual_value_given_is_used_and_compared_with_the_periods():
     # Seed 000 IKM Kecamatan: TW II 79,55 and TW IV 85,74 (mean 82,645), annual 82,87 given.
     ind = indikator(agregasi="rata-rata", target={"pk_perubahan": 80})
     row = m.BarisRealisasi(indikator="i", tw2="79,55", tw4="85,74", tahunan="82,87")
-    h = hasil_indikator(ind, "sasaran", row, SKALA)
+    h = compute_indikator(ind, "sasaran", row, SKALA)
     assert h.realisasi == 82.87 and h.realisasi_sumber == "tahunan"
     assert round(h.realisasi_periode, 3) == 82.645
     assert audit_indikator(h, 0.5) == []  # 0,225 apart: within the rounding tolerance
@@ -28,23 +32,30 @@ def test_annual_value_given_is_used_and_compared_with_the_periods():
 def test_published_capaian_and_predikat_are_audited():
     # Seed 002 IKM: 97,49 / 82 = 118,89 % printed as 117,07 %; predikat written as label or code.
     ind = indikator(target={"pk_awal": 82}, dilaporkan={"capaian": "117,07", "predikat": "Baik"})
-    h = hasil_indikator(ind, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA)
+    h = compute_indikator(ind, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA)
     (note,) = audit_indikator(h, 0.5)
     assert (note.besaran, note.dilaporkan, round(note.dihitung, 2)) == ("capaian (%)", 117.07, 118.89)
     ok = indikator(target={"pk_awal": 82}, dilaporkan={"capaian": "118,5", "predikat": "baik"})
-    assert audit_indikator(hasil_indikator(ok, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"),
-                                           SKALA), 0.5) == []
+    assert (
+        audit_indikator(compute_indikator(ok, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA), 0.5)
+        == []
+    )
 
 
 def test_indicator_without_target_is_not_measurable():
-    h = hasil_indikator(indikator(), "program", m.BarisRealisasi(indikator="i", tahunan=94), SKALA)
+    h = compute_indikator(indikator(), "program", m.BarisRealisasi(indikator="i", tahunan=94), SKALA)
     assert h.capaian.alasan == TANPA_TARGET and h.predikat is None and h.realisasi == 94
 
 
 def test_population_and_density():
-    profil = m.Kecamatan(nama="uji", luas_km2="25,96", desa=[
-        {"nama": "A", "penduduk_laki_laki": "1.500", "penduduk_perempuan": 1525, "jumlah_kk": 900},
-        {"nama": "B", "jenis": "kelurahan", "penduduk": "3.265"}])
+    profil = m.Kecamatan(
+        nama="uji",
+        luas_km2="25,96",
+        desa=[
+            {"nama": "A", "penduduk_laki_laki": "1.500", "penduduk_perempuan": 1525, "jumlah_kk": 900},
+            {"nama": "B", "jenis": "kelurahan", "penduduk": "3.265"},
+        ],
+    )
     w = wilayah(profil)
     assert [d.penduduk for d in w.desa] == [3025, 3265]
     assert (w.penduduk, w.jumlah_desa, w.jumlah_kelurahan) == (6290, 1, 1)

@@ -63,8 +63,8 @@ def test_headline_rupiah_as_people_say_it():
 
 
 def test_dates_in_western_indonesian_time():
-    from generator.render.filters import tanggal, tanggal_iso
+    from generator.render.filters import format_date, format_date_iso
 
-    assert tanggal(1735689600) == "1 Januari 2025"            # 2025-01-01 00:00 UTC
-    assert tanggal(1735664400) == "1 Januari 2025"            # 2024-12-31 17:00 UTC = 00:00 WIB
-    assert tanggal_iso(1735664399) == "2024-12-31"
+    assert format_date(1735689600) == "1 Januari 2025"  # 2025-01-01 00:00 UTC
+    assert format_date(1735664400) == "1 Januari 2025"  # 2024-12-31 17:00 UTC = 00:00 WIB
+    assert format_date_iso(1735664399) == "2024-12-31"

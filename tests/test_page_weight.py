@@ -8,7 +8,7 @@ import sys
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))
-from bench.page_weight import BUDGET_KB, PAGE_KINDS, page_weight  # noqa: E402
+from bench.page_weight import BUDGET_KB, PAGE_KINDS, page_weight
 
 
 def test_every_page_kind_is_within_budget(demo_site):

@@ -3,8 +3,8 @@ kabupaten overview."""
 
 from __future__ import annotations
 
-
 from conftest import read_csv
+
 from generator import model as m
 from generator.compute.perbandingan import kemajuan_renstra, pembanding, peringkat, perubahan, riwayat
 
@@ -14,13 +14,17 @@ def _ind(satuan: str = "indeks", polaritas: str = "positif") -> m.Indikator:
 
 
 def test_yoy_from_seed_000_ikm_history():
-    rows = [m.BarisRiwayat(indikator="ikm", tahun=2022, target=83, realisasi=82),
-            m.BarisRiwayat(indikator="ikm", tahun=2023, target="86,94", realisasi="82,68", nama="IKM Kecamatan Kedungjajang")]
+    rows = [
+        m.BarisRiwayat(indikator="ikm", tahun=2022, target=83, realisasi=82),
+        m.BarisRiwayat(
+            indikator="ikm", tahun=2023, target="86,94", realisasi="82,68", nama="IKM Kecamatan Kedungjajang"
+        ),
+    ]
     years = riwayat(_ind(), [(2024, 80, 82.87)], rows)
     assert [y.tahun for y in years] == [2022, 2023, 2024]
     assert years[0].perubahan is None
-    assert round(years[1].perubahan, 2) == 0.83    # (82,68 − 82) / 82
-    assert round(years[2].perubahan, 2) == 0.23    # (82,87 − 82,68) / 82,68
+    assert round(years[1].perubahan, 2) == 0.83  # (82,68 − 82) / 82
+    assert round(years[2].perubahan, 2) == 0.23  # (82,87 − 82,68) / 82,68
     assert round(years[1].capaian, 2) == 95.10 and years[2].sumber == "Laporan Kinerja 2024"
     # An indicator renamed between Renstra periods keeps its history under today's id.
     assert years[1].nama == "IKM Kecamatan Kedungjajang"
@@ -28,18 +32,27 @@ def test_yoy_from_seed_000_ikm_history():
 
 
 def test_percentage_points_for_percent_indicators_and_gaps_between_years():
-    rows = [m.BarisRiwayat(indikator="ikm", tahun=2020, realisasi=90),
-            m.BarisRiwayat(indikator="ikm", tahun=2022, realisasi=95)]
+    rows = [
+        m.BarisRiwayat(indikator="ikm", tahun=2020, realisasi=90),
+        m.BarisRiwayat(indikator="ikm", tahun=2022, realisasi=95),
+    ]
     years = riwayat(_ind("%"), [(2023, 100, 97.5)], rows)
-    assert years[1].perubahan is None            # 2021 missing: no YoY across a gap
+    assert years[1].perubahan is None  # 2021 missing: no YoY across a gap
     assert round(years[2].perubahan_poin, 2) == 2.5
 
 
 def test_renstra_progress_before_and_after_revision():
-    renstra = m.Renstra.model_validate({
-        "tahun_awal": 2021, "tahun_akhir": 2026, "sumber": "uji",
-        "versi": [{"nama": "Sebelum perubahan", "target": {"ikm": {2021: 80, 2026: 90}}},
-                  {"nama": "Setelah perubahan", "berlaku_sejak": 2023, "target": {"ikm": {2023: 85, 2026: 81}}}]})
+    renstra = m.Renstra.model_validate(
+        {
+            "tahun_awal": 2021,
+            "tahun_akhir": 2026,
+            "sumber": "uji",
+            "versi": [
+                {"nama": "Sebelum perubahan", "target": {"ikm": {2021: 80, 2026: 90}}},
+                {"nama": "Setelah perubahan", "berlaku_sejak": 2023, "target": {"ikm": {2023: 85, 2026: 81}}},
+            ],
+        }
+    )
     before = kemajuan_renstra(renstra, _ind(), 2022, 85)
     assert (before.versi, before.target_akhir, round(before.kemajuan, 2)) == ("Sebelum perubahan", 90, 94.44)
     after = kemajuan_renstra(renstra, _ind(), 2024, 97.40)
@@ -49,26 +62,39 @@ def test_renstra_progress_before_and_after_revision():
 
 
 def test_ranking_with_ties_and_negative_polarity():
-    ranks = peringkat([("Klakah", 70.78, None), ("Senduro", 70.62, None), ("Tempeh", 70.73, None),
-                       ("Contoh", 70.73, None), ("Tanpa data", None, None)], "positif")
+    ranks = peringkat(
+        [
+            ("Klakah", 70.78, None),
+            ("Senduro", 70.62, None),
+            ("Tempeh", 70.73, None),
+            ("Contoh", 70.73, None),
+            ("Tanpa data", None, None),
+        ],
+        "positif",
+    )
     assert [(r.kecamatan, r.peringkat, r.dari) for r in ranks] == [
-        ("Klakah", 1, 4), ("Contoh", 2, 4), ("Tempeh", 2, 4), ("Senduro", 4, 4)]
+        ("Klakah", 1, 4),
+        ("Contoh", 2, 4),
+        ("Tempeh", 2, 4),
+        ("Senduro", 4, 4),
+    ]
     low = peringkat([("A", 8, None), ("B", 5, None), ("C", 5, None)], "negatif")
     assert [(r.kecamatan, r.peringkat) for r in low] == [("B", 1), ("C", 1), ("A", 3)]
 
 
 def test_benchmark_missing_for_a_year_is_explicit():
-    rows = [m.BarisPembanding(indikator="ikm", tahun=2024, pembanding="Nasional", jenis="nasional", nilai=None),
-            m.BarisPembanding(indikator="ikm", tahun=2024, pembanding="Kabupaten Lumajang", jenis="kabupaten",
-                              nilai="83,8"),
-            m.BarisPembanding(indikator="ikm", tahun=2023, pembanding="Kabupaten Lumajang", jenis="kabupaten",
-                              nilai=83)]
+    rows = [
+        m.BarisPembanding(indikator="ikm", tahun=2024, pembanding="Nasional", jenis="nasional", nilai=None),
+        m.BarisPembanding(
+            indikator="ikm", tahun=2024, pembanding="Kabupaten Lumajang", jenis="kabupaten", nilai="83,8"
+        ),
+        m.BarisPembanding(indikator="ikm", tahun=2023, pembanding="Kabupaten Lumajang", jenis="kabupaten", nilai=83),
+    ]
     result = pembanding(rows, "ikm", 2024, 82.9)
     assert [b.pembanding for b in result] == ["Kabupaten Lumajang", "Nasional"]
     assert round(result[0].selisih, 2) == -0.9 and round(result[0].rasio, 2) == 98.93
     assert result[1].nilai is None and result[1].selisih is None and result[1].rasio is None
     assert round(perubahan(82, 82.68), 4) == 0.8293
-
 
 
 def test_lumajang_overview_and_ranking_on_the_demo(demo_site):

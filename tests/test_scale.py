@@ -1,4 +1,4 @@
-"""Rating scales (DOMAIN 4): gaps and overlaps are rejected with a message naming them."""
+"""Rating scales (docs/domain.md §4): gaps and overlaps are rejected with a message naming them."""
 
 import pytest
 from pydantic import ValidationError
@@ -40,14 +40,21 @@ def test_corrected_jombang_scale_is_accepted():
 
 
 def test_overlap_is_rejected():
-    data = {"nama": "x", "rentang": [{"label": "A", "bawah": 50}, {"label": "B", "bawah": 0,
-                                                                    "bawah_inklusif": True, "atas": 60}]}
+    data = {
+        "nama": "x",
+        "rentang": [{"label": "A", "bawah": 50}, {"label": "B", "bawah": 0, "bawah_inklusif": True, "atas": 60}],
+    }
     assert "tumpang tindih" in problem(data)
 
 
 def test_shared_bound_inclusive_on_both_sides_overlaps():
-    data = {"nama": "x", "rentang": [{"label": "A", "bawah": 50, "bawah_inklusif": True},
-                                     {"label": "B", "bawah": 0, "bawah_inklusif": True, "atas": 50}]}
+    data = {
+        "nama": "x",
+        "rentang": [
+            {"label": "A", "bawah": 50, "bawah_inklusif": True},
+            {"label": "B", "bawah": 0, "bawah_inklusif": True, "atas": 50},
+        ],
+    }
     assert "tumpang tindih" in problem(data)
 
 
@@ -57,20 +64,32 @@ def test_zero_must_be_covered():
 
 
 def test_without_cap_the_top_interval_must_be_open():
-    data = {"nama": "x", "rentang": [{"label": "A", "bawah": 50, "atas": 100},
-                                     {"label": "B", "bawah": 0, "bawah_inklusif": True, "atas": 50}]}
+    data = {
+        "nama": "x",
+        "rentang": [
+            {"label": "A", "bawah": 50, "atas": 100},
+            {"label": "B", "bawah": 0, "bawah_inklusif": True, "atas": 50},
+        ],
+    }
     assert "di atas 100" in problem(data)
 
 
 def test_two_intervals_without_lower_bound_overlap():
-    data = {"nama": "x", "rentang": [{"label": "A", "atas": 50}, {"label": "B", "atas": 80},
-                                     {"label": "C", "bawah": 80}]}
+    data = {
+        "nama": "x",
+        "rentang": [{"label": "A", "atas": 50}, {"label": "B", "atas": 80}, {"label": "C", "bawah": 80}],
+    }
     assert "tumpang tindih: rentang 'A' dan 'B'" in problem(data)
 
 
 def test_integer_bounds_leave_a_gap():
     # Lumajang printed elsewhere as 91-100, 76-90: 90,5 belongs to no interval.
-    data = {"nama": "x", "batas_capaian": 100, "rentang": [
-        {"label": "Sangat Tinggi", "bawah": 91, "bawah_inklusif": True, "atas": 100},
-        {"label": "Tinggi", "bawah": 0, "bawah_inklusif": True, "atas": 90}]}
+    data = {
+        "nama": "x",
+        "batas_capaian": 100,
+        "rentang": [
+            {"label": "Sangat Tinggi", "bawah": 91, "bawah_inklusif": True, "atas": 100},
+            {"label": "Tinggi", "bawah": 0, "bawah_inklusif": True, "atas": 90},
+        ],
+    }
     assert "celah antara 90 dan 91" in problem(data)

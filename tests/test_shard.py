@@ -12,10 +12,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build.shard import Tautan, check_links
-from generator.build.site import build_site
+from generator.build import build_site
+from generator.build.shard import ShardLinks, check_links
 from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
+
+pytestmark = pytest.mark.slow
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -30,7 +32,7 @@ def _change_one_value(content: Path) -> None:
     path = content / "sintetis-01/kecamatan-01/2024/realisasi.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     cells = lines[1].split(",")
-    cells[5] = str(float(cells[5]) + 1.25)   # the first IKU's annual realisasi
+    cells[5] = str(float(cells[5]) + 1.25)  # the first IKU's annual realisasi
     lines[1] = ",".join(cells)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -52,8 +54,16 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         _change_one_value(content)
         incremental = _build(content, site, work)
         full = _build(content, tmp / "site-penuh", tmp / "work-penuh", jobs=1)
-    return {"first": first, "again": again, "incremental": incremental, "full": full, "before": before,
-            "unchanged": unchanged, "site": site, "inodes": (inodes, _inodes(site))}
+    return {
+        "first": first,
+        "again": again,
+        "incremental": incremental,
+        "full": full,
+        "before": before,
+        "unchanged": unchanged,
+        "site": site,
+        "inodes": (inodes, _inodes(site)),
+    }
 
 
 def _inodes(site: Path) -> dict[str, int]:
@@ -63,29 +73,29 @@ def _inodes(site: Path) -> dict[str, int]:
 
 def test_every_kabupaten_is_a_shard_built_in_parallel(portal):
     first = portal["first"]
-    assert first.dibangun == ["sintetis-01", "sintetis-02", "sintetis-03", "_portal"]
-    assert first.tahap["mkdocs"][1] > 0
+    assert first.built == ["sintetis-01", "sintetis-02", "sintetis-03", "_portal"]
+    assert first.stages["mkdocs"][1] > 0
     for slug in ("sintetis-01", "sintetis-02", "sintetis-03"):
         assert (portal["site"] / slug / "index.html").exists()
-        assert not (portal["site"] / slug / "404.html").exists()   # one 404 page, at the root
+        assert not (portal["site"] / slug / "404.html").exists()  # one 404 page, at the root
 
 
 def test_a_rebuild_without_changes_does_nothing(portal):
     again = portal["again"]
-    assert again.dibangun == [] and len(again.dipakai_ulang) == 4
-    assert all(again.tahap[s] == [0.0, 0.0] for s in ("load", "validate", "compute", "render", "mkdocs", "susun"))
+    assert again.built == [] and len(again.reused) == 4
+    assert all(again.stages[s] == [0.0, 0.0] for s in ("load", "validate", "compute", "render", "mkdocs", "publish"))
     assert portal["unchanged"] == portal["before"]
 
 
 def test_one_changed_value_rebuilds_only_its_kabupaten_and_the_portal_pages(portal):
     incremental = portal["incremental"]
-    assert incremental.dibangun == ["sintetis-01", "_portal"]
-    assert incremental.dipakai_ulang == ["sintetis-02", "sintetis-03"]
+    assert incremental.built == ["sintetis-01", "_portal"]
+    assert incremental.reused == ["sintetis-02", "sintetis-03"]
     assert _files(portal["site"]) != portal["before"]
     # In the rebuilt kabupaten only the changed kecamatan's pages and the kabupaten's own pages
     # (overview, comparisons, open data) are rendered again, and MkDocs processes only those.
     changed = {p for p in _files(portal["site"]) if _files(portal["site"])[p] != portal["before"].get(p)}
-    assert incremental.ditulis <= 12 < portal["first"].ditulis
+    assert incremental.written <= 12 < portal["first"].written
     assert not any(p.startswith("sintetis-01/kecamatan-02/") for p in changed)
 
 
@@ -102,7 +112,7 @@ def test_publishing_replaces_only_the_changed_shards(portal):
     assert len(unchanged) > 100 and all(after[p] == i for p, i in unchanged.items())
     changed = [p for p in before if p.startswith("sintetis-01/kecamatan-01/2024/") and p.endswith("index.html")]
     assert changed and any(after[p] != before[p] for p in changed)
-    assert after["index.html"] != before["index.html"]   # the home page lists every kabupaten
+    assert after["index.html"] != before["index.html"]  # the home page lists every kabupaten
 
 
 def test_a_removed_kabupaten_is_removed_from_the_published_site(tmp_path):
@@ -126,7 +136,7 @@ def test_every_relative_link_resolves_within_the_assembled_site(portal):
     checked = 0
     for page in site.rglob("*.html"):
         if page.name == "404.html":
-            continue   # served for any missing path: its links are root-relative by design
+            continue  # served for any missing path: its links are root-relative by design
         for link in _links(page.read_text(encoding="utf-8")):
             if not link or urlsplit(link).scheme:
                 continue
@@ -139,8 +149,8 @@ def test_every_relative_link_resolves_within_the_assembled_site(portal):
 
 
 def test_links_between_shards_are_checked():
-    kab = Tautan(("a/index.md", "a/x/index.md"), ("index.md", "b/index.md"))
-    induk = Tautan(("index.md", "metodologi.md"), ("a/index.md", "c/index.md"))
+    kab = ShardLinks(("a/index.md", "a/x/index.md"), ("index.md", "b/index.md"))
+    induk = ShardLinks(("index.md", "metodologi.md"), ("a/index.md", "c/index.md"))
     assert check_links([kab, induk]) == ["b/index.md", "c/index.md"]
 
 
@@ -161,9 +171,9 @@ def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_p
     content = tmp_path / "content"
     portal_sintetis(content, 1, 3, [2024], seed=5)
     before = _files(_build(content, tmp_path / "site", tmp_path / "work").site)
-    path = content / "sintetis-01/kecamatan-01/2024/indeks.yml"   # the index gives the shared indicator
+    path = content / "sintetis-01/kecamatan-01/2024/indeks.yml"  # the index gives the shared indicator
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"nilai: [\d.]+", "nilai: 0.1", text), encoding="utf-8")   # now last of 3 + 3
+    path.write_text(re.sub(r"nilai: [\d.]+", "nilai: 0.1", text), encoding="utf-8")  # now last of 3 + 3
     incremental = _build(content, tmp_path / "site", tmp_path / "work")
     full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh")
     assert _files(incremental.site) == _files(full.site)
@@ -171,7 +181,7 @@ def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_p
     assert "<strong>6 dari 6</strong>" in report
     after = _files(incremental.site)
     others = [f"sintetis-01/kecamatan-0{i}/2024/index.html" for i in (2, 3)]
-    assert any(before[p] != after[p] for p in others)   # the others moved up: re-rendered though unchanged
+    assert any(before[p] != after[p] for p in others)  # the others moved up: re-rendered though unchanged
 
 
 def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(tmp_path, monkeypatch):
@@ -184,7 +194,7 @@ def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(t
     for method in ("read_bytes", "read_text"):
         original = getattr(Path, method)
         monkeypatch.setattr(Path, method, lambda self, *a, _f=original, **k: reads.append(self) or _f(self, *a, **k))
-    assert _build(content, tmp_path / "site", tmp_path / "work").dibangun == []
+    assert _build(content, tmp_path / "site", tmp_path / "work").built == []
     assert [p for p in reads if content in p.parents and p.name != "portal.yml"] == []
     path = content / "sintetis-02/kecamatan-01/2024/realisasi.csv"
     text = path.read_text(encoding="utf-8")
@@ -192,7 +202,7 @@ def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(t
     assert len(edited) == len(text) and edited != text
     path.write_text(edited, encoding="utf-8")
     reads.clear()
-    assert _build(content, tmp_path / "site", tmp_path / "work").dibangun == ["sintetis-02", "_portal"]
+    assert _build(content, tmp_path / "site", tmp_path / "work").built == ["sintetis-02", "_portal"]
     assert path in reads and not [p for p in reads if content / "sintetis-02/kecamatan-02" in p.parents]
     full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site
     assert _files(tmp_path / "site") == _files(full)
@@ -218,10 +228,10 @@ def test_damaged_records_in_the_work_folder_are_ignored(tmp_path):
     content, work = tmp_path / "content", tmp_path / "work"
     portal_sintetis(content, 1, 2, [2024], seed=9)
     site = _build(content, tmp_path / "site", work).site
-    (work / "shard/berkas.json").write_text('{"berkas": [1, 2], "nama": 3}', encoding="utf-8")
+    (work / "shard/content-hashes.json").write_text('{"files": [1, 2], "names": 3}', encoding="utf-8")
     (work / "shard/sintetis-01/kecamatan.pickle").write_bytes(pickle.dumps({"kecamatan-01": "rusak"}))
     _change_one_value(content)
-    assert _build(content, site, work).dibangun == ["sintetis-01", "_portal"]
+    assert _build(content, site, work).built == ["sintetis-01", "_portal"]
     (work / "shard/sintetis-01/kecamatan.pickle").write_bytes(b"rusak")
     _change_one_value(content)
     _build(content, site, work)

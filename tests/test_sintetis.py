@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.build.site import build_site
-from generator.compute.laporan import compute
-from generator.load.tree import load_content
-from generator.render.write import TEMPLATES, write_pages
-from generator.render.pages.kabupaten import kabupaten_pages
+import pytest
+
+from generator.build import build_site
+from generator.compute.portal import compute
+from generator.load import load_content
+from generator.render import TEMPLATES, kabupaten_pages, write_pages
 from generator.synthetic.portal import portal_sintetis
-from generator.validate.content import validate
+from generator.validate import validate
+
+pytestmark = pytest.mark.slow
 
 DEMO = Path(__file__).resolve().parent.parent / "content"
 
@@ -30,8 +33,11 @@ def _section(name: str) -> str:
 
 
 #: Section headings written literally in the templates (not a content name).
-STATIC_HEADINGS = {_kind(h.strip()) for t in TEMPLATES.glob("*.j2")
-                   for h in re.findall(r"^#{2,3} ([^{\n]+?)(?:\{\{ lp\.tahun \}\})?$", t.read_text(encoding="utf-8"), re.M)}
+STATIC_HEADINGS = {
+    _kind(h.strip())
+    for t in TEMPLATES.glob("*.j2")
+    for h in re.findall(r"^#{2,3} ([^{\n]+?)(?:\{\{ lp\.tahun \}\})?$", t.read_text(encoding="utf-8"), re.M)
+}
 
 
 #: A list item or heading glued to the end of the line before it (a template ate a newline).
@@ -51,8 +57,11 @@ def _sections(root: Path, docs: Path) -> set[tuple[str, str]]:
             text = (docs / kab.slug / page.path.removeprefix(f"{kab.slug}/")).read_text(encoding="utf-8")
             assert not [line for line in text.splitlines() if GLUED.search(line)], page.path
             headings = {_kind(h.strip()) for h in re.findall(r"^#{2,3} (.+)$", text, re.M)} & STATIC_HEADINGS
-            found |= {(page.template, f"{kind}:{_section(name)}") for kind, names in
-                      (("tabel", page.tabel), ("grafik", page.files), ("bagian", headings)) for name in names}
+            found |= {
+                (page.template, f"{kind}:{_section(name)}")
+                for kind, names in (("tabel", page.tables), ("grafik", page.files), ("bagian", headings))
+                for name in names
+            }
     return found
 
 
@@ -64,7 +73,7 @@ def test_synthetic_portal_is_valid_complete_and_deterministic(tmp_path):
     hasil = compute(validate(load_content(tmp_path / "a")))
     lp = hasil.laporan[-1]
     assert lp.skm is not None and lp.anggaran is not None and lp.perbandingan
-    assert any(p.peringkat for p in lp.perbandingan) and len(hasil.ikhtisar) == 4
+    assert any(p.peringkat for p in lp.perbandingan) and len(hasil.overviews) == 4
     site = build_site(tmp_path / "a", tmp_path / "site", tmp_path / "work", lambda _: None).site
     assert (site / "sintetis-01/perbandingan-2024/index.html").exists()
     first = _files(site)

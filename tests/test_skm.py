@@ -7,59 +7,112 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import read_csv
-from generator.build.site import build_site
-from generator.compute.laporan import compute
-from generator.compute.skm import hasil_skm, ikm_dari_nrr, mutu, sampel_minimum
-from generator.load.tree import load_content
+
+from generator.build import build_site
+from generator.compute.portal import compute
+from generator.compute.skm import compute_skm, ikm_from_nrr, mutu, sampel_minimum
+from generator.load import load_content
+from generator.model.content import SkmData
 from generator.model.portal import AturanSkm
 from generator.model.skm import Skm
 from generator.problems import ContentError
-from generator.model.content import SkmData
-from generator.validate.content import validate
+from generator.validate import validate
 
-SEM1 = [3.17, 3.17, 3.00, 3.83, 3.00, 3.00, 3.00, 2.67, 3.83]   # seed 000 Tabel 3.4, Perf.
-SEM2 = [3.36, 3.55, 3.36, 4.00, 3.36, 3.36, 3.27, 3.18, 3.55]   # seed 000 Tabel 3.5, Perf.
+SEM1 = [3.17, 3.17, 3.00, 3.83, 3.00, 3.00, 3.00, 2.67, 3.83]  # seed 000 Tabel 3.4, Perf.
+SEM2 = [3.36, 3.55, 3.36, 4.00, 3.36, 3.36, 3.27, 3.18, 3.55]  # seed 000 Tabel 3.5, Perf.
 
 
 def test_seed_000_semesters_and_year():
-    nrr, ikm = ikm_dari_nrr(SEM1)
+    nrr, ikm = ikm_from_nrr(SEM1)
     assert round(nrr, 4) == 3.1856 and round(ikm, 2) == 79.64  # the report prints 79,63 from unrounded data
     assert mutu(ikm).huruf == "B" and mutu(ikm).label == "Baik"
-    assert round(ikm_dari_nrr(SEM2)[1], 2) == 86.08
-    skm = Skm.model_validate({
-        "kecamatan": "kedungjajang", "tahun": 2024, "sumber": "seed 000",
-        "periode": [{"id": f"s{n}", "nama": f"Semester {n}",
-                     "unsur": {f"U{i + 1}": {"nrr": v} for i, v in enumerate(values)}}
-                    for n, values in ((1, SEM1), (2, SEM2))]})
-    result = hasil_skm(SkmData(skm, {}), AturanSkm())
+    assert round(ikm_from_nrr(SEM2)[1], 2) == 86.08
+    skm = Skm.model_validate(
+        {
+            "kecamatan": "kedungjajang",
+            "tahun": 2024,
+            "sumber": "seed 000",
+            "periode": [
+                {
+                    "id": f"s{n}",
+                    "nama": f"Semester {n}",
+                    "unsur": {f"U{i + 1}": {"nrr": v} for i, v in enumerate(values)},
+                }
+                for n, values in ((1, SEM1), (2, SEM2))
+            ],
+        }
+    )
+    result = compute_skm(SkmData(skm, {}), AturanSkm())
     assert round(result.ikm, 2) == 82.86 and result.dasar == "rata-rata IKM 2 periode"
     # Quadrants of semester I, split at the means (kinerja 3,1856, harapan 3,3144 from Tabel 3.4 Expc.).
     harapan = [3.50, 3.17, 3.33, 2.50, 3.33, 3.50, 3.50, 3.50, 3.50]
-    skm1 = Skm.model_validate({"kecamatan": "k", "tahun": 2024, "sumber": "s", "periode": [{
-        "id": "s1", "nama": "I", "unsur": {f"U{i + 1}": {"nrr": v, "harapan": h}
-                                           for i, (v, h) in enumerate(zip(SEM1, harapan))}}]})
-    kuadran = {u.kode: u.kuadran for u in hasil_skm(SkmData(skm1, {}), AturanSkm()).unsur}
+    skm1 = Skm.model_validate(
+        {
+            "kecamatan": "k",
+            "tahun": 2024,
+            "sumber": "s",
+            "periode": [
+                {
+                    "id": "s1",
+                    "nama": "I",
+                    "unsur": {f"U{i + 1}": {"nrr": v, "harapan": h} for i, (v, h) in enumerate(zip(SEM1, harapan))},
+                }
+            ],
+        }
+    )
+    kuadran = {u.kode: u.kuadran for u in compute_skm(SkmData(skm1, {}), AturanSkm()).unsur}
     assert (kuadran["U8"], kuadran["U4"], kuadran["U2"], kuadran["U9"]) == (
-        "I · Prioritas utama", "IV · Berlebihan", "III · Prioritas rendah", "II · Pertahankan")
-    assert round(hasil_skm(SkmData(skm1, {}), AturanSkm()).unsur[7].kesenjangan, 2) == -0.83
+        "I · Prioritas utama",
+        "IV · Berlebihan",
+        "III · Prioritas rendah",
+        "II · Pertahankan",
+    )
+    assert round(compute_skm(SkmData(skm1, {}), AturanSkm()).unsur[7].kesenjangan, 2) == -0.83
 
 
 def test_seed_002_layanan_mean_is_the_unit_ikm():
-    skm = Skm.model_validate({
-        "kecamatan": "megaluh", "tahun": 2024, "sumber": "seed 002", "ikm_unit": "rata-rata-layanan",
-        "layanan": [{"id": k, "nama": k} for k in ("ktp", "kk", "skck", "pindah", "sk")],
-        "periode": [{"id": "t", "nama": "2024", "layanan": [
-            {"layanan": k, "ikm": v} for k, v in zip(("ktp", "kk", "skck", "pindah", "sk"),
-                                                       ("89,86", "85,42", 100, "87,22", "97,92"))]}]})
-    result = hasil_skm(SkmData(skm, {}), AturanSkm())
+    skm = Skm.model_validate(
+        {
+            "kecamatan": "megaluh",
+            "tahun": 2024,
+            "sumber": "seed 002",
+            "ikm_unit": "rata-rata-layanan",
+            "layanan": [{"id": k, "nama": k} for k in ("ktp", "kk", "skck", "pindah", "sk")],
+            "periode": [
+                {
+                    "id": "t",
+                    "nama": "2024",
+                    "layanan": [
+                        {"layanan": k, "ikm": v}
+                        for k, v in zip(
+                            ("ktp", "kk", "skck", "pindah", "sk"), ("89,86", "85,42", 100, "87,22", "97,92")
+                        )
+                    ],
+                }
+            ],
+        }
+    )
+    result = compute_skm(SkmData(skm, {}), AturanSkm())
     assert round(result.ikm, 2) == 92.08 and result.mutu.huruf == "A"
     assert [x.mutu.huruf for x in result.periode[0].layanan] == ["A", "B", "A", "B", "A"]
 
 
-@pytest.mark.parametrize("ikm, huruf", [(25, "D"), (64.99, "D"), (65.00, "C"), (76.60, "C"), (76.61, "B"),
-                                        (88.30, "B"), (88.31, "A"), (100, "A"), (64.995, "C"), (88.304, "B")])
+@pytest.mark.parametrize(
+    "ikm, huruf",
+    [
+        (25, "D"),
+        (64.99, "D"),
+        (65.00, "C"),
+        (76.60, "C"),
+        (76.61, "B"),
+        (88.30, "B"),
+        (88.31, "A"),
+        (100, "A"),
+        (64.995, "C"),
+        (88.304, "B"),
+    ],
+)
 def test_mutu_boundaries(ikm, huruf):
     assert mutu(ikm).huruf == huruf
 
@@ -73,9 +126,11 @@ def test_krejcie_morgan():
 HEADER = "responden,layanan,jenis_kelamin,usia,U1,U2,U3,U4,U5,U6,U7,U8,U9,saran\n"
 #: By hand: U2 = (4 + 3) / 2 = 3,5 (one blank), U9 = (4 + 3 + 1) / 3 = 2,6667, the others 3.
 #: NRR tertimbang = (7 × 3 + 3,5 + 2,6667) / 9 = 3,0185; IKM = 75,46 -> C Kurang baik.
-ROWS = ("R-ALFA,ktp,L,30,4,4,4,4,4,4,4,4,4,Ruang tunggu panas sekali\n"
-        "R-BETA,ktp,P,41,3,3,3,3,3,3,3,3,3,\n"
-        "R-GAMA,kk,P,52,2,,2,2,2,2,2,2,1,\n")
+ROWS = (
+    "R-ALFA,ktp,L,30,4,4,4,4,4,4,4,4,4,Ruang tunggu panas sekali\n"
+    "R-BETA,ktp,P,41,3,3,3,3,3,3,3,3,3,\n"
+    "R-GAMA,kk,P,52,2,,2,2,2,2,2,2,1,\n"
+)
 SKM_YML = """kecamatan: kedungjajang
 tahun: 2024
 sumber: uji
@@ -130,15 +185,33 @@ def _errors(root: Path) -> list[str]:
     return [p.render(root) for p in exc.value.problems]
 
 
-@pytest.mark.parametrize("rows, header, expected", [
-    ("R1,ktp,L,30,5,3,3,3,3,3,3,3,3,\n", HEADER, r"skm-tw1\.csv:2: U1: jawaban harus bilangan bulat 1, 2, 3 atau 4.*\[answer_range\]"),
-    ("R1,ktp,L,30,3.5,3,3,3,3,3,3,3,3,\n", HEADER, r"skm-tw1\.csv:2: U1: .*nilai: '3\.5'.*\[answer_range\]"),
-    ("R1,pajak,L,30,3,3,3,3,3,3,3,3,3,\n", HEADER, r"skm-tw1\.csv:2: layanan: layanan tidak dikenal.*\[unknown_reference\]"),
-    ("R1,ktp,L,30,3,3,3,3,3,3,3,3,3,x\n", HEADER.replace("saran", "komentar"), r"skm-tw1\.csv:1: komentar: kolom tidak dikenal"),
-    ("R1,ktp,L,30,,,,,,,,,,\n", HEADER, r"skm-tw1\.csv: periode tanpa jawaban yang sah.*\[empty_period\]"),
-    ("R1,ktp,L,30,3,,3,3,3,3,3,3,3,\nR2,kk,P,40,4,,4,4,4,4,4,4,4,\n", HEADER,
-     r"skm-tw1\.csv:1: U2: tidak ada satu pun jawaban untuk unsur ini.*\[empty_period\]"),
-])
+@pytest.mark.parametrize(
+    "rows, header, expected",
+    [
+        (
+            "R1,ktp,L,30,5,3,3,3,3,3,3,3,3,\n",
+            HEADER,
+            r"skm-tw1\.csv:2: U1: jawaban harus bilangan bulat 1, 2, 3 atau 4.*\[answer_range\]",
+        ),
+        ("R1,ktp,L,30,3.5,3,3,3,3,3,3,3,3,\n", HEADER, r"skm-tw1\.csv:2: U1: .*nilai: '3\.5'.*\[answer_range\]"),
+        (
+            "R1,pajak,L,30,3,3,3,3,3,3,3,3,3,\n",
+            HEADER,
+            r"skm-tw1\.csv:2: layanan: layanan tidak dikenal.*\[unknown_reference\]",
+        ),
+        (
+            "R1,ktp,L,30,3,3,3,3,3,3,3,3,3,x\n",
+            HEADER.replace("saran", "komentar"),
+            r"skm-tw1\.csv:1: komentar: kolom tidak dikenal",
+        ),
+        ("R1,ktp,L,30,,,,,,,,,,\n", HEADER, r"skm-tw1\.csv: periode tanpa jawaban yang sah.*\[empty_period\]"),
+        (
+            "R1,ktp,L,30,3,,3,3,3,3,3,3,3,\nR2,kk,P,40,4,,4,4,4,4,4,4,4,\n",
+            HEADER,
+            r"skm-tw1\.csv:1: U2: tidak ada satu pun jawaban untuk unsur ini.*\[empty_period\]",
+        ),
+    ],
+)
 def test_invalid_responses_name_file_row_and_column(mini, rows, header, expected):
     _survey(mini, rows, header)
     assert any(re.search(expected, e) for e in _errors(mini)), _errors(mini)
@@ -153,7 +226,6 @@ def test_survey_file_references_are_checked(mini):
 
 
 # ---------------------------------------------------------------- the demo site
-
 
 
 def test_hasil_skm_pages_of_the_demo(demo_site):

@@ -2,43 +2,66 @@
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import read_csv
+
 from generator import model as m
-from generator.compute.sumber_daya import hasil_aset, hasil_indeks, hasil_sdm
-from generator.load.tree import load_content
+from generator.compute.sumber_daya import compute_aset, compute_indeks, compute_sdm
+from generator.load import load_content
 from generator.problems import ContentError
-from generator.render.filters import markdown_aman
-from generator.validate.content import validate
+from generator.render.filters import safe_markdown
+from generator.validate import validate
 
 
 def test_seed_000_staff_shares_and_pemenuhan_jabatan():
-    sdm = hasil_sdm(m.Sdm.model_validate({
-        "jumlah_pegawai": 20, "asn": 11, "kebutuhan": 15,
-        "rincian": [{"dimensi": "jenis_kelamin", "jumlah": {"L": 13, "P": 7}},
-                    {"dimensi": "status", "jumlah": {"PNS": 11, "PPPK": 0, "Kontrak": 9}}],
-        "dilaporkan": {"pemenuhan_jabatan": 57}}))
+    sdm = compute_sdm(
+        m.Sdm.model_validate(
+            {
+                "jumlah_pegawai": 20,
+                "asn": 11,
+                "kebutuhan": 15,
+                "rincian": [
+                    {"dimensi": "jenis_kelamin", "jumlah": {"L": 13, "P": 7}},
+                    {"dimensi": "status", "jumlah": {"PNS": 11, "PPPK": 0, "Kontrak": 9}},
+                ],
+                "dilaporkan": {"pemenuhan_jabatan": 57},
+            }
+        )
+    )
     assert [round(p, 2) for _, _, p in sdm.rincian[0].baris] == [65, 35]
-    assert round(sdm.pemenuhan_jabatan, 2) == 73.33          # 11 / 15, printed 57 %
+    assert round(sdm.pemenuhan_jabatan, 2) == 73.33  # 11 / 15, printed 57 %
     assert [(s.dinyatakan, round(s.dihitung, 2)) for s in sdm.selisih] == [(57, 73.33)]
 
 
 def test_seed_003_breakdowns_that_do_not_add_up():
-    sdm = hasil_sdm(m.Sdm.model_validate({
-        "jumlah_pegawai": 26, "asn": 14,
-        "rincian": [{"dimensi": "status", "jumlah": {"ASN": 14, "Non ASN": 12}},
+    sdm = compute_sdm(
+        m.Sdm.model_validate(
+            {
+                "jumlah_pegawai": 26,
+                "asn": 14,
+                "rincian": [
+                    {"dimensi": "status", "jumlah": {"ASN": 14, "Non ASN": 12}},
                     {"dimensi": "pendidikan", "kelompok": "ASN", "jumlah": {"SMA/STM": 7, "S1": 8}},
-                    {"dimensi": "pendidikan", "kelompok": "Non ASN", "jumlah": {"SLTP": 2, "SMA/STM": 8, "D3": 1}}]}))
+                    {"dimensi": "pendidikan", "kelompok": "Non ASN", "jumlah": {"SLTP": 2, "SMA/STM": 8, "D3": 1}},
+                ],
+            }
+        )
+    )
     assert {(s.dinyatakan, s.dihitung) for s in sdm.selisih} == {(14, 15), (12, 11)}
 
 
 def test_seed_000_asset_condition():
-    aset = hasil_aset(m.Aset.model_validate({
-        "barang": [{"nama": "A", "baik": 28, "rusak_ringan": 58, "rusak_berat": 462, "jumlah": 548},
-                   {"nama": "B", "baik": 1, "rusak_ringan": 0, "rusak_berat": 0, "jumlah": 2}],
-        "dilaporkan": {"persen_rusak_ringan": 10}}))
+    aset = compute_aset(
+        m.Aset.model_validate(
+            {
+                "barang": [
+                    {"nama": "A", "baik": 28, "rusak_ringan": 58, "rusak_berat": 462, "jumlah": 548},
+                    {"nama": "B", "baik": 1, "rusak_ringan": 0, "rusak_berat": 0, "jumlah": 2},
+                ],
+                "dilaporkan": {"persen_rusak_ringan": 10},
+            }
+        )
+    )
     assert (aset.jumlah, aset.baik) == (549, 29)
     notes = {s.besaran: (s.dinyatakan, s.dihitung) for s in aset.selisih}
     assert notes["jumlah B (B + RR + RB)"] == (2, 1)
@@ -46,15 +69,41 @@ def test_seed_000_asset_condition():
 
 
 def test_composites_seed_000_sinergitas_and_seed_002_akip():
-    sinergitas = hasil_indeks(m.Indeks.model_validate({"id": "skk", "nama": "SKK", "aspek": [
-        {"nama": str(i), "bobot": b, "nilai": v} for i, (b, v) in enumerate(
-            ((10, 5.18), (10, 9), (10, 10), (30, 20.4833), (27, 21.6), (8, 6.4393), (5, 3.2083)))]}))
+    sinergitas = compute_indeks(
+        m.Indeks.model_validate(
+            {
+                "id": "skk",
+                "nama": "SKK",
+                "aspek": [
+                    {"nama": str(i), "bobot": b, "nilai": v}
+                    for i, (b, v) in enumerate(
+                        ((10, 5.18), (10, 9), (10, 10), (30, 20.4833), (27, 21.6), (8, 6.4393), (5, 3.2083))
+                    )
+                ],
+            }
+        )
+    )
     assert round(sinergitas.total, 4) == 75.9109 and sinergitas.maksimum == 100
     assert sinergitas.aspek[1].persen_maksimum == 90
-    akip = hasil_indeks(m.Indeks.model_validate({"id": "akip", "nama": "AKIP", "skala": "sakip", "aspek": [
-        {"nama": n, "bobot": b, "nilai": v} for n, b, v in (("Perencanaan", 30, 26.41), ("Pengukuran", 30, 23.90),
-                                                             ("Pelaporan", 15, 8.18), ("Evaluasi", 25, 22.25))],
-        "dilaporkan": {"total": "60,61"}}))
+    akip = compute_indeks(
+        m.Indeks.model_validate(
+            {
+                "id": "akip",
+                "nama": "AKIP",
+                "skala": "sakip",
+                "aspek": [
+                    {"nama": n, "bobot": b, "nilai": v}
+                    for n, b, v in (
+                        ("Perencanaan", 30, 26.41),
+                        ("Pengukuran", 30, 23.90),
+                        ("Pelaporan", 15, 8.18),
+                        ("Evaluasi", 25, 22.25),
+                    )
+                ],
+                "dilaporkan": {"total": "60,61"},
+            }
+        )
+    )
     assert round(akip.total, 2) == 80.74 and round(akip.aspek[0].persen_maksimum, 2) == 88.03
     assert akip.terendah.aspek.nama == "Pelaporan"
     assert [(s.dinyatakan, round(s.dihitung, 2)) for s in akip.selisih] == [(60.61, 80.74)]
@@ -63,7 +112,9 @@ def test_composites_seed_000_sinergitas_and_seed_002_akip():
 def test_weights_must_add_up(mini):
     (mini / "lumajang/kedungjajang/2024/indeks.yml").write_text(
         "kecamatan: kedungjajang\ntahun: 2024\nsumber: uji\nindeks:\n  - id: x\n    nama: X\n    aspek:\n"
-        "      - {nama: a, bobot: 60, nilai: 50}\n      - {nama: b, bobot: 30, nilai: 40}\n", encoding="utf-8")
+        "      - {nama: a, bobot: 60, nilai: 50}\n      - {nama: b, bobot: 30, nilai: 40}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError) as exc:
         validate(load_content(mini))
     text = "\n".join(p.render(mini) for p in exc.value.problems)
@@ -71,32 +122,50 @@ def test_weights_must_add_up(mini):
 
 
 def test_narrative_markdown_is_sanitised():
-    html = markdown_aman("**Tebal** dan [tautan](javascript:alert(1)) <script>alert(2)</script>\n\n- satu\n- dua")
+    html = safe_markdown("**Tebal** dan [tautan](javascript:alert(1)) <script>alert(2)</script>\n\n- satu\n- dua")
     assert "<strong>Tebal</strong>" in html and "<li>satu</li>" in html
     assert "<script" not in html and "javascript:" not in html and "<a" not in html
-
 
 
 def test_profile_composites_and_audit_page_of_the_demo(demo_site):
     kedungjajang = (demo_site / "lumajang/kedungjajang/index.html").read_text(encoding="utf-8")
     assert "pemenuhan jabatan <strong>73,33 %</strong>" in kedungjajang and "548 barang" in kedungjajang
     audit = read_csv(demo_site / "lumajang/kedungjajang/2024/catatan-kualitas-data/catatan.csv")
-    assert any(r["besaran"] == "pemenuhan jabatan (%)" and r["dilaporkan"] == "57" and r["dihitung"] == "73.33"
-               for r in audit)
+    assert any(
+        r["besaran"] == "pemenuhan jabatan (%)" and r["dilaporkan"] == "57" and r["dihitung"] == "73.33" for r in audit
+    )
     iku = {r["indikator_id"]: r for r in read_csv(demo_site / "lumajang/kedungjajang/2024/capaian-iku.csv")}
     assert iku["sinergitas"]["realisasi"] == "75.91"  # the Tabel 3.6 total is the IKU's realisasi
     megaluh = read_csv(demo_site / "jombang/megaluh/2024/catatan-kualitas-data/catatan.csv")
-    assert any(r["besaran"] == "total indeks" and r["dilaporkan"] == "60.61" and r["dihitung"] == "80.74"
-               for r in megaluh)
+    assert any(
+        r["besaran"] == "total indeks" and r["dilaporkan"] == "60.61" and r["dihitung"] == "80.74" for r in megaluh
+    )
     assert "selisih 4.389" in (demo_site / "jombang/megaluh/index.html").read_text(encoding="utf-8")
 
 
 def test_seed_002_ipp_without_published_weights():
-    ipp = hasil_indeks(m.Indeks.model_validate({"id": "ipp", "nama": "IPP", "cara": "jumlah", "maksimum": 5,
-        "aspek": [{"nama": n, "skor": s, "nilai": v} for n, s, v in (
-            ("Kebijakan Pelayanan", 2.94, 0.71), ("Profesionalisme SDM", 2.8, 0.7), ("Sarana", 4.32, 0.78),
-            ("Sistem Informasi", 3.3, 0.36), ("Konsultasi", 3.55, 0.36), ("Inovasi", 0, 0))],
-        "dilaporkan": {"total": "3,44"}}))
+    ipp = compute_indeks(
+        m.Indeks.model_validate(
+            {
+                "id": "ipp",
+                "nama": "IPP",
+                "cara": "jumlah",
+                "maksimum": 5,
+                "aspek": [
+                    {"nama": n, "skor": s, "nilai": v}
+                    for n, s, v in (
+                        ("Kebijakan Pelayanan", 2.94, 0.71),
+                        ("Profesionalisme SDM", 2.8, 0.7),
+                        ("Sarana", 4.32, 0.78),
+                        ("Sistem Informasi", 3.3, 0.36),
+                        ("Konsultasi", 3.55, 0.36),
+                        ("Inovasi", 0, 0),
+                    )
+                ],
+                "dilaporkan": {"total": "3,44"},
+            }
+        )
+    )
     assert round(ipp.total, 2) == 2.91 and ipp.terendah.aspek.nama == "Inovasi"
-    assert round(ipp.aspek[0].bobot_tersirat, 4) == 0.2415       # golden 002-D-010
+    assert round(ipp.aspek[0].bobot_tersirat, 4) == 0.2415  # golden 002-D-010
     assert [(s.dinyatakan, round(s.dihitung, 2)) for s in ipp.selisih] == [(3.44, 2.91)]

@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.load.tree import load_content
+from generator.load import load_content
 from generator.problems import ContentError, Problem
-from generator.validate.content import validate
+from generator.validate import validate
 
 YEAR = "lumajang/kedungjajang/2024"
 
@@ -114,8 +114,12 @@ def test_reference_to_missing_sasaran(mini):
     f = mini / YEAR / "program.yml"
     edit(f, "mendukung: [S1, ikm-kecamatan, sinergitas]", "mendukung: [S9, ikm-kecamatan, sinergitas]")
     p = only(mini)
-    assert (p.key, p.path, p.value, p.line) == ("unknown_reference", "program[P1].mendukung[#1]", "S9",
-                                               line_of(f, "[S9,"))
+    assert (p.key, p.path, p.value, p.line) == (
+        "unknown_reference",
+        "program[P1].mendukung[#1]",
+        "S9",
+        line_of(f, "[S9,"),
+    )
 
 
 def test_realisasi_for_unknown_indicator(mini):
@@ -179,15 +183,20 @@ def test_every_problem_reported_in_one_run(mini):
     edit(mini / YEAR / "realisasi.csv", 'sinergitas,,,"75,91"', 'sinergitas,,,"75;91"')
     edit(mini / "lumajang" / "kabupaten.yml", "provinsi: Jawa Timur\n", "")
     assert {(p.file.name, p.key) for p in problems(mini)} == {
-        ("kinerja.yml", "unknown_key"), ("realisasi.csv", "number"), ("kabupaten.yml", "required")}
+        ("kinerja.yml", "unknown_key"),
+        ("realisasi.csv", "number"),
+        ("kabupaten.yml", "required"),
+    }
 
 
 def test_validate_command_prints_problems_and_exits_1(mini, tmp_path):
     edit(mini / YEAR / "kinerja.yml", "pk_awal: 83,5", "pk_awal: 8o,5")
     result = CliRunner().invoke(app, ["validate", "--content", str(mini)])
     assert result.exit_code == 1
-    line = next(l for l in result.output.splitlines() if l.startswith("GALAT"))
-    assert re.search(r"kinerja\.yml:\d+: tujuan\[T1\]\.indikator\[ikm-kabupaten\]\.target\.pk_awal: angka tidak valid", line)
+    line = next(row for row in result.output.splitlines() if row.startswith("GALAT"))
+    assert re.search(
+        r"kinerja\.yml:\d+: tujuan\[T1\]\.indikator\[ikm-kabupaten\]\.target\.pk_awal: angka tidak valid", line
+    )
     assert line.endswith("[number]") and "'8o,5'" in line
 
 

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 
-def _link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+def link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
     """Copy a tree as hard links (a copy when linking is not possible)."""
     def copy(src: str, dst: str) -> None:
         try:
@@ -20,7 +20,7 @@ def _link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
                     dirs_exist_ok=True)
 
 
-def _replace(new: Path, target: Path) -> None:
+def replace_folder(new: Path, target: Path) -> None:
     """Put `new` in place of `target` with two renames; restore the old one on failure."""
     old = None
     if target.exists():

@@ -71,7 +71,7 @@ def bytecode_cache(folder: Path) -> FileSystemBytecodeCache:
 _FOLDERS: set[str] = set()
 
 
-class _Gelinkt(File):
+class _LinkedFile(File):
     """A file of the docs folder published as a hard link to it (a copy across file systems)."""
 
     def copy_file(self, dirty: bool = False) -> None:
@@ -96,5 +96,5 @@ def on_files(files: Files, *, config: Any) -> Files:
     for f in files:
         if not f.is_documentation_page() and f.abs_src_path and f.abs_src_path.startswith(docs) \
                 and type(f) is File:
-            f.__class__ = _Gelinkt
+            f.__class__ = _LinkedFile
     return files

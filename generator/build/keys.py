@@ -9,9 +9,9 @@ import os
 import platform
 from importlib.metadata import version
 from pathlib import Path
-from generator.load.tree import SLUG
-from generator.load.readers import read_yaml
-from generator.render.pages.portal import Kerangka
+from generator.load import SLUG
+from generator.load import read_yaml
+from generator.render import Outline
 from generator.build.mkdocs_run import BASE_CONFIG, ROOT
 
 
@@ -31,11 +31,11 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _digest(parts: object) -> str:
+def digest(parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-class Berkas:
+class ContentHashes:
     """Every content file by relative path: a hash of its bytes and its change date; and the
     name each kabupaten.yml and kecamatan.yml gives (for the shared navigation and search).
 
@@ -48,7 +48,7 @@ class Berkas:
             known = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             known = {}
-        if not isinstance(known, dict) or not all(isinstance(known.get(k, {}), dict) for k in ("berkas", "nama")):
+        if not isinstance(known, dict) or not all(isinstance(known.get(k, {}), dict) for k in ("files", "names")):
             known = {}   # a damaged record: every file is read again
         self.root, self.record = root, record
         self._seen: dict[str, list] = {}
@@ -56,7 +56,7 @@ class Berkas:
         self.digests: Files = {}
         self.per_folder: dict[str, Files] = {}   # the same per kabupaten folder ("": portal.yml)
         start = len(str(root)) + 1
-        before = known.get("berkas", {})
+        before = known.get("files", {})
         for path, st in sorted(files.items(), key=lambda item: str(item[0])):
             rel = str(path)[start:]
             stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
@@ -67,8 +67,8 @@ class Berkas:
             self.digests[rel] = (digest, diubah[path])
             folder, _, rest = rel.partition("/")
             self.per_folder.setdefault(folder if rest else "", {})[rel] = self.digests[rel]
-        self._known_names: dict[str, str] = known.get("nama", {})
-        self.changed = known.get("berkas") != self._seen
+        self._known_names: dict[str, str] = known.get("names", {})
+        self.changed = known.get("files") != self._seen
 
     def name(self, path: Path, slug: str) -> str:
         """The `nama` a profile gives (the slug when it has none or cannot be read: validating
@@ -89,17 +89,17 @@ class Berkas:
         """Keep what this build learned (only the files and names of this content)."""
         if self.changed:
             self.record.parent.mkdir(parents=True, exist_ok=True)
-            self.record.write_text(json.dumps({"berkas": self._seen, "nama": self._names}, sort_keys=True),
+            self.record.write_text(json.dumps({"files": self._seen, "names": self._names}, sort_keys=True),
                                    encoding="utf-8")
 
 
-def outline(root: Path, berkas: Berkas) -> Kerangka:
+def read_outline(root: Path, hashes: ContentHashes) -> Outline:
     """Every kabupaten and kecamatan folder with the name its profile gives."""
     kabupaten = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and SLUG.match(p.name)):
-        kecamatan = tuple((k.name, berkas.name(k / "kecamatan.yml", k.name))
+        kecamatan = tuple((k.name, hashes.name(k / "kecamatan.yml", k.name))
                           for k in sorted(folder.iterdir()) if k.is_dir() and SLUG.match(k.name))
-        kabupaten.append((folder.name, berkas.name(folder / "kabupaten.yml", folder.name), kecamatan))
-    return Kerangka(tuple(kabupaten))
+        kabupaten.append((folder.name, hashes.name(folder / "kabupaten.yml", folder.name), kecamatan))
+    return Outline(tuple(kabupaten))
 
 

@@ -19,7 +19,7 @@ from markdown.preprocessors import Preprocessor
 AWAL = re.compile(r'<(div|figure|details) class="(?:tabel-gulir|grafik|ringkasan|rincian|kaki-halaman)"')
 
 
-class _BlokMentah(Preprocessor):
+class _RawHtmlBlockPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         block: list[str] = []
@@ -39,11 +39,11 @@ class _BlokMentah(Preprocessor):
         return out + block   # a block never closed: left to Markdown's own HTML handling
 
 
-class BlokMentah(Extension):
+class RawHtmlBlocks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
         # before MkDocs' anchor scan (21) and `html_block` (20), which would otherwise parse it
-        md.preprocessors.register(_BlokMentah(md), "blok_mentah", 25)
+        md.preprocessors.register(_RawHtmlBlockPreprocessor(md), "blok_mentah", 25)
 
 
-def makeExtension(**kwargs: object) -> BlokMentah:  # noqa: N802
-    return BlokMentah(**kwargs)
+def makeExtension(**kwargs: object) -> RawHtmlBlocks:  # noqa: N802
+    return RawHtmlBlocks(**kwargs)

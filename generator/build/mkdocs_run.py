@@ -13,10 +13,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from generator import model as m
-from generator.render.pages.portal import Kerangka
-from generator.render.page import _url
+from generator.render import Outline
+from generator.render import page_folder
 from generator.render.paths import kabupaten_path, kecamatan_path
-from generator.build.files import _link_tree
+from generator.build.files import link_tree
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_config(portal: m.Portal, work_dir: Path, nav: list, dari: str) -> Path:
+def write_config(portal: m.Portal, work_dir: Path, nav: list, shard_slug: str) -> Path:
     """mkdocs.yml of one shard: the project's mkdocs.yml plus the portal's name, the shard's
     address and its navigation. Navigation entries into other shards are relative URLs, which
     MkDocs cannot check: the build checks them (`check_links`)."""
@@ -60,7 +60,7 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list, dari: str) -> Path
         "hooks": [str(HOOKS)],
     }
     if portal.url:
-        config["site_url"] = portal.url.rstrip("/") + "/" + (f"{dari}/" if dari else "")
+        config["site_url"] = portal.url.rstrip("/") + "/" + (f"{shard_slug}/" if shard_slug else "")
     path = work_dir / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -109,18 +109,18 @@ def prune_theme_assets(site: Path) -> None:
             path.unlink()
 
 
-def add_search_names(site: Path, kerangka: Kerangka, dari: str) -> None:
+def add_search_names(site: Path, outline: Outline, shard_slug: str) -> None:
     """Portal-wide search for places: every kabupaten and kecamatan outside shard `dari`
     becomes an entry of the shard's search index, linking (relatively) into its shard."""
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    for slug, nama, kecamatan in kerangka.kabupaten:
-        if slug == dari:
+    for slug, nama, kecamatan in outline.kabupaten:
+        if slug == shard_slug:
             continue
         places = [(kabupaten_path(slug), f"Kabupaten {nama}", f"Kabupaten {nama}: ringkasan capaian kecamatan")]
         places += [(kecamatan_path(slug, kec), f"Kecamatan {kec_nama}", f"Kecamatan {kec_nama}, Kabupaten {nama}")
                    for kec, kec_nama in kecamatan]
-        index["docs"] += [{"location": os.path.relpath(_url(target), dari or ".") + "/", "title": title, "text": text}
+        index["docs"] += [{"location": os.path.relpath(page_folder(target), shard_slug or ".") + "/", "title": title, "text": text}
                           for target, title, text in places]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -132,7 +132,7 @@ SEARCH_INDEX = Path("search/search_index.json")
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX.as_posix())
 
 
-def _output(name: str) -> str:
+def output_path(name: str) -> str:
     """Where MkDocs (use_directory_urls) publishes a docs file: `a/b.md` -> `a/b/index.html`."""
     if not name.endswith(".md"):
         return name
@@ -148,8 +148,8 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     its `dirty` mode (skipping pages whose output is newer than their source), and the search
     index is merged: the last build's entries for unchanged pages, new ones for the others, in
     the same order as a full build."""
-    _link_tree(folder / "site", target)
-    for name in {*(_output(n) for n in changed), *ALWAYS_WRITTEN}:
+    link_tree(folder / "site", target)
+    for name in {*(output_path(n) for n in changed), *ALWAYS_WRITTEN}:
         (target / name).unlink(missing_ok=True)
     run_mkdocs(config, target, build_date, dirty=True)
     old = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
@@ -173,6 +173,6 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
 
 
-def _finish(site: Path, kerangka: Kerangka, dari: str) -> None:
+def finish_shard(site: Path, outline: Outline, shard_slug: str) -> None:
     prune_theme_assets(site)
-    add_search_names(site, kerangka, dari)
+    add_search_names(site, outline, shard_slug)

@@ -10,15 +10,15 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from generator.build.keys import _digest
-from generator.build.files import _link_tree, _replace
+from generator.build.keys import digest
+from generator.build.files import link_tree, replace_folder
 
 
 #: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
-INDUK = "_portal"
+PORTAL_SHARD = "_portal"
 
 
-def _sitemap(site: Path, shards: list[Path], build_date: int) -> None:
+def merge_sitemaps(site: Path, shards: list[Path], build_date: int) -> None:
     """One sitemap.xml (and .gz) for the portal: the entries of every shard's sitemap."""
     entries = []
     for shard_site in shards:
@@ -35,9 +35,9 @@ def _sitemap(site: Path, shards: list[Path], build_date: int) -> None:
 ROOT_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
-def _manifest(work: Path, site_dir: Path) -> Path:
+def manifest_path(work: Path, site_dir: Path) -> Path:
     """Which shard keys `site_dir` shows (one record per published folder: `build` and `serve`)."""
-    return work / f"terbit-{_digest(str(site_dir))[:16]}.json"
+    return work / f"published-{digest(str(site_dir))[:16]}.json"
 
 
 class Publication:
@@ -56,17 +56,17 @@ class Publication:
 
     def __init__(self, site_dir: Path, work: Path) -> None:
         self.site_dir, self.work = site_dir, work
-        self.record = _manifest(work, site_dir)
+        self.record = manifest_path(work, site_dir)
         try:
             shown = json.loads(self.record.read_text(encoding="utf-8")) if site_dir.is_dir() else None
         except (OSError, ValueError):
             shown = None
-        if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != INDUK):
+        if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != PORTAL_SHARD):
             shown = None
         self.shown: dict[str, str] | None = shown
         self.fresh: Path | None = None          # the new site, when it is assembled whole
         self.staged: dict[str, Path] = {}       # shard -> its staged copy inside the site
-        self.waktu = [0.0, 0.0]                 # wall and CPU seconds spent publishing
+        self.seconds = [0.0, 0.0]                 # wall and CPU seconds spent publishing
 
     def stage(self, slug: str, key: str) -> None:
         """Stage one shard's output, unless the site shows it already."""
@@ -74,10 +74,10 @@ class Publication:
             return
         wall, cpu = time.perf_counter(), time.process_time()
         if self.shown is None:
-            target = self._fresh() if slug == INDUK else self._fresh() / slug
+            target = self._fresh() if slug == PORTAL_SHARD else self._fresh() / slug
         else:   # hidden, inside the site (same file system): renamed into place by `commit`
             target = self.staged[slug] = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=self.site_dir))
-        _link_tree(self.work / slug / "site", target, skip=() if slug == INDUK else ROOT_ONLY)
+        link_tree(self.work / slug / "site", target, skip=() if slug == PORTAL_SHARD else ROOT_ONLY)
         self._count(wall, cpu)
 
     def _fresh(self) -> Path:
@@ -87,8 +87,8 @@ class Publication:
         return self.fresh
 
     def _count(self, wall: float, cpu: float) -> None:
-        self.waktu[0] += time.perf_counter() - wall
-        self.waktu[1] += time.process_time() - cpu
+        self.seconds[0] += time.perf_counter() - wall
+        self.seconds[1] += time.process_time() - cpu
 
     def commit(self, keys: dict[str, str], build_date: int) -> bool:
         """Show `keys` (shard -> key, every shard staged or shown already); whether anything changed."""
@@ -98,8 +98,8 @@ class Publication:
         self.record.unlink(missing_ok=True)   # until the site matches `keys` again
         sitemaps = [self.work / name / "site" for name in sorted(keys)]
         if self.shown is None:
-            _sitemap(self._fresh(), sitemaps, build_date)
-            _replace(self._fresh(), self.site_dir)
+            merge_sitemaps(self._fresh(), sitemaps, build_date)
+            replace_folder(self._fresh(), self.site_dir)
         else:
             self._swap(keys, sitemaps, build_date)
         self.record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
@@ -111,11 +111,11 @@ class Publication:
         site, staged = self.site_dir, self.staged
         trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site))
         try:
-            moves = [(staged[slug], site / slug) for slug in sorted(staged) if slug != INDUK]
+            moves = [(staged[slug], site / slug) for slug in sorted(staged) if slug != PORTAL_SHARD]
             moves += [(None, site / slug) for slug in sorted(self.shown.keys() - keys.keys())]
-            if INDUK in staged:
-                root = staged[INDUK]
-                _sitemap(root, sitemaps, build_date)
+            if PORTAL_SHARD in staged:
+                root = staged[PORTAL_SHARD]
+                merge_sitemaps(root, sitemaps, build_date)
                 new = set(os.listdir(root))
                 moves += [(root / name, site / name) for name in sorted(new)]
                 ours = {trash.name, *(folder.name for folder in staged.values())}

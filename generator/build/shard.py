@@ -13,21 +13,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
-from generator.compute.laporan import compute
-from generator.load.tree import load_content
+from generator.compute.portal import compute
+from generator.load import load_content
 from generator.build.hooks import bytecode_cache
 from generator.problems import ContentError, Problem
-from generator.render.pages.portal import Kerangka, Ringkasan, portal_pages
-from generator.render.write import files_under, write_pages
-from generator.render.pages.kabupaten import kabupaten_pages, ringkasan
-from generator.render.navigation import navigation
+from generator.render import Outline, ShardSummary, portal_pages
+from generator.render import files_under, write_pages
+from generator.render import kabupaten_pages, shard_summary
+from generator.render import navigation
 from generator.model.content import Content, KecamatanData
-from generator.validate.content import validate
-from generator.build.keys import Files, _digest
-from generator.compute.laporan import HasilPortal
-from generator.build.mkdocs_run import BuildError, SEARCH_INDEX, _finish, rebuild_changed, run_mkdocs, write_config
-from generator.build.publish import INDUK
-from generator.build.files import _replace
+from generator.validate import validate
+from generator.build.keys import Files, digest
+from generator.compute.portal import PortalResult
+from generator.build.mkdocs_run import BuildError, SEARCH_INDEX, finish_shard, rebuild_changed, run_mkdocs, write_config
+from generator.build.publish import PORTAL_SHARD
+from generator.build.files import replace_folder
 
 
 @dataclass
@@ -35,59 +35,59 @@ class Shard:
     """The outcome of building one shard: its summary, or the problems that stopped it."""
 
     slug: str
-    ringkasan: Ringkasan | None = None
+    summary: ShardSummary | None = None
     problems: list[Problem] = field(default_factory=list)
     error: str = ""
-    tahap: dict[str, tuple[float, float]] = field(default_factory=dict)   # stage -> (wall, CPU) seconds
-    halaman: int = 0
-    ditulis: int = 0          # pages rendered (not reused from the last build)
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)   # stage -> (wall, CPU) seconds
+    pages: int = 0
+    written: int = 0          # pages rendered (not reused from the last build)
 
 
 @dataclass
-class _Task:
+class Task:
     root: Path
     work: Path
-    kerangka: Kerangka
+    outline: Outline
     diubah: dict[Path, int]
-    berkas: dict[str, Files]             # kabupaten -> its content files
+    hashes: dict[str, Files]             # kabupaten -> its content files
     base: str                            # hash of what every shard depends on
     keys: dict[str, str]
 
 
-_TASK: _Task | None = None   # set before the worker processes fork
+TASK: Task | None = None   # set before the worker processes fork
 
 
-def _timed(result: Shard, stage: str, fn: Callable[[], object]) -> object:
+def timed(result: Shard, stage: str, fn: Callable[[], object]) -> object:
     wall, cpu = time.perf_counter(), time.process_time()
     value = fn()
-    result.tahap[stage] = (time.perf_counter() - wall, time.process_time() - cpu)
+    result.stages[stage] = (time.perf_counter() - wall, time.process_time() - cpu)
     return value
 
 
-def _fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
+def fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
     """Build into a new folder and put it in place of `folder/site` (never modified in place:
     published copies are hard links to these files)."""
     fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
     try:
         build(fresh)
-        _replace(fresh, folder / "site")
+        replace_folder(fresh, folder / "site")
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
     return folder / "site"
 
 
-def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
+def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     """Load, validate, compute, render and build one kabupaten's shard into work/<slug>/site."""
-    task = task or _TASK
+    task = task or TASK
     result = Shard(slug)
     folder = task.work / slug
-    kabupaten_files, per_kecamatan = _kecamatan_files(task, slug)
-    validated = {kec: _digest([task.base, files]) for kec, files in per_kecamatan.items()}
-    known = _known_kecamatan(folder, slug, validated)
-    raw = _timed(result, "load", lambda: load_content(task.root, slug, task.diubah, frozenset(k for _, k in known)))
+    kabupaten_files, per_kecamatan = kecamatan_files(task, slug)
+    validated = {kec: digest([task.base, files]) for kec, files in per_kecamatan.items()}
+    known = known_kecamatan(folder, slug, validated)
+    raw = timed(result, "load", lambda: load_content(task.root, slug, task.diubah, frozenset(k for _, k in known)))
     try:
-        content = _timed(result, "validate", lambda: validate(raw, known))
+        content = timed(result, "validate", lambda: validate(raw, known))
     except ContentError as exc:
         result.problems = exc.problems
         return result
@@ -95,63 +95,63 @@ def build_kabupaten(slug: str, task: _Task | None = None) -> Shard:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "kecamatan.pickle").write_bytes(pickle.dumps(
         {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL))
-    hasil = _timed(result, "compute", lambda: compute(content))
+    hasil = timed(result, "compute", lambda: compute(content))
     units = kecamatan_keys(task, hasil, slug, kabupaten_files, per_kecamatan)
     try:
-        before = json.loads((folder / "kunci-kecamatan.json").read_text(encoding="utf-8"))
+        before = json.loads((folder / "kecamatan-keys.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         before = {}
     unchanged = frozenset(k for k, v in units.items() if before.get(k) == v)
 
     def render() -> tuple[list, list, set[str], set[str]]:
         pages = kabupaten_pages(hasil, kab)
-        lintas: set[str] = set()
-        nav = navigation(hasil, slug, task.kerangka, lintas)
+        cross_links: set[str] = set()
+        nav = navigation(hasil, slug, task.outline, cross_links)
         changed = write_pages(pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged)
-        return pages, nav, lintas, changed
+        return pages, nav, cross_links, changed
 
-    (folder / "kunci-kecamatan.json").unlink(missing_ok=True)   # valid again only once the shard is built
-    pages, nav, lintas, changed = _timed(result, "render", render)
-    result.ditulis = sum(1 for name in changed if name.endswith(".md"))
-    summary = ringkasan(hasil, kab, pages)
-    summary.lintas = tuple(sorted({*summary.lintas, *lintas}))
+    (folder / "kecamatan-keys.json").unlink(missing_ok=True)   # valid again only once the shard is built
+    pages, nav, cross_links, changed = timed(result, "render", render)
+    result.written = sum(1 for name in changed if name.endswith(".md"))
+    summary = shard_summary(hasil, kab, pages)
+    summary.cross_links = tuple(sorted({*summary.cross_links, *cross_links}))
     config = write_config(content.portal, folder, nav, slug)
     outline_now = json.dumps([task.base, config.read_text(encoding="utf-8"), nav, files_under(folder / "docs")])
-    same_outline = (folder / "kerangka.json").is_file() and (folder / "kerangka.json").read_text() == outline_now
-    (folder / "kerangka.json").unlink(missing_ok=True)
+    same_outline = (folder / "outline.json").is_file() and (folder / "outline.json").read_text() == outline_now
+    (folder / "outline.json").unlink(missing_ok=True)
 
     def site(target: Path) -> None:
         if same_outline and (folder / "search_index.json").is_file():
-            rebuild_changed(folder, target, changed, config, summary.diubah)
+            rebuild_changed(folder, target, changed, config, summary.changed)
         else:
-            run_mkdocs(config, target, summary.diubah)
+            run_mkdocs(config, target, summary.changed)
             shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
-        _finish(target, task.kerangka, slug)
+        finish_shard(target, task.outline, slug)
 
     try:
-        _timed(result, "mkdocs", lambda: _fresh_site(folder, site))
+        timed(result, "mkdocs", lambda: fresh_site(folder, site))
     except BuildError as exc:
         result.error = f"Kabupaten {kab.profil.nama}: {exc}"
         return result
-    (folder / "ringkasan.pickle").write_bytes(pickle.dumps(summary))
-    (folder / "kerangka.json").write_text(outline_now, encoding="utf-8")
-    (folder / "kunci-kecamatan.json").write_text(json.dumps(units, sort_keys=True), encoding="utf-8")
-    (folder / "kunci").write_text(task.keys[slug], encoding="utf-8")
-    result.ringkasan, result.halaman = summary, len(pages)
+    (folder / "summary.pickle").write_bytes(pickle.dumps(summary))
+    (folder / "outline.json").write_text(outline_now, encoding="utf-8")
+    (folder / "kecamatan-keys.json").write_text(json.dumps(units, sort_keys=True), encoding="utf-8")
+    (folder / "key").write_text(task.keys[slug], encoding="utf-8")
+    result.summary, result.pages = summary, len(pages)
     return result
 
 
-def _kecamatan_files(task: _Task, slug: str) -> tuple[Files, dict[str, Files]]:
+def kecamatan_files(task: Task, slug: str) -> tuple[Files, dict[str, Files]]:
     """A kabupaten's own files (kabupaten.yml, nilai-kecamatan.csv) and each kecamatan's files."""
     kabupaten: Files = {}
     per_kecamatan: dict[str, Files] = {}
-    for f, d in task.berkas.get(slug, {}).items():
+    for f, d in task.hashes.get(slug, {}).items():
         parts = f.split("/", 2)
         (per_kecamatan.setdefault(parts[1], {}) if len(parts) == 3 else kabupaten)[f] = d
     return kabupaten, per_kecamatan
 
 
-def _known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:
+def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:
     """Validated data, from the shard's last build, of every kecamatan whose files (and the
     generator) are unchanged since: it is neither read nor validated again."""
     try:
@@ -162,81 +162,81 @@ def _known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict
         return {}   # none yet, or damaged: every kecamatan is read and validated
 
 
-def _reused(work: Path, slug: str, key: str) -> Ringkasan | None:
+def reused_summary(work: Path, slug: str, key: str) -> ShardSummary | None:
     """The summary of a shard built before with the same key (its site is still there)."""
     folder = work / slug
     try:
-        if (folder / "kunci").read_text(encoding="utf-8") == key and (folder / "site").is_dir():
-            return pickle.loads((folder / "ringkasan.pickle").read_bytes())
+        if (folder / "key").read_text(encoding="utf-8") == key and (folder / "site").is_dir():
+            return pickle.loads((folder / "summary.pickle").read_bytes())
     except (OSError, pickle.UnpicklingError, AttributeError, EOFError):
         pass
     return None
 
 
-def _done(r: Shard) -> str:
+def progress_line(r: Shard) -> str:
     if r.problems or r.error:
         return f"Kabupaten {r.slug}: gagal"
-    return f"Kabupaten {r.slug}: {r.halaman} halaman ({r.ditulis} ditulis ulang)"
+    return f"Kabupaten {r.slug}: {r.pages} halaman ({r.written} ditulis ulang)"
 
 
-def _run_shards(slugs: list[str], task: _Task, jobs: int) -> Iterator[Shard]:
+def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
     """Build shards, in `jobs` forked worker processes when there is more than one; each
     result as soon as it is ready."""
-    global _TASK
+    global TASK
     if jobs <= 1 or len(slugs) <= 1:
         yield from (build_kabupaten(slug, task) for slug in slugs)
         return
-    _TASK = task
+    TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(slugs))) as pool:
             yield from pool.imap_unordered(build_kabupaten, slugs)
     finally:
-        _TASK = None
+        TASK = None
 
 
 @dataclass(frozen=True)
-class Tautan:
+class ShardLinks:
     """A shard's pages and its links into other shards (for the portal-wide link check)."""
 
-    halaman: tuple[str, ...]
-    lintas: tuple[str, ...]
+    pages: tuple[str, ...]
+    cross_links: tuple[str, ...]
 
 
-def build_portal_shard(task: _Task, portal: Content, summaries: list[Ringkasan], key: str) -> tuple[Shard, Tautan]:
+def build_portal_shard(task: Task, portal: Content, summaries: list[ShardSummary], key: str) -> tuple[Shard, ShardLinks]:
     """Home, Metodologi and Data terbuka: a small MkDocs build from the kabupaten summaries."""
-    result = Shard(INDUK)
-    folder = task.work / INDUK
-    reused = _reused(task.work, INDUK, key)
+    result = Shard(PORTAL_SHARD)
+    folder = task.work / PORTAL_SHARD
+    reused = reused_summary(task.work, PORTAL_SHARD, key)
     if reused is not None:
         return result, reused
     folder.mkdir(parents=True, exist_ok=True)
-    lintas: set[str] = set()
-    pages = _timed(result, "render", lambda: portal_pages(portal, summaries))
-    nav = navigation(None, "", task.kerangka, lintas)
+    cross_links: set[str] = set()
+    pages = timed(result, "render", lambda: portal_pages(portal, summaries))
+    nav = navigation(None, "", task.outline, cross_links)
     changed = write_pages(pages, portal, folder / "docs", "", bytecode_cache(task.work / "jinja"))
-    result.ditulis = sum(1 for name in changed if name.endswith(".md"))
+    result.written = sum(1 for name in changed if name.endswith(".md"))
     config = write_config(portal.portal, folder, nav, "")
-    diubah = max([portal.tanggal([task.root / "portal.yml"]), *(s.diubah for s in summaries)])
+    diubah = max([portal.last_changed([task.root / "portal.yml"]), *(s.changed for s in summaries)])
 
     def site(target: Path) -> None:
         run_mkdocs(config, target, diubah)
-        _finish(target, task.kerangka, "")
+        finish_shard(target, task.outline, "")
 
-    _timed(result, "mkdocs", lambda: _fresh_site(folder, site))
-    tautan = Tautan(tuple(p.path for p in pages), tuple(sorted(lintas | {t for p in pages for t in p.lintas})))
-    (folder / "ringkasan.pickle").write_bytes(pickle.dumps(tautan))
-    (folder / "kunci").write_text(key, encoding="utf-8")
-    result.halaman = len(pages)
+    timed(result, "mkdocs", lambda: fresh_site(folder, site))
+    tautan = ShardLinks(tuple(p.path for p in pages), tuple(sorted(cross_links | {t for p in pages for t in p.cross_links})))
+    (folder / "summary.pickle").write_bytes(pickle.dumps(tautan))
+    (folder / "key").write_text(key, encoding="utf-8")
+    result.pages = len(pages)
     return result, tautan
 
 
-def check_links(shards: list[Tautan | Ringkasan]) -> list[str]:
+def check_links(shards: list[ShardLinks | ShardSummary]) -> list[str]:
     """Links between shards that point at no page of the portal."""
-    pages = {p for s in shards for p in s.halaman}
-    return sorted({t for s in shards for t in s.lintas} - pages)
+    pages = {p for s in shards for p in s.pages}
+    return sorted({t for s in shards for t in s.cross_links} - pages)
 
 
-def kecamatan_keys(task: _Task, hasil: HasilPortal, slug: str, kabupaten: Files,
+def kecamatan_keys(task: Task, hasil: PortalResult, slug: str, kabupaten: Files,
                    per_kecamatan: dict[str, Files]) -> dict[str, str]:
     """Per kecamatan of a rebuilt kabupaten, a hash of everything its pages show: its own files,
     the kabupaten's files, what every shard depends on, and its places in the kabupaten's
@@ -247,5 +247,5 @@ def kecamatan_keys(task: _Task, hasil: HasilPortal, slug: str, kabupaten: Files,
         own = per_kecamatan.get(kec.slug, {})
         ranks = [(lp.tahun, p.hasil.indikator.id, p.peringkat) for lp in hasil.untuk(slug, kec.slug)
                  for p in lp.perbandingan]
-        keys[kec.slug] = _digest([task.base, kabupaten, own, repr(ranks)])
+        keys[kec.slug] = digest([task.base, kabupaten, own, repr(ranks)])
     return keys

@@ -1,4 +1,4 @@
-"""Budget (DOMAIN 3.6, 3.7): pagu, realisasi, serapan and sisa per program node and in total,
+"""Budget (docs/domain.md §3.6, 3.7): pagu, realisasi, serapan and sisa per program node and in total,
 the change from pagu awal to pagu perubahan, efisiensi (capaian − serapan) and cost per
 outcome. Amounts sit on the most detailed node the report gives; parents are summed from
 their children, and a parent amount stated explicitly that differs from that sum is kept
@@ -6,16 +6,21 @@ as stated and becomes an audit note."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from generator import model as m
-from generator.compute.selisih import Selisih, berbeda
+from generator.compute.selisih import Discrepancy, differs
 
 #: The money fields that add up from children to parents.
 BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal")
-BESARAN_LABEL = {"pagu_awal": "pagu awal", "pagu_perubahan": "pagu perubahan", "realisasi": "realisasi anggaran",
-                 "belanja_operasi": "belanja operasi", "belanja_modal": "belanja modal"}
+BESARAN_LABEL = {
+    "pagu_awal": "pagu awal",
+    "pagu_perubahan": "pagu perubahan",
+    "realisasi": "realisasi anggaran",
+    "belanja_operasi": "belanja operasi",
+    "belanja_modal": "belanja modal",
+}
 #: Units that are not counts of outputs: no "rupiah per unit" for them.
 SATUAN_BUKAN_HITUNGAN = {"%", "persen", "indeks", "nilai", "poin", "skor", "predikat", "angka"}
 
@@ -28,14 +33,14 @@ def serapan(pagu: float | None, realisasi: float | None) -> float | None:
 
 
 def efisiensi(capaian: float | None, serapan_persen: float | None) -> float | None:
-    """DOMAIN 3.7: capaian − serapan, in percentage points (positive: more result per rupiah)."""
+    """docs/domain.md §3.7: capaian − serapan, in percentage points (positive: more result per rupiah)."""
     if capaian is None or serapan_persen is None:
         return None
     return capaian - serapan_persen
 
 
 @dataclass(frozen=True)
-class Uang:
+class Money:
     """Amounts of one node or total (None: not given and not derivable)."""
 
     pagu_awal: float | None = None
@@ -71,72 +76,74 @@ class Uang:
         return self.perubahan / self.pagu_awal * 100
 
 
-def jumlah(parts: Iterable[Uang]) -> Uang:
+def sum_money(parts: Iterable[Money]) -> Money:
     """Field-wise sum; a field is None when no part has it."""
     parts = list(parts)
     values = {}
     for name in BESARAN:
         given = [getattr(p, name) for p in parts if getattr(p, name) is not None]
         values[name] = sum(given) if given else None
-    return Uang(**values)
+    return Money(**values)
 
 
 @dataclass(frozen=True)
-class NodeAnggaran:
+class AnggaranNode:
     level: str
     node: m.Program | m.Kegiatan | m.SubKegiatan
-    uang: Uang
-    anak: tuple["NodeAnggaran", ...]
-    selisih: tuple[Selisih, ...]
+    uang: Money
+    anak: tuple[AnggaranNode, ...]
+    selisih: tuple[Discrepancy, ...]
 
 
-def _gabung(stated: m.Anggaran | None, children: Uang | None, tolerance: float) -> tuple[Uang, list[Selisih]]:
+def _gabung(stated: m.Anggaran | None, children: Money | None, tolerance: float) -> tuple[Money, list[Discrepancy]]:
     """A node's amounts: as stated, else the children's sum; disagreements as Selisih."""
     values, notes = {}, []
     for name in BESARAN:
         own = getattr(stated, name) if stated else None
         derived = getattr(children, name) if children else None
         values[name] = own if own is not None else derived
-        if derived is not None and berbeda(own, derived, tolerance):
-            notes.append(Selisih(f"{BESARAN_LABEL[name]} vs jumlah rincian", own, derived))
-    uang = Uang(**values)
+        if derived is not None and differs(own, derived, tolerance):
+            notes.append(Discrepancy(f"{BESARAN_LABEL[name]} vs jumlah rincian", own, derived))
+    uang = Money(**values)
     if uang.pagu is not None and uang.realisasi is not None and uang.realisasi > uang.pagu + tolerance:
-        notes.append(Selisih("realisasi anggaran melebihi pagu", uang.realisasi, uang.pagu))
+        notes.append(Discrepancy("realisasi anggaran melebihi pagu", uang.realisasi, uang.pagu))
     printed = stated.dilaporkan if stated else None
     if printed is not None:
-        for label, value, ours in (("pagu", printed.pagu, uang.pagu), ("realisasi anggaran", printed.realisasi,
-                                                                      uang.realisasi)):
-            if berbeda(value, ours, tolerance):
-                notes.append(Selisih(label, value, ours))
-        if berbeda(printed.serapan, uang.serapan, 0.5):
-            notes.append(Selisih("serapan (%)", printed.serapan, uang.serapan))
+        for label, value, ours in (
+            ("pagu", printed.pagu, uang.pagu),
+            ("realisasi anggaran", printed.realisasi, uang.realisasi),
+        ):
+            if differs(value, ours, tolerance):
+                notes.append(Discrepancy(label, value, ours))
+        if differs(printed.serapan, uang.serapan, 0.5):
+            notes.append(Discrepancy("serapan (%)", printed.serapan, uang.serapan))
     return uang, notes
 
 
-def node_anggaran(node: m.Program | m.Kegiatan | m.SubKegiatan, level: str, tolerance: float = 0.5) -> NodeAnggaran:
+def node_anggaran(node: m.Program | m.Kegiatan | m.SubKegiatan, level: str, tolerance: float = 0.5) -> AnggaranNode:
     if isinstance(node, m.Program):
         anak = tuple(node_anggaran(k, "kegiatan", tolerance) for k in node.kegiatan)
     elif isinstance(node, m.Kegiatan):
         anak = tuple(node_anggaran(s, "sub_kegiatan", tolerance) for s in node.sub_kegiatan)
     else:
         anak = ()
-    uang, notes = _gabung(node.anggaran, jumlah(a.uang for a in anak) if anak else None, tolerance)
-    return NodeAnggaran(level, node, uang, anak, tuple(notes))
+    uang, notes = _gabung(node.anggaran, sum_money(a.uang for a in anak) if anak else None, tolerance)
+    return AnggaranNode(level, node, uang, anak, tuple(notes))
 
 
-def walk(nodes: Iterable[NodeAnggaran]) -> Iterator[NodeAnggaran]:
+def walk(nodes: Iterable[AnggaranNode]) -> Iterator[AnggaranNode]:
     for n in nodes:
         yield n
         yield from walk(n.anak)
 
 
 @dataclass(frozen=True)
-class Anggaran:
+class AnggaranResult:
     """The year's budget of one kecamatan."""
 
-    program: tuple[NodeAnggaran, ...]
-    total: Uang
-    selisih_total: tuple[Selisih, ...]
+    program: tuple[AnggaranNode, ...]
+    total: Money
+    selisih_total: tuple[Discrepancy, ...]
     sumber_dana: str | None
 
     @property
@@ -144,21 +151,26 @@ class Anggaran:
         return any(v is not None for v in vars(self.total).values())
 
 
-def anggaran(daftar: m.DaftarProgram, tolerance: float = 0.5) -> Anggaran:
+def anggaran(daftar: m.DaftarProgram, tolerance: float = 0.5) -> AnggaranResult:
     program = tuple(node_anggaran(p, "program", tolerance) for p in daftar.program)
-    total, notes = _gabung(daftar.anggaran, jumlah(p.uang for p in program), tolerance)
-    return Anggaran(program, total, tuple(notes), daftar.anggaran.sumber_dana if daftar.anggaran else None)
+    total, notes = _gabung(daftar.anggaran, sum_money(p.uang for p in program), tolerance)
+    return AnggaranResult(program, total, tuple(notes), daftar.anggaran.sumber_dana if daftar.anggaran else None)
 
 
-def pendukung(ang: Anggaran, target_id: str) -> tuple[NodeAnggaran, ...]:
+def supporting_programs(ang: AnggaranResult, target_id: str) -> tuple[AnggaranNode, ...]:
     """The programs whose `mendukung` names a sasaran, tujuan or IKU id."""
     return tuple(p for p in ang.program if target_id in p.node.mendukung)
 
 
-def rupiah_per_unit(realisasi_anggaran: float | None, realisasi_kinerja: float | str | None,
-                    satuan: str) -> float | None:
+def rupiah_per_unit(
+    realisasi_anggaran: float | None, realisasi_kinerja: float | str | None, satuan: str
+) -> float | None:
     """Rupiah spent per unit of realised output, for outputs that are counts."""
-    if (realisasi_anggaran is None or not isinstance(realisasi_kinerja, (int, float)) or realisasi_kinerja <= 0
-            or satuan.strip().lower() in SATUAN_BUKAN_HITUNGAN):
+    if (
+        realisasi_anggaran is None
+        or not isinstance(realisasi_kinerja, (int, float))
+        or realisasi_kinerja <= 0
+        or satuan.strip().lower() in SATUAN_BUKAN_HITUNGAN
+    ):
         return None
     return realisasi_anggaran / realisasi_kinerja

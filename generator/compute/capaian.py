@@ -1,14 +1,15 @@
-"""Capaian, period aggregation and predikat (DOMAIN 3.1-3.3): pure functions, no I/O."""
+"""Capaian, period aggregation and predikat (docs/domain.md §3.1-3.3): pure functions, no I/O."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Literal, Sequence
+from typing import Literal
 
-from generator.model.types import GRADES
 from generator.model.kinerja import PERIODS
 from generator.model.portal import Rentang, SkalaPredikat
+from generator.model.types import GRADES
 
 Polaritas = Literal["positif", "negatif"]
 Agregasi = Literal["rata-rata", "jumlah", "terakhir", "maks"]
@@ -72,7 +73,7 @@ def agregasi_periode(values: Sequence[float | str], mode: Agregasi | None) -> fl
     return max(numbers)
 
 
-def periode_terurut(periode: dict[str, float | str]) -> list[float | str]:
+def sorted_periods(periode: dict[str, float | str]) -> list[float | str]:
     return [periode[p] for p in PERIODS if p in periode]
 
 
@@ -89,7 +90,7 @@ def predikat(nilai: float, skala: SkalaPredikat) -> Rentang:
 
 
 @dataclass(frozen=True)
-class Ringkasan:
+class CapaianSummary:
     """Aggregate of several indicators' capaian (a sasaran, or all IKU)."""
 
     rata_rata: float | None
@@ -109,10 +110,10 @@ class Ringkasan:
         return self.jumlah_tercapai + self.jumlah_belum_tercapai + self.jumlah_tidak_terukur
 
 
-def ringkas(daftar: Sequence[Capaian], batas: float | None) -> Ringkasan:
-    """Mean of capped capaian (DOMAIN 3.3) plus counts >= 100 %, < 100 %, not measurable."""
+def summarize(daftar: Sequence[Capaian], batas: float | None) -> CapaianSummary:
+    """Mean of capped capaian (docs/domain.md §3.3) plus counts >= 100 %, < 100 %, not measurable."""
     numeric = [c.nilai for c in daftar if c.nilai is not None]
-    return Ringkasan(
+    return CapaianSummary(
         rata_rata=fmean(capaian_dinilai(v, batas) for v in numeric) if numeric else None,
         rata_rata_tanpa_batas=fmean(max(v, 0.0) for v in numeric) if numeric else None,
         jumlah_tercapai=sum(1 for c in daftar if c.tercapai is True),

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import model as m
-from generator.model.content import IndividuData, KabupatenData, KecamatanData
 from generator.compute.anggaran import serapan
 from generator.compute.capaian import Capaian, capaian_angka
-from generator.compute.selisih import berbeda
+from generator.compute.selisih import differs
+from generator.model.content import IndividuData, KabupatenData, KecamatanData
 
 #: Rounding tolerance for the printed figures of an individual report (percentage points).
 TOLERANSI = 0.5
@@ -24,7 +24,7 @@ def realisasi_individu(ind: m.IndikatorIndividu) -> float | None:
 
 
 @dataclass(frozen=True)
-class HasilIndikatorIndividu:
+class IndikatorIndividuResult:
     indikator: m.IndikatorIndividu
     realisasi: float | None
     capaian: Capaian
@@ -35,27 +35,27 @@ class HasilIndikatorIndividu:
         """Printed figures that differ from ours: (what, printed, computed)."""
         notes = []
         printed = self.indikator.dilaporkan
-        if printed and berbeda(printed.realisasi, self.realisasi, TOLERANSI):
+        if printed and differs(printed.realisasi, self.realisasi, TOLERANSI):
             notes.append(("realisasi", printed.realisasi, self.realisasi))
-        if printed and berbeda(printed.capaian, self.capaian.nilai, TOLERANSI):
+        if printed and differs(printed.capaian, self.capaian.nilai, TOLERANSI):
             notes.append(("capaian (%)", printed.capaian, self.capaian.nilai))
-        if berbeda(self.indikator.dilaporkan_serapan, self.serapan, TOLERANSI):
+        if differs(self.indikator.dilaporkan_serapan, self.serapan, TOLERANSI):
             notes.append(("serapan (%)", self.indikator.dilaporkan_serapan, self.serapan))
         return notes
 
 
 @dataclass(frozen=True)
-class HasilJabatan:
+class JabatanResult:
     jabatan: m.Jabatan
-    indikator: tuple[HasilIndikatorIndividu, ...]
+    indikator: tuple[IndikatorIndividuResult, ...]
 
 
 @dataclass(frozen=True)
-class HasilIndividu:
+class IndividuResult:
     kabupaten: KabupatenData
     kecamatan: KecamatanData
     data: IndividuData
-    jabatan: tuple[HasilJabatan, ...]
+    jabatan: tuple[JabatanResult, ...]
 
     @property
     def tahun(self) -> int:
@@ -66,14 +66,20 @@ class HasilIndividu:
         return self.data.triwulan
 
 
-def hasil_individu(kab: KabupatenData, kec: KecamatanData, data: IndividuData) -> HasilIndividu:
+def compute_individu(kab: KabupatenData, kec: KecamatanData, data: IndividuData) -> IndividuResult:
     jabatan = []
     for j in data.laporan.jabatan:
         rows = []
         for ind in j.indikator:
             realisasi = realisasi_individu(ind)
             money = ind.anggaran
-            rows.append(HasilIndikatorIndividu(ind, realisasi, capaian_angka(realisasi, ind.target, "positif"),
-                                               serapan(money.pagu, money.realisasi) if money else None))
-        jabatan.append(HasilJabatan(j, tuple(rows)))
-    return HasilIndividu(kab, kec, data, tuple(jabatan))
+            rows.append(
+                IndikatorIndividuResult(
+                    ind,
+                    realisasi,
+                    capaian_angka(realisasi, ind.target, "positif"),
+                    serapan(money.pagu, money.realisasi) if money else None,
+                )
+            )
+        jabatan.append(JabatanResult(j, tuple(rows)))
+    return IndividuResult(kab, kec, data, tuple(jabatan))

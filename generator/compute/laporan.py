@@ -2,23 +2,43 @@
 
 One `LaporanKinerja` per kecamatan and year: each indicator's target, annual realisasi,
 capaian and predikat; each sasaran's mean; the IKU summary; the program tree; and audit
-notes where a published figure disagrees with ours (DOMAIN 3.10).
+notes where a published figure disagrees with ours (docs/domain.md §3.10).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Literal, Sequence
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from generator import model as m
-from generator.model.content import Content, KabupatenData, KecamatanData, TahunData
-from generator.compute.capaian import Capaian, Ringkasan, agregasi_periode, capaian_angka, capaian_ordinal, periode_terurut, predikat, ringkas
-from generator.compute.anggaran import Anggaran, NodeAnggaran, Uang, anggaran, efisiensi, jumlah, pendukung, rupiah_per_unit, walk
-from generator.compute.individu import HasilIndividu, hasil_individu
-from generator.compute.perbandingan import Banding, KemajuanRenstra, Peringkat, TahunRiwayat, kemajuan_renstra, pembanding, peringkat, riwayat
-from generator.compute.selisih import berbeda
-from generator.compute.skm import HasilSkm, hasil_skm
-from generator.compute.sumber_daya import HasilAset, HasilIndeks, HasilSdm, hasil_aset, hasil_indeks, hasil_sdm
+from generator.compute.anggaran import (
+    AnggaranNode,
+    AnggaranResult,
+    Money,
+    anggaran,
+    efisiensi,
+    rupiah_per_unit,
+    sum_money,
+    supporting_programs,
+)
+from generator.compute.audit import AuditNote, audit_anggaran, audit_indikator, audit_skm
+from generator.compute.capaian import (
+    Capaian,
+    CapaianSummary,
+    agregasi_periode,
+    capaian_angka,
+    capaian_ordinal,
+    predikat,
+    sorted_periods,
+    summarize,
+)
+from generator.compute.skm import SkmResult, compute_skm
+from generator.compute.sumber_daya import AsetResult, IndeksResult, SdmResult, compute_aset, compute_indeks, compute_sdm
+from generator.model.content import KabupatenData, KecamatanData, YearData
+
+if TYPE_CHECKING:  # the comparisons are computed from every report: compute.portal imports this module
+    from generator.compute.portal import IkuComparison
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
 
@@ -32,7 +52,7 @@ SUMBER_AGREGASI = {
 
 
 @dataclass(frozen=True)
-class HasilIndikator:
+class IndikatorResult:
     indikator: m.Indikator
     level: Level
     target: float | str | None
@@ -41,74 +61,56 @@ class HasilIndikator:
     realisasi: float | str | None
     realisasi_sumber: str
     realisasi_periode: float | str | None
-    realisasi_diketik: float | str | None      # the annual value typed in realisasi.csv, if any
+    realisasi_diketik: float | str | None  # the annual value typed in realisasi.csv, if any
     capaian: Capaian
     predikat: m.Rentang | None
     keterangan: str | None
 
 
 @dataclass(frozen=True)
-class HasilSasaran:
+class SasaranResult:
     sasaran: m.Sasaran
-    indikator: tuple[HasilIndikator, ...]
-    ringkasan: Ringkasan
+    indikator: tuple[IndikatorResult, ...]
+    ringkasan: CapaianSummary
     predikat: m.Rentang | None
 
 
 @dataclass(frozen=True)
-class HasilTujuan:
+class TujuanResult:
     tujuan: m.Tujuan
-    indikator: tuple[HasilIndikator, ...]
-    sasaran: tuple[HasilSasaran, ...]
+    indikator: tuple[IndikatorResult, ...]
+    sasaran: tuple[SasaranResult, ...]
 
 
 @dataclass(frozen=True)
-class HasilNode:
+class ProgramNodeResult:
     """A program, kegiatan or sub-kegiatan with its indicators' results and its children."""
 
     level: Level
     node: m.Program | m.Kegiatan | m.SubKegiatan
-    indikator: tuple[HasilIndikator, ...]
-    anak: tuple[HasilNode, ...]
-
-
-@dataclass(frozen=True)
-class CatatanAudit:
-    """A published figure that differs from what we compute from the inputs."""
-
-    berkas: str          # the file in the year folder that holds the published figure
-    lokasi: str          # where in that file: `indikator[ikm-kec]`, `periode[s1]`
-    subjek: str          # what the figure is about, for readers
-    besaran: str
-    dilaporkan: float | str
-    dihitung: float | str | None
-
-    @classmethod
-    def indikator(cls, h: "HasilIndikator", besaran: str, dilaporkan: float | str,
-                  dihitung: float | str | None) -> "CatatanAudit":
-        berkas = "kinerja.yml" if h.level in {"tujuan", "sasaran"} else "program.yml"
-        return cls(berkas, f"indikator[{h.indikator.id}]", h.indikator.nama, besaran, dilaporkan, dihitung)
+    indikator: tuple[IndikatorResult, ...]
+    anak: tuple[ProgramNodeResult, ...]
 
 
 @dataclass(frozen=True)
 class LaporanKinerja:
     kabupaten: KabupatenData
     kecamatan: KecamatanData
-    data: TahunData
-    tujuan: tuple[HasilTujuan, ...]
-    iku: tuple[HasilIndikator, ...]
-    ringkasan: Ringkasan
+    data: YearData
+    tujuan: tuple[TujuanResult, ...]
+    iku: tuple[IndikatorResult, ...]
+    ringkasan: CapaianSummary
     predikat: m.Rentang | None
-    program: tuple[HasilNode, ...]
-    ringkasan_program: Ringkasan
-    audit: tuple[CatatanAudit, ...]
-    skm: HasilSkm | None = None
-    anggaran: Anggaran | None = None
-    biaya: tuple["BiayaHasil", ...] = ()
-    perbandingan: tuple["PerbandinganIku", ...] = ()
-    sdm: HasilSdm | None = None
-    aset: HasilAset | None = None
-    indeks: tuple[HasilIndeks, ...] = ()
+    program: tuple[ProgramNodeResult, ...]
+    ringkasan_program: CapaianSummary
+    audit: tuple[AuditNote, ...]
+    skm: SkmResult | None = None
+    anggaran: AnggaranResult | None = None
+    biaya: tuple[CostPerOutcome, ...] = ()
+    perbandingan: tuple[IkuComparison, ...] = ()
+    sdm: SdmResult | None = None
+    aset: AsetResult | None = None
+    indeks: tuple[IndeksResult, ...] = ()
 
     @property
     def tahun(self) -> int:
@@ -121,13 +123,18 @@ def _target(ind: m.Indikator) -> tuple[float | str | None, str]:
     return ind.target.pk_awal, "PK awal"
 
 
-def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | None,
-                    skala: m.SkalaPredikat, terhitung: tuple[float, str] | None = None) -> HasilIndikator:
+def compute_indikator(
+    ind: m.Indikator,
+    level: Level,
+    baris: m.BarisRealisasi | None,
+    skala: m.SkalaPredikat,
+    terhitung: tuple[float, str] | None = None,
+) -> IndikatorResult:
     """Everything computed for one indicator from its target and realisasi row; `terhitung`
     is a realisasi the portal computes itself (the IKM from the survey) with its source."""
     target, target_sumber = _target(ind)
     periode = baris.periods() if baris else {}
-    dari_periode = agregasi_periode(periode_terurut(periode), ind.agregasi)
+    dari_periode = agregasi_periode(sorted_periods(periode), ind.agregasi)
     if terhitung is not None:
         realisasi, sumber = terhitung
     elif baris is not None and baris.tahunan is not None:
@@ -138,7 +145,7 @@ def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | No
         capaian = capaian_ordinal(realisasi, target)
     else:
         capaian = capaian_angka(realisasi, target, ind.polaritas)
-    return HasilIndikator(
+    return IndikatorResult(
         indikator=ind,
         level=level,
         target=target,
@@ -154,47 +161,22 @@ def hasil_indikator(ind: m.Indikator, level: Level, baris: m.BarisRealisasi | No
     )
 
 
-def audit_indikator(h: HasilIndikator, tolerance: float) -> list[CatatanAudit]:
-    """Published realisasi/capaian/predikat, and an explicit annual vs its periods, against ours."""
-    notes: list[CatatanAudit] = []
-    ind = h.indikator
-    if h.realisasi_sumber == "tahunan" and h.realisasi_periode is not None and ind.agregasi is not None:
-        if berbeda(h.realisasi, h.realisasi_periode, tolerance):
-            notes.append(CatatanAudit.indikator(h, f"realisasi tahunan vs {ind.agregasi} triwulan", h.realisasi,
-                                                h.realisasi_periode))
-    if h.realisasi_sumber not in ("", "tahunan") and h.realisasi_diketik is not None:
-        if berbeda(h.realisasi_diketik, h.realisasi, tolerance):
-            notes.append(CatatanAudit.indikator(h, f"realisasi diketik vs {h.realisasi_sumber}",
-                                                h.realisasi_diketik, h.realisasi))
-    published = ind.dilaporkan
-    if published is None:
-        return notes
-    if published.realisasi is not None and berbeda(published.realisasi, h.realisasi, tolerance):
-        notes.append(CatatanAudit.indikator(h, "realisasi", published.realisasi, h.realisasi))
-    if published.capaian is not None and berbeda(published.capaian, h.capaian.nilai, tolerance):
-        notes.append(CatatanAudit.indikator(h, "capaian (%)", published.capaian, h.capaian.nilai))
-    if published.predikat is not None:
-        ours = h.predikat.label if h.predikat else None
-        names = {ours, h.predikat.kode} if h.predikat else {None}
-        if all(berbeda(published.predikat, name, tolerance) for name in names):
-            notes.append(CatatanAudit.indikator(h, "predikat", published.predikat, ours))
-    return notes
-
-
-def _ringkasan_predikat(hasil: tuple[HasilIndikator, ...], skala: m.SkalaPredikat) -> tuple[Ringkasan, m.Rentang | None]:
-    summary = ringkas([h.capaian for h in hasil], skala.batas_capaian)
+def _ringkasan_predikat(
+    hasil: tuple[IndikatorResult, ...], skala: m.SkalaPredikat
+) -> tuple[CapaianSummary, m.Rentang | None]:
+    summary = summarize([h.capaian for h in hasil], skala.batas_capaian)
     return summary, predikat(summary.rata_rata, skala) if summary.rata_rata is not None else None
 
 
 @dataclass(frozen=True)
-class BiayaHasil:
+class CostPerOutcome:
     """Money beside results for a sasaran or an IKU (cost per outcome, efisiensi)."""
 
     jenis: Literal["sasaran", "indikator"]
     id: str
     nama: str
-    program: tuple[NodeAnggaran, ...]
-    uang: Uang
+    program: tuple[AnggaranNode, ...]
+    uang: Money
     capaian: float | None
     target: float | str | None = None
     realisasi: float | str | None = None
@@ -209,86 +191,76 @@ class BiayaHasil:
         return rupiah_per_unit(self.uang.realisasi, self.realisasi, self.satuan) if self.jenis == "indikator" else None
 
 
-def biaya_hasil(tujuan: tuple["HasilTujuan", ...], ang: Anggaran) -> tuple[BiayaHasil, ...]:
+def costs_per_outcome(tujuan: tuple[TujuanResult, ...], ang: AnggaranResult) -> tuple[CostPerOutcome, ...]:
     """Every sasaran and IKU that some program names in `mendukung`, with that money."""
     rows = []
     for t in tujuan:
         targets = [("indikator", h) for h in t.indikator]
         for s in t.sasaran:
-            programs = pendukung(ang, s.sasaran.id)
+            programs = supporting_programs(ang, s.sasaran.id)
             if programs:
-                rows.append(BiayaHasil("sasaran", s.sasaran.id, s.sasaran.nama, programs,
-                                       jumlah(p.uang for p in programs), s.ringkasan.rata_rata))
+                rows.append(
+                    CostPerOutcome(
+                        "sasaran",
+                        s.sasaran.id,
+                        s.sasaran.nama,
+                        programs,
+                        sum_money(p.uang for p in programs),
+                        s.ringkasan.rata_rata,
+                    )
+                )
             targets += [("indikator", h) for h in s.indikator]
         for _, h in targets:
-            programs = pendukung(ang, h.indikator.id)
+            programs = supporting_programs(ang, h.indikator.id)
             if programs:
-                rows.append(BiayaHasil("indikator", h.indikator.id, h.indikator.nama, programs,
-                                       jumlah(p.uang for p in programs), h.capaian.nilai, h.target, h.realisasi,
-                                       h.indikator.satuan))
+                rows.append(
+                    CostPerOutcome(
+                        "indikator",
+                        h.indikator.id,
+                        h.indikator.nama,
+                        programs,
+                        sum_money(p.uang for p in programs),
+                        h.capaian.nilai,
+                        h.target,
+                        h.realisasi,
+                        h.indikator.satuan,
+                    )
+                )
     return tuple(rows)
 
 
-def audit_anggaran(ang: Anggaran) -> list[CatatanAudit]:
-    """Stated budget amounts that disagree with the sums of their parts or with our figures."""
-    notes = [CatatanAudit("program.yml", f"{n.level}[{n.node.id}].anggaran", n.node.nama, s.besaran, s.dinyatakan,
-                          s.dihitung) for n in walk(ang.program) for s in n.selisih]
-    notes += [CatatanAudit("program.yml", "anggaran", "Anggaran kecamatan (total)", s.besaran, s.dinyatakan,
-                           s.dihitung) for s in ang.selisih_total]
-    return notes
-
-
-def audit_individu(hasil: HasilIndividu) -> list[CatatanAudit]:
-    name = f"individu-tw{hasil.triwulan}.yml"
-    return [CatatanAudit(name, f"jabatan[{j.jabatan.id}].indikator[{h.indikator.id}]",
-                         f"{j.jabatan.jabatan}: {h.indikator.nama}", what, printed, ours)
-            for j in hasil.jabatan for h in j.indikator for what, printed, ours in h.catatan]
-
-
-def audit_skm(skm: HasilSkm, tolerance: float) -> list[CatatanAudit]:
-    """Printed IKMs (per period and for the year) against the IKMs computed from the survey."""
-    notes = [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", "IKM", p.dilaporkan, p.ikm)
-             for p in skm.periode if p.dilaporkan is not None and berbeda(p.dilaporkan, p.ikm, tolerance)]
-    notes += [CatatanAudit("skm.yml", f"periode[{p.id}]", f"SKM {p.nama}", f"IKM menurut unsur vs {p.dasar}",
-                           p.ikm_unsur, p.ikm)
-              for p in skm.periode if p.ikm_unsur is not None and berbeda(p.ikm_unsur, p.ikm, tolerance)]
-    printed = skm.data.skm.dilaporkan
-    if printed is not None and printed.ikm is not None and berbeda(printed.ikm, skm.ikm, tolerance):
-        notes.append(CatatanAudit("skm.yml", "dilaporkan", "IKM tahunan", "IKM", printed.ikm, skm.ikm))
-    return notes
-
-
-def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tolerance: float) -> LaporanKinerja:
+def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData, tolerance: float) -> LaporanKinerja:
     """The computed Laporan Kinerja of one kecamatan and year."""
     skala = kab.profil.skala_predikat
-    skm = hasil_skm(data.skm, kab.profil.skm) if data.skm else None
+    skm = compute_skm(data.skm, kab.profil.skm) if data.skm else None
     computed = {skm.data.skm.indikator: (skm.ikm, f"IKM hasil SKM ({skm.dasar})")} if skm else {}
-    indeks = tuple(hasil_indeks(i) for i in data.indeks.indeks) if data.indeks else ()
+    indeks = tuple(compute_indeks(i) for i in data.indeks.indeks) if data.indeks else ()
     computed.update({x.indeks.indikator: (x.total, f"total {x.indeks.nama}") for x in indeks if x.indeks.indikator})
     sd = data.sumber_daya
-    sdm = hasil_sdm(sd.sdm, tolerance) if sd and sd.sdm else None
-    aset = hasil_aset(sd.aset, tolerance) if sd and sd.aset else None
+    sdm = compute_sdm(sd.sdm, tolerance) if sd and sd.sdm else None
+    aset = compute_aset(sd.aset, tolerance) if sd and sd.aset else None
 
-    def results(indikator: list[m.Indikator], level: Level) -> tuple[HasilIndikator, ...]:
-        return tuple(hasil_indikator(i, level, data.realisasi.get(i.id), skala, computed.get(i.id))
-                     for i in indikator)
+    def results(indikator: list[m.Indikator], level: Level) -> tuple[IndikatorResult, ...]:
+        return tuple(
+            compute_indikator(i, level, data.realisasi.get(i.id), skala, computed.get(i.id)) for i in indikator
+        )
 
     tujuan = []
     for t in data.kinerja.tujuan:
         sasaran = []
         for s in t.sasaran:
             hasil = results(s.indikator, "sasaran")
-            sasaran.append(HasilSasaran(s, hasil, *_ringkasan_predikat(hasil, skala)))
-        tujuan.append(HasilTujuan(t, results(t.indikator, "tujuan"), tuple(sasaran)))
+            sasaran.append(SasaranResult(s, hasil, *_ringkasan_predikat(hasil, skala)))
+        tujuan.append(TujuanResult(t, results(t.indikator, "tujuan"), tuple(sasaran)))
     iku = tuple(h for t in tujuan for h in (*t.indikator, *(i for s in t.sasaran for i in s.indikator)))
 
-    def tree(node: m.Program | m.Kegiatan | m.SubKegiatan, level: Level) -> HasilNode:
-        children: tuple[HasilNode, ...] = ()
+    def tree(node: m.Program | m.Kegiatan | m.SubKegiatan, level: Level) -> ProgramNodeResult:
+        children: tuple[ProgramNodeResult, ...] = ()
         if isinstance(node, m.Program):
             children = tuple(tree(k, "kegiatan") for k in node.kegiatan)
         elif isinstance(node, m.Kegiatan):
             children = tuple(tree(s, "sub_kegiatan") for s in node.sub_kegiatan)
-        return HasilNode(level, node, results(node.indikator, level), children)
+        return ProgramNodeResult(level, node, results(node.indikator, level), children)
 
     program = tuple(tree(p, "program") for p in (data.program.program if data.program else ()))
     program_hasil = tuple(h for n in _walk(program) for h in n.indikator)
@@ -299,168 +271,45 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: TahunData, tol
     if ang is not None and not ang.ada:
         ang = None
     audit += tuple(audit_anggaran(ang)) if ang else ()
-    audit += tuple(CatatanAudit("sumber-daya.yml", "sdm", "Sumber daya manusia", s.besaran, s.dinyatakan, s.dihitung)
-                   for s in (sdm.selisih if sdm else ()))
-    audit += tuple(CatatanAudit("sumber-daya.yml", "aset", "Sarana dan prasarana", s.besaran, s.dinyatakan, s.dihitung)
-                   for s in (aset.selisih if aset else ()))
-    audit += tuple(CatatanAudit("indeks.yml", f"indeks[{x.indeks.id}]", x.indeks.nama, s.besaran, s.dinyatakan,
-                                s.dihitung) for x in indeks for s in x.selisih)
-    return LaporanKinerja(kab, kec, data, tuple(tujuan), iku, ringkasan, pred, program,
-                          ringkas([h.capaian for h in program_hasil], skala.batas_capaian), audit, skm, ang,
-                          biaya_hasil(tuple(tujuan), ang) if ang else (), sdm=sdm, aset=aset, indeks=indeks)
+    audit += tuple(
+        AuditNote("sumber-daya.yml", "sdm", "Sumber daya manusia", s.besaran, s.dinyatakan, s.dihitung)
+        for s in (sdm.selisih if sdm else ())
+    )
+    audit += tuple(
+        AuditNote("sumber-daya.yml", "aset", "Sarana dan prasarana", s.besaran, s.dinyatakan, s.dihitung)
+        for s in (aset.selisih if aset else ())
+    )
+    audit += tuple(
+        AuditNote("indeks.yml", f"indeks[{x.indeks.id}]", x.indeks.nama, s.besaran, s.dinyatakan, s.dihitung)
+        for x in indeks
+        for s in x.selisih
+    )
+    return LaporanKinerja(
+        kab,
+        kec,
+        data,
+        tuple(tujuan),
+        iku,
+        ringkasan,
+        pred,
+        program,
+        summarize([h.capaian for h in program_hasil], skala.batas_capaian),
+        audit,
+        skm,
+        ang,
+        costs_per_outcome(tuple(tujuan), ang) if ang else (),
+        sdm=sdm,
+        aset=aset,
+        indeks=indeks,
+    )
 
 
-def _walk(nodes: tuple[HasilNode, ...]) -> Iterator[HasilNode]:
+def _walk(nodes: tuple[ProgramNodeResult, ...]) -> Iterator[ProgramNodeResult]:
     """Program tree nodes in reading order (program, its kegiatan, their sub-kegiatan)."""
     for n in nodes:
         yield n
         yield from _walk(n.anak)
 
 
-def walk_program(laporan: LaporanKinerja) -> Iterator[HasilNode]:
+def walk_program(laporan: LaporanKinerja) -> Iterator[ProgramNodeResult]:
     return _walk(laporan.program)
-
-
-@dataclass(frozen=True)
-class PerbandinganIku:
-    """One IKU over time and side by side."""
-
-    hasil: HasilIndikator
-    riwayat: tuple[TahunRiwayat, ...]
-    renstra: KemajuanRenstra | None
-    pembanding: tuple[Banding, ...]
-    peringkat: tuple[Peringkat, ...]       # every kecamatan of the kabupaten with data that year
-    posisi: Peringkat | None               # this kecamatan's place in it
-
-    @property
-    def ada(self) -> bool:
-        return len(self.riwayat) > 1 or bool(self.renstra or self.pembanding or self.peringkat)
-
-
-@dataclass(frozen=True)
-class BarisIkhtisar:
-    """One kecamatan in its kabupaten's overview for a year."""
-
-    kecamatan: str
-    slug: str | None
-    bersama: dict[str, Peringkat | None]   # shared indicator code -> value and rank
-    laporan: LaporanKinerja | None
-
-
-@dataclass(frozen=True)
-class Ikhtisar:
-    """All kecamatan of a kabupaten side by side for a year, pre-sorted by the main indicator."""
-
-    kabupaten: KabupatenData
-    tahun: int
-    baris: tuple[BarisIkhtisar, ...]
-    utama: m.IndikatorBersama | None        # the shared indicator the rows are sorted by (None: mean capaian)
-
-
-def nilai_bersama(kab: KabupatenData, laporan: Iterable[LaporanKinerja], kode: str,
-                  tahun: int) -> dict[str, tuple[float | str | None, str | None]]:
-    """Kecamatan name -> (value, folder slug) of a shared indicator in a year: the kabupaten's
-    table, overridden by the realisasi a kecamatan's own report computes."""
-    values: dict[str, tuple[float | str | None, str | None]] = {}
-    slugs = {k.profil.nama.lower(): k.slug for k in kab.kecamatan}
-    for row in kab.nilai_kecamatan:
-        if row.indikator == kode and row.tahun == tahun:
-            values[row.kecamatan] = (row.nilai, slugs.get(row.kecamatan.lower()))
-    for lp in laporan:
-        if lp.kabupaten.slug == kab.slug and lp.tahun == tahun:
-            for h in lp.iku:
-                if h.indikator.bersama == kode:
-                    values[lp.kecamatan.profil.nama] = (h.realisasi, lp.kecamatan.slug)
-    return values
-
-
-def _ranking(kab: KabupatenData, laporan: Sequence[LaporanKinerja], kode: str, tahun: int) -> tuple[Peringkat, ...]:
-    shared = next(i for i in kab.profil.indikator_bersama if i.kode == kode)
-    values = nilai_bersama(kab, laporan, kode, tahun)
-    return peringkat([(k, v, s) for k, (v, s) in values.items()], shared.polaritas)
-
-
-def perbandingan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[PerbandinganIku, ...]:
-    """History, Renstra progress, benchmarks and ranking of every IKU of a report."""
-    kec = lp.kecamatan
-    own = [x for x in semua if x.kabupaten.slug == lp.kabupaten.slug and x.kecamatan.slug == kec.slug
-           and x.tahun <= lp.tahun]
-    result = []
-    for h in lp.iku:
-        ind = h.indikator
-        years = [(x.tahun, y.target, y.realisasi) for x in own for y in x.iku if y.indikator.id == ind.id]
-        rows = [r for r in kec.riwayat if r.indikator == ind.id and r.tahun < lp.tahun]
-        ranking = _ranking(lp.kabupaten, semua, ind.bersama, lp.tahun) if ind.bersama else ()
-        mine = next((p for p in ranking if p.slug == kec.slug), None)
-        result.append(PerbandinganIku(
-            h, riwayat(ind, years, rows),
-            kemajuan_renstra(kec.renstra, ind, lp.tahun, h.realisasi) if kec.renstra else None,
-            pembanding(kec.pembanding, ind.id, lp.tahun, h.realisasi), ranking, mine))
-    return tuple(result)
-
-
-def ikhtisar(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Ikhtisar, ...]:
-    """The kabupaten's overview for every year with a report or a shared-indicator value."""
-    mine = [lp for lp in laporan if lp.kabupaten.slug == kab.slug]
-    years = sorted({lp.tahun for lp in mine} | {r.tahun for r in kab.nilai_kecamatan})
-    codes = [i.kode for i in kab.profil.indikator_bersama]
-    result = []
-    for tahun in years:
-        rankings = {c: _ranking(kab, laporan, c, tahun) for c in codes}
-        names = {p.kecamatan: p.slug for r in rankings.values() for p in r}
-        reports = {lp.kecamatan.profil.nama: lp for lp in mine if lp.tahun == tahun}
-        names.update({n: lp.kecamatan.slug for n, lp in reports.items()})
-        utama = next((i for i in kab.profil.indikator_bersama if rankings[i.kode]), None)
-        rows = [BarisIkhtisar(n, slug, {c: next((p for p in rankings[c] if p.kecamatan == n), None) for c in codes},
-                              reports.get(n)) for n, slug in names.items()]
-        rows.sort(key=lambda r: _urutan(r, utama))
-        result.append(Ikhtisar(kab, tahun, tuple(rows), utama))
-    return tuple(result)
-
-
-def _urutan(row: BarisIkhtisar, utama: m.IndikatorBersama | None) -> tuple:
-    """Sort by rank of the main shared indicator, else by mean capaian; no data last."""
-    if utama is not None:
-        place = row.bersama[utama.kode]
-        return (place is None, place.peringkat if place else 0, row.kecamatan)
-    mean = row.laporan.ringkasan.rata_rata if row.laporan else None
-    return (mean is None, -(mean or 0), row.kecamatan)
-
-
-@dataclass(frozen=True)
-class HasilPortal:
-    content: Content
-    laporan: tuple[LaporanKinerja, ...]
-    individu: tuple[HasilIndividu, ...] = ()
-    ikhtisar: tuple[Ikhtisar, ...] = ()
-
-    def individu_untuk(self, kab: str, kec: str) -> list[HasilIndividu]:
-        """Quarterly individual reports of a kecamatan, oldest first."""
-        return sorted((r for r in self.individu if r.kabupaten.slug == kab and r.kecamatan.slug == kec),
-                      key=lambda r: (r.tahun, r.triwulan))
-
-    def untuk(self, kab: str, kec: str | None = None) -> list[LaporanKinerja]:
-        """Reports of a kabupaten (or one of its kecamatan), oldest year first."""
-        return sorted((lp for lp in self.laporan if lp.kabupaten.slug == kab and kec in (None, lp.kecamatan.slug)),
-                      key=lambda lp: lp.tahun)
-
-    def terbaru(self) -> list[LaporanKinerja]:
-        """The latest report of every kecamatan, by kecamatan name."""
-        latest: dict[tuple[str, str], LaporanKinerja] = {}
-        for lp in self.laporan:
-            key = (lp.kabupaten.slug, lp.kecamatan.slug)
-            if key not in latest or lp.tahun > latest[key].tahun:
-                latest[key] = lp
-        return sorted(latest.values(), key=lambda lp: lp.kecamatan.profil.nama)
-
-
-def compute(content: Content) -> HasilPortal:
-    """Every report of the portal, compared over time and across kecamatan."""
-    tolerance = content.portal.toleransi_audit
-    laporan = [laporan_kinerja(kab, kec, data, tolerance)
-               for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun]
-    laporan = tuple(replace(lp, perbandingan=perbandingan(lp, laporan)) for lp in laporan)
-    individu = tuple(hasil_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan
-                     for data in kec.individu)
-    return HasilPortal(content, laporan, individu,
-                       tuple(x for kab in content.kabupaten for x in ikhtisar(kab, laporan)))

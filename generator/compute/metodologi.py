@@ -3,31 +3,38 @@ functions the portal uses, and the rating scales in force."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
+from generator import model as m
+from generator.compute.anggaran import SATUAN_BUKAN_HITUNGAN, Money, efisiensi, rupiah_per_unit
+from generator.compute.capaian import (
+    agregasi_periode,
+    capaian_angka,
+    capaian_dinilai,
+    capaian_ordinal,
+    predikat,
+    summarize,
+)
+from generator.compute.individu import realisasi_individu
+from generator.compute.perbandingan import PembandingResult, peringkat, perubahan
+from generator.compute.skm import MUTU, ikm_from_nrr, mutu, sampel_minimum
+from generator.compute.sumber_daya import compute_indeks, persen
+from generator.compute.wilayah import kepadatan
+from generator.model.content import KabupatenData
 from generator.model.types import GRADES
 from generator.numbers import format_number, format_percent, format_value
-from generator.model.content import KabupatenData
-from generator.compute.capaian import agregasi_periode, capaian_angka, capaian_dinilai, capaian_ordinal, predikat, ringkas
-from generator import model as m
-from generator.compute.anggaran import SATUAN_BUKAN_HITUNGAN, Uang, efisiensi, rupiah_per_unit
-from generator.compute.individu import realisasi_individu
-from generator.compute.perbandingan import Banding, perubahan, peringkat
-from generator.compute.sumber_daya import hasil_indeks, persen
-from generator.compute.skm import MUTU, ikm_dari_nrr, mutu, sampel_minimum
-from generator.compute.wilayah import kepadatan
 
 
 @dataclass(frozen=True)
-class Rumus:
-    kode: str       # anchor on the Metodologi page (`rumus-<kode>`), named by dataset columns
+class Formula:
+    kode: str  # anchor on the Metodologi page (`rumus-<kode>`), named by dataset columns
     nama: str
     rumus: str
     contoh: str
 
 
-def rumus() -> list[Rumus]:
+def rumus() -> list[Formula]:
     """Formulas in force, each with an example evaluated now by the production code."""
     positif = capaian_angka(83.8, 83.5, "positif").nilai
     negatif = capaian_angka(8, 10, "negatif").nilai
@@ -37,167 +44,301 @@ def rumus() -> list[Rumus]:
     terakhir = agregasi_periode([40, 75.91], "terakhir")
     maks = agregasi_periode([82, 79], "maks")
     ordinal = capaian_ordinal("A", "BB")
-    summary = ringkas([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
+    summary = summarize([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
     return [
-        Rumus("capaian", "Capaian, polaritas positif (makin tinggi makin baik)", "capaian = realisasi / target × 100 %",
-              f"realisasi 83,8 dan target 83,5: capaian {format_percent(positif)}"),
-        Rumus("capaian-negatif", "Capaian, polaritas negatif (makin rendah makin baik)",
-              "capaian = (target − (realisasi − target)) / target × 100 % = (2 × target − realisasi) / target × 100 %",
-              f"realisasi 8 dan target 10: capaian {format_percent(negatif)}"),
-        Rumus("target-nol", "Target 0", "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
-              f"target 0: “{nol}”"),
-        Rumus("realisasi-tahunan", "Realisasi tahunan: rata-rata", "rata-rata nilai periode yang dilaporkan (mis. indeks per semester)",
-              f"79,63 dan 86,11: {format_value(rata)}"),
-        Rumus("realisasi-jumlah", "Realisasi tahunan: jumlah", "jumlah nilai periode (hitungan, atau persentase per triwulan)",
-              f"38 % dan 34,92 %: {format_value(jumlah)} %"),
-        Rumus("realisasi-terakhir", "Realisasi tahunan: terakhir", "nilai periode terakhir yang dilaporkan (nilai kumulatif atau stok)",
-              f"TW II 40 dan TW III 75,91: {format_value(terakhir)}"),
-        Rumus("realisasi-maks", "Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_value(maks)}"),
-        Rumus("nilai-tahunan", "Nilai tahunan yang ditetapkan",
-              "bila realisasi tahunan diisi langsung, nilai itu yang dipakai; hasil agregasi periode dibandingkan "
-              "dengannya dan selisihnya dicatat sebagai catatan kualitas data", "—"),
-        Rumus("capaian-ordinal", "Target berupa predikat (ordinal)",
-              f"urutan {' < '.join(GRADES)}; tercapai bila realisasi sama atau lebih tinggi dari target",
-              f"target BB, realisasi A: {'tercapai' if ordinal.tercapai else 'tidak tercapai'}"),
-        Rumus("capaian-dinilai", "Capaian yang dinilai", "capaian negatif dihitung 0; di atas batas capaian kabupaten dihitung "
-              "sama dengan batas (halaman tetap menampilkan capaian sebenarnya)",
-              f"batas 100: capaian 126,52 % dinilai {format_percent(capaian_dinilai(126.52, 100))}"),
-        Rumus("rata-rata-capaian", "Capaian sasaran dan rata-rata capaian IKU",
-              "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata",
-              f"100,36 % dan 126,52 % dengan batas 100: {format_percent(summary.rata_rata)}"),
-        Rumus("jumlah-indikator", "Jumlah indikator", "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
-              "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0)", "—"),
-        Rumus("pembulatan", "Pembulatan", "semua angka disimpan utuh dan dibulatkan hanya untuk tampilan, setengah ke atas, "
-              "format Indonesia (titik ribuan, koma desimal)",
-              f"100,355 → {format_number(100.355, 2)}; 1823687638 → {format_number(1823687638, 0)}"),
-        Rumus("predikat", "Predikat", "rentang skala kabupaten yang memuat capaian yang dinilai",
-              "lihat contoh penggolongan pada setiap skala di bawah"),
-        Rumus("penduduk", "Jumlah penduduk dan kepadatan", "penduduk desa = laki-laki + perempuan (atau jumlah "
-              "yang diisi); penduduk kecamatan = jumlah penduduk desa; kepadatan = penduduk / luas (jiwa/km²)",
-              f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²"),
+        Formula(
+            "capaian",
+            "Capaian, polaritas positif (makin tinggi makin baik)",
+            "capaian = realisasi / target × 100 %",
+            f"realisasi 83,8 dan target 83,5: capaian {format_percent(positif)}",
+        ),
+        Formula(
+            "capaian-negatif",
+            "Capaian, polaritas negatif (makin rendah makin baik)",
+            "capaian = (target − (realisasi − target)) / target × 100 % = (2 × target − realisasi) / target × 100 %",
+            f"realisasi 8 dan target 10: capaian {format_percent(negatif)}",
+        ),
+        Formula(
+            "target-nol",
+            "Target 0",
+            "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
+            f"target 0: “{nol}”",
+        ),
+        Formula(
+            "realisasi-tahunan",
+            "Realisasi tahunan: rata-rata",
+            "rata-rata nilai periode yang dilaporkan (mis. indeks per semester)",
+            f"79,63 dan 86,11: {format_value(rata)}",
+        ),
+        Formula(
+            "realisasi-jumlah",
+            "Realisasi tahunan: jumlah",
+            "jumlah nilai periode (hitungan, atau persentase per triwulan)",
+            f"38 % dan 34,92 %: {format_value(jumlah)} %",
+        ),
+        Formula(
+            "realisasi-terakhir",
+            "Realisasi tahunan: terakhir",
+            "nilai periode terakhir yang dilaporkan (nilai kumulatif atau stok)",
+            f"TW II 40 dan TW III 75,91: {format_value(terakhir)}",
+        ),
+        Formula(
+            "realisasi-maks", "Realisasi tahunan: maks", "nilai periode tertinggi", f"82 dan 79: {format_value(maks)}"
+        ),
+        Formula(
+            "nilai-tahunan",
+            "Nilai tahunan yang ditetapkan",
+            "bila realisasi tahunan diisi langsung, nilai itu yang dipakai; hasil agregasi periode dibandingkan "
+            "dengannya dan selisihnya dicatat sebagai catatan kualitas data",
+            "—",
+        ),
+        Formula(
+            "capaian-ordinal",
+            "Target berupa predikat (ordinal)",
+            f"urutan {' < '.join(GRADES)}; tercapai bila realisasi sama atau lebih tinggi dari target",
+            f"target BB, realisasi A: {'tercapai' if ordinal.tercapai else 'tidak tercapai'}",
+        ),
+        Formula(
+            "capaian-dinilai",
+            "Capaian yang dinilai",
+            "capaian negatif dihitung 0; di atas batas capaian kabupaten dihitung "
+            "sama dengan batas (halaman tetap menampilkan capaian sebenarnya)",
+            f"batas 100: capaian 126,52 % dinilai {format_percent(capaian_dinilai(126.52, 100))}",
+        ),
+        Formula(
+            "rata-rata-capaian",
+            "Capaian sasaran dan rata-rata capaian IKU",
+            "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata",
+            f"100,36 % dan 126,52 % dengan batas 100: {format_percent(summary.rata_rata)}",
+        ),
+        Formula(
+            "jumlah-indikator",
+            "Jumlah indikator",
+            "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
+            "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0)",
+            "—",
+        ),
+        Formula(
+            "pembulatan",
+            "Pembulatan",
+            "semua angka disimpan utuh dan dibulatkan hanya untuk tampilan, setengah ke atas, "
+            "format Indonesia (titik ribuan, koma desimal)",
+            f"100,355 → {format_number(100.355, 2)}; 1823687638 → {format_number(1823687638, 0)}",
+        ),
+        Formula(
+            "predikat",
+            "Predikat",
+            "rentang skala kabupaten yang memuat capaian yang dinilai",
+            "lihat contoh penggolongan pada setiap skala di bawah",
+        ),
+        Formula(
+            "penduduk",
+            "Jumlah penduduk dan kepadatan",
+            "penduduk desa = laki-laki + perempuan (atau jumlah "
+            "yang diisi); penduduk kecamatan = jumlah penduduk desa; kepadatan = penduduk / luas (jiwa/km²)",
+            f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²",
+        ),
         *rumus_skm(),
         *rumus_anggaran(),
         *rumus_perbandingan(),
         *rumus_sumber_daya(),
-        Rumus("catatan-kualitas-data", "Catatan kualitas data", "selisih = angka dilaporkan − hasil hitung "
-              "portal; dicatat bila lebih besar dari toleransi pembulatan portal", "—"),
+        Formula(
+            "catatan-kualitas-data",
+            "Catatan kualitas data",
+            "selisih = angka dilaporkan − hasil hitung "
+            "portal; dicatat bila lebih besar dari toleransi pembulatan portal",
+            "—",
+        ),
     ]
 
 
-def rumus_sumber_daya() -> list[Rumus]:
+def rumus_sumber_daya() -> list[Formula]:
     """Staff, assets and composite indices, with seed figures as examples."""
-    akip = hasil_indeks(m.Indeks(id="akip", nama="AKIP", skala="sakip", aspek=[
-        m.Aspek(nama=n, bobot=b, nilai=v) for n, b, v in (("Perencanaan", 30, 26.41), ("Pengukuran", 30, 23.90),
-                                                           ("Pelaporan", 15, 8.18), ("Evaluasi", 25, 22.25))]))
+    akip = compute_indeks(
+        m.Indeks(
+            id="akip",
+            nama="AKIP",
+            skala="sakip",
+            aspek=[
+                m.Aspek(nama=n, bobot=b, nilai=v)
+                for n, b, v in (
+                    ("Perencanaan", 30, 26.41),
+                    ("Pengukuran", 30, 23.90),
+                    ("Pelaporan", 15, 8.18),
+                    ("Evaluasi", 25, 22.25),
+                )
+            ],
+        )
+    )
     return [
-        Rumus("sdm", "Sumber daya manusia", "persentase = jumlah kategori / jumlah pegawai rincian itu × 100 %; "
-              "pemenuhan jabatan = ASN yang ada / kebutuhan ASN × 100 %; setiap rincian harus berjumlah sama dengan "
-              "jumlah pegawai", f"11 ASN, kebutuhan 15: {format_percent(persen(11, 15))}; 13 laki-laki dari 20: "
-              f"{format_percent(persen(13, 20))}"),
-        Rumus("aset", "Kondisi sarana dan prasarana", "jumlah = baik + rusak ringan + rusak berat; persentase setiap "
-              "kondisi terhadap jumlah seluruh barang", f"28 baik dari 548: {format_percent(persen(28, 548))}"),
-        Rumus("indeks", "Indeks komposit (Nilai Sinergitas, AKIP, IPP)",
-              "total = jumlah poin aspek (poin sudah berbobot, maksimum = bobot) atau Σ bobot/100 × skor; bobot harus "
-              "berjumlah 100 (atau maksimum yang dinyatakan); bagian dari maksimum = nilai / bobot × 100 %; predikat "
-              "SAKIP: AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D",
-              f"26,41 + 23,90 + 8,18 + 22,25 = {format_number(akip.total, 2)} ({akip.predikat}); 26,41 dari 30: "
-              f"{format_percent(akip.aspek[0].persen_maksimum)}"),
+        Formula(
+            "sdm",
+            "Sumber daya manusia",
+            "persentase = jumlah kategori / jumlah pegawai rincian itu × 100 %; "
+            "pemenuhan jabatan = ASN yang ada / kebutuhan ASN × 100 %; setiap rincian harus berjumlah sama dengan "
+            "jumlah pegawai",
+            f"11 ASN, kebutuhan 15: {format_percent(persen(11, 15))}; 13 laki-laki dari 20: "
+            f"{format_percent(persen(13, 20))}",
+        ),
+        Formula(
+            "aset",
+            "Kondisi sarana dan prasarana",
+            "jumlah = baik + rusak ringan + rusak berat; persentase setiap kondisi terhadap jumlah seluruh barang",
+            f"28 baik dari 548: {format_percent(persen(28, 548))}",
+        ),
+        Formula(
+            "indeks",
+            "Indeks komposit (Nilai Sinergitas, AKIP, IPP)",
+            "total = jumlah poin aspek (poin sudah berbobot, maksimum = bobot) atau Σ bobot/100 × skor; bobot harus "
+            "berjumlah 100 (atau maksimum yang dinyatakan); bagian dari maksimum = nilai / bobot × 100 %; predikat "
+            "SAKIP: AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D",
+            f"26,41 + 23,90 + 8,18 + 22,25 = {format_number(akip.total, 2)} ({akip.predikat}); 26,41 dari 30: "
+            f"{format_percent(akip.aspek[0].persen_maksimum)}",
+        ),
     ]
 
 
-def rumus_perbandingan() -> list[Rumus]:
+def rumus_perbandingan() -> list[Formula]:
     """Formulas over time and across kecamatan, with seed figures as examples."""
-    ranks = peringkat([("Klakah", 70.78, None), ("Tempeh", 70.73, None), ("Senduro", 70.62, None),
-                       ("Contoh", 70.73, None)], "positif")
+    ranks = peringkat(
+        [("Klakah", 70.78, None), ("Tempeh", 70.73, None), ("Senduro", 70.62, None), ("Contoh", 70.73, None)], "positif"
+    )
     negatif = peringkat([("A", 8.0, None), ("B", 5.0, None)], "negatif")
-    banding = Banding("Kabupaten Lumajang", "kabupaten", 83.8, 82.9, None)
+    banding = PembandingResult("Kabupaten Lumajang", "kabupaten", 83.8, 82.9, None)
     return [
-        Rumus("perubahan", "Perubahan dari tahun sebelumnya",
-              "perubahan relatif = (realisasi tahun ini − realisasi tahun lalu) / realisasi tahun lalu × 100 %; untuk "
-              "indikator persen juga selisih dalam poin persen",
-              f"82 → 82,68: {format_percent(perubahan(82, 82.68))}; 82,68 → 82,87: "
-              f"{format_percent(perubahan(82.68, 82.87))}"),
-        Rumus("renstra", "Kemajuan terhadap target akhir Renstra",
-              "realisasi tahun ini dibandingkan target tahun terakhir Renstra (versi yang berlaku, setelah perubahan "
-              "bila ada), dengan rumus capaian dan polaritas indikator",
-              f"realisasi 97,40, target akhir 81: {format_percent(capaian_angka(97.40, 81, 'positif').nilai)}"),
-        Rumus("pembanding", "Dibandingkan kabupaten, provinsi, nasional dan kecamatan lain",
-              "selisih = realisasi kecamatan − nilai pembanding; rasio = realisasi kecamatan / nilai pembanding × 100 %; "
-              "nilai yang tidak tersedia ditulis \"tidak tersedia\"",
-              f"82,9 dan Kabupaten 83,8: selisih {format_number(banding.selisih, 2)}, rasio "
-              f"{format_percent(banding.rasio)}"),
-        Rumus("peringkat", "Peringkat antarkecamatan",
-              "diurutkan dari yang terbaik menurut polaritas (tertinggi untuk positif, terendah untuk negatif); nilai "
-              "sama mendapat peringkat sama dan peringkat berikutnya dilewati; \"dari n\" = kecamatan yang memiliki data",
-              "70,78 / 70,73 / 70,73 / 70,62: peringkat " + ", ".join(str(r.peringkat) for r in ranks)
-              + f"; polaritas negatif 5 dan 8: {negatif[0].kecamatan} peringkat 1"),
+        Formula(
+            "perubahan",
+            "Perubahan dari tahun sebelumnya",
+            "perubahan relatif = (realisasi tahun ini − realisasi tahun lalu) / realisasi tahun lalu × 100 %; untuk "
+            "indikator persen juga selisih dalam poin persen",
+            f"82 → 82,68: {format_percent(perubahan(82, 82.68))}; 82,68 → 82,87: "
+            f"{format_percent(perubahan(82.68, 82.87))}",
+        ),
+        Formula(
+            "renstra",
+            "Kemajuan terhadap target akhir Renstra",
+            "realisasi tahun ini dibandingkan target tahun terakhir Renstra (versi yang berlaku, setelah perubahan "
+            "bila ada), dengan rumus capaian dan polaritas indikator",
+            f"realisasi 97,40, target akhir 81: {format_percent(capaian_angka(97.40, 81, 'positif').nilai)}",
+        ),
+        Formula(
+            "pembanding",
+            "Dibandingkan kabupaten, provinsi, nasional dan kecamatan lain",
+            "selisih = realisasi kecamatan − nilai pembanding; rasio = realisasi kecamatan / nilai pembanding × 100 %; "
+            'nilai yang tidak tersedia ditulis "tidak tersedia"',
+            f"82,9 dan Kabupaten 83,8: selisih {format_number(banding.selisih, 2)}, rasio "
+            f"{format_percent(banding.rasio)}",
+        ),
+        Formula(
+            "peringkat",
+            "Peringkat antarkecamatan",
+            "diurutkan dari yang terbaik menurut polaritas (tertinggi untuk positif, terendah untuk negatif); nilai "
+            'sama mendapat peringkat sama dan peringkat berikutnya dilewati; "dari n" = kecamatan yang memiliki data',
+            "70,78 / 70,73 / 70,73 / 70,62: peringkat "
+            + ", ".join(str(r.peringkat) for r in ranks)
+            + f"; polaritas negatif 5 dan 8: {negatif[0].kecamatan} peringkat 1",
+        ),
     ]
 
 
-def rumus_anggaran() -> list[Rumus]:
+def rumus_anggaran() -> list[Formula]:
     """Budget formulas, with the seed reports' figures as examples."""
-    total = Uang(pagu_perubahan=1823687636, realisasi=1803876007)
+    total = Money(pagu_perubahan=1823687636, realisasi=1803876007)
     individu = m.IndikatorIndividu(id="x", sasaran="x", nama="x", satuan="%", target=85, pembilang=36, penyebut=62)
     return [
-        Rumus("serapan", "Serapan dan sisa anggaran",
-              "serapan = realisasi / pagu × 100 %, pagu = pagu perubahan bila ada, selain itu pagu awal; sisa = pagu − "
-              "realisasi; anggaran induk = jumlah rinciannya (angka induk yang ditulis berbeda menjadi catatan "
-              "kualitas data); perubahan = pagu perubahan − pagu awal",
-              f"pagu 1.823.687.636, realisasi 1.803.876.007: serapan {format_percent(total.serapan)}, "
-              f"sisa {format_number(total.sisa, 0)}"),
-        Rumus("efisiensi", "Efisiensi", "efisiensi = capaian − serapan anggaran program pendukung (poin persen); "
-              "positif berarti hasil lebih besar daripada bagian anggaran yang terpakai",
-              f"capaian 104 %, serapan 100 %: {format_number(efisiensi(104, 100), 0)}; capaian 127 %, serapan 99 %: "
-              f"{format_number(efisiensi(127, 99), 0)}"),
-        Rumus("biaya-per-hasil", "Biaya per hasil (cost per outcome)",
-              "anggaran (pagu, realisasi, serapan) program pendukung di samping target, realisasi dan capaian IKU; "
-              "rupiah per satuan = realisasi anggaran / realisasi keluaran, hanya untuk keluaran berupa hitungan "
-              f"(bukan {', '.join(sorted(SATUAN_BUKAN_HITUNGAN))})",
-              f"Rp 6.750.000 untuk 3 laporan: Rp {format_number(rupiah_per_unit(6750000, 3, 'laporan'), 0)} per laporan"),
-        Rumus("realisasi-individu", "Realisasi kinerja individu",
-              "realisasi kumulatif sampai triwulan; bila diisi pembilang dan penyebut: pembilang / penyebut (× 100 "
-              "untuk persen); capaian = realisasi / target × 100 %",
-              f"36 / 62 faskor: realisasi {format_percent(realisasi_individu(individu))}, target 85 %: capaian "
-              f"{format_percent(capaian_angka(realisasi_individu(individu), 85, 'positif').nilai)}"),
+        Formula(
+            "serapan",
+            "Serapan dan sisa anggaran",
+            "serapan = realisasi / pagu × 100 %, pagu = pagu perubahan bila ada, selain itu pagu awal; sisa = pagu − "
+            "realisasi; anggaran induk = jumlah rinciannya (angka induk yang ditulis berbeda menjadi catatan "
+            "kualitas data); perubahan = pagu perubahan − pagu awal",
+            f"pagu 1.823.687.636, realisasi 1.803.876.007: serapan {format_percent(total.serapan)}, "
+            f"sisa {format_number(total.sisa, 0)}",
+        ),
+        Formula(
+            "efisiensi",
+            "Efisiensi",
+            "efisiensi = capaian − serapan anggaran program pendukung (poin persen); "
+            "positif berarti hasil lebih besar daripada bagian anggaran yang terpakai",
+            f"capaian 104 %, serapan 100 %: {format_number(efisiensi(104, 100), 0)}; capaian 127 %, serapan 99 %: "
+            f"{format_number(efisiensi(127, 99), 0)}",
+        ),
+        Formula(
+            "biaya-per-hasil",
+            "Biaya per hasil (cost per outcome)",
+            "anggaran (pagu, realisasi, serapan) program pendukung di samping target, realisasi dan capaian IKU; "
+            "rupiah per satuan = realisasi anggaran / realisasi keluaran, hanya untuk keluaran berupa hitungan "
+            f"(bukan {', '.join(sorted(SATUAN_BUKAN_HITUNGAN))})",
+            f"Rp 6.750.000 untuk 3 laporan: Rp {format_number(rupiah_per_unit(6750000, 3, 'laporan'), 0)} per laporan",
+        ),
+        Formula(
+            "realisasi-individu",
+            "Realisasi kinerja individu",
+            "realisasi kumulatif sampai triwulan; bila diisi pembilang dan penyebut: pembilang / penyebut (× 100 "
+            "untuk persen); capaian = realisasi / target × 100 %",
+            f"36 / 62 faskor: realisasi {format_percent(realisasi_individu(individu))}, target 85 %: capaian "
+            f"{format_percent(capaian_angka(realisasi_individu(individu), 85, 'positif').nilai)}",
+        ),
     ]
 
 
-def rumus_skm() -> list[Rumus]:
+def rumus_skm() -> list[Formula]:
     """The survey formulas of PermenPANRB 14/2017, with examples from seed reports."""
     sem1 = [3.17, 3.17, 3.00, 3.83, 3.00, 3.00, 3.00, 2.67, 3.83]
     sem2 = [3.36, 3.55, 3.36, 4.00, 3.36, 3.36, 3.27, 3.18, 3.55]
-    nrr1, ikm1 = ikm_dari_nrr(sem1)
-    ikm2 = ikm_dari_nrr(sem2)[1]
+    nrr1, ikm1 = ikm_from_nrr(sem1)
+    ikm2 = ikm_from_nrr(sem2)[1]
     layanan = [89.86, 85.42, 100, 87.22, 97.92]
     batas = "; ".join(f"{q.huruf} {q.label} ≥ {format_number(q.bawah, 2)}" for q in MUTU[:-1])
     return [
-        Rumus("ikm", "Indeks Kepuasan Masyarakat (IKM)",
-              "NRR unsur = rata-rata jawaban unsur itu (1-4; jawaban kosong tidak dihitung); NRR tertimbang = "
-              "Σ NRR × 1/9 (tepat 1/9, bukan 0,111); IKM = NRR tertimbang × 25; nilai unsur = NRR × 25",
-              f"NRR 3,17 3,17 3,00 3,83 3,00 3,00 3,00 2,67 3,83: NRR tertimbang {format_number(nrr1, 4)}, "
-              f"IKM {format_number(ikm1, 2)}"),
-        Rumus("mutu", "Mutu pelayanan",
-              f"IKM dibulatkan 2 desimal lalu digolongkan menurut batas bawah: {batas}; di bawahnya D Tidak baik",
-              f"76,60 → {mutu(76.60).huruf}; 76,61 → {mutu(76.61).huruf}; 88,31 → {mutu(88.31).huruf}"),
-        Rumus("ikm-tahunan", "IKM setahun dan IKM unit",
-              "menurut aturan kabupaten: rata-rata IKM periode (bawaan) atau gabungan semua jawaban; IKM unit "
-              "lintas jenis layanan = rata-rata IKM layanan bila kecamatan memakai cara itu",
-              f"{format_number(ikm1, 2)} dan {format_number(ikm2, 2)}: {format_number((ikm1 + ikm2) / 2, 2)}; "
-              f"5 layanan 89,86 85,42 100 87,22 97,92: {format_number(sum(layanan) / 5, 2)}"),
-        Rumus("sampel", "Sampel minimum (Krejcie dan Morgan)",
-              "s = 3,841 × N × 0,25 / (0,0025 × (N − 1) + 3,841 × 0,25), N = jumlah pengguna layanan, dibulatkan",
-              "; ".join(f"N {format_number(n, 0)} → {sampel_minimum(n)}" for n in (100, 500, 1000, 10000))),
-        Rumus("kuadran", "Kesenjangan dan kuadran kepentingan-kinerja",
-              "kesenjangan = NRR kinerja − NRR harapan; kuadran dibagi pada rata-rata kinerja dan rata-rata harapan: "
-              "I prioritas utama (harapan tinggi, kinerja rendah), II pertahankan, III prioritas rendah, "
-              "IV berlebihan", "—"),
-        Rumus("prioritas", "Prioritas perbaikan", "unsur dengan nilai terendah, dan setiap unsur dengan nilai di "
-              f"bawah mutu B ({format_number(MUTU[1].bawah, 2)})", "—"),
+        Formula(
+            "ikm",
+            "Indeks Kepuasan Masyarakat (IKM)",
+            "NRR unsur = rata-rata jawaban unsur itu (1-4; jawaban kosong tidak dihitung); NRR tertimbang = "
+            "Σ NRR × 1/9 (tepat 1/9, bukan 0,111); IKM = NRR tertimbang × 25; nilai unsur = NRR × 25",
+            f"NRR 3,17 3,17 3,00 3,83 3,00 3,00 3,00 2,67 3,83: NRR tertimbang {format_number(nrr1, 4)}, "
+            f"IKM {format_number(ikm1, 2)}",
+        ),
+        Formula(
+            "mutu",
+            "Mutu pelayanan",
+            f"IKM dibulatkan 2 desimal lalu digolongkan menurut batas bawah: {batas}; di bawahnya D Tidak baik",
+            f"76,60 → {mutu(76.60).huruf}; 76,61 → {mutu(76.61).huruf}; 88,31 → {mutu(88.31).huruf}",
+        ),
+        Formula(
+            "ikm-tahunan",
+            "IKM setahun dan IKM unit",
+            "menurut aturan kabupaten: rata-rata IKM periode (bawaan) atau gabungan semua jawaban; IKM unit "
+            "lintas jenis layanan = rata-rata IKM layanan bila kecamatan memakai cara itu",
+            f"{format_number(ikm1, 2)} dan {format_number(ikm2, 2)}: {format_number((ikm1 + ikm2) / 2, 2)}; "
+            f"5 layanan 89,86 85,42 100 87,22 97,92: {format_number(sum(layanan) / 5, 2)}",
+        ),
+        Formula(
+            "sampel",
+            "Sampel minimum (Krejcie dan Morgan)",
+            "s = 3,841 × N × 0,25 / (0,0025 × (N − 1) + 3,841 × 0,25), N = jumlah pengguna layanan, dibulatkan",
+            "; ".join(f"N {format_number(n, 0)} → {sampel_minimum(n)}" for n in (100, 500, 1000, 10000)),
+        ),
+        Formula(
+            "kuadran",
+            "Kesenjangan dan kuadran kepentingan-kinerja",
+            "kesenjangan = NRR kinerja − NRR harapan; kuadran dibagi pada rata-rata kinerja dan rata-rata harapan: "
+            "I prioritas utama (harapan tinggi, kinerja rendah), II pertahankan, III prioritas rendah, "
+            "IV berlebihan",
+            "—",
+        ),
+        Formula(
+            "prioritas",
+            "Prioritas perbaikan",
+            "unsur dengan nilai terendah, dan setiap unsur dengan nilai di "
+            f"bawah mutu B ({format_number(MUTU[1].bawah, 2)})",
+            "—",
+        ),
     ]
 
 
 @dataclass(frozen=True)
-class ContohPredikat:
+class PredikatExample:
     capaian: float
     dinilai: float
     label: str
@@ -211,12 +352,12 @@ class SkalaKabupaten:
     dasar: str | None
     batas: float | None
     rentang: tuple
-    contoh: tuple[ContohPredikat, ...]
+    contoh: tuple[PredikatExample, ...]
 
 
 @dataclass(frozen=True)
 class Metodologi:
-    rumus: tuple[Rumus, ...]
+    rumus: tuple[Formula, ...]
     skala: tuple[SkalaKabupaten, ...]
     toleransi_audit: float
 
@@ -226,7 +367,11 @@ def metodologi(portal: m.Portal, kabupaten: Iterable[KabupatenData]) -> Metodolo
     skala = []
     for kab in kabupaten:
         s = kab.profil.skala_predikat
-        contoh = tuple(ContohPredikat(v, capaian_dinilai(v, s.batas_capaian), predikat(v, s).label)
-                       for v in (126.52, 100.0, 87.48, 50.0))
-        skala.append(SkalaKabupaten(kab.slug, kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh))
+        contoh = tuple(
+            PredikatExample(v, capaian_dinilai(v, s.batas_capaian), predikat(v, s).label)
+            for v in (126.52, 100.0, 87.48, 50.0)
+        )
+        skala.append(
+            SkalaKabupaten(kab.slug, kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh)
+        )
     return Metodologi(tuple(rumus()), tuple(skala), portal.toleransi_audit)

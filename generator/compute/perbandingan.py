@@ -1,25 +1,25 @@
-"""Over time and side by side (DOMAIN 3.8): an indicator's history with year-on-year change,
+"""Over time and side by side (docs/domain.md §3.8): an indicator's history with year-on-year change,
 Renstra progress, benchmarks (kabupaten, province, nation, peer kecamatan) and the ranking of
 kecamatan within their kabupaten."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from generator import model as m
 from generator.compute.capaian import capaian_angka
 
 
 @dataclass(frozen=True)
-class TahunRiwayat:
+class RiwayatRow:
     tahun: int
     target: float | str | None
     realisasi: float | str | None
     capaian: float | None
-    nama: str | None          # the indicator's name that year, when it differed
+    nama: str | None  # the indicator's name that year, when it differed
     sumber: str
-    perubahan: float | None = None       # YoY change of realisasi, relative %
+    perubahan: float | None = None  # YoY change of realisasi, relative %
     perubahan_poin: float | None = None  # YoY change in percentage points (% indicators)
 
 
@@ -34,26 +34,31 @@ def _persen(satuan: str) -> bool:
     return satuan.strip().lower() in ("%", "persen")
 
 
-def riwayat(ind: m.Indikator, tahun_ini: Iterable[tuple[int, float | str | None, float | str | None]],
-            baris: Iterable[m.BarisRiwayat]) -> tuple[TahunRiwayat, ...]:
+def riwayat(
+    ind: m.Indikator,
+    tahun_ini: Iterable[tuple[int, float | str | None, float | str | None]],
+    baris: Iterable[m.BarisRiwayat],
+) -> tuple[RiwayatRow, ...]:
     """Years of one indicator, oldest first: computed reports (`tahun_ini`: year, target,
     realisasi) take precedence over history rows for the same year; capaian uses today's
     polarity; YoY change between consecutive years with data."""
-    years: dict[int, TahunRiwayat] = {}
+    years: dict[int, RiwayatRow] = {}
     for r in baris:
-        years[r.tahun] = TahunRiwayat(r.tahun, r.target, r.realisasi, _capaian(r.realisasi, r.target, ind), r.nama,
-                                      r.sumber or "riwayat")
+        years[r.tahun] = RiwayatRow(
+            r.tahun, r.target, r.realisasi, _capaian(r.realisasi, r.target, ind), r.nama, r.sumber or "riwayat"
+        )
     for tahun, target, realisasi in tahun_ini:
-        years[tahun] = TahunRiwayat(tahun, target, realisasi, _capaian(realisasi, target, ind), None,
-                                    f"Laporan Kinerja {tahun}")
-    result: list[TahunRiwayat] = []
+        years[tahun] = RiwayatRow(
+            tahun, target, realisasi, _capaian(realisasi, target, ind), None, f"Laporan Kinerja {tahun}"
+        )
+    result: list[RiwayatRow] = []
     for tahun in sorted(years):
         row = years[tahun]
         before = result[-1] if result else None
         if before is not None and before.tahun == tahun - 1:
             change = perubahan(before.realisasi, row.realisasi)
-            points = (row.realisasi - before.realisasi if _persen(ind.satuan) and change is not None else None)
-            row = TahunRiwayat(row.tahun, row.target, row.realisasi, row.capaian, row.nama, row.sumber, change, points)
+            points = row.realisasi - before.realisasi if _persen(ind.satuan) and change is not None else None
+            row = RiwayatRow(row.tahun, row.target, row.realisasi, row.capaian, row.nama, row.sumber, change, points)
         result.append(row)
     return tuple(result)
 
@@ -67,11 +72,11 @@ def _capaian(realisasi: float | str | None, target: float | str | None, ind: m.I
 @dataclass(frozen=True)
 class KemajuanRenstra:
     versi: str
-    target_tahun: float | str | None    # the Renstra target for the report's year
+    target_tahun: float | str | None  # the Renstra target for the report's year
     tahun_akhir: int
     target_akhir: float | str | None
     realisasi: float | str | None
-    kemajuan: float | None              # realisasi against the end target, in percent
+    kemajuan: float | None  # realisasi against the end target, in percent
 
 
 def versi_berlaku(renstra: m.Renstra, tahun: int) -> m.VersiRenstra:
@@ -80,8 +85,9 @@ def versi_berlaku(renstra: m.Renstra, tahun: int) -> m.VersiRenstra:
     return max(applicable or renstra.versi[:1], key=lambda v: v.berlaku_sejak or 0)
 
 
-def kemajuan_renstra(renstra: m.Renstra, ind: m.Indikator, tahun: int,
-                     realisasi: float | str | None) -> KemajuanRenstra | None:
+def kemajuan_renstra(
+    renstra: m.Renstra, ind: m.Indikator, tahun: int, realisasi: float | str | None
+) -> KemajuanRenstra | None:
     """Progress towards the Renstra end target (capaian formula with the indicator's polarity)."""
     versi = versi_berlaku(renstra, tahun)
     targets = versi.target.get(ind.id)
@@ -94,10 +100,10 @@ def kemajuan_renstra(renstra: m.Renstra, ind: m.Indikator, tahun: int,
 
 
 @dataclass(frozen=True)
-class Banding:
+class PembandingResult:
     pembanding: str
     jenis: str
-    nilai: float | str | None        # None: not available
+    nilai: float | str | None  # None: not available
     realisasi: float | str | None
     sumber: str | None
 
@@ -117,11 +123,12 @@ class Banding:
 URUTAN_JENIS = {"kecamatan": 0, "kabupaten": 1, "provinsi": 2, "nasional": 3}
 
 
-def pembanding(baris: Iterable[m.BarisPembanding], ind_id: str, tahun: int,
-               realisasi: float | str | None) -> tuple[Banding, ...]:
+def pembanding(
+    baris: Iterable[m.BarisPembanding], ind_id: str, tahun: int, realisasi: float | str | None
+) -> tuple[PembandingResult, ...]:
     rows = [r for r in baris if r.indikator == ind_id and r.tahun == tahun]
     rows.sort(key=lambda r: (URUTAN_JENIS[r.jenis], r.pembanding))
-    return tuple(Banding(r.pembanding, r.jenis, r.nilai, realisasi, r.sumber) for r in rows)
+    return tuple(PembandingResult(r.pembanding, r.jenis, r.nilai, realisasi, r.sumber) for r in rows)
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ class Peringkat:
     nilai: float
     peringkat: int
     dari: int
-    slug: str | None = None        # the kecamatan's folder, when it has one in the portal
+    slug: str | None = None  # the kecamatan's folder, when it has one in the portal
 
 
 def peringkat(nilai: Sequence[tuple[str, float, str | None]], polaritas: str) -> tuple[Peringkat, ...]:

@@ -1,4 +1,4 @@
-"""Published figures against computed ones (DOMAIN 3.10): one rule for every audit."""
+"""Published figures against computed ones (docs/domain.md §3.10): one rule for every audit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Selisih:
+class Discrepancy:
     """A stated or printed figure that disagrees with what the portal derives."""
 
     besaran: str
@@ -14,7 +14,7 @@ class Selisih:
     dihitung: float | str | None
 
 
-def berbeda(published: float | str | None, computed: float | str | None, tolerance: float) -> bool:
+def differs(published: float | str | None, computed: float | str | None, tolerance: float) -> bool:
     """Whether a published figure disagrees with ours: numbers beyond the rounding tolerance,
     texts (grades) when not equal ignoring case, or anything published that we cannot compute.
     Nothing published never disagrees."""

@@ -1,4 +1,4 @@
-"""SKM / IKM (PermenPANRB 14/2017, DOMAIN 3.4): from raw responses or published per-unsur
+"""SKM / IKM (PermenPANRB 14/2017, docs/domain.md §3.4): from raw responses or published per-unsur
 means to NRR, IKM, mutu, per layanan, per period and per year; expectation gaps and the
 importance-performance quadrants; sample adequacy; priorities; respondent profile counts.
 
@@ -9,18 +9,18 @@ and counts only (cells under `MIN_SEL` respondents are suppressed by `profil_res
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Iterable, Sequence
 
+from generator.model.content import SkmData, SurveyResponse
 from generator.model.portal import KODE_UNSUR, AturanSkm
 from generator.model.skm import KOLOM_PROFIL, PeriodeSkm, Skm
 from generator.numbers import round_half_up
-from generator.model.content import Jawaban, SkmData
 
 #: Weight of each unsur: exactly 1/9 (not the printed 0,111, which understates the IKM).
 BOBOT = 1 / 9
-#: Smallest published count of respondents in a profile cell (DOMAIN 6).
+#: Smallest published count of respondents in a profile cell (docs/domain.md §6).
 MIN_SEL = 5
 
 
@@ -28,7 +28,7 @@ MIN_SEL = 5
 class Mutu:
     huruf: str
     label: str
-    bawah: float          # lowest IKM (2 decimals) with this letter
+    bawah: float  # lowest IKM (2 decimals) with this letter
     warna: str
 
     @property
@@ -54,7 +54,7 @@ def mutu(ikm: float) -> Mutu:
     return next((q for q in MUTU if rounded >= q.bawah), MUTU[-1])
 
 
-def ikm_dari_nrr(nrr: Sequence[float]) -> tuple[float, float]:
+def ikm_from_nrr(nrr: Sequence[float]) -> tuple[float, float]:
     """(NRR tertimbang, IKM) from the nine unsur means: Σ NRR_i × 1/9, then × 25."""
     tertimbang = sum(n * BOBOT for n in nrr)
     return tertimbang, tertimbang * 25
@@ -68,10 +68,10 @@ def sampel_minimum(populasi: int) -> int:
 
 
 @dataclass(frozen=True)
-class HasilUnsur:
+class UnsurResult:
     kode: str
     nama: str
-    nrr: float                 # 1-4
+    nrr: float  # 1-4
     jumlah_jawaban: int | None  # answers used for the mean (blank answers excluded); None for published means
     harapan: float | None
     kuadran: str | None = None
@@ -93,21 +93,30 @@ class HasilUnsur:
 
 #: Importance-performance analysis (Martilla & James), split at the means of the unsur.
 KUADRAN = {
-    (True, False): "I · Prioritas utama",        # important, performing below the mean
+    (True, False): "I · Prioritas utama",  # important, performing below the mean
     (True, True): "II · Pertahankan",
     (False, False): "III · Prioritas rendah",
     (False, True): "IV · Berlebihan",
 }
 
 
-def kuadran(unsur: Sequence[HasilUnsur]) -> tuple[HasilUnsur, ...]:
+def kuadran(unsur: Sequence[UnsurResult]) -> tuple[UnsurResult, ...]:
     """Each unsur placed in its IPA quadrant (expectation = importance), when expectations exist."""
     if not unsur or any(u.harapan is None for u in unsur):
         return tuple(unsur)
     mean_kinerja = fmean(u.nrr for u in unsur)
     mean_harapan = fmean(u.harapan for u in unsur)
-    return tuple(HasilUnsur(u.kode, u.nama, u.nrr, u.jumlah_jawaban, u.harapan,
-                            KUADRAN[(u.harapan >= mean_harapan, u.nrr >= mean_kinerja)]) for u in unsur)
+    return tuple(
+        UnsurResult(
+            u.kode,
+            u.nama,
+            u.nrr,
+            u.jumlah_jawaban,
+            u.harapan,
+            KUADRAN[(u.harapan >= mean_harapan, u.nrr >= mean_kinerja)],
+        )
+        for u in unsur
+    )
 
 
 def _mean(values: Iterable[int | None]) -> tuple[float | None, int]:
@@ -115,7 +124,7 @@ def _mean(values: Iterable[int | None]) -> tuple[float | None, int]:
     return (fmean(answered) if answered else None, len(answered))
 
 
-def unsur_dari_jawaban(jawaban: Sequence[Jawaban], nama: Sequence[str]) -> tuple[HasilUnsur, ...] | None:
+def unsur_from_responses(jawaban: Sequence[SurveyResponse], nama: Sequence[str]) -> tuple[UnsurResult, ...] | None:
     """Per-unsur means of raw answers, each over the respondents who answered it."""
     result = []
     for i, kode in enumerate(KODE_UNSUR):
@@ -123,19 +132,23 @@ def unsur_dari_jawaban(jawaban: Sequence[Jawaban], nama: Sequence[str]) -> tuple
         if nrr is None:
             return None
         harapan = _mean(j.harapan[i] for j in jawaban if j.harapan is not None)[0]
-        result.append(HasilUnsur(kode, nama[i], nrr, n, harapan))
+        result.append(UnsurResult(kode, nama[i], nrr, n, harapan))
     return kuadran(result)
 
 
-def unsur_dari_tabel(periode: PeriodeSkm, nama: Sequence[str]) -> tuple[HasilUnsur, ...]:
+def unsur_from_table(periode: PeriodeSkm, nama: Sequence[str]) -> tuple[UnsurResult, ...]:
     """Per-unsur values as published (NRR 1-4 or 25-100)."""
     assert periode.unsur is not None
-    return kuadran([HasilUnsur(k, nama[i], periode.unsur[k].nrr_kinerja, None, periode.unsur[k].harapan)
-                    for i, k in enumerate(KODE_UNSUR)])
+    return kuadran(
+        [
+            UnsurResult(k, nama[i], periode.unsur[k].nrr_kinerja, None, periode.unsur[k].harapan)
+            for i, k in enumerate(KODE_UNSUR)
+        ]
+    )
 
 
 @dataclass(frozen=True)
-class HasilLayanan:
+class LayananResult:
     id: str
     nama: str
     ikm: float
@@ -147,13 +160,13 @@ class HasilLayanan:
 
 
 @dataclass(frozen=True)
-class HasilPeriode:
+class PeriodeResult:
     id: str
     nama: str
-    unsur: tuple[HasilUnsur, ...]         # empty when only layanan IKMs were published
-    layanan: tuple[HasilLayanan, ...]
+    unsur: tuple[UnsurResult, ...]  # empty when only layanan IKMs were published
+    layanan: tuple[LayananResult, ...]
     ikm: float
-    dasar: str                            # how the IKM was made, in words
+    dasar: str  # how the IKM was made, in words
     responden: int | None
     pengguna_layanan: int | None
     dilaporkan: float | None
@@ -164,12 +177,12 @@ class HasilPeriode:
 
     @property
     def nrr_tertimbang(self) -> float | None:
-        return ikm_dari_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
+        return ikm_from_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
 
     @property
     def ikm_unsur(self) -> float | None:
         """The IKM the per-unsur values give (may differ from a layanan-based unit IKM)."""
-        return ikm_dari_nrr([u.nrr for u in self.unsur])[1] if self.unsur else None
+        return ikm_from_nrr([u.nrr for u in self.unsur])[1] if self.unsur else None
 
     @property
     def sampel_minimum(self) -> int | None:
@@ -183,47 +196,52 @@ class HasilPeriode:
         return self.responden >= self.sampel_minimum
 
 
-def _layanan_dari_jawaban(jawaban: Sequence[Jawaban], skm: Skm, nama: Sequence[str]) -> tuple[HasilLayanan, ...]:
+def _layanan_from_responses(
+    jawaban: Sequence[SurveyResponse], skm: Skm, nama: Sequence[str]
+) -> tuple[LayananResult, ...]:
     result = []
     for lay in skm.layanan:
         rows = [j for j in jawaban if j.layanan == lay.id]
-        unsur = unsur_dari_jawaban(rows, nama) if rows else None
+        unsur = unsur_from_responses(rows, nama) if rows else None
         if unsur:
-            result.append(HasilLayanan(lay.id, lay.nama, ikm_dari_nrr([u.nrr for u in unsur])[1], len(rows)))
+            result.append(LayananResult(lay.id, lay.nama, ikm_from_nrr([u.nrr for u in unsur])[1], len(rows)))
     return tuple(result)
 
 
-def hasil_periode(periode: PeriodeSkm, jawaban: Sequence[Jawaban] | None, skm: Skm, aturan: AturanSkm) -> HasilPeriode:
+def compute_periode(
+    periode: PeriodeSkm, jawaban: Sequence[SurveyResponse] | None, skm: Skm, aturan: AturanSkm
+) -> PeriodeResult:
     """One period's IKM: from raw answers, else from published unsur means, else from layanan IKMs."""
     nama_layanan = {lay.id: lay.nama for lay in skm.layanan}
     if jawaban is not None:
-        unsur = unsur_dari_jawaban(jawaban, aturan.unsur) or ()
-        layanan = _layanan_dari_jawaban(jawaban, skm, aturan.unsur)
+        unsur = unsur_from_responses(jawaban, aturan.unsur) or ()
+        layanan = _layanan_from_responses(jawaban, skm, aturan.unsur)
         responden = len(jawaban)
     else:
-        unsur = unsur_dari_tabel(periode, aturan.unsur) if periode.unsur else ()
-        layanan = tuple(HasilLayanan(x.layanan, nama_layanan[x.layanan], x.ikm, x.responden) for x in periode.layanan)
+        unsur = unsur_from_table(periode, aturan.unsur) if periode.unsur else ()
+        layanan = tuple(LayananResult(x.layanan, nama_layanan[x.layanan], x.ikm, x.responden) for x in periode.layanan)
         responden = periode.responden
-    if skm.ikm_unit == "rata-rata-layanan" and layanan or not unsur:
+    if (skm.ikm_unit == "rata-rata-layanan" and layanan) or not unsur:
         ikm, dasar = fmean(x.ikm for x in layanan), f"rata-rata IKM {len(layanan)} jenis layanan"
     else:
-        ikm = ikm_dari_nrr([u.nrr for u in unsur])[1]
+        ikm = ikm_from_nrr([u.nrr for u in unsur])[1]
         dasar = "NRR tertimbang 9 unsur × 25" + (f" dari {responden} responden" if jawaban is not None else "")
     dilaporkan = periode.dilaporkan.ikm if periode.dilaporkan else None
-    return HasilPeriode(periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan,
-                        dilaporkan)
+    return PeriodeResult(
+        periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan, dilaporkan
+    )
 
 
 @dataclass(frozen=True)
-class SelProfil:
+class ProfileCell:
     kategori: str
-    jumlah: int | None     # None: fewer than MIN_SEL respondents, suppressed
+    jumlah: int | None  # None: fewer than MIN_SEL respondents, suppressed
 
 
 @dataclass(frozen=True)
-class Profil:
+class RespondentProfile:
     kolom: str
-    sel: tuple[SelProfil, ...]
+    sel: tuple[ProfileCell, ...]
 
 
 def _kelompok_usia(text: str) -> str:
@@ -237,7 +255,7 @@ def _kelompok_usia(text: str) -> str:
     return "> 55 tahun"
 
 
-def profil_responden(jawaban: Sequence[Jawaban]) -> tuple[Profil, ...]:
+def profil_responden(jawaban: Sequence[SurveyResponse]) -> tuple[RespondentProfile, ...]:
     """Counts per respondent characteristic; a count under MIN_SEL is suppressed."""
     result = []
     for kolom in KOLOM_PROFIL:
@@ -246,27 +264,29 @@ def profil_responden(jawaban: Sequence[Jawaban]) -> tuple[Profil, ...]:
             values = [_kelompok_usia(v) for v in values]
         counts = sorted(Counter(values).items())
         if counts:
-            result.append(Profil(kolom, tuple(SelProfil(k, n if n >= MIN_SEL else None) for k, n in counts)))
+            result.append(
+                RespondentProfile(kolom, tuple(ProfileCell(k, n if n >= MIN_SEL else None) for k, n in counts))
+            )
     return tuple(result)
 
 
 @dataclass(frozen=True)
-class HasilSkm:
+class SkmResult:
     data: SkmData
-    periode: tuple[HasilPeriode, ...]
+    periode: tuple[PeriodeResult, ...]
     ikm: float
     dasar: str
-    unsur: tuple[HasilUnsur, ...]           # the year's unsur, by the same rule as the year's IKM
+    unsur: tuple[UnsurResult, ...]  # the year's unsur, by the same rule as the year's IKM
     responden: int | None
-    profil: tuple[Profil, ...]
-    saran: tuple[str, ...]                  # free text, only when the content enables publishing it
+    profil: tuple[RespondentProfile, ...]
+    saran: tuple[str, ...]  # free text, only when the content enables publishing it
 
     @property
     def mutu(self) -> Mutu:
         return mutu(self.ikm)
 
     @property
-    def prioritas(self) -> tuple[HasilUnsur, ...]:
+    def prioritas(self) -> tuple[UnsurResult, ...]:
         """The lowest unsur, then any other below mutu B (76,61), lowest first."""
         if not self.unsur:
             return ()
@@ -274,7 +294,7 @@ class HasilSkm:
         return tuple(u for i, u in enumerate(ranked) if i == 0 or u.nilai < MUTU[1].bawah)
 
 
-def rata_rata_unsur(periode: Sequence[HasilPeriode]) -> tuple[HasilUnsur, ...]:
+def rata_rata_unsur(periode: Sequence[PeriodeResult]) -> tuple[UnsurResult, ...]:
     """The year's unsur as the mean of the periods' unsur (the rata-rata-periode rule)."""
     with_unsur = [p.unsur for p in periode if p.unsur]
     if not with_unsur:
@@ -282,20 +302,27 @@ def rata_rata_unsur(periode: Sequence[HasilPeriode]) -> tuple[HasilUnsur, ...]:
     result = []
     for i, first in enumerate(with_unsur[0]):
         harapan = [u[i].harapan for u in with_unsur]
-        result.append(HasilUnsur(first.kode, first.nama, fmean(u[i].nrr for u in with_unsur), None,
-                                 None if None in harapan else fmean(harapan)))
+        result.append(
+            UnsurResult(
+                first.kode,
+                first.nama,
+                fmean(u[i].nrr for u in with_unsur),
+                None,
+                None if None in harapan else fmean(harapan),
+            )
+        )
     return kuadran(result)
 
 
-def hasil_skm(data: SkmData, aturan: AturanSkm) -> HasilSkm:
+def compute_skm(data: SkmData, aturan: AturanSkm) -> SkmResult:
     """The survey's results for the year, by the kabupaten's rule for the year value."""
     skm = data.skm
-    periode = tuple(hasil_periode(p, data.responden.get(p.id), skm, aturan) for p in skm.periode)
+    periode = tuple(compute_periode(p, data.responden.get(p.id), skm, aturan) for p in skm.periode)
     semua = [j for p in skm.periode for j in data.responden.get(p.id, ())]
     all_raw = all(p.id in data.responden for p in skm.periode)
-    pooled = unsur_dari_jawaban(semua, aturan.unsur) if all_raw and semua else None
+    pooled = unsur_from_responses(semua, aturan.unsur) if all_raw and semua else None
     if aturan.nilai_tahunan == "gabungan" and pooled:
-        ikm, dasar = ikm_dari_nrr([u.nrr for u in pooled])[1], f"gabungan {len(semua)} responden semua periode"
+        ikm, dasar = ikm_from_nrr([u.nrr for u in pooled])[1], f"gabungan {len(semua)} responden semua periode"
     else:
         ikm = fmean(p.ikm for p in periode)
         dasar = "IKM periode" if len(periode) == 1 else f"rata-rata IKM {len(periode)} periode"
@@ -303,4 +330,4 @@ def hasil_skm(data: SkmData, aturan: AturanSkm) -> HasilSkm:
     counts = [p.responden for p in periode]
     responden = sum(counts) if all(c is not None for c in counts) else None
     saran = tuple(j.saran for j in semua if j.saran) if skm.publikasi_saran else ()
-    return HasilSkm(data, periode, ikm, dasar, unsur, responden, profil_responden(semua), saran)
+    return SkmResult(data, periode, ikm, dasar, unsur, responden, profil_responden(semua), saran)

@@ -1,4 +1,4 @@
-"""Resources and composite indices (DOMAIN 3.5, 3.9): staff counts and shares with pemenuhan
+"""Resources and composite indices (docs/domain.md §3.5, 3.9): staff counts and shares with pemenuhan
 jabatan, asset condition and value, and weighted composite indices with each aspect's share
 of its maximum. Every stated total that our sums contradict becomes a `Selisih`."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import model as m
-from generator.compute.selisih import Selisih, berbeda
+from generator.compute.selisih import Discrepancy, differs
 
 
 def persen(bagian: float | None, keseluruhan: float | None) -> float | None:
@@ -18,20 +18,20 @@ def persen(bagian: float | None, keseluruhan: float | None) -> float | None:
 
 
 @dataclass(frozen=True)
-class Rincian:
+class Breakdown:
     dimensi: str
     kelompok: str
-    baris: tuple[tuple[str, int, float | None], ...]   # category, count, share of this breakdown
+    baris: tuple[tuple[str, int, float | None], ...]  # category, count, share of this breakdown
     total: int
 
 
 @dataclass(frozen=True)
-class HasilSdm:
-    rincian: tuple[Rincian, ...]
+class SdmResult:
+    rincian: tuple[Breakdown, ...]
     jumlah_pegawai: int | None
     asn: int | None
     kebutuhan: int | None
-    selisih: tuple[Selisih, ...]
+    selisih: tuple[Discrepancy, ...]
 
     @property
     def pemenuhan_jabatan(self) -> float | None:
@@ -39,46 +39,52 @@ class HasilSdm:
         return persen(self.asn, self.kebutuhan)
 
 
-def hasil_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> HasilSdm:
+def compute_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> SdmResult:
     rincian = []
     for r in sdm.rincian:
         total = sum(r.jumlah.values())
-        rincian.append(Rincian(r.dimensi, r.kelompok, tuple((k, v, persen(v, total)) for k, v in r.jumlah.items()),
-                               total))
+        rincian.append(
+            Breakdown(r.dimensi, r.kelompok, tuple((k, v, persen(v, total)) for k, v in r.jumlah.items()), total)
+        )
     semua = [r.total for r in rincian if r.kelompok == "semua"]
     jumlah = sdm.jumlah_pegawai if sdm.jumlah_pegawai is not None else (semua[0] if semua else None)
     # A group's size: from the status breakdown (e.g. "Non ASN": 12), or the stated ASN count.
-    groups = {k.lower(): v for r in sdm.rincian if r.dimensi == "status" and r.kelompok == "semua"
-              for k, v in r.jumlah.items()}
+    groups = {
+        k.lower(): v
+        for r in sdm.rincian
+        if r.dimensi == "status" and r.kelompok == "semua"
+        for k, v in r.jumlah.items()
+    }
     if sdm.asn is not None:
         groups.setdefault("asn", sdm.asn)
     notes = []
     for r in rincian:
         expected = jumlah if r.kelompok == "semua" else groups.get(r.kelompok.lower())
         if expected is not None and r.total != expected:
-            notes.append(Selisih(f"jumlah pegawai {r.kelompok} menurut {r.dimensi.replace('_', ' ')}", expected,
-                                 r.total))
-    result = HasilSdm(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
+            notes.append(
+                Discrepancy(f"jumlah pegawai {r.kelompok} menurut {r.dimensi.replace('_', ' ')}", expected, r.total)
+            )
+    result = SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
     printed = sdm.dilaporkan
     if printed is not None:
-        if berbeda(printed.jumlah_pegawai, jumlah, 0):
-            notes.append(Selisih("jumlah pegawai", printed.jumlah_pegawai, jumlah))
-        if berbeda(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
-            notes.append(Selisih("pemenuhan jabatan (%)", printed.pemenuhan_jabatan, result.pemenuhan_jabatan))
-    return HasilSdm(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, tuple(notes))
+        if differs(printed.jumlah_pegawai, jumlah, 0):
+            notes.append(Discrepancy("jumlah pegawai", printed.jumlah_pegawai, jumlah))
+        if differs(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
+            notes.append(Discrepancy("pemenuhan jabatan (%)", printed.pemenuhan_jabatan, result.pemenuhan_jabatan))
+    return SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, tuple(notes))
 
 
 # ---------------------------------------------------------------- aset
 
 
 @dataclass(frozen=True)
-class HasilAset:
-    barang: tuple[tuple[m.Barang, int], ...]   # item and its computed total B + RR + RB
+class AsetResult:
+    barang: tuple[tuple[m.Barang, int], ...]  # item and its computed total B + RR + RB
     baik: int
     rusak_ringan: int
     rusak_berat: int
     nilai: tuple[m.NilaiAset, ...]
-    selisih: tuple[Selisih, ...]
+    selisih: tuple[Discrepancy, ...]
 
     @property
     def jumlah(self) -> int:
@@ -98,25 +104,41 @@ class HasilAset:
         return sum(values) if values else None
 
 
-def hasil_aset(aset: m.Aset, tolerance: float = 0.5) -> HasilAset:
+def compute_aset(aset: m.Aset, tolerance: float = 0.5) -> AsetResult:
     barang = tuple((b, b.baik + b.rusak_ringan + b.rusak_berat) for b in aset.barang)
-    notes = [Selisih(f"jumlah {b.nama} (B + RR + RB)", b.jumlah, total)
-             for b, total in barang if b.jumlah is not None and b.jumlah != total]
-    result = HasilAset(barang, sum(b.baik for b, _ in barang), sum(b.rusak_ringan for b, _ in barang),
-                       sum(b.rusak_berat for b, _ in barang), tuple(aset.nilai), ())
+    notes = [
+        Discrepancy(f"jumlah {b.nama} (B + RR + RB)", b.jumlah, total)
+        for b, total in barang
+        if b.jumlah is not None and b.jumlah != total
+    ]
+    result = AsetResult(
+        barang,
+        sum(b.baik for b, _ in barang),
+        sum(b.rusak_ringan for b, _ in barang),
+        sum(b.rusak_berat for b, _ in barang),
+        tuple(aset.nilai),
+        (),
+    )
     if aset.dilaporkan is not None:
         for kondisi in ("baik", "rusak_ringan", "rusak_berat"):
             printed = getattr(aset.dilaporkan, f"persen_{kondisi}")
-            if berbeda(printed, result.persen(kondisi), tolerance):
-                notes.append(Selisih(f"persentase {kondisi.replace('_', ' ')}", printed, result.persen(kondisi)))
-    return HasilAset(result.barang, result.baik, result.rusak_ringan, result.rusak_berat, result.nilai, tuple(notes))
+            if differs(printed, result.persen(kondisi), tolerance):
+                notes.append(Discrepancy(f"persentase {kondisi.replace('_', ' ')}", printed, result.persen(kondisi)))
+    return AsetResult(result.barang, result.baik, result.rusak_ringan, result.rusak_berat, result.nilai, tuple(notes))
 
 
 # ---------------------------------------------------------------- composite indices
 
 #: SAKIP grades by the total (0-100), as in PermenPANRB 88/2021 evaluations: > lower bound.
-SKALA_SAKIP = (("AA", "Sangat Memuaskan", 90), ("A", "Memuaskan", 80), ("BB", "Sangat Baik", 70),
-               ("B", "Baik", 60), ("CC", "Cukup", 50), ("C", "Kurang", 30), ("D", "Sangat Kurang", float("-inf")))
+SKALA_SAKIP = (
+    ("AA", "Sangat Memuaskan", 90),
+    ("A", "Memuaskan", 80),
+    ("BB", "Sangat Baik", 70),
+    ("B", "Baik", 60),
+    ("CC", "Cukup", 50),
+    ("C", "Kurang", 30),
+    ("D", "Sangat Kurang", float("-inf")),
+)
 
 
 def predikat_sakip(total: float) -> str:
@@ -124,10 +146,10 @@ def predikat_sakip(total: float) -> str:
 
 
 @dataclass(frozen=True)
-class HasilAspek:
+class AspekResult:
     aspek: m.Aspek
-    poin: float               # the aspect's contribution to the total
-    maksimum: float | None    # its maximum contribution (None: weights not published)
+    poin: float  # the aspect's contribution to the total
+    maksimum: float | None  # its maximum contribution (None: weights not published)
 
     @property
     def bobot_tersirat(self) -> float | None:
@@ -140,12 +162,12 @@ class HasilAspek:
 
 
 @dataclass(frozen=True)
-class HasilIndeks:
+class IndeksResult:
     indeks: m.Indeks
-    aspek: tuple[HasilAspek, ...]
+    aspek: tuple[AspekResult, ...]
     total: float
     maksimum: float | None
-    selisih: tuple[Selisih, ...]
+    selisih: tuple[Discrepancy, ...]
 
     @property
     def predikat(self) -> str | None:
@@ -154,29 +176,31 @@ class HasilIndeks:
         return predikat_sakip(self.total / self.maksimum * 100)
 
     @property
-    def terendah(self) -> HasilAspek:
+    def terendah(self) -> AspekResult:
         """The weakest aspect: lowest share of its maximum, else lowest score or value."""
-        return min(self.aspek, key=lambda a: (a.persen_maksimum if a.maksimum else
-                                               a.aspek.skor if a.aspek.skor is not None else a.poin))
+        return min(
+            self.aspek,
+            key=lambda a: a.persen_maksimum if a.maksimum else a.aspek.skor if a.aspek.skor is not None else a.poin,
+        )
 
 
-def hasil_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> HasilIndeks:
+def compute_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> IndeksResult:
     """`poin`: each value is already weighted points out of its bobot; `bobot-persen`: each
     value is a 0-100 score weighted by bobot %."""
     if indeks.cara == "poin":
-        aspek = tuple(HasilAspek(a, a.nilai, a.bobot) for a in indeks.aspek)
+        aspek = tuple(AspekResult(a, a.nilai, a.bobot) for a in indeks.aspek)
     elif indeks.cara == "bobot-persen":
-        aspek = tuple(HasilAspek(a, a.bobot / 100 * a.nilai, a.bobot) for a in indeks.aspek)
+        aspek = tuple(AspekResult(a, a.bobot / 100 * a.nilai, a.bobot) for a in indeks.aspek)
     else:
-        aspek = tuple(HasilAspek(a, a.nilai, None) for a in indeks.aspek)
+        aspek = tuple(AspekResult(a, a.nilai, None) for a in indeks.aspek)
     total = sum(a.poin for a in aspek)
     maksimum = sum(a.maksimum for a in aspek) if indeks.cara != "jumlah" else indeks.maksimum
     notes = []
     printed = indeks.dilaporkan
-    result = HasilIndeks(indeks, aspek, total, maksimum, ())
+    result = IndeksResult(indeks, aspek, total, maksimum, ())
     if printed is not None:
-        if berbeda(printed.total, total, tolerance):
-            notes.append(Selisih("total indeks", printed.total, total))
+        if differs(printed.total, total, tolerance):
+            notes.append(Discrepancy("total indeks", printed.total, total))
         if printed.predikat and result.predikat and not result.predikat.startswith(printed.predikat + " "):
-            notes.append(Selisih("predikat", printed.predikat, result.predikat))
-    return HasilIndeks(indeks, aspek, total, maksimum, tuple(notes))
+            notes.append(Discrepancy("predikat", printed.predikat, result.predikat))
+    return IndeksResult(indeks, aspek, total, maksimum, tuple(notes))

@@ -1,4 +1,4 @@
-"""Population and density of a kecamatan from its desa list (DOMAIN 3.9)."""
+"""Population and density of a kecamatan from its desa list (docs/domain.md §3.9)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,10 @@ def kepadatan(penduduk: int | None, luas_km2: float | None) -> float | None:
 
 
 def wilayah(profil: Kecamatan) -> Wilayah:
-    rows = tuple(PendudukDesa(d, d.penduduk if d.penduduk is not None else
-                              _total([d.penduduk_laki_laki, d.penduduk_perempuan])) for d in profil.desa)
+    rows = tuple(
+        PendudukDesa(d, d.penduduk if d.penduduk is not None else _total([d.penduduk_laki_laki, d.penduduk_perempuan]))
+        for d in profil.desa
+    )
     penduduk = _total([r.penduduk for r in rows])
     return Wilayah(
         desa=rows,

@@ -1,1 +1,19 @@
-"""Stage 1, load: the content tree read into raw documents (syntax only)."""
+"""Stage 1, load: the content tree read into raw documents (syntax only), and when each file last changed."""
+
+from generator.load.files import change_dates, content_files
+from generator.load.readers import Document, read_csv, read_yaml
+from generator.load.tree import SLUG, RawContent, RawKabupaten, RawKecamatan, RawYear, load_content
+
+__all__ = [
+    "SLUG",
+    "Document",
+    "RawContent",
+    "RawKabupaten",
+    "RawKecamatan",
+    "RawYear",
+    "change_dates",
+    "content_files",
+    "load_content",
+    "read_csv",
+    "read_yaml",
+]

@@ -33,8 +33,12 @@ def change_dates(root: Path, files: dict[Path, os.stat_result] | None = None) ->
     files = content_files(root) if files is None else files
     dates = {p: int(st.st_mtime) for p, st in files.items()}
     try:
-        dirty = {line[3:] for line in _git(root, "status", "--porcelain", "--untracked-files=all",
-                                           "--no-renames", "--", ".").splitlines()}
+        dirty = {
+            line[3:]
+            for line in _git(
+                root, "status", "--porcelain", "--untracked-files=all", "--no-renames", "--", "."
+            ).splitlines()
+        }
         top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
         committed: dict[Path, int] = {}
         when = 0

@@ -6,7 +6,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
 import yaml
+
 from generator.problems import Problem
 
 
@@ -106,7 +108,13 @@ def read_csv(path: Path, problems: list[Problem]) -> Document | None:
                 continue
             if None in row:
                 problems.append(
-                    Problem(path, "", "baris berisi lebih banyak kolom dari judul kolom", "csv_columns", line=reader.line_num)
+                    Problem(
+                        path,
+                        "",
+                        "baris berisi lebih banyak kolom dari judul kolom",
+                        "csv_columns",
+                        line=reader.line_num,
+                    )
                 )
                 continue
             rows.append(row)

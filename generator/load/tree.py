@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from generator.problems import Problem
+
 from generator.load.files import change_dates
 from generator.load.readers import Document, read_csv, read_yaml
-
+from generator.problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -48,7 +48,7 @@ INDIVIDUAL_FILE = re.compile(r"^individu-tw([1-4])\.yml$")
 
 
 @dataclass
-class RawTahun:
+class RawYear:
     tahun: int
     folder: Path
     kinerja: Document | None = None
@@ -59,7 +59,7 @@ class RawTahun:
     indeks: Document | None = None
     narasi: Document | None = None
     responden: dict[str, Document] = field(default_factory=dict)
-    individu: dict[int, Document] = field(default_factory=dict)   # triwulan -> report
+    individu: dict[int, Document] = field(default_factory=dict)  # triwulan -> report
 
 
 @dataclass
@@ -67,7 +67,7 @@ class RawKecamatan:
     slug: str
     folder: Path
     profil: Document | None = None
-    tahun: list[RawTahun] = field(default_factory=list)
+    tahun: list[RawYear] = field(default_factory=list)
     riwayat: Document | None = None
     pembanding: Document | None = None
     renstra: Document | None = None
@@ -92,15 +92,17 @@ class RawContent:
 
 
 def _unexpected(path: Path, problems: list[Problem], expected: str) -> None:
-    problems.append(Problem(path, "", f"berkas atau folder tidak dikenal di sini; yang diharapkan: {expected}", "unknown_file"))
+    problems.append(
+        Problem(path, "", f"berkas atau folder tidak dikenal di sini; yang diharapkan: {expected}", "unknown_file")
+    )
 
 
 def _entries(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
 
 
-def _load_tahun(folder: Path, problems: list[Problem]) -> RawTahun:
-    raw = RawTahun(int(folder.name), folder)
+def _load_tahun(folder: Path, problems: list[Problem]) -> RawYear:
+    raw = RawYear(int(folder.name), folder)
     for path in _entries(folder):
         if SURVEY_FILE.match(path.name) and path.is_file():
             doc = read_csv(path, problems)
@@ -117,8 +119,14 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawTahun:
         else:
             setattr(raw, path.stem.replace("-", "_"), read_yaml(path, problems))
     if not (folder / "kinerja.yml").exists() and not raw.individu:
-        problems.append(Problem(folder / "kinerja.yml", "", "berkas wajib tidak ada (folder tahun tanpa kinerja.yml "
-                                "hanya boleh berisi laporan individu-tw<N>.yml)", "missing_file"))
+        problems.append(
+            Problem(
+                folder / "kinerja.yml",
+                "",
+                "berkas wajib tidak ada (folder tahun tanpa kinerja.yml hanya boleh berisi laporan individu-tw<N>.yml)",
+                "missing_file",
+            )
+        )
     return raw
 
 
@@ -134,8 +142,9 @@ def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
         elif path.is_dir() and YEAR.match(path.name):
             raw.tahun.append(_load_tahun(path, problems))
         else:
-            _unexpected(path, problems, "kecamatan.yml, riwayat.csv, pembanding.csv, renstra.yml dan folder tahun "
-                        "(mis. 2024/)")
+            _unexpected(
+                path, problems, "kecamatan.yml, riwayat.csv, pembanding.csv, renstra.yml dan folder tahun (mis. 2024/)"
+            )
     if not (folder / "kecamatan.yml").exists():
         problems.append(Problem(folder / "kecamatan.yml", "", "berkas wajib tidak ada", "missing_file"))
     return raw
@@ -150,17 +159,23 @@ def _load_kabupaten(folder: Path, problems: list[Problem], skip: frozenset[str] 
             raw.nilai_kecamatan = read_csv(path, problems)
         elif path.is_dir() and SLUG.match(path.name):
             # A kecamatan in `skip` is validated already (its files unchanged): not read.
-            raw.kecamatan.append(RawKecamatan(path.name, path) if path.name in skip else _load_kecamatan(path, problems))
+            raw.kecamatan.append(
+                RawKecamatan(path.name, path) if path.name in skip else _load_kecamatan(path, problems)
+            )
         else:
-            _unexpected(path, problems, "kabupaten.yml, nilai-kecamatan.csv dan folder kecamatan (huruf kecil, "
-                        "mis. kedungjajang/)")
+            _unexpected(
+                path,
+                problems,
+                "kabupaten.yml, nilai-kecamatan.csv dan folder kecamatan (huruf kecil, mis. kedungjajang/)",
+            )
     if not (folder / "kabupaten.yml").exists():
         problems.append(Problem(folder / "kabupaten.yml", "", "berkas wajib tidak ada", "missing_file"))
     return raw
 
 
-def load_content(root: Path, kabupaten: str | None = None, diubah: dict[Path, int] | None = None,
-                 skip: frozenset[str] = frozenset()) -> RawContent:
+def load_content(
+    root: Path, kabupaten: str | None = None, diubah: dict[Path, int] | None = None, skip: frozenset[str] = frozenset()
+) -> RawContent:
     """Read every content file under `root` (or only portal.yml and the folder of one
     `kabupaten`); never raises for bad content. `diubah`: change dates already known; `skip`:
     kecamatan of that kabupaten not to read (their validated data is known, see `validate`)."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+
 from generator.model.indeks import DaftarIndeks
 from generator.model.individu import LaporanIndividu
 from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Kecamatan, Renstra
@@ -18,7 +19,7 @@ from generator.problems import Problem
 
 
 @dataclass(frozen=True)
-class Jawaban:
+class SurveyResponse:
     """One respondent's answers (never published): U1..U9 and E1..E9 on 1-4, None = blank."""
 
     layanan: str | None
@@ -31,11 +32,11 @@ class Jawaban:
 @dataclass(frozen=True)
 class SkmData:
     skm: Skm
-    responden: dict[str, tuple[Jawaban, ...]]   # periode id -> raw responses
+    responden: dict[str, tuple[SurveyResponse, ...]]  # periode id -> raw responses
 
 
 @dataclass(frozen=True)
-class TahunData:
+class YearData:
     tahun: int
     kinerja: Kinerja
     program: DaftarProgram | None
@@ -67,7 +68,7 @@ class IndividuData:
 class KecamatanData:
     slug: str
     profil: Kecamatan
-    tahun: tuple[TahunData, ...]
+    tahun: tuple[YearData, ...]
     file: Path
     individu: tuple[IndividuData, ...] = ()
     riwayat: tuple[BarisRiwayat, ...] = ()
@@ -90,8 +91,8 @@ class Content:
     portal: Portal
     kabupaten: tuple[KabupatenData, ...]
     warnings: tuple[Problem, ...] = ()
-    diubah: dict[Path, int] = field(default_factory=dict)   # file -> last change (epoch seconds)
+    diubah: dict[Path, int] = field(default_factory=dict)  # file -> last change (epoch seconds)
 
-    def tanggal(self, files: Iterable[Path]) -> int:
+    def last_changed(self, files: Iterable[Path]) -> int:
         """When the newest of `files` last changed (0 when unknown)."""
         return max((self.diubah.get(f, 0) for f in files), default=0)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+
 from pydantic import BeforeValidator, Field
+
 from generator.model.types import Id, Number, Schema, Tahun, Text, _number
 
 
@@ -11,7 +13,7 @@ class Aspek(Schema):
     nama: Text
     bobot: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
     nilai: Number
-    skor: Number | None = None        # the aspect's unweighted score, when printed (e.g. IPP 0-5)
+    skor: Number | None = None  # the aspect's unweighted score, when printed (e.g. IPP 0-5)
 
 
 class IndeksDilaporkan(Schema):
@@ -28,9 +30,9 @@ class Indeks(Schema):
     id: Id
     nama: Text
     cara: Literal["poin", "bobot-persen", "jumlah"] = "poin"
-    maksimum: Number | None = None            # the declared maximum the weights must sum to (default 100)
-    indikator: Id | None = None               # the IKU whose realisasi is this total
-    skala: Literal["sakip"] | None = None     # grade the total on the SAKIP scale (AA..D)
+    maksimum: Number | None = None  # the declared maximum the weights must sum to (default 100)
+    indikator: Id | None = None  # the IKU whose realisasi is this total
+    skala: Literal["sakip"] | None = None  # grade the total on the SAKIP scale (AA..D)
     aspek: list[Aspek] = Field(min_length=1)
     dilaporkan: IndeksDilaporkan | None = None
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
+
 from generator.model.kinerja import Dilaporkan
 from generator.model.program import AnggaranDilaporkan
 from generator.model.types import Id, Number, Schema, Tahun, Text, _number
 
-
-TANGGAPAN_ATASAN: tuple[str, ...] = ("Laporan sudah baik", "Laporan diperbaiki", "Target dan realisasi diteliti ulang",
-                                     "Capaian diteliti ulang", "Lain-lain")
+TANGGAPAN_ATASAN: tuple[str, ...] = (
+    "Laporan sudah baik",
+    "Laporan diperbaiki",
+    "Target dan realisasi diteliti ulang",
+    "Capaian diteliti ulang",
+    "Lain-lain",
+)
 
 
 class IndikatorIndividu(Schema):
@@ -23,15 +29,15 @@ class IndikatorIndividu(Schema):
     satuan: Text
     target: Number
     realisasi: Number | None = None
-    pembilang: Number | None = None    # realisasi = pembilang / penyebut (× 100 for a percentage)
+    pembilang: Number | None = None  # realisasi = pembilang / penyebut (× 100 for a percentage)
     penyebut: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
     rumus: str | None = None
-    anggaran: AnggaranDilaporkan | None = None   # pagu and realisasi of the money behind it
+    anggaran: AnggaranDilaporkan | None = None  # pagu and realisasi of the money behind it
     dilaporkan: Dilaporkan | None = None
     dilaporkan_serapan: Number | None = None
 
     @model_validator(mode="after")
-    def _one_realisasi(self) -> "IndikatorIndividu":
+    def _one_realisasi(self) -> IndikatorIndividu:
         if (self.pembilang is None) != (self.penyebut is None):
             raise PydanticCustomError("required", "isi pembilang dan penyebut bersama-sama")
         if self.realisasi is not None and self.pembilang is not None:

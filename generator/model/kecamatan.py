@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Literal
+
 from pydantic import Field
+
 from generator.model.types import Area, Count, Id, OptionalValue, Schema, Tahun, Text
 
 
@@ -25,9 +27,9 @@ class Desa(Schema):
 
 class Kecamatan(Schema):
     nama: Text
-    pejabat: list[Pejabat] = []          # organisation: units and officials (names are public)
-    penduduk_dilaporkan: Count | None = None   # the total population as printed, to audit the desa sum
-    publikasi_nip: bool = False          # NIP is personal data: published only when enabled
+    pejabat: list[Pejabat] = []  # organisation: units and officials (names are public)
+    penduduk_dilaporkan: Count | None = None  # the total population as printed, to audit the desa sum
+    publikasi_nip: bool = False  # NIP is personal data: published only when enabled
     alamat: str | None = None
     telepon: str | None = None
     email: str | None = None
@@ -58,7 +60,7 @@ class BarisPembanding(Schema):
     tahun: Tahun
     pembanding: Text
     jenis: Literal["kabupaten", "provinsi", "nasional", "kecamatan"]
-    nilai: OptionalValue = None          # empty: not available (shown as such)
+    nilai: OptionalValue = None  # empty: not available (shown as such)
     sumber: str | None = None
 
 

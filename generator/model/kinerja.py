@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Literal
+
 from pydantic import Field
+
 from generator.model.types import Id, Number, OptionalValue, Schema, Tahun, Text
 
 
@@ -34,7 +36,7 @@ class Indikator(Schema):
     penanggung_jawab: str | None = None
     keterangan: str | None = None
     dilaporkan: Dilaporkan | None = None
-    bersama: Id | None = None            # the kabupaten's shared indicator this IKU reports
+    bersama: Id | None = None  # the kabupaten's shared indicator this IKU reports
     riwayat_keterangan: str | None = None  # e.g. "indikator baru pada Renstra 2025-2029"
 
 

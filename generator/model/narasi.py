@@ -1,8 +1,8 @@
 """Schema of <tahun>/narasi.yml: the report's texts (Markdown)."""
 
 from __future__ import annotations
-from generator.model.types import Id, Schema, Tahun, Text
 
+from generator.model.types import Id, Schema, Tahun, Text
 
 
 class NarasiSasaran(Schema):

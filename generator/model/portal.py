@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated, Literal
+
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
+
 from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Value, _blank_to_none
 
 
@@ -42,21 +45,31 @@ def _fmt(value: float) -> str:
 def _scale_problems(rentang: list[Rentang], batas: float | None) -> list[str]:
     """Every way the intervals fail to cover [0, batas] (or [0, ∞)) exactly once."""
     ordered = sorted(rentang, key=lambda r: float("-inf") if r.bawah is None else r.bawah)
-    found = [f"rentang '{r.label}' kosong: bawah {_fmt(r.bawah)} tidak lebih kecil dari atas {_fmt(r.atas)}"
-             for r in ordered if r.bawah is not None and r.atas is not None and r.bawah >= r.atas]
+    found = [
+        f"rentang '{r.label}' kosong: bawah {_fmt(r.bawah)} tidak lebih kecil dari atas {_fmt(r.atas)}"
+        for r in ordered
+        if r.bawah is not None and r.atas is not None and r.bawah >= r.atas
+    ]
     first, last = ordered[0], ordered[-1]
     if first.bawah is not None and first.bawah > 0:
         found.append(f"celah: capaian 0 sampai {_fmt(first.bawah)} tidak tercakup rentang mana pun")
     elif first.bawah == 0 and not first.bawah_inklusif:
         found.append(f"capaian 0 tidak tercakup: rentang '{first.label}' perlu bawah_inklusif: true")
-    for a, b in zip(ordered, ordered[1:]):
-        if a.atas is None or b.bawah is None or a.atas > b.bawah or (
-            a.atas == b.bawah and a.atas_inklusif and b.bawah_inklusif
+    for a, b in itertools.pairwise(ordered):
+        if (
+            a.atas is None
+            or b.bawah is None
+            or a.atas > b.bawah
+            or (a.atas == b.bawah and a.atas_inklusif and b.bawah_inklusif)
         ):
             found.append(f"tumpang tindih: rentang '{a.label}' dan '{b.label}'")
         elif a.atas < b.bawah or (a.atas == b.bawah and not (a.atas_inklusif or b.bawah_inklusif)):
-            found.append(f"celah antara {_fmt(a.atas)} dan {_fmt(b.bawah)}: tidak ada rentang untuk capaian di antaranya")
-    if last.atas is not None and (batas is None or last.atas < batas or (last.atas == batas and not last.atas_inklusif)):
+            found.append(
+                f"celah antara {_fmt(a.atas)} dan {_fmt(b.bawah)}: tidak ada rentang untuk capaian di antaranya"
+            )
+    if last.atas is not None and (
+        batas is None or last.atas < batas or (last.atas == batas and not last.atas_inklusif)
+    ):
         found.append(f"celah: capaian di atas {_fmt(last.atas)} tidak tercakup rentang mana pun")
     return found
 
@@ -71,17 +84,24 @@ class SkalaPredikat(Schema):
     def _covers_once(self) -> SkalaPredikat:
         problems = _scale_problems(self.rentang, self.batas_capaian)
         if problems:
-            raise PydanticCustomError("scale_gap_overlap", "skala predikat tidak sah: {problem}",
-                                      {"problem": "; ".join(problems)})
+            raise PydanticCustomError(
+                "scale_gap_overlap", "skala predikat tidak sah: {problem}", {"problem": "; ".join(problems)}
+            )
         return self
 
 
 #: The nine unsur of PermenPANRB 14/2017 in the regulation's order; a kabupaten may order
 #: them differently (U8 and U9 swap between kabupaten) in kabupaten.yml `skm.unsur`.
 UNSUR_SKM: tuple[str, ...] = (
-    "Persyaratan", "Sistem, mekanisme dan prosedur", "Waktu penyelesaian", "Biaya/tarif",
-    "Produk spesifikasi jenis pelayanan", "Kompetensi pelaksana", "Perilaku pelaksana",
-    "Penanganan pengaduan, saran dan masukan", "Sarana dan prasarana",
+    "Persyaratan",
+    "Sistem, mekanisme dan prosedur",
+    "Waktu penyelesaian",
+    "Biaya/tarif",
+    "Produk spesifikasi jenis pelayanan",
+    "Kompetensi pelaksana",
+    "Perilaku pelaksana",
+    "Penanganan pengaduan, saran dan masukan",
+    "Sarana dan prasarana",
 )
 
 

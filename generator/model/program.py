@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import Field
+
 from generator.model.kinerja import Indikator
 from generator.model.types import Id, Number, Rupiah, Schema, Text
 
@@ -58,4 +59,4 @@ class Program(Schema):
 
 class DaftarProgram(Schema):
     program: list[Program] = Field(min_length=1)
-    anggaran: Anggaran | None = None   # the year's totals as stated (audited against the programs)
+    anggaran: Anggaran | None = None  # the year's totals as stated (audited against the programs)

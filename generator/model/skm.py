@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
+
 from generator.model.portal import KODE_UNSUR
 from generator.model.types import Count, Id, Ikm, Nrr, Schema, Tahun, Text
 
@@ -18,7 +20,7 @@ class NilaiUnsur(Schema):
     responden: Count | None = None
 
     @model_validator(mode="after")
-    def _one_scale(self) -> "NilaiUnsur":
+    def _one_scale(self) -> NilaiUnsur:
         if (self.nrr is None) == (self.nilai is None):
             raise PydanticCustomError("value_kind", "isi salah satu: nrr (1-4) atau nilai (25-100)")
         return self
@@ -51,7 +53,7 @@ class PeriodeSkm(Schema):
     dilaporkan: DilaporkanSkm | None = None
 
     @model_validator(mode="after")
-    def _some_data(self) -> "PeriodeSkm":
+    def _some_data(self) -> PeriodeSkm:
         if self.berkas is None and self.unsur is None and not self.layanan:
             raise PydanticCustomError("required", "periode tanpa data: isi berkas, unsur atau layanan")
         if self.berkas is not None and self.unsur is not None:
@@ -91,5 +93,12 @@ class Skm(Schema):
 KOLOM_PROFIL = ("jenis_kelamin", "usia", "pendidikan", "pekerjaan")
 
 
-KOLOM_RESPONDEN = ("responden", "tanggal", "layanan", *KOLOM_PROFIL, *KODE_UNSUR,
-                   *(f"E{i}" for i in range(1, 10)), "saran")
+KOLOM_RESPONDEN = (
+    "responden",
+    "tanggal",
+    "layanan",
+    *KOLOM_PROFIL,
+    *KODE_UNSUR,
+    *(f"E{i}" for i in range(1, 10)),
+    "saran",
+)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from typing import Literal
-from pydantic import Field
-from generator.model.types import Count, Id, Number, Rupiah, Schema, Tahun, Text
 
+from pydantic import Field
+
+from generator.model.types import Count, Id, Number, Rupiah, Schema, Tahun, Text
 
 DIMENSI_SDM = ("jenis_kelamin", "status", "pendidikan", "eselon", "golongan", "jabatan")
 
@@ -24,9 +25,9 @@ class SdmDilaporkan(Schema):
 
 
 class Sdm(Schema):
-    jumlah_pegawai: Count | None = None       # stated total, checked against every breakdown
-    asn: Count | None = None                  # ASN (PNS + PPPK) in post
-    kebutuhan: Count | None = None            # ASN positions needed (analisis jabatan)
+    jumlah_pegawai: Count | None = None  # stated total, checked against every breakdown
+    asn: Count | None = None  # ASN (PNS + PPPK) in post
+    kebutuhan: Count | None = None  # ASN positions needed (analisis jabatan)
     rincian: list[RincianSdm] = []
     dilaporkan: SdmDilaporkan | None = None
 
@@ -37,7 +38,7 @@ class Barang(Schema):
     baik: Count = 0
     rusak_ringan: Count = 0
     rusak_berat: Count = 0
-    jumlah: Count | None = None               # stated; checked against B + RR + RB
+    jumlah: Count | None = None  # stated; checked against B + RR + RB
 
 
 class NilaiAset(Schema):

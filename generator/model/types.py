@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from typing import Annotated
+
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
+
 from generator.numbers import NumberFormatError, parse_number
 
-
-#: Order of ordinal grades (SAKIP), worst first. DOMAIN 3.1.
+#: Order of ordinal grades (SAKIP), worst first. docs/domain.md §3.1.
 GRADES: tuple[str, ...] = ("D", "C", "CC", "B", "BB", "A", "AA")
 
 

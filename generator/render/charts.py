@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from generator.numbers import format_number
 
@@ -35,36 +35,36 @@ REFERENCE_DASH = "4 3"
 
 
 @dataclass(frozen=True)
-class Batang:
+class Bar:
     """One bar: its label, value, printed value and category (legend entry with a colour)."""
 
     label: str
-    nilai: float
-    teks: str
-    kategori: str
-    warna: str
+    value: float
+    text: str
+    category: str
+    colour: str
 
 
 @dataclass(frozen=True)
-class Garis:
+class ReferenceLine:
     """A reference line across the bars (a target, a threshold), labelled at its top."""
 
-    nilai: float
+    value: float
     label: str
 
 
 @dataclass(frozen=True)
-class Grafik:
+class Chart:
     """An SVG chart and its size in px (for the <img> width and height attributes)."""
 
     svg: str
-    lebar: int
-    tinggi: int
-    deskripsi: str   # the key numbers in words: the SVG's <desc> and the <img> alt text
+    width: int
+    height: int
+    description: str  # the key numbers in words: the SVG's <desc> and the <img> alt text
 
 
 @dataclass(frozen=True)
-class Titik:
+class Point:
     """One labelled point of a scatter chart."""
 
     label: str
@@ -73,18 +73,18 @@ class Titik:
 
 
 @dataclass(frozen=True)
-class Seri:
+class Series:
     """One line of a line chart: its name and (year, value) points."""
 
     label: str
-    titik: tuple[tuple[int, float], ...]
+    points: tuple[tuple[int, float], ...]
 
 
 # ---------------------------------------------------------------------------------------------
 # Shared drawing helpers
 
 
-def _pendek(label: str, limit: int = 46) -> str:
+def _shortened(label: str, limit: int = 46) -> str:
     """A label cut to fit the plot width (about 46 characters at 12 px); the full text is in
     the table beside the chart."""
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
@@ -105,19 +105,21 @@ def _n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _text(x: float, y: float, content: str, size: int = 12, fill: str = TEXT, anchor: str = "start",
-          extra: str = "") -> str:
+def _text(
+    x: float, y: float, content: str, size: int = 12, fill: str = TEXT, anchor: str = "start", extra: str = ""
+) -> str:
     """A <text> element with `content` escaped; `y` is the baseline."""
     align = "" if anchor == "start" else f' text-anchor="{anchor}"'
-    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{size}" fill="{fill}"{align}{extra}>'
-            f"{html.escape(content, quote=False)}</text>")
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{size}" fill="{fill}"{align}{extra}>'
+        f"{html.escape(content, quote=False)}</text>"
+    )
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, stroke: str, dash: str = "", extra: str = "") -> str:
     """A straight line; `dash` is a stroke-dasharray."""
     dashed = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{stroke}"'
-            f"{dashed}{extra}/>")
+    return f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{stroke}"{dashed}{extra}/>'
 
 
 def _rect(x: float, y: float, width: float, height: float, fill: str) -> str:
@@ -136,11 +138,11 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> tuple[list[float], i
     decimals their step needs."""
     raw = (high - low) / count
     power = math.floor(math.log10(raw))
-    factor = min((1, 2, 2.5, 5, 10), key=lambda f: abs(math.log(f * 10.0 ** power / raw)))
+    factor = min((1, 2, 2.5, 5, 10), key=lambda f: abs(math.log(f * 10.0**power / raw)))
     if factor == 10:
         factor, power = 1, power + 1
     decimals = max(0, -power + (1 if factor == 2.5 else 0))
-    step = factor * 10.0 ** power
+    step = factor * 10.0**power
     first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
     return [round(i * step, decimals) for i in range(first, last + 1)], decimals
 
@@ -169,8 +171,9 @@ class _Plot:
         return self.top + self.height
 
 
-def _y_axis(plot: _Plot, ticks: list[float], labels: list[str], y: Callable[[float], float],
-            title: str | None) -> list[str]:
+def _y_axis(
+    plot: _Plot, ticks: list[float], labels: list[str], y: Callable[[float], float], title: str | None
+) -> list[str]:
     """Horizontal grid lines with their labels left of the plot, the left axis line and the
     rotated title."""
     parts = []
@@ -180,8 +183,9 @@ def _y_axis(plot: _Plot, ticks: list[float], labels: list[str], y: Callable[[flo
     parts.append(_line(plot.left, plot.top, plot.left, plot.bottom, AXIS))
     if title:
         cx, cy = PAD + 10, plot.top + plot.height / 2
-        parts.append(_text(cx, cy, _pendek(title, 30), 12, TEXT, "middle",
-                           f' transform="rotate(-90 {_n(cx)} {_n(cy)})"'))
+        parts.append(
+            _text(cx, cy, _shortened(title, 30), 12, TEXT, "middle", f' transform="rotate(-90 {_n(cx)} {_n(cy)})"')
+        )
     return parts
 
 
@@ -218,75 +222,84 @@ def _legend(entries: list[tuple[str, str, str]], top: float, line: bool = False)
     return parts, top + 16 * len(entries)
 
 
-def _grafik(parts: list[str], width: float, height: float, title: str, description: str) -> Grafik:
+def _chart(parts: list[str], width: float, height: float, title: str, description: str) -> Chart:
     """The accessible SVG document around `parts`, on a white background."""
     w, h = math.ceil(width), math.ceil(height)
-    svg = (f'<svg role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg" '
-           f'width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">'
-           f'<title id="chart-title">{html.escape(title, quote=False)}</title>'
-           f'<desc id="chart-desc">{html.escape(description, quote=False)}</desc>'
-           f'<rect width="{w}" height="{h}" fill="white"/>' + "".join(parts) + "</svg>")
-    return Grafik(svg, w, h, f"{title}. {description}")
+    svg = (
+        f'<svg role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg" '
+        f'width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">'
+        f'<title id="chart-title">{html.escape(title, quote=False)}</title>'
+        f'<desc id="chart-desc">{html.escape(description, quote=False)}</desc>'
+        f'<rect width="{w}" height="{h}" fill="white"/>' + "".join(parts) + "</svg>"
+    )
+    return Chart(svg, w, h, f"{title}. {description}")
 
 
 # ---------------------------------------------------------------------------------------------
 # Charts
 
 
-def _bar_share(batang: list[Batang], awal: float, top: float) -> float:
+def _bar_share(bars: list[Bar], start: float, top: float) -> float:
     """The share of the plot width the longest bar takes: 0.55, less if a printed value would
     otherwise run past the widest allowed chart."""
     share = 0.55
     room = MAX_WIDTH - 2 * PAD - 4 - 2
-    for b in batang:
-        if b.nilai > awal:
-            fits = (room - _text_width(b.teks, 12)) / WIDTH * (top - awal) / (b.nilai - awal)
+    for b in bars:
+        if b.value > start:
+            fits = (room - _text_width(b.text, 12)) / WIDTH * (top - start) / (b.value - start)
             share = min(share, fits)
     return max(share, 0.25)
 
 
-def bar_chart(batang: list[Batang], title: str, description: str, garis: tuple[Garis, ...] = (),
-              awal: float = 0, urutan: tuple[str, ...] = ()) -> Grafik:
-    """Horizontal bars from `awal` (the scale's lowest value: 0, or 25 for an IKM), each with
+def bar_chart(
+    bars: list[Bar],
+    title: str,
+    description: str,
+    lines: tuple[ReferenceLine, ...] = (),
+    start: float = 0,
+    order: tuple[str, ...] = (),
+) -> Chart:
+    """Horizontal bars from `start` (the scale's lowest value: 0, or 25 for an IKM), each with
     its label on the line above and its printed value at its end (so no axis is needed),
-    coloured by category with a legend (in `urutan` order when given, else first seen),
+    coloured by category with a legend (in `order` order when given, else first seen),
     plus labelled reference lines."""
-    if not batang:
+    if not bars:
         raise ValueError("a bar chart needs at least one bar")
     legend: dict[str, str] = {}
-    for b in sorted(batang, key=lambda b: urutan.index(b.kategori) if b.kategori in urutan else len(urutan)):
-        legend.setdefault(b.kategori, b.warna)
-    top = max([b.nilai for b in batang] + [g.nilai for g in garis] + [awal + 1])
+    for b in sorted(bars, key=lambda b: order.index(b.category) if b.category in order else len(order)):
+        legend.setdefault(b.category, b.colour)
+    top = max([b.value for b in bars] + [g.value for g in lines] + [start + 1])
     # Bars use the left 55 %; the printed value follows on the right.
-    x = _scale(awal, awal + (top - awal) / _bar_share(batang, awal, top), PAD, PAD + WIDTH)
-    plot = _Plot(PAD, 16 if garis else 4, WIDTH, 44 * len(batang))
+    x = _scale(start, start + (top - start) / _bar_share(bars, start, top), PAD, PAD + WIDTH)
+    plot = _Plot(PAD, 16 if lines else 4, WIDTH, 44 * len(bars))
     parts: list[str] = []
     width = float(PAD + WIDTH + PAD)
-    for i, b in enumerate(batang):
+    for i, b in enumerate(bars):
         row = plot.top + 44 * i
-        end = x(max(b.nilai, awal))
-        parts.append(_text(plot.left, row + 20, _pendek(b.label)))
-        parts.append(_rect(plot.left, row + 23, end - plot.left, 14, b.warna))
-        parts.append(_text(end + 4, row + 34, b.teks))
-        width = max(width, end + 4 + _text_width(b.teks, 12) + 2)
+        end = x(max(b.value, start))
+        parts.append(_text(plot.left, row + 20, _shortened(b.label)))
+        parts.append(_rect(plot.left, row + 23, end - plot.left, 14, b.colour))
+        parts.append(_text(end + 4, row + 34, b.text))
+        width = max(width, end + 4 + _text_width(b.text, 12) + 2)
     width = min(width, MAX_WIDTH)
-    for g in garis:
-        gx = x(g.nilai)
+    for g in lines:
+        gx = x(g.value)
         half = _text_width(g.label, 11) / 2
         parts.append(_line(gx, plot.top, gx, plot.bottom, MUTED, REFERENCE_DASH, ' opacity="0.7"'))
         parts.append(_text(min(max(gx, PAD + half), width - PAD - half), plot.top - 2, g.label, 11, MUTED, "middle"))
     keys, bottom = _legend([(k, c, "") for k, c in legend.items()], plot.bottom + 12)
-    return _grafik(parts + keys, width, bottom + 2, title, description)
+    return _chart(parts + keys, width, bottom + 2, title, description)
 
 
-def line_chart(seri: list[Seri], title: str, description: str, y_title: str,
-               garis: tuple[Garis, ...] = ()) -> Grafik:
+def line_chart(
+    series: list[Series], title: str, description: str, y_title: str, lines: tuple[ReferenceLine, ...] = ()
+) -> Chart:
     """Values over the years, one coloured line with points per series (Okabe-Ito and a dash
     pattern, with a legend), and labelled horizontal reference lines (e.g. the Renstra end
     target)."""
-    if not any(s.titik for s in seri):
+    if not any(s.points for s in series):
         raise ValueError("a line chart needs at least one point")
-    values = [v for s in seri for _, v in s.titik] + [g.nilai for g in garis]
+    values = [v for s in series for _, v in s.points] + [g.value for g in lines]
     low, high = min(values), max(values)
     pad = (high - low) * 0.15 or 1
     ticks, decimals = _nice_ticks(low - pad, high + pad)
@@ -294,62 +307,72 @@ def line_chart(seri: list[Seri], title: str, description: str, y_title: str,
     left = _left_margin(labels, y_title)
     plot = _Plot(left, 10, min(WIDTH - 40, MAX_WIDTH - PAD - left), 180)
     y = _scale(low - pad, high + pad, plot.bottom, plot.top)
-    years = sorted({year for s in seri for year, _ in s.titik})
+    years = sorted({year for s in series for year, _ in s.points})
     step = plot.width / len(years)
     x = {year: plot.left + step * (i + 0.5) for i, year in enumerate(years)}
     parts = _y_axis(plot, ticks, labels, y, y_title)
     parts += _x_axis(plot, list(x.values()), [str(year) for year in years], None, grid=False)
-    for g in garis:
-        parts.append(_line(plot.left, y(g.nilai), plot.right, y(g.nilai), MUTED, REFERENCE_DASH))
-        parts.append(_text(plot.left + 2, y(g.nilai) - 3, g.label, 11, MUTED))
+    for g in lines:
+        parts.append(_line(plot.left, y(g.value), plot.right, y(g.value), MUTED, REFERENCE_DASH))
+        parts.append(_text(plot.left + 2, y(g.value) - 3, g.label, 11, MUTED))
     entries = []
-    for i, s in enumerate(seri):
+    for i, s in enumerate(series):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
-        points = " ".join(f"{_n(x[t])},{_n(y(v))}" for t, v in s.titik)
+        points = " ".join(f"{_n(x[t])},{_n(y(v))}" for t, v in s.points)
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>')
-        parts += [f'<circle cx="{_n(x[t])}" cy="{_n(y(v))}" r="4" fill="{colour}"/>' for t, v in s.titik]
+        parts += [f'<circle cx="{_n(x[t])}" cy="{_n(y(v))}" r="4" fill="{colour}"/>' for t, v in s.points]
         entries.append((s.label, colour, dash))
     keys, bottom = _legend(entries, plot.bottom + 28, line=True)
-    return _grafik(parts + keys, plot.right + PAD, bottom + 2, title, description)
+    return _chart(parts + keys, plot.right + PAD, bottom + 2, title, description)
 
 
-def scatter_chart(titik: list[Titik], title: str, description: str, x_title: str, y_title: str,
-                  x_split: float, y_split: float, kuadran: dict[str, str]) -> Grafik:
+def scatter_chart(
+    points: list[Point],
+    title: str,
+    description: str,
+    x_title: str,
+    y_title: str,
+    x_split: float,
+    y_split: float,
+    kuadran: dict[str, str],
+) -> Chart:
     """Labelled points with a vertical and a horizontal split line (an importance-performance
     grid); `kuadran` names the four corners: {"kiri-atas": text, "kanan-atas": ..., ...}."""
     merged: dict[tuple[float, float], list[str]] = {}
-    for t in titik:  # points at the same place share one label ("U3, U6")
+    for t in points:  # points at the same place share one label ("U3, U6")
         merged.setdefault((round(t.x, 2), round(t.y, 2)), []).append(t.label)
-    xs, ys = [t.x for t in titik] + [x_split], [t.y for t in titik] + [y_split]
+    xs, ys = [t.x for t in points] + [x_split], [t.y for t in points] + [y_split]
     (x0, x1), (y0, y1) = (min(xs) - 0.2, max(xs) + 0.2), (min(ys) - 0.2, max(ys) + 0.2)
     x_ticks, _ = _nice_ticks(x0, x1)
     y_ticks, _ = _nice_ticks(y0, y1)
     y_labels = [format_number(t, 2) for t in y_ticks]
     left = _left_margin(y_labels, y_title)
     plot = _Plot(left, 8, min(WIDTH - 40, MAX_WIDTH - 14 - left), 240)
-    width = plot.right + 14   # room for half the last x tick label
+    width = plot.right + 14  # room for half the last x tick label
     x, y = _scale(x0, x1, plot.left, plot.right), _scale(y0, y1, plot.bottom, plot.top)
     parts = _y_axis(plot, y_ticks, y_labels, y, y_title)
     parts += _x_axis(plot, [x(t) for t in x_ticks], [format_number(t, 2) for t in x_ticks], x_title, grid=True)
-    corners = {"kiri-atas": (plot.left + 4, plot.top + 13, "start"),
-               "kanan-atas": (plot.right - 4, plot.top + 13, "end"),
-               "kiri-bawah": (plot.left + 4, plot.bottom - 6, "start"),
-               "kanan-bawah": (plot.right - 4, plot.bottom - 6, "end")}
+    corners = {
+        "kiri-atas": (plot.left + 4, plot.top + 13, "start"),
+        "kanan-atas": (plot.right - 4, plot.top + 13, "end"),
+        "kiri-bawah": (plot.left + 4, plot.bottom - 6, "start"),
+        "kanan-bawah": (plot.right - 4, plot.bottom - 6, "end"),
+    }
     for key, text in kuadran.items():
         cx, cy, anchor = corners[key]
         parts.append(_text(cx, cy, text, 11, MUTED, anchor, ' font-style="italic"'))
     parts.append(_line(x(x_split), plot.top, x(x_split), plot.bottom, MUTED, REFERENCE_DASH))
     parts.append(_line(plot.left, y(y_split), plot.right, y(y_split), MUTED, REFERENCE_DASH))
     parts += [f'<circle cx="{_n(x(px))}" cy="{_n(y(py))}" r="4.5" fill="{PALETTE[0]}"/>' for px, py in merged]
-    parts += _point_labels([(x(px), y(py), ", ".join(names)) for (px, py), names in merged.items()],
-                           plot.left, width)
-    return _grafik(parts, width, plot.bottom + 40, title, description)
+    parts += _point_labels([(x(px), y(py), ", ".join(names)) for (px, py), names in merged.items()], plot.left, width)
+    return _chart(parts, width, plot.bottom + 40, title, description)
 
 
 def _point_labels(points: list[tuple[float, float, str]], low: float, high: float) -> list[str]:
     """A 12 px label 5 px right of and 6 px above each point; a label that would cover a point
     or an earlier label, or leave [low, high], goes below, else left of its point."""
+
     def box(tx: float, ty: float, anchor: str, width: float) -> tuple[float, float, float, float]:
         x0 = tx if anchor == "start" else tx - width
         return x0, ty - 9, x0 + width, ty + 3
@@ -358,8 +381,12 @@ def _point_labels(points: list[tuple[float, float, str]], low: float, high: floa
     parts = []
     for px, py, label in points:
         width = _text_width(label, 12)
-        options = [(px + 5, py - 6, "start"), (px + 5, py + 15, "start"), (px - 5, py - 6, "end"),
-                   (px - 5, py + 15, "end")]
+        options = [
+            (px + 5, py - 6, "start"),
+            (px + 5, py + 15, "start"),
+            (px - 5, py - 6, "end"),
+            (px - 5, py + 15, "end"),
+        ]
         inside = [o for o in options if low <= box(*o, width)[0] and box(*o, width)[2] <= high]
         free = [o for o in inside if not any(_overlap(box(*o, width), t) for t in taken)]
         tx, ty, anchor = (free or inside or options)[0]

@@ -7,12 +7,13 @@ import json
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
+
 import markdown
 import nh3
 from markupsafe import Markup, escape
-from generator.render.dataset import Kolom
-from generator.numbers import format_number, format_percent, format_value
 
+from generator.numbers import format_number, format_percent, format_value
+from generator.render.dataset import Column
 
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -21,8 +22,20 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 WIB = timezone(timedelta(hours=7))
 
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def md(text: object) -> Markup:
@@ -33,27 +46,27 @@ def md(text: object) -> Markup:
 
 #: What a narrative text from content may contain once rendered: text structure only, no
 #: links, images, scripts, styles or attributes.
-TEKS_AMAN = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote"}
+SAFE_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote"}
 
 
-def markdown_aman(text: str | None) -> Markup:
+def safe_markdown(text: str | None) -> Markup:
     """Content Markdown rendered and sanitised (nh3) into HTML that cannot carry markup of its own."""
     if not text:
         return Markup("")
     rendered = _MARKDOWN.reset().convert(text)
-    return Markup(nh3.clean(rendered, tags=TEKS_AMAN, attributes={}, link_rel=None))
+    return Markup(nh3.clean(rendered, tags=SAFE_TAGS, attributes={}, link_rel=None))
 
 
-_MARKDOWN = markdown.Markdown(output_format="html")   # one parser, reset per text (building it costs more)
+_MARKDOWN = markdown.Markdown(output_format="html")  # one parser, reset per text (building it costs more)
 
 
-def tanggal(epoch: int) -> str:
+def format_date(epoch: int) -> str:
     """`1735689600` -> `1 Januari 2025`, in Western Indonesian Time (WIB)."""
     d = datetime.fromtimestamp(epoch, tz=WIB)
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def tanggal_iso(epoch: int) -> str:
+def format_date_iso(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, tz=WIB).date().isoformat()
 
 
@@ -62,7 +75,7 @@ def yaml_text(text: object) -> Markup:
     return Markup(json.dumps(str(text), ensure_ascii=False))
 
 
-def predikat(r: Any) -> Markup:
+def predikat_badge(r: Any) -> Markup:
     """A predikat (or mutu) as a badge in its colour; the label is always written."""
     if not r:
         return Markup('<span class="tanpa-data">—</span>')
@@ -71,14 +84,19 @@ def predikat(r: Any) -> Markup:
 
 
 #: How a table cell of each column kind is written.
-_FORMAT_SEL = {"persen": format_percent, "angka": format_value, "indeks": format_number,
-               "rupiah": lambda v: format_number(v, 0), "bilangan": lambda v: format_number(v, 0)}
+_CELL_FORMAT = {
+    "persen": format_percent,
+    "angka": format_value,
+    "indeks": format_number,
+    "rupiah": lambda v: format_number(v, 0),
+    "bilangan": lambda v: format_number(v, 0),
+}
 
 
-def nilai_sel(v: Any, k: Kolom) -> Markup:
+def cell_value(v: Any, k: Column) -> Markup:
     """A table value as HTML, formatted for its column (— for no data)."""
     if v is None:
         return Markup('<span class="tanpa-data">—</span>')
-    if k.jenis == "predikat":
-        return predikat(v)
-    return escape(_FORMAT_SEL.get(k.jenis, str)(v))
+    if k.kind == "predikat":
+        return predikat_badge(v)
+    return escape(_CELL_FORMAT.get(k.kind, str)(v))

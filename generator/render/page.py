@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+
 from generator.render import charts
-from generator.render.dataset import Tabel
+from generator.render.dataset import Table
 
 
 def shard(path: str) -> str:
@@ -26,11 +28,11 @@ class Page:
     description: str
     context: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
-    tabel: dict[str, Tabel] = field(default_factory=dict)
-    sumber: str = ""                                   # where the data comes from, in words
-    berkas: tuple[Path, ...] = ()                      # the content files (or folders) the page is made from
-    diubah: int | None = None                          # newest change of `berkas`, when they are folders
-    lintas: set[str] = field(default_factory=set)      # pages of other shards this page links to
+    tables: dict[str, Table] = field(default_factory=dict)
+    source: str = ""  # where the data comes from, in words
+    sources: tuple[Path, ...] = ()  # the content files (or folders) the page is made from
+    changed: int | None = None  # newest change of `berkas`, when they are folders
+    cross_links: set[str] = field(default_factory=set)  # pages of other shards this page links to
 
     def link(self, target: str) -> str:
         """Relative Markdown link from this page to another page's source path: a `.md` path
@@ -45,36 +47,36 @@ class Page:
         if target.startswith("#"):
             return target
         if shard(target) != shard(self.path):
-            self.lintas.add(target)
-        return posixpath.relpath(_url(target), _url(self.path)) + "/"
+            self.cross_links.add(target)
+        return posixpath.relpath(page_folder(target), page_folder(self.path)) + "/"
 
     @property
     def folder(self) -> str:
         """The folder the page is published as (`.` for the home page)."""
-        return _url(self.path)
+        return page_folder(self.path)
 
-    def add(self, **tables: Tabel) -> None:
-        self.tabel.update(tables)
+    def add(self, **tables: Table) -> None:
+        self.tables.update(tables)
 
-    def grafik(self, name: str, chart: charts.Grafik | None) -> dict[str, Any] | None:
+    def chart(self, name: str, chart: charts.Chart | None) -> dict[str, Any] | None:
         """Publish a chart next to the page; what the template needs to show it."""
         if chart is None:
             return None
         self.files[name] = chart.svg
-        return {"src": name, "lebar": chart.lebar, "tinggi": chart.tinggi, "alt": chart.deskripsi}
+        return {"src": name, "width": chart.width, "height": chart.height, "alt": chart.description}
 
 
-def _url(source: str) -> str:
+def page_folder(source: str) -> str:
     """The folder a page is published as: `a/b/index.md` -> `a/b`, `metodologi.md` -> `metodologi`."""
     stem = source.removesuffix(".md")
     folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
     return folder or "."
 
 
-def unique_datasets(site_pages: Iterable[Page]) -> list[Tabel]:
+def unique_tables(site_pages: Iterable[Page]) -> list[Table]:
     """Every table shown on some page, once (a scale appears on several pages)."""
-    seen: dict[str, Tabel] = {}
+    seen: dict[str, Table] = {}
     for page in site_pages:
-        for t in page.tabel.values():
+        for t in page.tables.values():
             seen.setdefault(t.path, t)
     return list(seen.values())

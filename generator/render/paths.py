@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.compute.individu import HasilIndividu
-from generator.compute.laporan import Ikhtisar, LaporanKinerja
+from generator.compute.individu import IndividuResult
+from generator.compute.laporan import LaporanKinerja
+from generator.compute.portal import Overview
 
 
 def _index(folder: str) -> str:
@@ -39,11 +40,11 @@ def anggaran_path(lp: LaporanKinerja) -> str:
     return _index(anggaran_folder(lp))
 
 
-def individu_folder(r: HasilIndividu) -> str:
+def individu_folder(r: IndividuResult) -> str:
     return f"{r.kabupaten.slug}/{r.kecamatan.slug}/{r.tahun}/individu-tw{r.triwulan}"
 
 
-def individu_path(r: HasilIndividu) -> str:
+def individu_path(r: IndividuResult) -> str:
     return _index(individu_folder(r))
 
 
@@ -51,7 +52,7 @@ def perbandingan_path(kab: str, tahun: int) -> str:
     return _index(f"{kab}/perbandingan-{tahun}")
 
 
-def ikhtisar_path(x: Ikhtisar) -> str:
+def overview_path(x: Overview) -> str:
     return perbandingan_path(x.kabupaten.slug, x.tahun)
 
 

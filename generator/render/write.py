@@ -5,47 +5,93 @@ from __future__ import annotations
 import os
 import posixpath
 from pathlib import Path
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
-from generator.render.dataset import datapackage, to_csv, to_json
-from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
-from generator.render.paths import anggaran_path, audit_path, ikhtisar_path, individu_path, kabupaten_path, kecamatan_path, laporan_path, pengumuman_path, skm_path
-from generator.model.content import Content
-from generator.render.dataset import LISENSI
-from generator.render.filters import markdown_aman, md, predikat, tanggal, tanggal_iso, yaml_text
-from generator.render.html_table import tabel_html
-from generator.render.page import Page, shard, unique_datasets
 
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+
+from generator.model.content import Content
+from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
+from generator.render.dataset import LISENSI, datapackage, to_csv, to_json
+from generator.render.filters import format_date, format_date_iso, md, predikat_badge, safe_markdown, yaml_text
+from generator.render.html_table import table_html
+from generator.render.page import Page, shard, unique_tables
+from generator.render.paths import (
+    anggaran_path,
+    audit_path,
+    individu_path,
+    kabupaten_path,
+    kecamatan_path,
+    laporan_path,
+    overview_path,
+    pengumuman_path,
+    skm_path,
+)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 
 
 def environment(cache: BytecodeCache | None = None) -> Environment:
     """Templates are read once per build (`auto_reload` off: they do not change during one)."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache,
-                      auto_reload=False)
-    env.filters.update(md=md, nilai=format_value, persen=format_percent, angka=format_number, yaml_text=yaml_text,
-                       tanggal=tanggal, tanggal_iso=tanggal_iso, rupiah=format_rupiah_ringkas,
-                       markdown_aman=markdown_aman, predikat=predikat)
-    env.globals["tabel_html"] = tabel_html
-    env.globals.update(laporan_path=laporan_path, kecamatan_path=kecamatan_path, kabupaten_path=kabupaten_path,
-                       skm_path=skm_path, pengumuman_path=pengumuman_path, anggaran_path=anggaran_path,
-                       individu_path=individu_path, ikhtisar_path=ikhtisar_path, audit_path=audit_path)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=cache,
+        auto_reload=False,
+    )
+    env.filters.update(
+        md=md,
+        value=format_value,
+        percent=format_percent,
+        number=format_number,
+        yaml_text=yaml_text,
+        date=format_date,
+        date_iso=format_date_iso,
+        rupiah=format_rupiah_ringkas,
+        safe_markdown=safe_markdown,
+        predikat_badge=predikat_badge,
+    )
+    env.globals["table_html"] = table_html
+    env.globals.update(
+        laporan_path=laporan_path,
+        kecamatan_path=kecamatan_path,
+        kabupaten_path=kabupaten_path,
+        skm_path=skm_path,
+        pengumuman_path=pengumuman_path,
+        anggaran_path=anggaran_path,
+        individu_path=individu_path,
+        overview_path=overview_path,
+        audit_path=audit_path,
+    )
     return env
 
 
-def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
-                cache: BytecodeCache | None = None, lewati: frozenset[str] = frozenset()) -> set[str]:
+def write_pages(
+    site_pages: list[Page],
+    content: Content,
+    docs: Path,
+    shard_slug: str,
+    cache: BytecodeCache | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> set[str]:
     """Write the pages of shard `dari` with their charts, its datasets, its data package and
     the portal's assets under `docs`; paths inside the shard drop its folder. Pages and tables
     of the kecamatan in `lewati` are already there from the last build and are not rendered
     again, files that would not change are not written, and files no page needs any more are
     removed. `cache`: compiled templates between builds. Returns the files written (relative to
     `docs`), which are all MkDocs has to process again."""
-    prefix = f"{dari}/" if dari else ""
-    datasets = [t for t in unique_datasets(site_pages) if shard(t.path) == dari]
-    expected = {"datapackage.json", *(f"assets/{p.relative_to(TEMPLATES / 'assets').as_posix()}"
-                                      for p in (TEMPLATES / "assets").rglob("*") if p.is_file())}
+    prefix = f"{shard_slug}/" if shard_slug else ""
+    datasets = [t for t in unique_tables(site_pages) if shard(t.path) == shard_slug]
+    expected = {
+        "datapackage.json",
+        *(
+            f"assets/{p.relative_to(TEMPLATES / 'assets').as_posix()}"
+            for p in (TEMPLATES / "assets").rglob("*")
+            if p.is_file()
+        ),
+    }
     for page in site_pages:
         name = page.path.removeprefix(prefix)
         expected |= {name, *(posixpath.join(posixpath.dirname(name), f) for f in page.files)}
@@ -78,25 +124,32 @@ def write_pages(site_pages: list[Page], content: Content, docs: Path, dari: str,
     kaki = env.get_template("_kaki.md.j2")
     for page in site_pages:
         name = page.path.removeprefix(prefix)
-        if _kecamatan(page.path) in lewati and (docs / name).is_file():
+        if _kecamatan(page.path) in skip and (docs / name).is_file():
             continue
-        common = {"page": page, "portal": content.portal, "tabel": page.tabel}
+        common = {"page": page, "portal": content.portal, "tables": page.tables}
         text = env.get_template(page.template).render(**common, **page.context)
-        diubah = page.diubah if page.diubah is not None else content.tanggal(page.berkas)
-        text += kaki.render(
-            **common, diubah=diubah, berkas=[_berkas(f, content.root) for f in page.berkas])
+        diubah = page.changed if page.changed is not None else content.last_changed(page.sources)
+        text += kaki.render(**common, diubah=diubah, berkas=[_source_name(f, content.root) for f in page.sources])
         write(name, text)
         for file_name, data in page.files.items():
             write(posixpath.join(posixpath.dirname(name), file_name), data)
     for t in datasets:
-        if _kecamatan(t.path) not in lewati or not (docs / f"{t.path.removeprefix(prefix)}.csv").is_file():
+        if _kecamatan(t.path) not in skip or not (docs / f"{t.path.removeprefix(prefix)}.csv").is_file():
             write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t))
             write(f"{t.path.removeprefix(prefix)}.json", to_json(t))
     licence = LISENSI[content.portal.lisensi_data]
-    write("datapackage.json", datapackage(
-        datasets, f"portal-kinerja-{dari}".rstrip("-"), content.portal.judul, content.portal.deskripsi,
-        posixpath.relpath("metodologi", dari or ".") + "/",
-        {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]}, dari or "."))
+    write(
+        "datapackage.json",
+        datapackage(
+            datasets,
+            f"portal-kinerja-{shard_slug}".rstrip("-"),
+            content.portal.judul,
+            content.portal.deskripsi,
+            posixpath.relpath("metodologi", shard_slug or ".") + "/",
+            {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]},
+            shard_slug or ".",
+        ),
+    )
     return changed
 
 
@@ -116,7 +169,7 @@ def _kecamatan(path: str) -> str | None:
     return parts[1] if len(parts) > 2 else None
 
 
-def _berkas(path: Path, root: Path) -> str:
+def _source_name(path: Path, root: Path) -> str:
     """A content file or folder as the page footer names it (folders end in `/`)."""
     name = path.relative_to(root).as_posix()
     return f"{name}/" if path.is_dir() else name

@@ -7,9 +7,10 @@ import io
 import random
 from datetime import date
 from pathlib import Path
-import yaml
-from generator.synthetic.skm import jawaban_sintetis
 
+import yaml
+
+from generator.synthetic.skm import jawaban_sintetis
 
 #
 # Every kind of content file the real portal has, in the shapes the seeds show: a kecamatan
@@ -21,11 +22,16 @@ from generator.synthetic.skm import jawaban_sintetis
 # kecamatan without a folder. A few printed figures (`dilaporkan`) differ from what the portal
 # computes, as in real reports, so the data-quality pages exist too.
 
-SKALA = {"nama": "Skala contoh (sintetis)", "batas_capaian": 100, "rentang": [
-    {"label": "Sangat Baik", "bawah": 90, "warna": "#08519c"},
-    {"label": "Baik", "bawah": 75, "atas": 90, "warna": "#3182bd"},
-    {"label": "Cukup", "bawah": 60, "atas": 75, "warna": "#7b6a00"},
-    {"label": "Kurang", "bawah": 0, "bawah_inklusif": True, "atas": 60, "warna": "#a50f15"}]}
+SKALA = {
+    "nama": "Skala contoh (sintetis)",
+    "batas_capaian": 100,
+    "rentang": [
+        {"label": "Sangat Baik", "bawah": 90, "warna": "#08519c"},
+        {"label": "Baik", "bawah": 75, "atas": 90, "warna": "#3182bd"},
+        {"label": "Cukup", "bawah": 60, "atas": 75, "warna": "#7b6a00"},
+        {"label": "Kurang", "bawah": 0, "bawah_inklusif": True, "atas": 60, "warna": "#a50f15"},
+    ],
+}
 
 
 NOTE = "# DATA SINTETIS buatan `kinerja demo` untuk uji dan benchmark: bukan data tempat mana pun.\n"
@@ -35,20 +41,31 @@ SUMBER = "Data sintetis (kinerja demo)"
 
 
 #: The IKU of every synthetic year: id, name, unit, shared-indicator code, target.
-IKU = (("ikm", "Indeks Kepuasan Masyarakat", "indeks", None, 80),
-       ("skk", "Nilai Sinergitas Kinerja Kecamatan", "nilai", "skk", 70),
-       ("desa-tepat-waktu", "Persentase desa yang menyusun APBDes tepat waktu", "%", None, 100),
-       ("aduan", "Rata-rata hari penyelesaian aduan", "hari", None, 7))
+IKU = (
+    ("ikm", "Indeks Kepuasan Masyarakat", "indeks", None, 80),
+    ("skk", "Nilai Sinergitas Kinerja Kecamatan", "nilai", "skk", 70),
+    ("desa-tepat-waktu", "Persentase desa yang menyusun APBDes tepat waktu", "%", None, 100),
+    ("aduan", "Rata-rata hari penyelesaian aduan", "hari", None, 7),
+)
 
 
-LAYANAN = (("ktp-el", "Fasilitasi KTP-elektronik"), ("kk", "Fasilitasi Kartu Keluarga"),
-           ("surat-keterangan", "Surat keterangan"))
+LAYANAN = (
+    ("ktp-el", "Fasilitasi KTP-elektronik"),
+    ("kk", "Fasilitasi Kartu Keluarga"),
+    ("surat-keterangan", "Surat keterangan"),
+)
 
 
 #: Aspects of the synthetic Nilai Sinergitas and their weights (sum 100), as in Lumajang's.
-ASPEK_SKK = (("Penyelenggaraan urusan pemerintahan umum", 10), ("Pelayanan terpadu kecamatan", 10),
-             ("Tugas delegatif", 10), ("Tugas atributif", 30), ("Inovasi kecamatan", 27),
-             ("Perencanaan dan penganggaran", 8), ("Tugas lainnya", 5))
+ASPEK_SKK = (
+    ("Penyelenggaraan urusan pemerintahan umum", 10),
+    ("Pelayanan terpadu kecamatan", 10),
+    ("Tugas delegatif", 10),
+    ("Tugas atributif", 30),
+    ("Inovasi kecamatan", 27),
+    ("Perencanaan dan penganggaran", 8),
+    ("Tugas lainnya", 5),
+)
 
 
 JABATAN = (("camat", "Camat"), ("sekcam", "Sekretaris Kecamatan"), ("kasi-pem", "Kepala Seksi Pemerintahan"))
@@ -81,13 +98,19 @@ def _kinerja(kec: str, tahun: int, audit: bool) -> dict:
         if bersama:
             item["bersama"] = bersama
         if ident == "desa-tepat-waktu" and audit:
-            item["dilaporkan"] = {"capaian": 100}   # printed as if every village were on time
+            item["dilaporkan"] = {"capaian": 100}  # printed as if every village were on time
         return item
 
-    sasaran = [{"id": f"S{i + 1}", "nama": f"Sasaran contoh {i + 1}", "indikator": [indikator(*spec) for spec in pair]}
-               for i, pair in enumerate((IKU[:2], IKU[2:]))]
-    return {"kecamatan": kec, "tahun": tahun, "sumber": SUMBER,
-            "tujuan": [{"id": "T1", "nama": "Meningkatnya kinerja kecamatan", "sasaran": sasaran}]}
+    sasaran = [
+        {"id": f"S{i + 1}", "nama": f"Sasaran contoh {i + 1}", "indikator": [indikator(*spec) for spec in pair]}
+        for i, pair in enumerate((IKU[:2], IKU[2:]))
+    ]
+    return {
+        "kecamatan": kec,
+        "tahun": tahun,
+        "sumber": SUMBER,
+        "tujuan": [{"id": "T1", "nama": "Meningkatnya kinerja kecamatan", "sasaran": sasaran}],
+    }
 
 
 def _program(rng: random.Random) -> tuple[dict, list[str]]:
@@ -100,48 +123,92 @@ def _program(rng: random.Random) -> tuple[dict, list[str]]:
             subs = []
             for s in range(1, 3):
                 pagu = rng.randrange(5, 200) * 1_000_000
-                subs.append({"id": f"P{p}.K{k}.S{s}", "nama": f"Sub kegiatan contoh {p}.{k}.{s}",
-                             "indikator": [{"id": f"P{p}.K{k}.S{s}-I1", "nama": f"Jumlah keluaran {p}.{k}.{s}",
-                                            "satuan": "dokumen", "target": {"pk_awal": 12}}],
-                             "anggaran": {"pagu_awal": pagu, "pagu_perubahan": pagu - rng.randrange(0, 5) * 1_000_000,
-                                          "realisasi": int(pagu * rng.uniform(0.8, 0.99))}})
+                subs.append(
+                    {
+                        "id": f"P{p}.K{k}.S{s}",
+                        "nama": f"Sub kegiatan contoh {p}.{k}.{s}",
+                        "indikator": [
+                            {
+                                "id": f"P{p}.K{k}.S{s}-I1",
+                                "nama": f"Jumlah keluaran {p}.{k}.{s}",
+                                "satuan": "dokumen",
+                                "target": {"pk_awal": 12},
+                            }
+                        ],
+                        "anggaran": {
+                            "pagu_awal": pagu,
+                            "pagu_perubahan": pagu - rng.randrange(0, 5) * 1_000_000,
+                            "realisasi": int(pagu * rng.uniform(0.8, 0.99)),
+                        },
+                    }
+                )
                 keluaran = rng.randint(8, 13)
                 rows.append(f"P{p}.K{k}.S{s}-I1,,,,,{keluaran},{f'{keluaran} dari 12 dokumen' if s == 1 else ''}")
             kegiatan.append({"id": f"P{p}.K{k}", "nama": f"Kegiatan contoh {p}.{k}", "sub_kegiatan": subs})
         # The third program supports an IKU directly: its cost per outcome is published.
         mendukung = ["desa-tepat-waktu"] if p == 3 else [f"S{1 + p % 2}"]
-        program["program"].append({"id": f"P{p}", "nama": f"Program contoh {p}", "mendukung": mendukung,
-                                   "kegiatan": kegiatan})
+        program["program"].append(
+            {"id": f"P{p}", "nama": f"Program contoh {p}", "mendukung": mendukung, "kegiatan": kegiatan}
+        )
     return program, rows
 
 
 def _skm(rng: random.Random, kec: str, tahun: int, folder: Path, mentah: bool) -> dict:
     """skm.yml of a year with two semesters: raw responses (skm-s1.csv, skm-s2.csv) when
     `mentah`, otherwise the published per-unsur values."""
-    skm = {"kecamatan": kec, "tahun": tahun, "sumber": SUMBER, "sintetis": True, "indikator": "ikm",
-           "layanan": [{"id": i, "nama": n} for i, n in LAYANAN], "periode": []}
+    skm = {
+        "kecamatan": kec,
+        "tahun": tahun,
+        "sumber": SUMBER,
+        "sintetis": True,
+        "indikator": "ikm",
+        "layanan": [{"id": i, "nama": n} for i, n in LAYANAN],
+        "periode": [],
+    }
     for s, (mulai, nama) in enumerate(((date(tahun, 1, 2), "Semester I"), (date(tahun, 7, 1), "Semester II")), 1):
         periode = {"id": f"s{s}", "nama": nama, "pengguna_layanan": rng.randrange(300, 3000)}
         if mentah:
             periode["berkas"] = f"skm-s{s}.csv"
             (folder / periode["berkas"]).write_text(
                 jawaban_sintetis(rng.randrange(90, 160), rng.randrange(10**6), [i for i, _ in LAYANAN], mulai, 180),
-                encoding="utf-8")
+                encoding="utf-8",
+            )
         else:
-            periode["unsur"] = {f"U{i}": {"nrr": round(rng.uniform(2.8, 3.9), 2),
-                                          "harapan": round(rng.uniform(3.3, 3.9), 2)} for i in range(1, 10)}
+            periode["unsur"] = {
+                f"U{i}": {"nrr": round(rng.uniform(2.8, 3.9), 2), "harapan": round(rng.uniform(3.3, 3.9), 2)}
+                for i in range(1, 10)
+            }
         skm["periode"].append(periode)
-    skm["tindak_lanjut"] = [{"prioritas": "Unsur dengan nilai terendah", "rencana": "Rencana tindak lanjut contoh",
-                             "penanggung_jawab": "Sekretaris Kecamatan", "waktu": f"Triwulan I {tahun + 1}"}]
+    skm["tindak_lanjut"] = [
+        {
+            "prioritas": "Unsur dengan nilai terendah",
+            "rencana": "Rencana tindak lanjut contoh",
+            "penanggung_jawab": "Sekretaris Kecamatan",
+            "waktu": f"Triwulan I {tahun + 1}",
+        }
+    ]
     return skm
 
 
 def _indeks(rng: random.Random, kec: str, tahun: int) -> dict:
     """indeks.yml: the Nilai Sinergitas by aspect (points out of each weight), feeding the skk IKU."""
-    aspek = [{"nama": nama, "bobot": bobot, "nilai": round(bobot * rng.uniform(0.5, 0.95), 4)} for nama, bobot in ASPEK_SKK]
-    return {"kecamatan": kec, "tahun": tahun, "sumber": SUMBER, "indeks": [
-        {"id": "sinergitas", "nama": "Nilai Sinergitas Kinerja Kecamatan", "cara": "poin", "indikator": "skk",
-         "aspek": aspek}]}
+    aspek = [
+        {"nama": nama, "bobot": bobot, "nilai": round(bobot * rng.uniform(0.5, 0.95), 4)} for nama, bobot in ASPEK_SKK
+    ]
+    return {
+        "kecamatan": kec,
+        "tahun": tahun,
+        "sumber": SUMBER,
+        "indeks": [
+            {
+                "id": "sinergitas",
+                "nama": "Nilai Sinergitas Kinerja Kecamatan",
+                "cara": "poin",
+                "indikator": "skk",
+                "aspek": aspek,
+            }
+        ],
+    }
 
 
 def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> dict:
@@ -149,37 +216,71 @@ def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> dict:
     jumlah = pns + pppk + kontrak
     laki = rng.randint(jumlah // 3, 2 * jumlah // 3)
     sma = rng.randint(1, pns + pppk - 1)
-    sdm = {"jumlah_pegawai": jumlah, "asn": pns + pppk, "kebutuhan": pns + pppk + rng.randint(0, 6), "rincian": [
-        {"dimensi": "jenis_kelamin", "jumlah": {"L": laki, "P": jumlah - laki}},
-        {"dimensi": "status", "jumlah": {"PNS": pns, "PPPK": pppk, "Kontrak": kontrak}},
-        {"dimensi": "pendidikan", "kelompok": "ASN", "jumlah": {"SMA": sma, "S1": pns + pppk - sma}}]}
+    sdm = {
+        "jumlah_pegawai": jumlah,
+        "asn": pns + pppk,
+        "kebutuhan": pns + pppk + rng.randint(0, 6),
+        "rincian": [
+            {"dimensi": "jenis_kelamin", "jumlah": {"L": laki, "P": jumlah - laki}},
+            {"dimensi": "status", "jumlah": {"PNS": pns, "PPPK": pppk, "Kontrak": kontrak}},
+            {"dimensi": "pendidikan", "kelompok": "ASN", "jumlah": {"SMA": sma, "S1": pns + pppk - sma}},
+        ],
+    }
     if audit:
         sdm["dilaporkan"] = {"pemenuhan_jabatan": 57}
     barang = []
-    for nama, satuan in (("Gedung kantor", "unit"), ("Kendaraan roda dua", "unit"), ("Komputer", "unit"),
-                         ("Meja kerja", "buah"), ("Kursi", "buah")):
+    for nama, satuan in (
+        ("Gedung kantor", "unit"),
+        ("Kendaraan roda dua", "unit"),
+        ("Komputer", "unit"),
+        ("Meja kerja", "buah"),
+        ("Kursi", "buah"),
+    ):
         counts = [rng.randint(0, 12), rng.randint(0, 4), rng.randint(0, 2)]
-        barang.append({"nama": nama, "satuan": satuan, "baik": counts[0], "rusak_ringan": counts[1],
-                       "rusak_berat": counts[2]})
-    nilai = [{"golongan": g, "awal": (awal := rng.randrange(50, 900) * 1_000_000),
-              "akhir": awal + rng.randrange(0, 60) * 1_000_000}
-             for g in ("Tanah", "Peralatan dan Mesin", "Gedung dan Bangunan")]
+        barang.append(
+            {"nama": nama, "satuan": satuan, "baik": counts[0], "rusak_ringan": counts[1], "rusak_berat": counts[2]}
+        )
+    nilai = [
+        {
+            "golongan": g,
+            "awal": (awal := rng.randrange(50, 900) * 1_000_000),
+            "akhir": awal + rng.randrange(0, 60) * 1_000_000,
+        }
+        for g in ("Tanah", "Peralatan dan Mesin", "Gedung dan Bangunan")
+    ]
     return {"kecamatan": kec, "tahun": tahun, "sumber": SUMBER, "sdm": sdm, "aset": {"barang": barang, "nilai": nilai}}
 
 
 def _narasi(rng: random.Random, kec: str, tahun: int) -> dict:
-    return {"kecamatan": kec, "tahun": tahun, "sumber": SUMBER,
-            "isu_strategis": "Isu strategis contoh:\n\n1. Belum optimalnya kepuasan masyarakat atas pelayanan\n"
-                             "2. Belum meratanya ketepatan waktu penyusunan APBDes\n",
-            "sasaran": [{"sasaran": s, "faktor_pendukung": "Koordinasi yang baik dengan desa.",
-                         "faktor_penghambat": "Keterbatasan **jumlah pegawai**.", "solusi": "Pendampingan berkala."}
-                        for s in ("S1", "S2")],
-            "inovasi": [{"nama": f"Inovasi contoh {tahun}", "tujuan": "Mempercepat layanan administrasi.",
-                         "langkah": "Layanan antar-jemput berkas ke desa.", "tahun": tahun}],
-            "penghargaan": [{"nama": f"Kecamatan terbaik contoh {rng.randint(1, 3)}", "pemberi": "Bupati (sintetis)",
-                             "tahun": tahun}],
-            "kesimpulan": "Sebagian besar target tercapai (teks contoh).",
-            "rekomendasi": "- Menambah pendampingan desa\n- Memperbaiki ruang tunggu\n"}
+    return {
+        "kecamatan": kec,
+        "tahun": tahun,
+        "sumber": SUMBER,
+        "isu_strategis": "Isu strategis contoh:\n\n1. Belum optimalnya kepuasan masyarakat atas pelayanan\n"
+        "2. Belum meratanya ketepatan waktu penyusunan APBDes\n",
+        "sasaran": [
+            {
+                "sasaran": s,
+                "faktor_pendukung": "Koordinasi yang baik dengan desa.",
+                "faktor_penghambat": "Keterbatasan **jumlah pegawai**.",
+                "solusi": "Pendampingan berkala.",
+            }
+            for s in ("S1", "S2")
+        ],
+        "inovasi": [
+            {
+                "nama": f"Inovasi contoh {tahun}",
+                "tujuan": "Mempercepat layanan administrasi.",
+                "langkah": "Layanan antar-jemput berkas ke desa.",
+                "tahun": tahun,
+            }
+        ],
+        "penghargaan": [
+            {"nama": f"Kecamatan terbaik contoh {rng.randint(1, 3)}", "pemberi": "Bupati (sintetis)", "tahun": tahun}
+        ],
+        "kesimpulan": "Sebagian besar target tercapai (teks contoh).",
+        "rekomendasi": "- Menambah pendampingan desa\n- Memperbaiki ruang tunggu\n",
+    }
 
 
 def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> dict:
@@ -190,19 +291,39 @@ def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> dict:
         penyebut = rng.randint(20, 60)
         pembilang = rng.randint(penyebut // 2, penyebut - 1)
         pagu = rng.randrange(100, 2000) * 1_000_000
-        koordinasi = {"id": f"{ident}-1", "sasaran": "Terselenggaranya koordinasi kecamatan",
-                      "nama": "Persentase hasil koordinasi yang ditindaklanjuti", "satuan": "%", "target": 85,
-                      "pembilang": pembilang, "penyebut": penyebut,
-                      "anggaran": {"pagu": pagu, "realisasi": int(pagu * rng.uniform(0.2, 0.3) * triwulan)}}
+        koordinasi = {
+            "id": f"{ident}-1",
+            "sasaran": "Terselenggaranya koordinasi kecamatan",
+            "nama": "Persentase hasil koordinasi yang ditindaklanjuti",
+            "satuan": "%",
+            "target": 85,
+            "pembilang": pembilang,
+            "penyebut": penyebut,
+            "anggaran": {"pagu": pagu, "realisasi": int(pagu * rng.uniform(0.2, 0.3) * triwulan)},
+        }
         if ident == "camat" and rng.random() < 0.3:
             koordinasi["dilaporkan"] = {"realisasi": round(100 * penyebut / (penyebut + pembilang), 2)}
-        jabatan.append({"id": ident, "jabatan": nama, "nama": f"Pejabat Contoh {ident.upper()}", "indikator": [
-            koordinasi,
-            {"id": f"{ident}-2", "sasaran": "Terselenggaranya administrasi perkantoran",
-             "nama": "Persentase layanan administrasi tepat waktu", "satuan": "%", "target": 100,
-             "realisasi": round(rng.uniform(60, 100), 2)}],
-            "faktor_penyebab": ["Keterbatasan sumber daya (contoh)"],
-            "rencana_tindak_lanjut": ["Evaluasi berkala (contoh)"], "tanggapan_atasan": "Laporan sudah baik"})
+        jabatan.append(
+            {
+                "id": ident,
+                "jabatan": nama,
+                "nama": f"Pejabat Contoh {ident.upper()}",
+                "indikator": [
+                    koordinasi,
+                    {
+                        "id": f"{ident}-2",
+                        "sasaran": "Terselenggaranya administrasi perkantoran",
+                        "nama": "Persentase layanan administrasi tepat waktu",
+                        "satuan": "%",
+                        "target": 100,
+                        "realisasi": round(rng.uniform(60, 100), 2),
+                    },
+                ],
+                "faktor_penyebab": ["Keterbatasan sumber daya (contoh)"],
+                "rencana_tindak_lanjut": ["Evaluasi berkala (contoh)"],
+                "tanggapan_atasan": "Laporan sudah baik",
+            }
+        )
     return {"kecamatan": kec, "tahun": tahun, "triwulan": triwulan, "sumber": SUMBER, "jabatan": jabatan}
 
 
@@ -213,10 +334,14 @@ def _tahun(rng: random.Random, kec: str, tahun: int, folder: Path, terbaru: bool
     program, rows = _program(rng)
     _yaml(folder / "program.yml", program)
     ikm = round(rng.uniform(75, 92), 2)
-    rows += [f"ikm,,{rng.uniform(75, 90):.2f},,{ikm:.2f},,", f"desa-tepat-waktu,,,,,{rng.choice([83.33, 91.67, 100])},",
-             f"aduan,,,,,{rng.randint(4, 10)},"]
-    (folder / "realisasi.csv").write_text("indikator,tw1,tw2,tw3,tw4,tahunan,keterangan\n" + "\n".join(rows) + "\n",
-                                          encoding="utf-8")
+    rows += [
+        f"ikm,,{rng.uniform(75, 90):.2f},,{ikm:.2f},,",
+        f"desa-tepat-waktu,,,,,{rng.choice([83.33, 91.67, 100])},",
+        f"aduan,,,,,{rng.randint(4, 10)},",
+    ]
+    (folder / "realisasi.csv").write_text(
+        "indikator,tw1,tw2,tw3,tw4,tahunan,keterangan\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
     _yaml(folder / "skm.yml", _skm(rng, kec, tahun, folder, mentah=terbaru))
     _yaml(folder / "indeks.yml", _indeks(rng, kec, tahun))
     _yaml(folder / "sumber-daya.yml", _sumber_daya(rng, kec, tahun, audit))
@@ -227,31 +352,60 @@ def _tahun(rng: random.Random, kec: str, tahun: int, folder: Path, terbaru: bool
 
 
 def _kecamatan(rng: random.Random, a: int, b: int) -> dict:
-    desa = [{"nama": f"Desa {c:02d}", "penduduk_laki_laki": rng.randrange(800, 4000),
-             "penduduk_perempuan": rng.randrange(800, 4000), "jumlah_kk": rng.randrange(400, 2500)}
-            for c in range(1, rng.randint(6, 14))]
+    desa = [
+        {
+            "nama": f"Desa {c:02d}",
+            "penduduk_laki_laki": rng.randrange(800, 4000),
+            "penduduk_perempuan": rng.randrange(800, 4000),
+            "jumlah_kk": rng.randrange(400, 2500),
+        }
+        for c in range(1, rng.randint(6, 14))
+    ]
     penduduk = sum(d["penduduk_laki_laki"] + d["penduduk_perempuan"] for d in desa)
-    return {"nama": f"Kecamatan Contoh {a:02d}-{b:02d}", "alamat": f"Jalan Contoh No. {b}", "telepon": "(0000) 000000",
-            "luas_km2": round(rng.uniform(15, 120), 2), "camat": {"nama": f"Camat Contoh {a:02d}-{b:02d}",
-                                                                  "nip": "000000000000000000"},
-            "pejabat": [{"nama": f"Pejabat Contoh {ident.upper()}", "jabatan": nama} for ident, nama in JABATAN],
-            "penduduk_dilaporkan": penduduk + (rng.choice([0, 0, 120])), "desa": desa, "sumber": SUMBER}
+    return {
+        "nama": f"Kecamatan Contoh {a:02d}-{b:02d}",
+        "alamat": f"Jalan Contoh No. {b}",
+        "telepon": "(0000) 000000",
+        "luas_km2": round(rng.uniform(15, 120), 2),
+        "camat": {"nama": f"Camat Contoh {a:02d}-{b:02d}", "nip": "000000000000000000"},
+        "pejabat": [{"nama": f"Pejabat Contoh {ident.upper()}", "jabatan": nama} for ident, nama in JABATAN],
+        "penduduk_dilaporkan": penduduk + (rng.choice([0, 0, 120])),
+        "desa": desa,
+        "sumber": SUMBER,
+    }
 
 
 def _riwayat(rng: random.Random, before: list[int]) -> list[tuple]:
     """riwayat.csv: every IKU in the years before the first year folder."""
-    return [(ident, t, target, round(target * rng.uniform(0.8, 1.1), 2), "", SUMBER, "")
-            for t in before for ident, _, _, _, target in IKU]
+    return [
+        (ident, t, target, round(target * rng.uniform(0.8, 1.1), 2), "", SUMBER, "")
+        for t in before
+        for ident, _, _, _, target in IKU
+    ]
 
 
 def _renstra(tahun: list[int]) -> dict:
     awal, akhir = min(RENSTRA[0], tahun[0]), max(RENSTRA[1], tahun[-1])
     middle = (awal + akhir) // 2
-    return {"tahun_awal": awal, "tahun_akhir": akhir, "sumber": f"Renstra {awal}-{akhir} (sintetis)", "versi": [
-        {"nama": "Sebelum perubahan", "target": {"ikm": {awal: 78, akhir: 88}, "desa-tepat-waktu": {awal: 90, akhir: 100}}},
-        {"nama": "Setelah perubahan", "berlaku_sejak": middle,
-         "target": {"ikm": {t: 80 + t - middle for t in range(middle, akhir + 1)},
-                    "desa-tepat-waktu": {t: 100 for t in range(middle, akhir + 1)}}}]}
+    return {
+        "tahun_awal": awal,
+        "tahun_akhir": akhir,
+        "sumber": f"Renstra {awal}-{akhir} (sintetis)",
+        "versi": [
+            {
+                "nama": "Sebelum perubahan",
+                "target": {"ikm": {awal: 78, akhir: 88}, "desa-tepat-waktu": {awal: 90, akhir: 100}},
+            },
+            {
+                "nama": "Setelah perubahan",
+                "berlaku_sejak": middle,
+                "target": {
+                    "ikm": {t: 80 + t - middle for t in range(middle, akhir + 1)},
+                    "desa-tepat-waktu": dict.fromkeys(range(middle, akhir + 1), 100),
+                },
+            },
+        ],
+    }
 
 
 def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int], seed: int) -> int:
@@ -259,30 +413,56 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
     every kind of content the real portal has. Returns the number of kecamatan-years."""
     rng = random.Random(seed)
     tahun = sorted(tahun)
-    _yaml(root / "portal.yml", {"judul": "Portal Kinerja (DATA SINTETIS)",
-                                "deskripsi": "Portal contoh dengan data sintetis untuk uji dan benchmark.",
-                                "penerbit": "Portal Kinerja (data sintetis)"})
+    _yaml(
+        root / "portal.yml",
+        {
+            "judul": "Portal Kinerja (DATA SINTETIS)",
+            "deskripsi": "Portal contoh dengan data sintetis untuk uji dan benchmark.",
+            "penerbit": "Portal Kinerja (data sintetis)",
+        },
+    )
     count = 0
     for a in range(1, kabupaten + 1):
         kab = root / f"sintetis-{a:02d}"
-        _yaml(kab / "kabupaten.yml", {"nama": f"Sintetis {a:02d}", "provinsi": "Provinsi Contoh",
-                                      "skala_predikat": SKALA, "indikator_bersama": [
-                                          {"kode": "skk", "nama": "Nilai Sinergitas Kinerja Kecamatan",
-                                           "satuan": "nilai"}]})
+        _yaml(
+            kab / "kabupaten.yml",
+            {
+                "nama": f"Sintetis {a:02d}",
+                "provinsi": "Provinsi Contoh",
+                "skala_predikat": SKALA,
+                "indikator_bersama": [{"kode": "skk", "nama": "Nilai Sinergitas Kinerja Kecamatan", "satuan": "nilai"}],
+            },
+        )
         # The shared indicator of kecamatan without a folder in the portal, as the kabupaten publishes it.
-        _csv(kab / "nilai-kecamatan.csv", ("indikator", "kecamatan", "tahun", "nilai", "sumber"),
-             [("skk", f"Kecamatan Lain {c}", t, round(rng.uniform(55, 95), 2), SUMBER) for c in (1, 2, 3) for t in tahun])
+        _csv(
+            kab / "nilai-kecamatan.csv",
+            ("indikator", "kecamatan", "tahun", "nilai", "sumber"),
+            [
+                ("skk", f"Kecamatan Lain {c}", t, round(rng.uniform(55, 95), 2), SUMBER)
+                for c in (1, 2, 3)
+                for t in tahun
+            ],
+        )
         for b in range(1, kecamatan + 1):
             kec = f"kecamatan-{b:02d}"
             _yaml(kab / kec / "kecamatan.yml", _kecamatan(rng, a, b))
-            _csv(kab / kec / "riwayat.csv", ("indikator", "tahun", "target", "realisasi", "nama", "sumber", "keterangan"),
-                 _riwayat(rng, [tahun[0] - 2, tahun[0] - 1]))
+            _csv(
+                kab / kec / "riwayat.csv",
+                ("indikator", "tahun", "target", "realisasi", "nama", "sumber", "keterangan"),
+                _riwayat(rng, [tahun[0] - 2, tahun[0] - 1]),
+            )
             _yaml(kab / kec / "renstra.yml", _renstra(tahun))
             pembanding = []
             for t in tahun:
                 ikm = _tahun(rng, kec, t, kab / kec / str(t), terbaru=t == tahun[-1])
-                pembanding += [("ikm", t, f"Kabupaten Sintetis {a:02d}", "kabupaten", round(ikm + rng.uniform(-3, 3), 2),
-                                SUMBER), ("ikm", t, "Provinsi Contoh", "provinsi", round(rng.uniform(78, 88), 2), SUMBER)]
+                pembanding += [
+                    ("ikm", t, f"Kabupaten Sintetis {a:02d}", "kabupaten", round(ikm + rng.uniform(-3, 3), 2), SUMBER),
+                    ("ikm", t, "Provinsi Contoh", "provinsi", round(rng.uniform(78, 88), 2), SUMBER),
+                ]
                 count += 1
-            _csv(kab / kec / "pembanding.csv", ("indikator", "tahun", "pembanding", "jenis", "nilai", "sumber"), pembanding)
+            _csv(
+                kab / kec / "pembanding.csv",
+                ("indikator", "tahun", "pembanding", "jenis", "nilai", "sumber"),
+                pembanding,
+            )
     return count

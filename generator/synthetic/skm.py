@@ -6,9 +6,9 @@ import csv
 import io
 import random
 from datetime import date, timedelta
+
 from generator.model.portal import KODE_UNSUR
 from generator.model.skm import KOLOM_RESPONDEN
-
 
 PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D3", "S1", "S2")
 
@@ -16,12 +16,16 @@ PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D3", "S1", "S2")
 PEKERJAAN = ("PNS", "TNI/Polri", "Pegawai swasta", "Wiraswasta", "Petani", "Pelajar/Mahasiswa", "Lainnya")
 
 
-SARAN = ("Antrean mohon dipercepat", "Ruang tunggu kurang nyaman", "Petugas ramah, pertahankan",
-         "Informasi persyaratan dipasang di depan", "Mohon disediakan wifi")
+SARAN = (
+    "Antrean mohon dipercepat",
+    "Ruang tunggu kurang nyaman",
+    "Petugas ramah, pertahankan",
+    "Informasi persyaratan dipasang di depan",
+    "Mohon disediakan wifi",
+)
 
 
-def jawaban_sintetis(responden: int, seed: int, layanan: list[str], mulai: date, hari: int,
-                     kode_awal: int = 1) -> str:
+def jawaban_sintetis(responden: int, seed: int, layanan: list[str], mulai: date, hari: int, kode_awal: int = 1) -> str:
     """A raw-response CSV (`skm-<periode>.csv`) with `responden` rows: answers 1-4 drawn around a
     per-unsur tendency, about 2 % blank answers, expectations, respondent profile, a few
     free-text suggestions."""

@@ -1,1 +1,8 @@
-"""Stage 2, validate: raw documents -> typed, cross-checked content, or every problem."""
+"""Stage 2, validate: raw documents -> typed, cross-checked content (`generator.model.Content`), or
+every problem found in one run."""
+
+from generator.validate.content import validate
+from generator.validate.schema import csv_rows
+from generator.validate.year import all_indikator, program_nodes
+
+__all__ = ["all_indikator", "csv_rows", "program_nodes", "validate"]

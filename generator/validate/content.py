@@ -9,27 +9,36 @@ with its English key.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
+
 from generator import model as m
-from generator.load.readers import Document
-from generator.load.tree import RawContent, RawKabupaten, RawKecamatan
+from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
+from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
-from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, TahunData
-from generator.validate.schema import _check_folder, _parse, csv_rows
-from generator.validate.year import _tahun, all_indikator
+from generator.validate.schema import check_folder, csv_rows, parse_document
+from generator.validate.year import all_indikator, validate_year
 
 
-def _individu(doc: Document, kecamatan_slug: str, tahun: int, triwulan: int,
-              problems: list[Problem]) -> IndividuData | None:
+def _individu(
+    doc: Document, kecamatan_slug: str, tahun: int, triwulan: int, problems: list[Problem]
+) -> IndividuData | None:
     before = len(problems)
-    laporan = _parse(m.LaporanIndividu, doc, problems)
+    laporan = parse_document(m.LaporanIndividu, doc, problems)
     if laporan is None:
         return None
-    _check_folder(doc, laporan, kecamatan_slug, tahun, problems)
+    check_folder(doc, laporan, kecamatan_slug, tahun, problems)
     if laporan.triwulan != triwulan:
-        problems.append(Problem(doc.path, "triwulan", f"triwulan {laporan.triwulan} tidak sama dengan nama berkas "
-                                f"(individu-tw{triwulan}.yml)", "wrong_period", laporan.triwulan,
-                                doc.line_of(("triwulan",))))
+        problems.append(
+            Problem(
+                doc.path,
+                "triwulan",
+                f"triwulan {laporan.triwulan} tidak sama dengan nama berkas (individu-tw{triwulan}.yml)",
+                "wrong_period",
+                laporan.triwulan,
+                doc.line_of(("triwulan",)),
+            )
+        )
     ids = Counter([j.id for j in laporan.jabatan] + [i.id for j in laporan.jabatan for i in j.indikator])
     for ident, count in ids.items():
         if count > 1:
@@ -38,18 +47,19 @@ def _individu(doc: Document, kecamatan_slug: str, tahun: int, triwulan: int,
 
 
 def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:
-    profil = _parse(m.Kecamatan, raw.profil, problems) if raw.profil else None
-    years: list[TahunData | None] = []
+    profil = parse_document(m.Kecamatan, raw.profil, problems) if raw.profil else None
+    years: list[YearData | None] = []
     reports: list[IndividuData | None] = []
     for t in sorted(raw.tahun, key=lambda t: t.tahun):
         reports += [_individu(doc, raw.slug, t.tahun, tw, problems) for tw, doc in sorted(t.individu.items())]
         if (t.folder / "kinerja.yml").exists():
-            years.append(_tahun(t, raw.slug, problems))
+            years.append(validate_year(t, raw.slug, problems))
             continue
         for doc in (t.program, t.realisasi, t.skm, t.sumber_daya, t.indeks, t.narasi):
             if doc is not None:
-                problems.append(Problem(doc.path, "", "berkas ini membutuhkan kinerja.yml di folder yang sama",
-                                        "missing_file"))
+                problems.append(
+                    Problem(doc.path, "", "berkas ini membutuhkan kinerja.yml di folder yang sama", "missing_file")
+                )
                 years.append(None)
     if profil is None or None in years or None in reports:
         return None
@@ -57,34 +67,50 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
     known = {i.id for t in years for _, i in all_indikator(t.kinerja, t.program)}
     riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems))
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
-    renstra = _parse(m.Renstra, raw.renstra, problems) if raw.renstra else None
+    renstra = parse_document(m.Renstra, raw.renstra, problems) if raw.renstra else None
     if renstra is not None:
         for v, versi in enumerate(renstra.versi):
-            for j, ident in enumerate(versi.target):
+            for ident in versi.target:
                 if ident not in known:
-                    problems.append(Problem(raw.renstra.path, f"versi[#{v + 1}].target.{ident}",
-                                            f"indikator '{ident}' tidak ada di kinerja.yml tahun mana pun",
-                                            "unknown_reference", ident, raw.renstra.line_of(("versi", v, "target", ident))))
+                    problems.append(
+                        Problem(
+                            raw.renstra.path,
+                            f"versi[#{v + 1}].target.{ident}",
+                            f"indikator '{ident}' tidak ada di kinerja.yml tahun mana pun",
+                            "unknown_reference",
+                            ident,
+                            raw.renstra.line_of(("versi", v, "target", ident)),
+                        )
+                    )
     if len(problems) > before:
         return None
     return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path, tuple(reports), riwayat, pembanding, renstra)
 
 
-def _referenced(doc: Document | None, schema: type[m.Schema], known: set[str],
-                problems: list[Problem]) -> list[tuple[Any, int]]:
+def _referenced(
+    doc: Document | None, schema: type[m.Schema], known: set[str], problems: list[Problem]
+) -> list[tuple[Any, int]]:
     """CSV rows whose `indikator` must be an indicator of some year of this kecamatan."""
     if doc is None:
         return []
     rows = csv_rows(doc, schema, problems)
     for row, line in rows:
         if row.indikator not in known:
-            problems.append(Problem(doc.path, "indikator", f"indikator '{row.indikator}' tidak ada di kinerja.yml "
-                                    "atau program.yml tahun mana pun", "unknown_reference", row.indikator, line))
+            problems.append(
+                Problem(
+                    doc.path,
+                    "indikator",
+                    f"indikator '{row.indikator}' tidak ada di kinerja.yml atau program.yml tahun mana pun",
+                    "unknown_reference",
+                    row.indikator,
+                    line,
+                )
+            )
     return rows
 
 
 def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData]) -> KabupatenData | None:
-    profil = _parse(m.Kabupaten, raw.profil, problems) if raw.profil else None
+    profil = parse_document(m.Kabupaten, raw.profil, problems) if raw.profil else None
     kecamatan = [known.get(k.slug) or _kecamatan(k, problems) for k in raw.kecamatan]
     if profil is None or None in kecamatan:
         return None
@@ -94,15 +120,28 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, K
         for t in k.tahun:
             for path, ind in all_indikator(t.kinerja, t.program):
                 if ind.bersama is not None and ind.bersama not in shared:
-                    problems.append(Problem(t.files[0], f"{path}.bersama", f"indikator bersama '{ind.bersama}' tidak "
-                                            "dinyatakan di kabupaten.yml (indikator_bersama)", "unknown_reference",
-                                            ind.bersama))
+                    problems.append(
+                        Problem(
+                            t.files[0],
+                            f"{path}.bersama",
+                            f"indikator bersama '{ind.bersama}' tidak dinyatakan di kabupaten.yml (indikator_bersama)",
+                            "unknown_reference",
+                            ind.bersama,
+                        )
+                    )
     nilai = csv_rows(raw.nilai_kecamatan, m.BarisNilaiKecamatan, problems) if raw.nilai_kecamatan else []
     for row, line in nilai:
         if row.indikator not in shared:
-            problems.append(Problem(raw.nilai_kecamatan.path, "indikator", f"indikator bersama '{row.indikator}' tidak "
-                                    "dinyatakan di kabupaten.yml (indikator_bersama)", "unknown_reference",
-                                    row.indikator, line))
+            problems.append(
+                Problem(
+                    raw.nilai_kecamatan.path,
+                    "indikator",
+                    f"indikator bersama '{row.indikator}' tidak dinyatakan di kabupaten.yml (indikator_bersama)",
+                    "unknown_reference",
+                    row.indikator,
+                    line,
+                )
+            )
     if len(problems) > before:
         return None
     return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
@@ -114,12 +153,14 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
     since they validated (a kecamatan depends on its own files only; checks that span the
     kabupaten run again), not loaded again (`load_content(skip=...)`)."""
     problems = list(raw.problems)
-    portal = _parse(m.Portal, raw.portal, problems) if raw.portal else None
+    portal = parse_document(m.Portal, raw.portal, problems) if raw.portal else None
     known = known or {}
-    kabupaten = [_kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug})
-                 for k in raw.kabupaten]
+    kabupaten = [
+        _kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}) for k in raw.kabupaten
+    ]
     errors = [p for p in problems if p.severity == "error"]
     if errors or portal is None:
         raise ContentError(errors)
-    return Content(raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"),
-                   raw.diubah)
+    return Content(
+        raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"), raw.diubah
+    )

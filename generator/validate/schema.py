@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import difflib
 from typing import Any
+
 from pydantic import BaseModel, ValidationError
+
 from generator import model as m
-from generator.load.readers import Document
+from generator.load import Document
 from generator.problems import Problem
 
-
 _KNOWN_KEYS = sorted(
-    {name for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, BaseModel) for name in cls.model_fields}
+    {
+        name
+        for cls in vars(m).values()
+        if isinstance(cls, type) and issubclass(cls, BaseModel)
+        for name in cls.model_fields
+    }
 )
 
 
 _MESSAGES = {
     "missing": ("required", "wajib diisi"),
-    "string_type": ("type", "harus berupa teks (beri tanda kutip bila berupa angka, mis. \"1.2\")"),
+    "string_type": ("type", 'harus berupa teks (beri tanda kutip bila berupa angka, mis. "1.2")'),
     "int_type": ("type", "harus berupa bilangan bulat"),
     "int_parsing": ("type", "harus berupa bilangan bulat"),
     "int_from_float": ("type", "harus berupa bilangan bulat"),
@@ -80,8 +86,14 @@ def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
     return None if isinstance(data, (dict, list)) else data
 
 
-def _parse(schema: type[BaseModel], doc: Document, problems: list[Problem], line: int | None = None,
-           data: Any = None, prefix: str = "") -> Any:
+def parse_document(
+    schema: type[BaseModel],
+    doc: Document,
+    problems: list[Problem],
+    line: int | None = None,
+    data: Any = None,
+    prefix: str = "",
+) -> Any:
     """Validate `data` (default: the document) against `schema`, recording problems."""
     data = doc.data if data is None else data
     try:
@@ -111,8 +123,15 @@ def csv_rows(doc: Document, schema: type[m.Schema], problems: list[Problem]) -> 
         if name not in columns:
             close = difflib.get_close_matches(name or "", columns, n=1)
             hint = f"; maksud Anda '{close[0]}'?" if close else ""
-            problems.append(Problem(doc.path, name or "", f"kolom tidak dikenal{hint}; kolom yang dikenal: "
-                                    f"{', '.join(columns)}", "unknown_column", line=1))
+            problems.append(
+                Problem(
+                    doc.path,
+                    name or "",
+                    f"kolom tidak dikenal{hint}; kolom yang dikenal: {', '.join(columns)}",
+                    "unknown_column",
+                    line=1,
+                )
+            )
     required = [n for n, f in schema.model_fields.items() if f.is_required()]
     missing = [n for n in required if n not in doc.data["kolom"]]
     for name in missing:
@@ -121,18 +140,33 @@ def csv_rows(doc: Document, schema: type[m.Schema], problems: list[Problem]) -> 
         return []
     rows = []
     for raw_row, line in zip(doc.data["baris"], doc.lines):
-        row = _parse(schema, doc, problems, line=line, data={k: v for k, v in raw_row.items() if k in columns})
+        row = parse_document(schema, doc, problems, line=line, data={k: v for k, v in raw_row.items() if k in columns})
         if row is not None:
             rows.append((row, line))
     return rows
 
-def _check_folder(doc: Document, data: Any, kecamatan_slug: str, tahun: int,
-                  problems: list[Problem]) -> None:
+
+def check_folder(doc: Document, data: Any, kecamatan_slug: str, tahun: int, problems: list[Problem]) -> None:
     """A year file names the kecamatan and year of the folder it sits in."""
     if data.kecamatan != kecamatan_slug:
-        problems.append(Problem(doc.path, "kecamatan", f"data ini milik kecamatan '{data.kecamatan}', "
-                                f"tetapi berada di folder '{kecamatan_slug}'", "wrong_kecamatan",
-                                data.kecamatan, doc.line_of(("kecamatan",))))
+        problems.append(
+            Problem(
+                doc.path,
+                "kecamatan",
+                f"data ini milik kecamatan '{data.kecamatan}', tetapi berada di folder '{kecamatan_slug}'",
+                "wrong_kecamatan",
+                data.kecamatan,
+                doc.line_of(("kecamatan",)),
+            )
+        )
     if data.tahun != tahun:
-        problems.append(Problem(doc.path, "tahun", f"tahun {data.tahun} tidak sama dengan folder {tahun}",
-                                "wrong_year", data.tahun, doc.line_of(("tahun",))))
+        problems.append(
+            Problem(
+                doc.path,
+                "tahun",
+                f"tahun {data.tahun} tidak sama dengan folder {tahun}",
+                "wrong_year",
+                data.tahun,
+                doc.line_of(("tahun",)),
+            )
+        )

@@ -4,51 +4,83 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+
 from generator import model as m
-from generator.load.readers import Document
-from generator.load.tree import RawTahun
+from generator.load import Document, RawYear
+from generator.model.content import SkmData, SurveyResponse
 from generator.problems import Problem
-from generator.model.content import Jawaban, SkmData
-from generator.validate.schema import _check_folder, _parse
+from generator.validate.schema import check_folder, parse_document
 
 
-def _skm(raw: RawTahun, kecamatan_slug: str, iku: dict[str, m.Indikator], problems: list[Problem]) -> SkmData | None:
+def validate_skm(
+    raw: RawYear, kecamatan_slug: str, iku: dict[str, m.Indikator], problems: list[Problem]
+) -> SkmData | None:
     doc = raw.skm
     assert doc is not None
-    skm = _parse(m.Skm, doc, problems)
+    skm = parse_document(m.Skm, doc, problems)
     if skm is None:
         return None
-    _check_folder(doc, skm, kecamatan_slug, raw.tahun, problems)
+    check_folder(doc, skm, kecamatan_slug, raw.tahun, problems)
     layanan = {lay.id for lay in skm.layanan}
     if skm.indikator is not None and skm.indikator not in {i.id for i in iku.values()}:
-        problems.append(Problem(doc.path, "indikator", f"indikator '{skm.indikator}' tidak ada di kinerja.yml",
-                                "unknown_reference", skm.indikator, doc.line_of(("indikator",))))
+        problems.append(
+            Problem(
+                doc.path,
+                "indikator",
+                f"indikator '{skm.indikator}' tidak ada di kinerja.yml",
+                "unknown_reference",
+                skm.indikator,
+                doc.line_of(("indikator",)),
+            )
+        )
     for ident, count in Counter(p.id for p in skm.periode).items():
         if count > 1:
-            problems.append(Problem(doc.path, "periode", f"periode '{ident}' muncul {count} kali", "duplicate_id", ident))
-    responden: dict[str, tuple[Jawaban, ...]] = {}
+            problems.append(
+                Problem(doc.path, "periode", f"periode '{ident}' muncul {count} kali", "duplicate_id", ident)
+            )
+    responden: dict[str, tuple[SurveyResponse, ...]] = {}
     used: set[str] = set()
     for i, periode in enumerate(skm.periode):
         where = f"periode[{periode.id}]"
         for j, lay in enumerate(periode.layanan):
             if lay.layanan not in layanan:
-                problems.append(Problem(doc.path, f"{where}.layanan[#{j + 1}].layanan", _unknown_layanan(layanan),
-                                        "unknown_reference", lay.layanan,
-                                        doc.line_of(("periode", i, "layanan", j, "layanan"))))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        f"{where}.layanan[#{j + 1}].layanan",
+                        _unknown_layanan(layanan),
+                        "unknown_reference",
+                        lay.layanan,
+                        doc.line_of(("periode", i, "layanan", j, "layanan")),
+                    )
+                )
         if periode.berkas is None:
             continue
         used.add(periode.berkas)
         csv_doc = raw.responden.get(periode.berkas)
         if csv_doc is None:
-            problems.append(Problem(doc.path, f"{where}.berkas", f"berkas '{periode.berkas}' tidak ada di folder "
-                                    f"{raw.folder.name}", "missing_file", periode.berkas,
-                                    doc.line_of(("periode", i, "berkas"))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.berkas",
+                    f"berkas '{periode.berkas}' tidak ada di folder {raw.folder.name}",
+                    "missing_file",
+                    periode.berkas,
+                    doc.line_of(("periode", i, "berkas")),
+                )
+            )
             continue
         responden[periode.id] = _jawaban(csv_doc, layanan, problems)
     for name, csv_doc in raw.responden.items():
         if name not in used:
-            problems.append(Problem(csv_doc.path, "", "berkas jawaban tidak dipakai: sebutkan di skm.yml "
-                                    "(periode[...].berkas)", "unknown_file"))
+            problems.append(
+                Problem(
+                    csv_doc.path,
+                    "",
+                    "berkas jawaban tidak dipakai: sebutkan di skm.yml (periode[...].berkas)",
+                    "unknown_file",
+                )
+            )
     return SkmData(skm, responden)
 
 
@@ -57,7 +89,7 @@ def _unknown_layanan(declared: set[str]) -> str:
     return f"layanan tidak dikenal; layanan yang dinyatakan di skm.yml: {known}"
 
 
-def _answer(text: str) -> int | None | str:
+def _answer(text: str) -> int | str | None:
     """An answer cell: None when blank, the score 1-4, or the reason it is invalid."""
     text = (text or "").strip()
     if not text:
@@ -67,7 +99,7 @@ def _answer(text: str) -> int | None | str:
     return "jawaban harus bilangan bulat 1, 2, 3 atau 4 (kosongkan bila tidak dijawab)"
 
 
-def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple[Jawaban, ...]:
+def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple[SurveyResponse, ...]:
     """Raw responses checked cell by cell: file, row (line) and column in every message."""
     columns = doc.data["kolom"]
     for name in columns:
@@ -77,14 +109,22 @@ def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple
             problems.append(Problem(doc.path, name or "", f"kolom tidak dikenal{hint}", "unknown_column", line=1))
     missing = [u for u in m.KODE_UNSUR if u not in columns]
     if missing:
-        problems.append(Problem(doc.path, ", ".join(missing), "kolom jawaban unsur wajib ada (U1 sampai U9)",
-                                "required", line=1))
+        problems.append(
+            Problem(doc.path, ", ".join(missing), "kolom jawaban unsur wajib ada (U1 sampai U9)", "required", line=1)
+        )
         return ()
     expectation = [f"E{i}" for i in range(1, 10)]
     has_e = any(e in columns for e in expectation)
     if has_e and not all(e in columns for e in expectation):
-        problems.append(Problem(doc.path, "E1..E9", "kolom harapan harus lengkap E1 sampai E9 atau tidak ada sama "
-                                "sekali", "required", line=1))
+        problems.append(
+            Problem(
+                doc.path,
+                "E1..E9",
+                "kolom harapan harus lengkap E1 sampai E9 atau tidak ada sama sekali",
+                "required",
+                line=1,
+            )
+        )
         has_e = False
     rows = []
     for row, line in zip(doc.data["baris"], doc.lines):
@@ -98,16 +138,29 @@ def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple
         lay = (row.get("layanan") or "").strip() or None
         if lay is not None and lay not in layanan:
             problems.append(Problem(doc.path, "layanan", _unknown_layanan(layanan), "unknown_reference", lay, line))
-        rows.append(Jawaban(lay, {k: (row.get(k) or "").strip() for k in m.KOLOM_PROFIL if (row.get(k) or "").strip()},
-                            tuple(cells[u] for u in m.KODE_UNSUR),
-                            tuple(cells[e] for e in expectation) if has_e else None,
-                            (row.get("saran") or "").strip() or None))
+        rows.append(
+            SurveyResponse(
+                lay,
+                {k: (row.get(k) or "").strip() for k in m.KOLOM_PROFIL if (row.get(k) or "").strip()},
+                tuple(cells[u] for u in m.KODE_UNSUR),
+                tuple(cells[e] for e in expectation) if has_e else None,
+                (row.get("saran") or "").strip() or None,
+            )
+        )
     if not any(v is not None for r in rows for v in r.kinerja):
-        problems.append(Problem(doc.path, "", "periode tanpa jawaban yang sah: tidak ada satu pun jawaban U1-U9",
-                                "empty_period"))
+        problems.append(
+            Problem(doc.path, "", "periode tanpa jawaban yang sah: tidak ada satu pun jawaban U1-U9", "empty_period")
+        )
     else:
         for i, kode in enumerate(m.KODE_UNSUR):
             if all(r.kinerja[i] is None for r in rows):
-                problems.append(Problem(doc.path, kode, "tidak ada satu pun jawaban untuk unsur ini pada periode ini; "
-                                        "IKM tidak dapat dihitung", "empty_period", line=1))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        kode,
+                        "tidak ada satu pun jawaban untuk unsur ini pada periode ini; IKM tidak dapat dihitung",
+                        "empty_period",
+                        line=1,
+                    )
+                )
     return tuple(rows)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
+
 from generator import model as m
-from generator.load.readers import Document
-from generator.load.tree import RawTahun
+from generator.load import Document, RawYear
+from generator.model.content import YearData
 from generator.problems import Problem
-from generator.model.content import TahunData
-from generator.validate.schema import _check_folder, _parse, csv_rows
-from generator.validate.skm import _skm
+from generator.validate.schema import check_folder, csv_rows, parse_document
+from generator.validate.skm import validate_skm
 
 
 def all_indikator(kinerja: m.Kinerja, program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Indikator]]:
@@ -42,18 +43,26 @@ def _kind_problems(ind: m.Indikator, where: str, values: dict[str, Any]) -> Iter
         if value is None:
             continue
         if ind.jenis_nilai == "angka" and isinstance(value, str):
-            yield f"{where}.{name}", "indikator berjenis angka, tetapi nilai berupa predikat (ubah jenis_nilai: ordinal?)", value
+            yield (
+                f"{where}.{name}",
+                "indikator berjenis angka, tetapi nilai berupa predikat (ubah jenis_nilai: ordinal?)",
+                value,
+            )
         if ind.jenis_nilai == "ordinal" and not isinstance(value, str):
             yield f"{where}.{name}", f"indikator ordinal memerlukan predikat ({'/'.join(m.GRADES)})", value
 
 
-
-
-def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program: m.DaftarProgram | None,
-                rows: dict[str, tuple[m.BarisRealisasi, int]], problems: list[Problem]) -> None:
+def _check_year(
+    raw: RawYear,
+    kecamatan_slug: str,
+    kinerja: m.Kinerja,
+    program: m.DaftarProgram | None,
+    rows: dict[str, tuple[m.BarisRealisasi, int]],
+    problems: list[Problem],
+) -> None:
     kdoc = raw.kinerja
     assert kdoc is not None
-    _check_folder(kdoc, kinerja, kecamatan_slug, raw.tahun, problems)
+    check_folder(kdoc, kinerja, kecamatan_slug, raw.tahun, problems)
 
     ids: Counter[str] = Counter()
     for t in kinerja.tujuan:
@@ -63,8 +72,16 @@ def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program:
     ids.update(ind.id for ind in indikator.values())
     for ident, count in ids.items():
         if count > 1:
-            problems.append(Problem(kdoc.path, "id", f"id '{ident}' dipakai {count} kali dalam tahun {raw.tahun} "
-                                    "(kinerja.yml dan program.yml); setiap id harus unik", "duplicate_id", ident))
+            problems.append(
+                Problem(
+                    kdoc.path,
+                    "id",
+                    f"id '{ident}' dipakai {count} kali dalam tahun {raw.tahun} "
+                    "(kinerja.yml dan program.yml); setiap id harus unik",
+                    "duplicate_id",
+                    ident,
+                )
+            )
 
     iku_ids = {ind.id for path, ind in indikator.items() if path.startswith("tujuan")}
     sasaran_ids = {s.id for t in kinerja.tujuan for s in t.sasaran} | {t.id for t in kinerja.tujuan} | iku_ids
@@ -72,9 +89,16 @@ def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program:
         for i, p in enumerate(program.program):
             for j, ref in enumerate(p.mendukung):
                 if ref not in sasaran_ids:
-                    problems.append(Problem(raw.program.path, f"program[{p.id}].mendukung[#{j + 1}]",
-                                            f"sasaran/tujuan/IKU '{ref}' tidak ada di kinerja.yml", "unknown_reference",
-                                            ref, raw.program.line_of(("program", i, "mendukung", j))))
+                    problems.append(
+                        Problem(
+                            raw.program.path,
+                            f"program[{p.id}].mendukung[#{j + 1}]",
+                            f"sasaran/tujuan/IKU '{ref}' tidak ada di kinerja.yml",
+                            "unknown_reference",
+                            ref,
+                            raw.program.line_of(("program", i, "mendukung", j)),
+                        )
+                    )
 
     by_id = {ind.id: (path, ind) for path, ind in indikator.items()}
     for path, ind in indikator.items():
@@ -88,8 +112,16 @@ def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program:
         if ident not in by_id:
             close = difflib.get_close_matches(ident, list(by_id), n=1)
             hint = f"; maksud Anda '{close[0]}'?" if close else ""
-            problems.append(Problem(rdoc.path, "indikator", f"indikator '{ident}' tidak ada di kinerja.yml atau "
-                                    f"program.yml{hint}", "unknown_reference", ident, line))
+            problems.append(
+                Problem(
+                    rdoc.path,
+                    "indikator",
+                    f"indikator '{ident}' tidak ada di kinerja.yml atau program.yml{hint}",
+                    "unknown_reference",
+                    ident,
+                    line,
+                )
+            )
             continue
         _, ind = by_id[ident]
         values = {**row.periods(), "tahunan": row.tahunan}
@@ -97,40 +129,53 @@ def _check_year(raw: RawTahun, kecamatan_slug: str, kinerja: m.Kinerja, program:
             problems.append(Problem(rdoc.path, where.lstrip("."), message, "value_kind", value, line))
         if row.periods() and row.tahunan is None and ind.agregasi is None:
             path, _ = by_id[ident]
-            problems.append(Problem(kdoc.path if path.startswith("tujuan") else raw.program.path, f"{path}.agregasi",
-                                    "agregasi wajib diisi karena realisasi tahunan dihitung dari nilai triwulan "
-                                    "(rata-rata, jumlah, terakhir atau maks)", "required"))
+            problems.append(
+                Problem(
+                    kdoc.path if path.startswith("tujuan") else raw.program.path,
+                    f"{path}.agregasi",
+                    "agregasi wajib diisi karena realisasi tahunan dihitung dari nilai triwulan "
+                    "(rata-rata, jumlah, terakhir atau maks)",
+                    "required",
+                )
+            )
 
 
 def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisRealisasi, int]]:
     rows: dict[str, tuple[m.BarisRealisasi, int]] = {}
     for row, line in csv_rows(doc, m.BarisRealisasi, problems):
         if row.indikator in rows:
-            problems.append(Problem(doc.path, "indikator", f"indikator '{row.indikator}' muncul dua kali "
-                                    f"(baris {rows[row.indikator][1]} dan {line})", "duplicate_id",
-                                    row.indikator, line))
+            problems.append(
+                Problem(
+                    doc.path,
+                    "indikator",
+                    f"indikator '{row.indikator}' muncul dua kali (baris {rows[row.indikator][1]} dan {line})",
+                    "duplicate_id",
+                    row.indikator,
+                    line,
+                )
+            )
             continue
         rows[row.indikator] = (row, line)
     return rows
 
 
-def _tahun(raw: RawTahun, kecamatan_slug: str, problems: list[Problem]) -> TahunData | None:
+def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) -> YearData | None:
     if raw.kinerja is None:
         return None
     before = len(problems)
-    kinerja = _parse(m.Kinerja, raw.kinerja, problems)
-    program = _parse(m.DaftarProgram, raw.program, problems) if raw.program else None
+    kinerja = parse_document(m.Kinerja, raw.kinerja, problems)
+    program = parse_document(m.DaftarProgram, raw.program, problems) if raw.program else None
     rows = _rows(raw.realisasi, problems) if raw.realisasi else {}
     if kinerja is None or (raw.program and program is None):
         return None
     _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
     iku = dict(all_indikator(kinerja, None))
-    skm = _skm(raw, kecamatan_slug, iku, problems) if raw.skm else None
+    skm = validate_skm(raw, kecamatan_slug, iku, problems) if raw.skm else None
     extra = {}
     for name, schema in (("sumber_daya", m.SumberDaya), ("indeks", m.DaftarIndeks), ("narasi", m.Narasi)):
         doc = getattr(raw, name)
-        if doc is not None and (parsed := _parse(schema, doc, problems)) is not None:
-            _check_folder(doc, parsed, kecamatan_slug, raw.tahun, problems)
+        if doc is not None and (parsed := parse_document(schema, doc, problems)) is not None:
+            check_folder(doc, parsed, kecamatan_slug, raw.tahun, problems)
             extra[name] = parsed
     if "indeks" in extra:
         _check_indeks(raw.indeks, extra["indeks"], {i.id for i in iku.values()}, problems)
@@ -138,15 +183,37 @@ def _tahun(raw: RawTahun, kecamatan_slug: str, problems: list[Problem]) -> Tahun
         sasaran = {s.id for t in kinerja.tujuan for s in t.sasaran}
         for j, n in enumerate(extra["narasi"].sasaran):
             if n.sasaran not in sasaran:
-                problems.append(Problem(raw.narasi.path, f"sasaran[#{j + 1}].sasaran", f"sasaran '{n.sasaran}' tidak ada "
-                                        "di kinerja.yml", "unknown_reference", n.sasaran,
-                                        raw.narasi.line_of(("sasaran", j, "sasaran"))))
+                problems.append(
+                    Problem(
+                        raw.narasi.path,
+                        f"sasaran[#{j + 1}].sasaran",
+                        f"sasaran '{n.sasaran}' tidak ada di kinerja.yml",
+                        "unknown_reference",
+                        n.sasaran,
+                        raw.narasi.line_of(("sasaran", j, "sasaran")),
+                    )
+                )
     if len(problems) > before:
         return None
-    docs = (raw.kinerja, raw.program, raw.realisasi, raw.skm, raw.sumber_daya, raw.indeks, raw.narasi,
-            *raw.responden.values())
-    return TahunData(raw.tahun, kinerja, program, {k: r for k, (r, _) in rows.items()},
-                     tuple(d.path for d in docs if d is not None), skm, **extra)
+    docs = (
+        raw.kinerja,
+        raw.program,
+        raw.realisasi,
+        raw.skm,
+        raw.sumber_daya,
+        raw.indeks,
+        raw.narasi,
+        *raw.responden.values(),
+    )
+    return YearData(
+        raw.tahun,
+        kinerja,
+        program,
+        {k: r for k, (r, _) in rows.items()},
+        tuple(d.path for d in docs if d is not None),
+        skm,
+        **extra,
+    )
 
 
 def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems: list[Problem]) -> None:
@@ -157,24 +224,54 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems
             continue
         missing = [j for j, a in enumerate(indeks.aspek) if a.bobot is None]
         for j in missing:
-            problems.append(Problem(doc.path, f"{where}.aspek[#{j + 1}].bobot", f"wajib diisi untuk cara "
-                                    f"'{indeks.cara}' (tanpa bobot: cara 'jumlah')", "required", None,
-                                    doc.line_of(("indeks", i, "aspek", j))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.aspek[#{j + 1}].bobot",
+                    f"wajib diisi untuk cara '{indeks.cara}' (tanpa bobot: cara 'jumlah')",
+                    "required",
+                    None,
+                    doc.line_of(("indeks", i, "aspek", j)),
+                )
+            )
         if missing:
             continue
         total = sum(a.bobot for a in indeks.aspek)
         maksimum = indeks.maksimum if indeks.maksimum is not None else 100
         if abs(total - maksimum) > 1e-6:
-            problems.append(Problem(doc.path, f"{where}.aspek", f"jumlah bobot {total:g} tidak sama dengan "
-                                    f"{maksimum:g}", "weights", total, doc.line_of(("indeks", i, "aspek"))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.aspek",
+                    f"jumlah bobot {total:g} tidak sama dengan {maksimum:g}",
+                    "weights",
+                    total,
+                    doc.line_of(("indeks", i, "aspek")),
+                )
+            )
     for i, indeks in enumerate(daftar.indeks):
         where = f"indeks[{indeks.id}]"
         if indeks.indikator is not None and indeks.indikator not in iku:
-            problems.append(Problem(doc.path, f"{where}.indikator", f"IKU '{indeks.indikator}' tidak ada di kinerja.yml",
-                                    "unknown_reference", indeks.indikator, doc.line_of(("indeks", i, "indikator"))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.indikator",
+                    f"IKU '{indeks.indikator}' tidak ada di kinerja.yml",
+                    "unknown_reference",
+                    indeks.indikator,
+                    doc.line_of(("indeks", i, "indikator")),
+                )
+            )
         if indeks.cara == "poin":
             for j, a in enumerate(indeks.aspek):
                 if a.nilai > a.bobot:
-                    problems.append(Problem(doc.path, f"{where}.aspek[#{j + 1}].nilai", f"nilai {a.nilai:g} melebihi "
-                                            f"bobotnya {a.bobot:g}", "range", a.nilai,
-                                            doc.line_of(("indeks", i, "aspek", j, "nilai"))))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            f"{where}.aspek[#{j + 1}].nilai",
+                            f"nilai {a.nilai:g} melebihi bobotnya {a.bobot:g}",
+                            "range",
+                            a.nilai,
+                            doc.line_of(("indeks", i, "aspek", j, "nilai")),
+                        )
+                    )

@@ -3,54 +3,69 @@
 from __future__ import annotations
 
 from dataclasses import replace
+
+from generator.compute.laporan import LaporanKinerja
+from generator.compute.portal import Overview, PortalResult
+from generator.compute.wilayah import Wilayah, wilayah
+from generator.model.content import KabupatenData, KecamatanData
+from generator.numbers import format_number, format_percent, format_value
 from generator.render import charts
 from generator.render import tables as tabel
-from generator.compute.laporan import HasilPortal, Ikhtisar, LaporanKinerja
-from generator.compute.wilayah import Wilayah, wilayah
-from generator.numbers import format_number, format_percent, format_value
-from generator.render.paths import ikhtisar_path, kabupaten_path, kecamatan_path
-from generator.model.content import KabupatenData, KecamatanData
-from generator.render.page import Page, unique_datasets
-from generator.render.pages.anggaran import _anggaran_page
-from generator.render.pages.individu import _individu_page
-from generator.render.pages.laporan import _audit_page, _laporan_page
-from generator.render.pages.portal import Ringkasan, _data_terbuka_page, kolom_terhitung
-from generator.render.pages.skm import _skm_pages
+from generator.render.page import Page, unique_tables
+from generator.render.pages.anggaran import anggaran_page
+from generator.render.pages.individu import individu_page
+from generator.render.pages.laporan import audit_page, laporan_page
+from generator.render.pages.portal import ShardSummary, computed_columns, data_terbuka_page
+from generator.render.pages.skm import skm_pages
+from generator.render.paths import kabupaten_path, kecamatan_path, overview_path
 
 
-def _ikhtisar_chart(x: Ikhtisar) -> charts.Grafik | None:
+def _overview_chart(x: Overview) -> charts.Chart | None:
     if x.utama is None:
         return None
     shared = x.utama
     rows = [(r, r.bersama[shared.kode]) for r in x.baris if r.bersama.get(shared.kode)]
-    bars = [charts.Batang(r.kecamatan, place.nilai, f"{format_value(place.nilai)} · #{place.peringkat}",
-                          "Kecamatan di portal" if r.slug else "Kecamatan lain", charts.PALETTE[0 if r.slug else 4])
-            for r, place in rows]
+    bars = [
+        charts.Bar(
+            r.kecamatan,
+            place.nilai,
+            f"{format_value(place.nilai)} · #{place.peringkat}",
+            "Kecamatan di portal" if r.slug else "Kecamatan lain",
+            charts.PALETTE[0 if r.slug else 4],
+        )
+        for r, place in rows
+    ]
     title = f"{shared.nama} setiap kecamatan, Kabupaten {x.kabupaten.profil.nama} {x.tahun}"
-    description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + "."
+    description = "; ".join(f"{b.label}: {b.text}" for b in bars) + "."
     return charts.bar_chart(bars, title, description)
 
 
-def _ikhtisar_page(x: Ikhtisar) -> Page:
+def overview_page(x: Overview) -> Page:
     kab = x.kabupaten.profil.nama
-    page = Page(ikhtisar_path(x), "perbandingan_kecamatan.md.j2", f"Perbandingan kecamatan {kab} {x.tahun}",
-                f"Semua kecamatan di Kabupaten {kab} berdampingan pada tahun {x.tahun}: indikator bersama dengan "
-                "peringkat, rata-rata capaian IKU, IKM dan serapan anggaran.", {"x": x},
-                sumber=f"nilai kecamatan Kabupaten {kab} dan laporan kinerja kecamatan di portal",
-                berkas=(x.kabupaten.file, *(f for r in x.baris if r.laporan for f in r.laporan.data.files)))
-    page.context["grafik"] = page.grafik("perbandingan.svg", _ikhtisar_chart(x))
-    page.add(kecamatan=tabel.ikhtisar_tabel(x))
+    page = Page(
+        overview_path(x),
+        "perbandingan_kecamatan.md.j2",
+        f"Perbandingan kecamatan {kab} {x.tahun}",
+        f"Semua kecamatan di Kabupaten {kab} berdampingan pada tahun {x.tahun}: indikator bersama dengan "
+        "peringkat, rata-rata capaian IKU, IKM dan serapan anggaran.",
+        {"x": x},
+        source=f"nilai kecamatan Kabupaten {kab} dan laporan kinerja kecamatan di portal",
+        sources=(x.kabupaten.file, *(f for r in x.baris if r.laporan for f in r.laporan.data.files)),
+    )
+    page.context["grafik"] = page.chart("perbandingan.svg", _overview_chart(x))
+    page.add(kecamatan=tabel.overview_table(x))
     return page
 
 
-def _penduduk_chart(kec: KecamatanData, w: Wilayah) -> charts.Grafik | None:
+def _penduduk_chart(kec: KecamatanData, w: Wilayah) -> charts.Chart | None:
     rows = [d for d in w.desa if d.penduduk is not None]
     if not rows:
         return None
-    bars = [charts.Batang(d.desa.nama, d.penduduk, format_number(d.penduduk, 0), "Penduduk", charts.PALETTE[0])
-            for d in rows]
+    bars = [
+        charts.Bar(d.desa.nama, d.penduduk, format_number(d.penduduk, 0), "Penduduk", charts.PALETTE[0]) for d in rows
+    ]
     title = f"Penduduk per desa/kelurahan, Kecamatan {kec.profil.nama}"
-    return charts.bar_chart(bars, title, "; ".join(f"{b.label}: {b.teks} jiwa" for b in bars) + ".")
+    return charts.bar_chart(bars, title, "; ".join(f"{b.label}: {b.text} jiwa" for b in bars) + ".")
 
 
 def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
@@ -63,10 +78,15 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
         page.add(sdm=tabel.sdm_tabel(lp))
         status = next((r for r in lp.sdm.rincian if r.dimensi == "status"), None)
         if status and status.total:
-            bars = [charts.Batang(k, v, f"{v} ({format_percent(p)})", "Pegawai", charts.PALETTE[2])
-                    for k, v, p in status.baris]
-            page.context["grafik_sdm"] = page.grafik("sdm-status.svg", charts.bar_chart(
-                bars, f"Pegawai menurut status, {lp.tahun}", "; ".join(f"{b.label}: {b.teks}" for b in bars) + "."))
+            bars = [
+                charts.Bar(k, v, f"{v} ({format_percent(p)})", "Pegawai", charts.PALETTE[2]) for k, v, p in status.baris
+            ]
+            page.context["grafik_sdm"] = page.chart(
+                "sdm-status.svg",
+                charts.bar_chart(
+                    bars, f"Pegawai menurut status, {lp.tahun}", "; ".join(f"{b.label}: {b.text}" for b in bars) + "."
+                ),
+            )
     if lp.aset:
         a = lp.aset
         page.add(aset=tabel.aset_tabel(lp))
@@ -75,11 +95,18 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
         if not a.jumlah:
             return
         labels = {"baik": "Baik", "rusak_ringan": "Rusak ringan", "rusak_berat": "Rusak berat"}
-        bars = [charts.Batang(label, a.persen(k) or 0, f"{format_percent(a.persen(k))} ({getattr(a, k)} barang)",
-                              label, colour) for (k, label), colour in zip(labels.items(), ("#009E73", "#E69F00",
-                                                                                              "#D55E00"))]
-        page.context["grafik_aset"] = page.grafik("aset-kondisi.svg", charts.bar_chart(
-            bars, f"Kondisi sarana dan prasarana, {lp.tahun}", "; ".join(f"{b.label}: {b.teks}" for b in bars) + "."))
+        bars = [
+            charts.Bar(
+                label, a.persen(k) or 0, f"{format_percent(a.persen(k))} ({getattr(a, k)} barang)", label, colour
+            )
+            for (k, label), colour in zip(labels.items(), ("#009E73", "#E69F00", "#D55E00"))
+        ]
+        page.context["grafik_aset"] = page.chart(
+            "aset-kondisi.svg",
+            charts.bar_chart(
+                bars, f"Kondisi sarana dan prasarana, {lp.tahun}", "; ".join(f"{b.label}: {b.text}" for b in bars) + "."
+            ),
+        )
 
 
 def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
@@ -88,52 +115,67 @@ def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     return (-lp.tahun, float("inf") if rata is None else -rata, lp.kecamatan.profil.nama)
 
 
-def kabupaten_pages(hasil: HasilPortal, kab: KabupatenData) -> list[Page]:
+def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
     """Every page of one kabupaten's shard: its overview and comparisons, each kecamatan's
     profile, reports, SKM, budget, data-quality and individual pages, and its open-data index."""
     skala = tabel.skala_predikat(kab)
     laporan_kab = sorted(hasil.untuk(kab.slug), key=_peringkat)
-    semua = hasil.content.tanggal({f for lp in laporan_kab for f in lp.data.files} | {kab.file})
-    page = Page(kabupaten_path(kab.slug), "kabupaten.md.j2", f"Kabupaten {kab.profil.nama}",
-                f"Capaian kinerja kecamatan di Kabupaten {kab.profil.nama}.", {"kab": kab},
-                sumber=f"laporan kinerja kecamatan di Kabupaten {kab.profil.nama}",
-                berkas=(kab.file.parent,), diubah=semua)
+    all_changed = hasil.content.last_changed({f for lp in laporan_kab for f in lp.data.files} | {kab.file})
+    page = Page(
+        kabupaten_path(kab.slug),
+        "kabupaten.md.j2",
+        f"Kabupaten {kab.profil.nama}",
+        f"Capaian kinerja kecamatan di Kabupaten {kab.profil.nama}.",
+        {"kab": kab},
+        source=f"laporan kinerja kecamatan di Kabupaten {kab.profil.nama}",
+        sources=(kab.file.parent,),
+        changed=all_changed,
+    )
     page.add(capaian=tabel.capaian_kecamatan(kab, laporan_kab), skala=skala)
-    page.context["ikhtisar"] = [x for x in hasil.ikhtisar if x.kabupaten.slug == kab.slug]
-    result = [page, *(_ikhtisar_page(x) for x in page.context["ikhtisar"])]
+    page.context["ikhtisar"] = [x for x in hasil.overviews if x.kabupaten.slug == kab.slug]
+    result = [page, *(overview_page(x) for x in page.context["ikhtisar"])]
     for kec in kab.kecamatan:
         w = wilayah(kec.profil)
         laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
-        page = Page(kecamatan_path(kab.slug, kec.slug), "kecamatan.md.j2", f"Kecamatan {kec.profil.nama}",
-                    f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
-                    {"kab": kab, "kec": kec, "wilayah": w, "grafik_penduduk": None, "grafik_sdm": None,
-                     "grafik_aset": None},
-                    sumber=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
-                    berkas=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)))
+        page = Page(
+            kecamatan_path(kab.slug, kec.slug),
+            "kecamatan.md.j2",
+            f"Kecamatan {kec.profil.nama}",
+            f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
+            {"kab": kab, "kec": kec, "wilayah": w, "grafik_penduduk": None, "grafik_sdm": None, "grafik_aset": None},
+            source=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
+            sources=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)),
+        )
         if kec.profil.desa:
             page.add(desa=tabel.desa(kab, kec, w))
-            page.context["grafik_penduduk"] = page.grafik("penduduk.svg", _penduduk_chart(kec, w))
+            page.context["grafik_penduduk"] = page.chart("penduduk.svg", _penduduk_chart(kec, w))
         page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
         _sumber_daya(page, laporan_kec)
         result.append(page)
     for lp in hasil.untuk(kab.slug):
-        result.append(_laporan_page(lp, skala))
+        result.append(laporan_page(lp, skala))
         if lp.skm:
-            result.extend(_skm_pages(lp, lp.skm))
+            result.extend(skm_pages(lp, lp.skm))
         if lp.anggaran:
-            result.append(_anggaran_page(lp))
+            result.append(anggaran_page(lp))
         if lp.audit:
-            result.append(_audit_page(lp))
-    result.extend(_individu_page(r) for r in hasil.individu if r.kabupaten.slug == kab.slug)
-    result.append(_data_terbuka_page(f"{kab.slug}/data-terbuka.md", hasil.content, result, [],
-                                     (kab.file.parent,), semua))
+            result.append(audit_page(lp))
+    result.extend(individu_page(r) for r in hasil.individu if r.kabupaten.slug == kab.slug)
+    result.append(
+        data_terbuka_page(f"{kab.slug}/data-terbuka.md", hasil.content, result, [], (kab.file.parent,), all_changed)
+    )
     return result
 
 
-def ringkasan(hasil: HasilPortal, kab: KabupatenData, site_pages: list[Page]) -> Ringkasan:
+def shard_summary(hasil: PortalResult, kab: KabupatenData, site_pages: list[Page]) -> ShardSummary:
     """What the portal's own pages need from a kabupaten whose pages are `site_pages`."""
     terbaru = [lp for lp in hasil.terbaru() if lp.kabupaten.slug == kab.slug]
-    return Ringkasan(replace(kab, kecamatan=(), nilai_kecamatan=()), len(kab.kecamatan),
-                     tabel.capaian_terbaru(terbaru, "capaian-terbaru"), kolom_terhitung(k for t in unique_datasets(site_pages) for k in t.kolom),
-                     tuple(p.path for p in site_pages), tuple(sorted({t for p in site_pages for t in p.lintas})),
-                     hasil.content.tanggal({f for p in site_pages for f in p.berkas}))
+    return ShardSummary(
+        replace(kab, kecamatan=(), nilai_kecamatan=()),
+        len(kab.kecamatan),
+        tabel.capaian_terbaru(terbaru, "capaian-terbaru"),
+        computed_columns(k for t in unique_tables(site_pages) for k in t.columns),
+        tuple(p.path for p in site_pages),
+        tuple(sorted({t for p in site_pages for t in p.cross_links})),
+        hasil.content.last_changed({f for p in site_pages for f in p.sources}),
+    )

@@ -2,50 +2,68 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
+
+from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
+from generator.compute.portal import IkuComparison
+from generator.numbers import format_percent, format_value
 from generator.render import charts
 from generator.render import tables as tabel
-from generator.compute.laporan import HasilIndikator, LaporanKinerja, PerbandinganIku, walk_program
-from generator.render.dataset import Tabel
-from generator.numbers import format_percent, format_value
-from generator.render.paths import audit_path, laporan_path, perbandingan_path
+from generator.render.dataset import Table
 from generator.render.page import Page
+from generator.render.paths import audit_path, laporan_path, perbandingan_path
 
 
-def _capaian_chart(lp: LaporanKinerja) -> charts.Grafik | None:
+def _capaian_chart(lp: LaporanKinerja) -> charts.Chart | None:
     bars = [
-        charts.Batang(h.indikator.nama, h.capaian.nilai, f"{format_percent(h.capaian.nilai)} · {h.predikat.label}",
-                      h.predikat.label, h.predikat.warna)
-        for h in lp.iku if h.capaian.nilai is not None and h.predikat is not None
+        charts.Bar(
+            h.indikator.nama,
+            h.capaian.nilai,
+            f"{format_percent(h.capaian.nilai)} · {h.predikat.label}",
+            h.predikat.label,
+            h.predikat.warna,
+        )
+        for h in lp.iku
+        if h.capaian.nilai is not None and h.predikat is not None
     ]
     if not bars:
         return None
     title = f"Capaian IKU Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
-    description = "; ".join(f"{b.label}: {b.teks}" for b in bars) + ". Garis putus-putus: 100 %."
-    return charts.bar_chart(bars, title, description, (charts.Garis(100, "100 %"),))
+    description = "; ".join(f"{b.label}: {b.text}" for b in bars) + ". Garis putus-putus: 100 %."
+    return charts.bar_chart(bars, title, description, (charts.ReferenceLine(100, "100 %"),))
 
 
-def catatan(hasil: Iterable[HasilIndikator]) -> list[tuple[str, str]]:
+def table_notes(hasil: Iterable[IndikatorResult]) -> list[tuple[str, str]]:
     """Notes under a table: how a derived annual value was made, and content remarks."""
     notes = []
     for h in hasil:
-        parts = [f"realisasi tahunan = {h.realisasi_sumber}." if h.realisasi_sumber not in ("", "tahunan") else "",
-                 h.keterangan or "", h.indikator.keterangan or ""]
+        parts = [
+            f"realisasi tahunan = {h.realisasi_sumber}." if h.realisasi_sumber not in ("", "tahunan") else "",
+            h.keterangan or "",
+            h.indikator.keterangan or "",
+        ]
         text = " ".join(p for p in parts if p)
         if text:
             notes.append((h.indikator.nama, text))
     return notes
 
 
-def _laporan_page(lp: LaporanKinerja, skala: Tabel) -> Page:
+def laporan_page(lp: LaporanKinerja, skala: Table) -> Page:
     nama = lp.kecamatan.profil.nama
-    page = Page(laporan_path(lp), "laporan_kinerja.md.j2", f"Laporan Kinerja {nama} {lp.tahun}",
-                f"Capaian Indikator Kinerja Utama Kecamatan {nama}, Kabupaten {lp.kabupaten.profil.nama}, "
-                f"tahun {lp.tahun}: target, realisasi per triwulan, capaian dan predikat.", {"lp": lp},
-                sumber=lp.data.kinerja.sumber, berkas=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files))
-    page.context["grafik"] = page.grafik("capaian-iku.svg", _capaian_chart(lp))
-    page.context["catatan"] = catatan(lp.iku)
-    page.context["catatan_program"] = catatan([h for n in walk_program(lp) for h in n.indikator])
+    page = Page(
+        laporan_path(lp),
+        "laporan_kinerja.md.j2",
+        f"Laporan Kinerja {nama} {lp.tahun}",
+        f"Capaian Indikator Kinerja Utama Kecamatan {nama}, Kabupaten {lp.kabupaten.profil.nama}, "
+        f"tahun {lp.tahun}: target, realisasi per triwulan, capaian dan predikat.",
+        {"lp": lp},
+        source=lp.data.kinerja.sumber,
+        sources=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files),
+    )
+    page.context["grafik"] = page.chart("capaian-iku.svg", _capaian_chart(lp))
+    page.context["catatan"] = table_notes(lp.iku)
+    page.context["catatan_program"] = table_notes([h for n in walk_program(lp) for h in n.indikator])
     page.add(iku=tabel.capaian_iku(lp), sasaran=tabel.capaian_sasaran(lp), skala=skala)
     page.context["perbandingan"] = [_perbandingan(page, lp, p) for p in lp.perbandingan if p.ada]
     if lp.program:
@@ -56,12 +74,18 @@ def _laporan_page(lp: LaporanKinerja, skala: Tabel) -> Page:
     return page
 
 
-def _audit_page(lp: LaporanKinerja) -> Page:
+def audit_page(lp: LaporanKinerja) -> Page:
     nama = lp.kecamatan.profil.nama
-    page = Page(audit_path(lp), "catatan_kualitas.md.j2", f"Catatan kualitas data {nama} {lp.tahun}",
-                f"Di mana angka yang tercetak di laporan Kecamatan {nama} {lp.tahun} berbeda dari hasil hitung portal, "
-                "dan seberapa besar.", {"lp": lp}, sumber=lp.data.kinerja.sumber,
-                berkas=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files))
+    page = Page(
+        audit_path(lp),
+        "catatan_kualitas.md.j2",
+        f"Catatan kualitas data {nama} {lp.tahun}",
+        f"Di mana angka yang tercetak di laporan Kecamatan {nama} {lp.tahun} berbeda dari hasil hitung portal, "
+        "dan seberapa besar.",
+        {"lp": lp},
+        source=lp.data.kinerja.sumber,
+        sources=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files),
+    )
     page.add(audit=tabel.catatan_kualitas(lp))
     return page
 
@@ -75,26 +99,33 @@ def _narasi(lp: LaporanKinerja) -> dict[str, Any] | None:
     return {"n": n, "sasaran": [(names[x.sasaran], x) for x in n.sasaran]}
 
 
-def _riwayat_chart(lp: LaporanKinerja, p: PerbandinganIku) -> charts.Grafik | None:
+def _riwayat_chart(lp: LaporanKinerja, p: IkuComparison) -> charts.Chart | None:
     ind = p.hasil.indikator
     numeric = [r for r in p.riwayat if isinstance(r.realisasi, (int, float)) or isinstance(r.target, (int, float))]
     if len(numeric) < 2:
         return None
-    seri = [charts.Seri(name, tuple((r.tahun, getattr(r, key)) for r in numeric
-                                    if isinstance(getattr(r, key), (int, float))))
-            for name, key in (("Target", "target"), ("Realisasi", "realisasi"))]
-    garis = ()
+    series = [
+        charts.Series(
+            name, tuple((r.tahun, getattr(r, key)) for r in numeric if isinstance(getattr(r, key), (int, float)))
+        )
+        for name, key in (("Target", "target"), ("Realisasi", "realisasi"))
+    ]
+    lines = ()
     if p.renstra and isinstance(p.renstra.target_akhir, (int, float)):
-        garis = (charts.Garis(p.renstra.target_akhir, f"Target akhir Renstra {p.renstra.tahun_akhir}: "
-                                                      f"{format_value(p.renstra.target_akhir)}"),)
+        lines = (
+            charts.ReferenceLine(
+                p.renstra.target_akhir,
+                f"Target akhir Renstra {p.renstra.tahun_akhir}: {format_value(p.renstra.target_akhir)}",
+            ),
+        )
     title = f"{ind.nama}, Kecamatan {lp.kecamatan.profil.nama}, {numeric[0].tahun}–{numeric[-1].tahun}"
-    description = "; ".join(f"{r.tahun}: target {format_value(r.target, '—')}, realisasi "
-                            f"{format_value(r.realisasi, '—')}" for r in numeric) + (
-        f". Garis putus-putus: {garis[0].label}." if garis else ".")
-    return charts.line_chart([s for s in seri if s.titik], title, description, ind.satuan, garis)
+    description = "; ".join(
+        f"{r.tahun}: target {format_value(r.target, '—')}, realisasi {format_value(r.realisasi, '—')}" for r in numeric
+    ) + (f". Garis putus-putus: {lines[0].label}." if lines else ".")
+    return charts.line_chart([s for s in series if s.points], title, description, ind.satuan, lines)
 
 
-def _perbandingan(page: Page, lp: LaporanKinerja, p: PerbandinganIku) -> dict[str, Any]:
+def _perbandingan(page: Page, lp: LaporanKinerja, p: IkuComparison) -> dict[str, Any]:
     """What the Laporan Kinerja page shows of one IKU over time and side by side."""
     ind = p.hasil.indikator
     keys = {}
@@ -104,6 +135,6 @@ def _perbandingan(page: Page, lp: LaporanKinerja, p: PerbandinganIku) -> dict[st
     if p.pembanding:
         keys["pembanding"] = f"pembanding_{ind.id}"
         page.add(**{keys["pembanding"]: tabel.pembanding_tabel(lp, p)})
-    grafik = page.grafik(f"riwayat-{ind.id.lower()}.svg", _riwayat_chart(lp, p))
-    ikhtisar = perbandingan_path(lp.kabupaten.slug, lp.tahun) if p.peringkat else None
-    return {"p": p, "grafik": grafik, "ikhtisar": ikhtisar, **keys}
+    grafik = page.chart(f"riwayat-{ind.id.lower()}.svg", _riwayat_chart(lp, p))
+    overviews = perbandingan_path(lp.kabupaten.slug, lp.tahun) if p.peringkat else None
+    return {"p": p, "grafik": grafik, "ikhtisar": overviews, **keys}

@@ -1,10 +1,65 @@
 """Every table of the site, built once from computed results: the page shows it, and the same
 definition is its CSV, its JSON and its data-package resource. One module per page kind."""
 
-from generator.render.tables.kabupaten import capaian_terbaru, capaian_kecamatan, desa, laporan_kecamatan, ikhtisar_tabel, sdm_tabel, aset_tabel, nilai_aset_tabel
-from generator.render.tables.kinerja import rentang_teks, skala_predikat, capaian_iku, capaian_sasaran, indikator_program, catatan_kualitas, riwayat_tabel, pembanding_tabel, indeks_tabel
-from generator.render.tables.skm import skm_periode, skm_layanan, skm_unsur, skm_profil, skm_tindak_lanjut
-from generator.render.tables.anggaran import anggaran_program, rincian_program, perubahan_anggaran, efisiensi_tabel, biaya_per_hasil
-from generator.render.tables.individu import kinerja_jabatan, catatan_individu
+from generator.render.tables.anggaran import (
+    anggaran_program,
+    biaya_per_hasil,
+    efisiensi_tabel,
+    perubahan_anggaran,
+    rincian_program,
+)
+from generator.render.tables.individu import catatan_individu, kinerja_jabatan
+from generator.render.tables.kabupaten import (
+    aset_tabel,
+    capaian_kecamatan,
+    capaian_terbaru,
+    desa,
+    laporan_kecamatan,
+    nilai_aset_tabel,
+    overview_table,
+    sdm_tabel,
+)
+from generator.render.tables.kinerja import (
+    capaian_iku,
+    capaian_sasaran,
+    catatan_kualitas,
+    indeks_tabel,
+    indikator_program,
+    pembanding_tabel,
+    rentang_teks,
+    riwayat_tabel,
+    skala_predikat,
+)
+from generator.render.tables.skm import skm_layanan, skm_periode, skm_profil, skm_tindak_lanjut, skm_unsur
 
-__all__ = ["capaian_terbaru", "capaian_kecamatan", "desa", "laporan_kecamatan", "ikhtisar_tabel", "sdm_tabel", "aset_tabel", "nilai_aset_tabel", "rentang_teks", "skala_predikat", "capaian_iku", "capaian_sasaran", "indikator_program", "catatan_kualitas", "riwayat_tabel", "pembanding_tabel", "indeks_tabel", "skm_periode", "skm_layanan", "skm_unsur", "skm_profil", "skm_tindak_lanjut", "anggaran_program", "rincian_program", "perubahan_anggaran", "efisiensi_tabel", "biaya_per_hasil", "kinerja_jabatan", "catatan_individu"]
+__all__ = [
+    "anggaran_program",
+    "aset_tabel",
+    "biaya_per_hasil",
+    "capaian_iku",
+    "capaian_kecamatan",
+    "capaian_sasaran",
+    "capaian_terbaru",
+    "catatan_individu",
+    "catatan_kualitas",
+    "desa",
+    "efisiensi_tabel",
+    "indeks_tabel",
+    "indikator_program",
+    "kinerja_jabatan",
+    "laporan_kecamatan",
+    "nilai_aset_tabel",
+    "overview_table",
+    "pembanding_tabel",
+    "perubahan_anggaran",
+    "rentang_teks",
+    "rincian_program",
+    "riwayat_tabel",
+    "sdm_tabel",
+    "skala_predikat",
+    "skm_layanan",
+    "skm_periode",
+    "skm_profil",
+    "skm_tindak_lanjut",
+    "skm_unsur",
+]

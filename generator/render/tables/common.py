@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from generator.compute.laporan import HasilIndikator
-from generator.render.dataset import Kolom, Sel
-
+from generator.compute.laporan import IndikatorResult
+from generator.render.dataset import Cell, Column
 
 PERIODE_LABEL = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
 
@@ -12,76 +11,95 @@ PERIODE_LABEL = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
 LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
 
 
-KECAMATAN = Kolom("kecamatan", "Kecamatan")
+KECAMATAN = Column("kecamatan", "Kecamatan")
 
 
-KABUPATEN = Kolom("kabupaten", "Kabupaten")
+KABUPATEN = Column("kabupaten", "Kabupaten")
 
 
-TAHUN = Kolom("tahun", "Tahun", "tahun")
+TAHUN = Column("tahun", "Tahun", "tahun")
 
 
-RATA_RATA = Kolom("rata_rata_capaian", "Rata-rata capaian IKU", "persen",
-                  "Rata-rata capaian yang dinilai dari IKU yang terukur (persen).", "rumus-rata-rata-capaian")
+RATA_RATA = Column(
+    "rata_rata_capaian",
+    "Rata-rata capaian IKU",
+    "persen",
+    "Rata-rata capaian yang dinilai dari IKU yang terukur (persen).",
+    "rumus-rata-rata-capaian",
+)
 
 
-PREDIKAT = Kolom("predikat", "Predikat", "predikat", "Predikat menurut skala kabupaten.", "rumus-predikat")
+PREDIKAT = Column("predikat", "Predikat", "predikat", "Predikat menurut skala kabupaten.", "rumus-predikat")
 
 
-TERCAPAI = Kolom("iku_tercapai", "IKU tercapai", "bilangan", "Jumlah IKU dengan capaian ≥ 100 % atau predikat "
-                 "tercapai.", "rumus-jumlah-indikator")
+TERCAPAI = Column(
+    "iku_tercapai",
+    "IKU tercapai",
+    "bilangan",
+    "Jumlah IKU dengan capaian ≥ 100 % atau predikat tercapai.",
+    "rumus-jumlah-indikator",
+)
 
 
-JUMLAH_IKU = Kolom("jumlah_iku", "Jumlah IKU", "bilangan", "Jumlah Indikator Kinerja Utama.")
+JUMLAH_IKU = Column("jumlah_iku", "Jumlah IKU", "bilangan", "Jumlah Indikator Kinerja Utama.")
 
 
-INDIKATOR_ID = Kolom("indikator_id", "Kode indikator", tampil=False)
+INDIKATOR_ID = Column("indikator_id", "Kode indikator", shown=False)
 
 
-INDIKATOR = Kolom("indikator", "Indikator")
+INDIKATOR = Column("indikator", "Indikator")
 
 
-SATUAN = Kolom("satuan", "Satuan")
+SATUAN = Column("satuan", "Satuan")
 
 
-POLARITAS = Kolom("polaritas", "Polaritas", deskripsi="positif: makin tinggi makin baik; negatif: makin rendah "
-                  "makin baik.", tampil=False)
+POLARITAS = Column(
+    "polaritas",
+    "Polaritas",
+    description="positif: makin tinggi makin baik; negatif: makin rendah makin baik.",
+    shown=False,
+)
 
 
-TARGET = Kolom("target", "Target", "angka", "Target PK perubahan bila ada, selain itu PK awal.")
+TARGET = Column("target", "Target", "angka", "Target PK perubahan bila ada, selain itu PK awal.")
 
 
-REALISASI = Kolom("realisasi", "Realisasi", "angka", "Realisasi tahunan.", "rumus-realisasi-tahunan")
+REALISASI = Column("realisasi", "Realisasi", "angka", "Realisasi tahunan.", "rumus-realisasi-tahunan")
 
 
-CAPAIAN = Kolom("capaian", "Capaian", "persen", "Capaian (persen); kosong bila tidak dapat dihitung.",
-                "rumus-capaian")
+CAPAIAN = Column("capaian", "Capaian", "persen", "Capaian (persen); kosong bila tidak dapat dihitung.", "rumus-capaian")
 
 
-def _sel_capaian(h: HasilIndikator) -> Sel | float | None:
+def capaian_cell(h: IndikatorResult) -> Cell | float | None:
     c = h.capaian
     if c.nilai is not None:
         return c.nilai
     if c.tercapai is not None:
-        return Sel(None, "tercapai" if c.tercapai else "tidak tercapai")
-    return Sel(None, c.alasan or "—")
+        return Cell(None, "tercapai" if c.tercapai else "tidak tercapai")
+    return Cell(None, c.alasan or "—")
 
 
-def _satuan(h: HasilIndikator) -> Sel:
+def satuan_cell(h: IndikatorResult) -> Cell:
     ind = h.indikator
     teks = f"{ind.satuan} (polaritas negatif)" if ind.polaritas == "negatif" else None
-    return Sel(ind.satuan, teks)
+    return Cell(ind.satuan, teks)
 
 
-IKM = Kolom("ikm", "IKM", "indeks", "Indeks Kepuasan Masyarakat (25-100).", "rumus-ikm")
+IKM = Column("ikm", "IKM", "indeks", "Indeks Kepuasan Masyarakat (25-100).", "rumus-ikm")
 
 
-MUTU = Kolom("mutu", "Mutu pelayanan", "predikat", "Mutu pelayanan menurut PermenPANRB 14/2017.", "rumus-mutu")
+MUTU = Column("mutu", "Mutu pelayanan", "predikat", "Mutu pelayanan menurut PermenPANRB 14/2017.", "rumus-mutu")
 
 
-RUPIAH = {name: Kolom(name, label, "rupiah", f"{label} (rupiah).", "rumus-serapan")
-          for name, label in (("pagu_awal", "Pagu awal (Rp)"), ("pagu_perubahan", "Pagu perubahan (Rp)"),
-                              ("realisasi_anggaran", "Realisasi (Rp)"), ("sisa", "Sisa (Rp)"))}
+RUPIAH = {
+    name: Column(name, label, "rupiah", f"{label} (rupiah).", "rumus-serapan")
+    for name, label in (
+        ("pagu_awal", "Pagu awal (Rp)"),
+        ("pagu_perubahan", "Pagu perubahan (Rp)"),
+        ("realisasi_anggaran", "Realisasi (Rp)"),
+        ("sisa", "Sisa (Rp)"),
+    )
+}
 
 
-SERAPAN = Kolom("serapan", "Serapan", "persen", "Realisasi / pagu × 100.", "rumus-serapan")
+SERAPAN = Column("serapan", "Serapan", "persen", "Realisasi / pagu × 100.", "rumus-serapan")

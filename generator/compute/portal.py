@@ -1,0 +1,192 @@
+"""The portal's figures compared over time and across kecamatan: each IKU's history, Renstra
+progress, benchmarks and ranking, and every kabupaten's overview per year; `compute` runs the
+whole compute stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from generator import model as m
+from generator.compute.individu import IndividuResult, compute_individu
+from generator.compute.laporan import IndikatorResult, LaporanKinerja, laporan_kinerja
+from generator.compute.perbandingan import (
+    KemajuanRenstra,
+    PembandingResult,
+    Peringkat,
+    RiwayatRow,
+    kemajuan_renstra,
+    pembanding,
+    peringkat,
+    riwayat,
+)
+from generator.model.content import Content, KabupatenData
+
+
+@dataclass(frozen=True)
+class IkuComparison:
+    """One IKU over time and side by side."""
+
+    hasil: IndikatorResult
+    riwayat: tuple[RiwayatRow, ...]
+    renstra: KemajuanRenstra | None
+    pembanding: tuple[PembandingResult, ...]
+    peringkat: tuple[Peringkat, ...]  # every kecamatan of the kabupaten with data that year
+    posisi: Peringkat | None  # this kecamatan's place in it
+
+    @property
+    def ada(self) -> bool:
+        return len(self.riwayat) > 1 or bool(self.renstra or self.pembanding or self.peringkat)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One kecamatan in its kabupaten's overview for a year."""
+
+    kecamatan: str
+    slug: str | None
+    bersama: dict[str, Peringkat | None]  # shared indicator code -> value and rank
+    laporan: LaporanKinerja | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """All kecamatan of a kabupaten side by side for a year, pre-sorted by the main indicator."""
+
+    kabupaten: KabupatenData
+    tahun: int
+    baris: tuple[OverviewRow, ...]
+    utama: m.IndikatorBersama | None  # the shared indicator the rows are sorted by (None: mean capaian)
+
+
+def nilai_bersama(
+    kab: KabupatenData, laporan: Iterable[LaporanKinerja], kode: str, tahun: int
+) -> dict[str, tuple[float | str | None, str | None]]:
+    """Kecamatan name -> (value, folder slug) of a shared indicator in a year: the kabupaten's
+    table, overridden by the realisasi a kecamatan's own report computes."""
+    values: dict[str, tuple[float | str | None, str | None]] = {}
+    slugs = {k.profil.nama.lower(): k.slug for k in kab.kecamatan}
+    for row in kab.nilai_kecamatan:
+        if row.indikator == kode and row.tahun == tahun:
+            values[row.kecamatan] = (row.nilai, slugs.get(row.kecamatan.lower()))
+    for lp in laporan:
+        if lp.kabupaten.slug == kab.slug and lp.tahun == tahun:
+            for h in lp.iku:
+                if h.indikator.bersama == kode:
+                    values[lp.kecamatan.profil.nama] = (h.realisasi, lp.kecamatan.slug)
+    return values
+
+
+def _ranking(kab: KabupatenData, laporan: Sequence[LaporanKinerja], kode: str, tahun: int) -> tuple[Peringkat, ...]:
+    shared = next(i for i in kab.profil.indikator_bersama if i.kode == kode)
+    values = nilai_bersama(kab, laporan, kode, tahun)
+    return peringkat([(k, v, s) for k, (v, s) in values.items()], shared.polaritas)
+
+
+def perbandingan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[IkuComparison, ...]:
+    """History, Renstra progress, benchmarks and ranking of every IKU of a report."""
+    kec = lp.kecamatan
+    own = [
+        x
+        for x in semua
+        if x.kabupaten.slug == lp.kabupaten.slug and x.kecamatan.slug == kec.slug and x.tahun <= lp.tahun
+    ]
+    result = []
+    for h in lp.iku:
+        ind = h.indikator
+        years = [(x.tahun, y.target, y.realisasi) for x in own for y in x.iku if y.indikator.id == ind.id]
+        rows = [r for r in kec.riwayat if r.indikator == ind.id and r.tahun < lp.tahun]
+        ranking = _ranking(lp.kabupaten, semua, ind.bersama, lp.tahun) if ind.bersama else ()
+        mine = next((p for p in ranking if p.slug == kec.slug), None)
+        result.append(
+            IkuComparison(
+                h,
+                riwayat(ind, years, rows),
+                kemajuan_renstra(kec.renstra, ind, lp.tahun, h.realisasi) if kec.renstra else None,
+                pembanding(kec.pembanding, ind.id, lp.tahun, h.realisasi),
+                ranking,
+                mine,
+            )
+        )
+    return tuple(result)
+
+
+def overviews(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Overview, ...]:
+    """The kabupaten's overview for every year with a report or a shared-indicator value."""
+    mine = [lp for lp in laporan if lp.kabupaten.slug == kab.slug]
+    years = sorted({lp.tahun for lp in mine} | {r.tahun for r in kab.nilai_kecamatan})
+    codes = [i.kode for i in kab.profil.indikator_bersama]
+    result = []
+    for tahun in years:
+        rankings = {c: _ranking(kab, laporan, c, tahun) for c in codes}
+        names = {p.kecamatan: p.slug for r in rankings.values() for p in r}
+        reports = {lp.kecamatan.profil.nama: lp for lp in mine if lp.tahun == tahun}
+        names.update({n: lp.kecamatan.slug for n, lp in reports.items()})
+        utama = next((i for i in kab.profil.indikator_bersama if rankings[i.kode]), None)
+        rows = [
+            OverviewRow(
+                n, slug, {c: next((p for p in rankings[c] if p.kecamatan == n), None) for c in codes}, reports.get(n)
+            )
+            for n, slug in names.items()
+        ]
+        rows.sort(key=lambda r: _urutan(r, utama))
+        result.append(Overview(kab, tahun, tuple(rows), utama))
+    return tuple(result)
+
+
+def _urutan(row: OverviewRow, utama: m.IndikatorBersama | None) -> tuple:
+    """Sort by rank of the main shared indicator, else by mean capaian; no data last."""
+    if utama is not None:
+        place = row.bersama[utama.kode]
+        return (place is None, place.peringkat if place else 0, row.kecamatan)
+    mean = row.laporan.ringkasan.rata_rata if row.laporan else None
+    return (mean is None, -(mean or 0), row.kecamatan)
+
+
+@dataclass(frozen=True)
+class PortalResult:
+    content: Content
+    laporan: tuple[LaporanKinerja, ...]
+    individu: tuple[IndividuResult, ...] = ()
+    overviews: tuple[Overview, ...] = ()
+
+    def individu_untuk(self, kab: str, kec: str) -> list[IndividuResult]:
+        """Quarterly individual reports of a kecamatan, oldest first."""
+        return sorted(
+            (r for r in self.individu if r.kabupaten.slug == kab and r.kecamatan.slug == kec),
+            key=lambda r: (r.tahun, r.triwulan),
+        )
+
+    def untuk(self, kab: str, kec: str | None = None) -> list[LaporanKinerja]:
+        """Reports of a kabupaten (or one of its kecamatan), oldest year first."""
+        return sorted(
+            (lp for lp in self.laporan if lp.kabupaten.slug == kab and kec in (None, lp.kecamatan.slug)),
+            key=lambda lp: lp.tahun,
+        )
+
+    def terbaru(self) -> list[LaporanKinerja]:
+        """The latest report of every kecamatan, by kecamatan name."""
+        latest: dict[tuple[str, str], LaporanKinerja] = {}
+        for lp in self.laporan:
+            key = (lp.kabupaten.slug, lp.kecamatan.slug)
+            if key not in latest or lp.tahun > latest[key].tahun:
+                latest[key] = lp
+        return sorted(latest.values(), key=lambda lp: lp.kecamatan.profil.nama)
+
+
+def compute(content: Content) -> PortalResult:
+    """Every report of the portal, compared over time and across kecamatan."""
+    tolerance = content.portal.toleransi_audit
+    laporan = [
+        laporan_kinerja(kab, kec, data, tolerance)
+        for kab in content.kabupaten
+        for kec in kab.kecamatan
+        for data in kec.tahun
+    ]
+    laporan = tuple(replace(lp, perbandingan=perbandingan(lp, laporan)) for lp in laporan)
+    individu = tuple(
+        compute_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.individu
+    )
+    return PortalResult(
+        content, laporan, individu, tuple(x for kab in content.kabupaten for x in overviews(kab, laporan))
+    )
