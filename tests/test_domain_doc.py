@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from pydantic import ValidationError
@@ -32,15 +32,16 @@ from generator.compute.capaian import (
     predikat,
 )
 from generator.compute.individu import IndikatorIndividuResult
-from generator.compute.laporan import IkuComparison, IndikatorResult, LaporanKinerja, PortalResult, compute
+from generator.compute.laporan import IndikatorResult, LaporanKinerja
 from generator.compute.perbandingan import peringkat, riwayat
+from generator.compute.portal import IkuComparison, PortalResult, compute
 from generator.compute.skm import MUTU, SkmResult, UnsurResult, compute_skm, mutu, sampel_minimum
 from generator.compute.sumber_daya import SKALA_SAKIP, IndeksResult, compute_indeks, predikat_sakip
 from generator.compute.wilayah import Wilayah, wilayah
-from generator.load.tree import load_content
+from generator.load import load_content
 from generator.model.content import SkmData, SurveyResponse
 from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value, parse_number
-from generator.validate.content import validate
+from generator.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "domain.md"
@@ -49,10 +50,24 @@ HEADING = re.compile(r"#{2,3} (\d+(?:\.\d+)?)\.? (.+)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 #: The sections the code cites, with a word their heading must contain.
-REQUIRED = {"1": "Glossary", "2": "What the data describes", "3": "Computations", "3.1": "Capaian",
-            "3.2": "Realisasi over periods", "3.3": "Predikat", "3.4": "SKM", "3.5": "Composite indices",
-            "3.6": "Budget", "3.7": "Efficiency", "3.8": "Trends", "3.9": "Resources", "3.10": "Audit",
-            "4": "Rating scales", "5": "What the portal shows", "6": "Publication"}
+REQUIRED = {
+    "1": "Glossary",
+    "2": "What the data describes",
+    "3": "Computations",
+    "3.1": "Capaian",
+    "3.2": "Realisasi over periods",
+    "3.3": "Predikat",
+    "3.4": "SKM",
+    "3.5": "Composite indices",
+    "3.6": "Budget",
+    "3.7": "Efficiency",
+    "3.8": "Trends",
+    "3.9": "Resources",
+    "3.10": "Audit",
+    "4": "Rating scales",
+    "5": "What the portal shows",
+    "6": "Publication",
+}
 
 
 def flat(text: str) -> str:
@@ -144,14 +159,23 @@ def label(capaian: float, kab: str) -> str:
 
 def audit(kec: str, berkas: str, lokasi: str, besaran: str, printed: str) -> str:
     """The computed value of the demo's audit note with that place and printed value."""
-    note = next(a for a in report(kec).audit
-                if (a.berkas, a.lokasi, a.besaran, format_value(a.dilaporkan)) == (berkas, lokasi, besaran, printed))
+    note = next(
+        a
+        for a in report(kec).audit
+        if (a.berkas, a.lokasi, a.besaran, format_value(a.dilaporkan)) == (berkas, lokasi, besaran, printed)
+    )
     return format_value(note.dihitung)
 
 
 def individual(jabatan: str, ident: str) -> IndikatorIndividuResult:
-    return next(h for r in demo().individu for j in r.jabatan if j.jabatan.id == jabatan
-                for h in j.indikator if h.indikator.id == ident)
+    return next(
+        h
+        for r in demo().individu
+        for j in r.jabatan
+        if j.jabatan.id == jabatan
+        for h in j.indikator
+        if h.indikator.id == ident
+    )
 
 
 # ---------------------------------------------------------------- examples built by hand
@@ -167,15 +191,24 @@ def verdict(capaian: Capaian) -> str:
 
 def pooled_and_mean() -> tuple[str, str]:
     """One respondent answering 3 in period I, three answering 4 in period II."""
-    survey = m.Skm(kecamatan="x", tahun=2024, sumber="contoh", periode=[
-        m.PeriodeSkm(id="s1", nama="I", berkas="skm-s1.csv"), m.PeriodeSkm(id="s2", nama="II", berkas="skm-s2.csv")])
+    survey = m.Skm(
+        kecamatan="x",
+        tahun=2024,
+        sumber="contoh",
+        periode=[
+            m.PeriodeSkm(id="s1", nama="I", berkas="skm-s1.csv"),
+            m.PeriodeSkm(id="s2", nama="II", berkas="skm-s2.csv"),
+        ],
+    )
 
     def answers(score: int, n: int) -> tuple[SurveyResponse, ...]:
         return tuple(SurveyResponse(None, {}, (score,) * 9, None, None) for _ in range(n))
 
     data = SkmData(survey, {"s1": answers(3, 1), "s2": answers(4, 3)})
-    return tuple(format_number(compute_skm(data, m.AturanSkm(nilai_tahunan=rule)).ikm)
-                 for rule in ("rata-rata-periode", "gabungan"))
+    return tuple(
+        format_number(compute_skm(data, m.AturanSkm(nilai_tahunan=rule)).ikm)
+        for rule in ("rata-rata-periode", "gabungan")
+    )
 
 
 def weighted_percent() -> str:
@@ -193,28 +226,41 @@ def percent_change() -> tuple[str, str]:
 
 def printed_jombang_scale() -> str:
     """The problem the validator reports for Tabel 3.1 of seed 002 as printed."""
-    printed = [("Istimewa (Sangat berhasil)", 110, 120), ("Baik (Berhasil)", 90, 110),
-               ("Butuh Perbaikan (Cukup)", 70, 80), ("Kurang", 50, 70), ("Sangat Kurang", 0, 50)]
+    printed = [
+        ("Istimewa (Sangat berhasil)", 110, 120),
+        ("Baik (Berhasil)", 90, 110),
+        ("Butuh Perbaikan (Cukup)", 70, 80),
+        ("Kurang", 50, 70),
+        ("Sangat Kurang", 0, 50),
+    ]
     with pytest.raises(ValidationError) as error:
-        m.SkalaPredikat(nama="x", batas_capaian=100,
-                        rentang=[m.Rentang(label=n, bawah=b, atas=a) for n, b, a in printed])
+        m.SkalaPredikat(
+            nama="x", batas_capaian=100, rentang=[m.Rentang(label=n, bawah=b, atas=a) for n, b, a in printed]
+        )
     return error.value.errors()[0]["ctx"]["problem"]
 
 
 @dataclass(frozen=True)
 class Example:
     section: str
-    text: str                                  # the example as the document writes it
+    text: str  # the example as the document writes it
     values: Callable[[], str | tuple[str, ...]]  # its bold values, computed by the code
 
 
 P, N, V = format_percent, format_number, format_value
 EXAMPLES = [
     # §3: numbers
-    Example("3", '`"1.500"` is read as **1500.0** (fifteen hundred, not one and a half) while `"1.5000"` (four '
-            'digits) is read as **1.5**', lambda: (repr(parse_number("1.500")), repr(parse_number("1.5000")))),
-    Example("3", '`"Rp 2.078.481.352"` is **2078481352.0**, `"98,91%"` is **98.91**',
-            lambda: (repr(parse_number("Rp 2.078.481.352")), repr(parse_number("98,91%")))),
+    Example(
+        "3",
+        '`"1.500"` is read as **1500.0** (fifteen hundred, not one and a half) while `"1.5000"` (four '
+        "digits) is read as **1.5**",
+        lambda: (repr(parse_number("1.500")), repr(parse_number("1.5000"))),
+    ),
+    Example(
+        "3",
+        '`"Rp 2.078.481.352"` is **2078481352.0**, `"98,91%"` is **98.91**',
+        lambda: (repr(parse_number("Rp 2.078.481.352")), repr(parse_number("98,91%"))),
+    ),
     Example("3", "2,675 → **2,68** and 0,125 → **0,13**", lambda: (N(2.675), N(0.125))),
     Example("3", "-0,001 → **0,00**", lambda: N(-0.001)),
     Example("3", "1823687638 → **1.823.687.638**", lambda: N(1823687638, 0)),
@@ -222,179 +268,402 @@ EXAMPLES = [
     Example("3", "83.5 → **83,5**, 80.0 → **80**, 75,9109 → **75,91**", lambda: (V(83.5), V(80.0), V(75.9109))),
     Example("3", "3443692072 → **Rp 3,44 miliar**", lambda: format_rupiah_ringkas(3443692072)),
     # §3.1 capaian
-    Example("3.1", "IKM Kabupaten: realisasi 83,8, target 83,5 → capaian **100,36 %**",
-            lambda: P(iku("kedungjajang", "ikm-kabupaten").capaian.nilai)),
-    Example("3.1", "realisasi 75,9109 (the total of its aspects, §3.5), target 60 → capaian **126,52 %**",
-            lambda: P(iku("kedungjajang", "sinergitas").capaian.nilai)),
-    Example("3.1", "realisasi 60,61 against the PK perubahan target 71,01 → capaian **85,35 %**",
-            lambda: P(iku("megaluh", "akip").capaian.nilai)),
-    Example("3.1", "target 10, realisasi 8 → **120,00 %**; realisasi 25 → **-50,00 %**",
-            lambda: (P(capaian_angka(8, 10, "negatif").nilai), P(capaian_angka(25, 10, "negatif").nilai))),
-    Example("3.1", "Target 0: the page shows **tidak dapat dihitung: target 0**",
-            lambda: capaian_angka(5, 0, "positif").alasan),
-    Example("3.1", "realisasi BB → **tercapai**; realisasi CC → **tidak tercapai**",
-            lambda: (verdict(capaian_ordinal("BB", "B")), verdict(capaian_ordinal("CC", "B")))),
+    Example(
+        "3.1",
+        "IKM Kabupaten: realisasi 83,8, target 83,5 → capaian **100,36 %**",
+        lambda: P(iku("kedungjajang", "ikm-kabupaten").capaian.nilai),
+    ),
+    Example(
+        "3.1",
+        "realisasi 75,9109 (the total of its aspects, §3.5), target 60 → capaian **126,52 %**",
+        lambda: P(iku("kedungjajang", "sinergitas").capaian.nilai),
+    ),
+    Example(
+        "3.1",
+        "realisasi 60,61 against the PK perubahan target 71,01 → capaian **85,35 %**",
+        lambda: P(iku("megaluh", "akip").capaian.nilai),
+    ),
+    Example(
+        "3.1",
+        "target 10, realisasi 8 → **120,00 %**; realisasi 25 → **-50,00 %**",
+        lambda: (P(capaian_angka(8, 10, "negatif").nilai), P(capaian_angka(25, 10, "negatif").nilai)),
+    ),
+    Example(
+        "3.1",
+        "Target 0: the page shows **tidak dapat dihitung: target 0**",
+        lambda: capaian_angka(5, 0, "positif").alasan,
+    ),
+    Example(
+        "3.1",
+        "realisasi BB → **tercapai**; realisasi CC → **tidak tercapai**",
+        lambda: (verdict(capaian_ordinal("BB", "B")), verdict(capaian_ordinal("CC", "B"))),
+    ),
     # §3.2 realisasi over periods
-    Example("3.2", "TW II 79,55 and TW IV 85,74 → **82,65**",
-            lambda: V(iku("kedungjajang", "ikm-kecamatan").realisasi_periode)),
+    Example(
+        "3.2",
+        "TW II 79,55 and TW IV 85,74 → **82,65**",
+        lambda: V(iku("kedungjajang", "ikm-kecamatan").realisasi_periode),
+    ),
     Example("3.2", "TW I 38 and TW II 34,92 → **72,92**", lambda: V(agregasi_periode([38, 34.92], "jumlah"))),
     Example("3.2", "only TW III 75,91 → **75,91**", lambda: V(iku("kedungjajang", "sinergitas").realisasi_periode)),
-    Example("3.2", "82 and 79 → **82**; grades C, BB, B → **BB**",
-            lambda: (V(agregasi_periode([82, 79], "maks")), agregasi_periode(["C", "BB", "B"], "maks"))),
+    Example(
+        "3.2",
+        "82 and 79 → **82**; grades C, BB, B → **BB**",
+        lambda: (V(agregasi_periode([82, 79], "maks")), agregasi_periode(["C", "BB", "B"], "maks")),
+    ),
     # §3.3 predikat and aggregation
-    Example("3.3", "a capaian of 126,52 % is rated **100**; with no cap (Lumajang) it is rated **126,52**; a "
-            "capaian of -50 % is rated **0**",
-            lambda: (V(capaian_dinilai(126.52, scale("jember").batas_capaian)),
-                     V(capaian_dinilai(126.52, scale("lumajang").batas_capaian)), V(capaian_dinilai(-50, None)))),
-    Example("3.3", "IKU 100,36 % / 103,58 % / 126,52 % → rata-rata capaian IKU **110,15 %**, predikat **Sangat "
-            "Tinggi**; sasaran S1 (IKM Kecamatan and Nilai Sinergitas) → **115,05 %**",
-            lambda: (P(summary("kedungjajang").rata_rata), report("kedungjajang").predikat.label,
-                     P(report("kedungjajang").tujuan[0].sasaran[0].ringkasan.rata_rata))),
-    Example("3.3", "→ rated 85,35 and five times 100 → rata-rata **97,56 %**, predikat **Baik (Berhasil)**; "
-            "uncapped mean **99,80 %**; **5** tercapai, **1** belum tercapai",
-            lambda: (P(summary("megaluh").rata_rata), report("megaluh").predikat.label,
-                     P(summary("megaluh").rata_rata_tanpa_batas), str(summary("megaluh").jumlah_tercapai),
-                     str(summary("megaluh").jumlah_belum_tercapai))),
+    Example(
+        "3.3",
+        "a capaian of 126,52 % is rated **100**; with no cap (Lumajang) it is rated **126,52**; a "
+        "capaian of -50 % is rated **0**",
+        lambda: (
+            V(capaian_dinilai(126.52, scale("jember").batas_capaian)),
+            V(capaian_dinilai(126.52, scale("lumajang").batas_capaian)),
+            V(capaian_dinilai(-50, None)),
+        ),
+    ),
+    Example(
+        "3.3",
+        "IKU 100,36 % / 103,58 % / 126,52 % → rata-rata capaian IKU **110,15 %**, predikat **Sangat "
+        "Tinggi**; sasaran S1 (IKM Kecamatan and Nilai Sinergitas) → **115,05 %**",
+        lambda: (
+            P(summary("kedungjajang").rata_rata),
+            report("kedungjajang").predikat.label,
+            P(report("kedungjajang").tujuan[0].sasaran[0].ringkasan.rata_rata),
+        ),
+    ),
+    Example(
+        "3.3",
+        "→ rated 85,35 and five times 100 → rata-rata **97,56 %**, predikat **Baik (Berhasil)**; "
+        "uncapped mean **99,80 %**; **5** tercapai, **1** belum tercapai",
+        lambda: (
+            P(summary("megaluh").rata_rata),
+            report("megaluh").predikat.label,
+            P(summary("megaluh").rata_rata_tanpa_batas),
+            str(summary("megaluh").jumlah_tercapai),
+            str(summary("megaluh").jumlah_belum_tercapai),
+        ),
+    ),
     # §3.4 SKM and IKM
-    Example("3.4", "Seed 000, semester I, NRR 3,17 3,17 3,00 3,83 3,00 3,00 3,00 2,67 3,83 → NRR tertimbang "
-            "**3,1856**, IKM **79,64** (printed 79,63), mutu **B**. Semester 2, NRR 3,36 3,55 3,36 4,00 3,36 3,36 "
-            "3,27 3,18 3,55 → IKM **86,08**",
-            lambda: (N(skm("kedungjajang").periode[0].nrr_tertimbang, 4), N(skm("kedungjajang").periode[0].ikm),
-                     skm("kedungjajang").periode[0].mutu.huruf, N(skm("kedungjajang").periode[1].ikm))),
-    Example("3.4", "(79,64 + 86,08) / 2 → IKM **82,86**, mutu **B**",
-            lambda: (N(skm("kedungjajang").ikm), skm("kedungjajang").mutu.huruf)),
-    Example("3.4", "89,86 / 85,42 / 100 / 87,22 / 97,92 → **92,08**, mutu **A**",
-            lambda: (N(skm("megaluh").ikm), skm("megaluh").mutu.huruf)),
-    Example("3.4", "(90, 85, 85, 100, 85, 95, 90, 85, 70) give IKM **87,22**",
-            lambda: N(skm("megaluh").periode[0].ikm_unsur)),
-    Example("3.4", "76,60 → **C**; 76,605 → **B** (rounds to 76,61); 88,305 → **A**; 64,995 → **C**; 64,99 → **D**",
-            lambda: tuple(mutu(v).huruf for v in (76.60, 76.605, 88.305, 64.995, 64.99))),
-    Example("3.4", "U8 Penanganan pengaduan: NRR 2,67 → value **66,75**, mutu **C**; kesenjangan 2,67 − 3,50 = "
-            "**-0,83**",
-            lambda: (N(unsur("kedungjajang", "U8", 0).nilai), unsur("kedungjajang", "U8", 0).mutu.huruf,
-                     N(unsur("kedungjajang", "U8", 0).kesenjangan))),
-    Example("3.4", "U8 Penanganan pengaduan → **I · Prioritas utama**; U4 Biaya/tarif → **IV · Berlebihan**; U9 "
-            "Sarana dan prasarana → **II · Pertahankan**; U5 Produk spesifikasi → **III · Prioritas rendah**",
-            lambda: tuple(unsur("kedungjajang", k).kuadran for k in ("U8", "U4", "U9", "U5"))),
-    Example("3.4", "Seed 000 prioritas: U8, the only unsur below 76,61, value (2,67 + 3,18) / 2 × 25 = **73,13**. Seed "
-            "002 prioritas: U9 (Jombang order: Penanganan pengaduan), value **70,00**",
-            lambda: tuple(f"{N(u.nilai)}" for kec in ("kedungjajang", "megaluh") for u in skm(kec).prioritas)),
-    Example("3.4", "period II three respondents answering 4 everywhere → rata-rata-periode **87,50**, gabungan "
-            "**93,75**",
-            pooled_and_mean),
-    Example("3.4", "N = 100 → **80**; 500 → **217**; 1.000 → **278**; 10.000 → **370**",
-            lambda: tuple(str(sampel_minimum(n)) for n in (100, 500, 1000, 10000))),
+    Example(
+        "3.4",
+        "Seed 000, semester I, NRR 3,17 3,17 3,00 3,83 3,00 3,00 3,00 2,67 3,83 → NRR tertimbang "
+        "**3,1856**, IKM **79,64** (printed 79,63), mutu **B**. Semester 2, NRR 3,36 3,55 3,36 4,00 3,36 3,36 "
+        "3,27 3,18 3,55 → IKM **86,08**",
+        lambda: (
+            N(skm("kedungjajang").periode[0].nrr_tertimbang, 4),
+            N(skm("kedungjajang").periode[0].ikm),
+            skm("kedungjajang").periode[0].mutu.huruf,
+            N(skm("kedungjajang").periode[1].ikm),
+        ),
+    ),
+    Example(
+        "3.4",
+        "(79,64 + 86,08) / 2 → IKM **82,86**, mutu **B**",
+        lambda: (N(skm("kedungjajang").ikm), skm("kedungjajang").mutu.huruf),
+    ),
+    Example(
+        "3.4",
+        "89,86 / 85,42 / 100 / 87,22 / 97,92 → **92,08**, mutu **A**",
+        lambda: (N(skm("megaluh").ikm), skm("megaluh").mutu.huruf),
+    ),
+    Example(
+        "3.4",
+        "(90, 85, 85, 100, 85, 95, 90, 85, 70) give IKM **87,22**",
+        lambda: N(skm("megaluh").periode[0].ikm_unsur),
+    ),
+    Example(
+        "3.4",
+        "76,60 → **C**; 76,605 → **B** (rounds to 76,61); 88,305 → **A**; 64,995 → **C**; 64,99 → **D**",
+        lambda: tuple(mutu(v).huruf for v in (76.60, 76.605, 88.305, 64.995, 64.99)),
+    ),
+    Example(
+        "3.4",
+        "U8 Penanganan pengaduan: NRR 2,67 → value **66,75**, mutu **C**; kesenjangan 2,67 − 3,50 = **-0,83**",
+        lambda: (
+            N(unsur("kedungjajang", "U8", 0).nilai),
+            unsur("kedungjajang", "U8", 0).mutu.huruf,
+            N(unsur("kedungjajang", "U8", 0).kesenjangan),
+        ),
+    ),
+    Example(
+        "3.4",
+        "U8 Penanganan pengaduan → **I · Prioritas utama**; U4 Biaya/tarif → **IV · Berlebihan**; U9 "
+        "Sarana dan prasarana → **II · Pertahankan**; U5 Produk spesifikasi → **III · Prioritas rendah**",
+        lambda: tuple(unsur("kedungjajang", k).kuadran for k in ("U8", "U4", "U9", "U5")),
+    ),
+    Example(
+        "3.4",
+        "Seed 000 prioritas: U8, the only unsur below 76,61, value (2,67 + 3,18) / 2 × 25 = **73,13**. Seed "
+        "002 prioritas: U9 (Jombang order: Penanganan pengaduan), value **70,00**",
+        lambda: tuple(f"{N(u.nilai)}" for kec in ("kedungjajang", "megaluh") for u in skm(kec).prioritas),
+    ),
+    Example(
+        "3.4",
+        "period II three respondents answering 4 everywhere → rata-rata-periode **87,50**, gabungan **93,75**",
+        pooled_and_mean,
+    ),
+    Example(
+        "3.4",
+        "N = 100 → **80**; 500 → **217**; 1.000 → **278**; 10.000 → **370**",
+        lambda: tuple(str(sampel_minimum(n)) for n in (100, 500, 1000, 10000)),
+    ),
     # §3.5 composite indices
-    Example("3.5", "5,18 + 9 + 10 + 20,4833 + 21,6 + 6,4393 + 3,2083 = **75,9109**; first aspect 5,18 of 10 → "
-            "**51,80 %**; weakest aspect **Penyelenggaraan Urusan Pemerintahan Umum**",
-            lambda: (N(indeks("kedungjajang", "sinergitas-kecamatan").total, 4),
-                     P(indeks("kedungjajang", "sinergitas-kecamatan").aspek[0].persen_maksimum),
-                     indeks("kedungjajang", "sinergitas-kecamatan").terendah.aspek.nama)),
-    Example("3.5", "26,41 + 23,90 + 8,18 + 22,25 = **80,74**, grade **A (Memuaskan)**; Perencanaan 26,41 of 30 → "
-            "**88,03 %**; weakest **Pelaporan Kinerja**",
-            lambda: (N(indeks("megaluh", "akip-lhe").total), indeks("megaluh", "akip-lhe").predikat,
-                     P(indeks("megaluh", "akip-lhe").aspek[0].persen_maksimum),
-                     indeks("megaluh", "akip-lhe").terendah.aspek.nama)),
-    Example("3.5", "80,00 → **BB (Sangat Baik)**; 80,01 → **A (Memuaskan)**; 60,61 → **B (Baik)**",
-            lambda: tuple(predikat_sakip(v) for v in (80, 80.01, 60.61))),
-    Example("3.5", "0,71 + 0,7 + 0,78 + 0,36 + 0,36 + 0 = **2,91** (the IPP reported as realisasi is 3,44); Kebijakan "
-            "Pelayanan 0,71 of score 2,94 → implied weight **0,2415**",
-            lambda: (N(indeks("megaluh", "ipp").total), N(indeks("megaluh", "ipp").aspek[0].bobot_tersirat, 4))),
+    Example(
+        "3.5",
+        "5,18 + 9 + 10 + 20,4833 + 21,6 + 6,4393 + 3,2083 = **75,9109**; first aspect 5,18 of 10 → "
+        "**51,80 %**; weakest aspect **Penyelenggaraan Urusan Pemerintahan Umum**",
+        lambda: (
+            N(indeks("kedungjajang", "sinergitas-kecamatan").total, 4),
+            P(indeks("kedungjajang", "sinergitas-kecamatan").aspek[0].persen_maksimum),
+            indeks("kedungjajang", "sinergitas-kecamatan").terendah.aspek.nama,
+        ),
+    ),
+    Example(
+        "3.5",
+        "26,41 + 23,90 + 8,18 + 22,25 = **80,74**, grade **A (Memuaskan)**; Perencanaan 26,41 of 30 → "
+        "**88,03 %**; weakest **Pelaporan Kinerja**",
+        lambda: (
+            N(indeks("megaluh", "akip-lhe").total),
+            indeks("megaluh", "akip-lhe").predikat,
+            P(indeks("megaluh", "akip-lhe").aspek[0].persen_maksimum),
+            indeks("megaluh", "akip-lhe").terendah.aspek.nama,
+        ),
+    ),
+    Example(
+        "3.5",
+        "80,00 → **BB (Sangat Baik)**; 80,01 → **A (Memuaskan)**; 60,61 → **B (Baik)**",
+        lambda: tuple(predikat_sakip(v) for v in (80, 80.01, 60.61)),
+    ),
+    Example(
+        "3.5",
+        "0,71 + 0,7 + 0,78 + 0,36 + 0,36 + 0 = **2,91** (the IPP reported as realisasi is 3,44); Kebijakan "
+        "Pelayanan 0,71 of score 2,94 → implied weight **0,2415**",
+        lambda: (N(indeks("megaluh", "ipp").total), N(indeks("megaluh", "ipp").aspek[0].bobot_tersirat, 4)),
+    ),
     Example("3.5", "weights 30/30/15/25, scores 80/70/60/90 → **76,50**", weighted_percent),
     # §3.6 budget
-    Example("3.6", "pagu perubahan summed to **1.823.687.638**, realisasi **1.803.876.007** → serapan **98,91 %**, "
-            "sisa **19.811.631**",
-            lambda: (N(money("kedungjajang").pagu, 0), N(money("kedungjajang").realisasi, 0),
-                     P(money("kedungjajang").serapan), N(money("kedungjajang").sisa, 0))),
-    Example("3.6", "Pagu awal of the six programs **2.283.809.152** → perubahan **-460.121.514**, that is **-20,15 %**",
-            lambda: (N(money("kedungjajang").pagu_awal, 0), N(money("kedungjajang").perubahan, 0),
-                     P(money("kedungjajang").perubahan_persen))),
-    Example("3.6", "Seed 003 (Ajung): serapan **97,20 %** of pagu perubahan 3.443.692.072",
-            lambda: P(money("ajung").serapan)),
+    Example(
+        "3.6",
+        "pagu perubahan summed to **1.823.687.638**, realisasi **1.803.876.007** → serapan **98,91 %**, "
+        "sisa **19.811.631**",
+        lambda: (
+            N(money("kedungjajang").pagu, 0),
+            N(money("kedungjajang").realisasi, 0),
+            P(money("kedungjajang").serapan),
+            N(money("kedungjajang").sisa, 0),
+        ),
+    ),
+    Example(
+        "3.6",
+        "Pagu awal of the six programs **2.283.809.152** → perubahan **-460.121.514**, that is **-20,15 %**",
+        lambda: (
+            N(money("kedungjajang").pagu_awal, 0),
+            N(money("kedungjajang").perubahan, 0),
+            P(money("kedungjajang").perubahan_persen),
+        ),
+    ),
+    Example(
+        "3.6",
+        "Seed 003 (Ajung): serapan **97,20 %** of pagu perubahan 3.443.692.072",
+        lambda: P(money("ajung").serapan),
+    ),
     # §3.7 efficiency and cost per outcome
-    Example("3.7", "IKM Kecamatan: capaian 103,58 % − serapan of its program (6.750.000 of 6.750.000, 100 %) → "
-            "**3,58**",
-            lambda: efficiency("kedungjajang", "ikm-kecamatan")),
-    Example("3.7", "Nilai Sinergitas: capaian 126,52 % − serapan of the whole DPA 98,91 % → **27,60**",
-            lambda: efficiency("kedungjajang", "sinergitas")),
-    Example("3.7", "Sasaran S1: capaian sasaran 115,05 % − 98,91 % → **16,13**",
-            lambda: efficiency("kedungjajang", "S1")),
-    Example("3.7", "Seed 003, sasaran 4 (trantibum): 100 % − serapan 94,39 % → **5,61**",
-            lambda: efficiency("ajung", "S4")),
-    Example("3.7", "Rp 6.750.000 spent for 3 laporan → **2.250.000** rupiah per laporan",
-            lambda: N(rupiah_per_unit(6750000, 3, "laporan"), 0)),
+    Example(
+        "3.7",
+        "IKM Kecamatan: capaian 103,58 % − serapan of its program (6.750.000 of 6.750.000, 100 %) → **3,58**",
+        lambda: efficiency("kedungjajang", "ikm-kecamatan"),
+    ),
+    Example(
+        "3.7",
+        "Nilai Sinergitas: capaian 126,52 % − serapan of the whole DPA 98,91 % → **27,60**",
+        lambda: efficiency("kedungjajang", "sinergitas"),
+    ),
+    Example(
+        "3.7", "Sasaran S1: capaian sasaran 115,05 % − 98,91 % → **16,13**", lambda: efficiency("kedungjajang", "S1")
+    ),
+    Example(
+        "3.7", "Seed 003, sasaran 4 (trantibum): 100 % − serapan 94,39 % → **5,61**", lambda: efficiency("ajung", "S4")
+    ),
+    Example(
+        "3.7",
+        "Rp 6.750.000 spent for 3 laporan → **2.250.000** rupiah per laporan",
+        lambda: N(rupiah_per_unit(6750000, 3, "laporan"), 0),
+    ),
     # §3.8 trends, Renstra, comparisons, ranking
-    Example("3.8", "2019 target 89, realisasi 86 → capaian **96,63 %**",
-            lambda: P(over_time("kedungjajang", "ikm-kecamatan").riwayat[0].capaian)),
-    Example("3.8", "2022 92,83 → 2023 94,3 → **1,58 %**",
-            lambda: P(next(r for r in over_time("megaluh", "ikm-kecamatan").riwayat if r.tahun == 2023).perubahan)),
+    Example(
+        "3.8",
+        "2019 target 89, realisasi 86 → capaian **96,63 %**",
+        lambda: P(over_time("kedungjajang", "ikm-kecamatan").riwayat[0].capaian),
+    ),
+    Example(
+        "3.8",
+        "2022 92,83 → 2023 94,3 → **1,58 %**",
+        lambda: P(next(r for r in over_time("megaluh", "ikm-kecamatan").riwayat if r.tahun == 2023).perubahan),
+    ),
     Example("3.8", "100 % → 98 % → **-2,00 %**, **-2,00** points", percent_change),
-    Example("3.8", "IKM 92,08 against the P-Renstra end target 81 (2024) → **113,68 %**; AKIP 60,61 against 70,10 → "
-            "**86,46 %**",
-            lambda: (P(over_time("megaluh", "ikm-kecamatan").renstra.kemajuan),
-                     P(over_time("megaluh", "akip").renstra.kemajuan))),
-    Example("3.8", "Nilai Sinergitas 75,9109 against Kecamatan Klakah 70,78 → selisih **5,13**, rasio **107,25 %**",
-            lambda: benchmark("kedungjajang", "sinergitas", "Kecamatan Klakah")),
-    Example("3.8", "IKM Kabupaten 83,8 against Provinsi Jawa Timur 86,88 → selisih **-3,08**, rasio **96,45 %**",
-            lambda: benchmark("kedungjajang", "ikm-kabupaten", "Provinsi Jawa Timur")),
-    Example("3.8", "IKM 92,08 against Kabupaten Jombang 88,38 → selisih **3,70**",
-            lambda: benchmark("megaluh", "ikm-kecamatan", "Kabupaten Jombang")[0]),
-    Example("3.8", "Kedungjajang → peringkat **6** dari **21**",
-            lambda: (str(over_time("kedungjajang", "sinergitas").posisi.peringkat),
-                     str(over_time("kedungjajang", "sinergitas").posisi.dari))),
-    Example("3.8", "70,78 / 70,73 / 70,73 / 70,62 → ranks **1, 2, 2, 4**",
-            lambda: ", ".join(str(p.peringkat) for p in peringkat(
-                [("a", 70.78, None), ("b", 70.73, None), ("c", 70.73, None), ("d", 70.62, None)], "positif"))),
-    Example("3.8", "values 8 and 5 → 5 is rank **1**",
-            lambda: str(next(p.peringkat for p in peringkat([("a", 8.0, None), ("b", 5.0, None)], "negatif")
-                             if p.nilai == 5))),
+    Example(
+        "3.8",
+        "IKM 92,08 against the P-Renstra end target 81 (2024) → **113,68 %**; AKIP 60,61 against 70,10 → **86,46 %**",
+        lambda: (
+            P(over_time("megaluh", "ikm-kecamatan").renstra.kemajuan),
+            P(over_time("megaluh", "akip").renstra.kemajuan),
+        ),
+    ),
+    Example(
+        "3.8",
+        "Nilai Sinergitas 75,9109 against Kecamatan Klakah 70,78 → selisih **5,13**, rasio **107,25 %**",
+        lambda: benchmark("kedungjajang", "sinergitas", "Kecamatan Klakah"),
+    ),
+    Example(
+        "3.8",
+        "IKM Kabupaten 83,8 against Provinsi Jawa Timur 86,88 → selisih **-3,08**, rasio **96,45 %**",
+        lambda: benchmark("kedungjajang", "ikm-kabupaten", "Provinsi Jawa Timur"),
+    ),
+    Example(
+        "3.8",
+        "IKM 92,08 against Kabupaten Jombang 88,38 → selisih **3,70**",
+        lambda: benchmark("megaluh", "ikm-kecamatan", "Kabupaten Jombang")[0],
+    ),
+    Example(
+        "3.8",
+        "Kedungjajang → peringkat **6** dari **21**",
+        lambda: (
+            str(over_time("kedungjajang", "sinergitas").posisi.peringkat),
+            str(over_time("kedungjajang", "sinergitas").posisi.dari),
+        ),
+    ),
+    Example(
+        "3.8",
+        "70,78 / 70,73 / 70,73 / 70,62 → ranks **1, 2, 2, 4**",
+        lambda: ", ".join(
+            str(p.peringkat)
+            for p in peringkat(
+                [("a", 70.78, None), ("b", 70.73, None), ("c", 70.73, None), ("d", 70.62, None)], "positif"
+            )
+        ),
+    ),
+    Example(
+        "3.8",
+        "values 8 and 5 → 5 is rank **1**",
+        lambda: str(
+            next(p.peringkat for p in peringkat([("a", 8.0, None), ("b", 5.0, None)], "negatif") if p.nilai == 5)
+        ),
+    ),
     # §3.9 resources and profile
-    Example("3.9", "11 ASN for 15 positions → pemenuhan jabatan **73,33 %** (printed 57 % → audit note); 13 men of 20 "
-            "staff → **65,00 %**",
-            lambda: (P(report("kedungjajang").sdm.pemenuhan_jabatan),
-                     P(next(share for r in report("kedungjajang").sdm.rincian if r.dimensi == "jenis_kelamin"
-                            for k, _, share in r.baris if k == "L")))),
-    Example("3.9", "B 28 → **5,11 %**, RR 58 → **10,58 %**, RB 462 → **84,31 %**",
-            lambda: tuple(P(report("kedungjajang").aset.persen(k)) for k in ("baik", "rusak_ringan", "rusak_berat"))),
-    Example("3.9", "the ASN education breakdown adds up to **15**, while Ajung has 14 ASN",
-            lambda: str(next(s.dihitung for s in report("ajung").sdm.selisih if "ASN menurut pendidikan" in s.besaran
-                             and s.dinyatakan == 14))),
-    Example("3.9", "13 desa with **39.725** inhabitants on 25,96 km² → **1.530** jiwa/km²; the printed total 44.114 "
-            "differs by **4.389**",
-            lambda: (N(area("megaluh").penduduk, 0), N(area("megaluh").kepadatan, 0),
-                     N(area("megaluh").selisih_penduduk, 0))),
+    Example(
+        "3.9",
+        "11 ASN for 15 positions → pemenuhan jabatan **73,33 %** (printed 57 % → audit note); 13 men of 20 "
+        "staff → **65,00 %**",
+        lambda: (
+            P(report("kedungjajang").sdm.pemenuhan_jabatan),
+            P(
+                next(
+                    share
+                    for r in report("kedungjajang").sdm.rincian
+                    if r.dimensi == "jenis_kelamin"
+                    for k, _, share in r.baris
+                    if k == "L"
+                )
+            ),
+        ),
+    ),
+    Example(
+        "3.9",
+        "B 28 → **5,11 %**, RR 58 → **10,58 %**, RB 462 → **84,31 %**",
+        lambda: tuple(P(report("kedungjajang").aset.persen(k)) for k in ("baik", "rusak_ringan", "rusak_berat")),
+    ),
+    Example(
+        "3.9",
+        "the ASN education breakdown adds up to **15**, while Ajung has 14 ASN",
+        lambda: str(
+            next(
+                s.dihitung
+                for s in report("ajung").sdm.selisih
+                if "ASN menurut pendidikan" in s.besaran and s.dinyatakan == 14
+            )
+        ),
+    ),
+    Example(
+        "3.9",
+        "13 desa with **39.725** inhabitants on 25,96 km² → **1.530** jiwa/km²; the printed total 44.114 "
+        "differs by **4.389**",
+        lambda: (
+            N(area("megaluh").penduduk, 0),
+            N(area("megaluh").kepadatan, 0),
+            N(area("megaluh").selisih_penduduk, 0),
+        ),
+    ),
     # §3.10 audit
-    Example("3.10", "| kinerja.yml | indikator[akip] | capaian (%) | 87,48 | **85,35** |",
-            lambda: audit("megaluh", "kinerja.yml", "indikator[akip]", "capaian (%)", "87,48")),
-    Example("3.10", "| kinerja.yml | indikator[ikm-kecamatan] | realisasi | 97,49 | **92,08** |",
-            lambda: audit("megaluh", "kinerja.yml", "indikator[ikm-kecamatan]", "realisasi", "97,49")),
-    Example("3.10", "| skm.yml | periode[tahun-2024] | IKM | 96,57 | **92,08** |",
-            lambda: audit("megaluh", "skm.yml", "periode[tahun-2024]", "IKM", "96,57")),
-    Example("3.10", "| indeks.yml | indeks[akip-lhe] | total indeks | 60,61 | **80,74** |",
-            lambda: audit("megaluh", "indeks.yml", "indeks[akip-lhe]", "total indeks", "60,61")),
-    Example("3.10", "| indeks.yml | indeks[akip-lhe] | predikat | B | **A (Memuaskan)** |",
-            lambda: audit("megaluh", "indeks.yml", "indeks[akip-lhe]", "predikat", "B")),
-    Example("3.10", "| program.yml | indikator[P3.K1-I1] | capaian (%) | 100 | **belum ada data** |",
-            lambda: audit("kedungjajang", "program.yml", "indikator[P3.K1-I1]", "capaian (%)", "100")),
-    Example("3.10", "| program.yml | anggaran | pagu | 1.823.687.636 | **1.823.687.638** |",
-            lambda: audit("kedungjajang", "program.yml", "anggaran", "pagu", "1.823.687.636")),
+    Example(
+        "3.10",
+        "| kinerja.yml | indikator[akip] | capaian (%) | 87,48 | **85,35** |",
+        lambda: audit("megaluh", "kinerja.yml", "indikator[akip]", "capaian (%)", "87,48"),
+    ),
+    Example(
+        "3.10",
+        "| kinerja.yml | indikator[ikm-kecamatan] | realisasi | 97,49 | **92,08** |",
+        lambda: audit("megaluh", "kinerja.yml", "indikator[ikm-kecamatan]", "realisasi", "97,49"),
+    ),
+    Example(
+        "3.10",
+        "| skm.yml | periode[tahun-2024] | IKM | 96,57 | **92,08** |",
+        lambda: audit("megaluh", "skm.yml", "periode[tahun-2024]", "IKM", "96,57"),
+    ),
+    Example(
+        "3.10",
+        "| indeks.yml | indeks[akip-lhe] | total indeks | 60,61 | **80,74** |",
+        lambda: audit("megaluh", "indeks.yml", "indeks[akip-lhe]", "total indeks", "60,61"),
+    ),
+    Example(
+        "3.10",
+        "| indeks.yml | indeks[akip-lhe] | predikat | B | **A (Memuaskan)** |",
+        lambda: audit("megaluh", "indeks.yml", "indeks[akip-lhe]", "predikat", "B"),
+    ),
+    Example(
+        "3.10",
+        "| program.yml | indikator[P3.K1-I1] | capaian (%) | 100 | **belum ada data** |",
+        lambda: audit("kedungjajang", "program.yml", "indikator[P3.K1-I1]", "capaian (%)", "100"),
+    ),
+    Example(
+        "3.10",
+        "| program.yml | anggaran | pagu | 1.823.687.636 | **1.823.687.638** |",
+        lambda: audit("kedungjajang", "program.yml", "anggaran", "pagu", "1.823.687.636"),
+    ),
     # §3.11 individual reports
-    Example("3.11", "Camat: 36 of 62 facilitations followed up → realisasi **58,06 %** (printed 58,60 %); target 85 % "
-            "→ capaian **68,31 %** (printed 69,94 %); Rp 971.800.593 spent of Rp 2.017.461.467 → serapan **48,17 %**",
-            lambda: (P(individual("camat", "camat-1").realisasi), P(individual("camat", "camat-1").capaian.nilai),
-                     P(individual("camat", "camat-1").serapan))),
-    Example("3.11", "Kasi PMD: 3 of 15 families → capaian **20,00 %**",
-            lambda: P(individual("kasi-pmd", "kasi-pmd-3").capaian.nilai)),
+    Example(
+        "3.11",
+        "Camat: 36 of 62 facilitations followed up → realisasi **58,06 %** (printed 58,60 %); target 85 % "
+        "→ capaian **68,31 %** (printed 69,94 %); Rp 971.800.593 spent of Rp 2.017.461.467 → serapan **48,17 %**",
+        lambda: (
+            P(individual("camat", "camat-1").realisasi),
+            P(individual("camat", "camat-1").capaian.nilai),
+            P(individual("camat", "camat-1").serapan),
+        ),
+    ),
+    Example(
+        "3.11",
+        "Kasi PMD: 3 of 15 families → capaian **20,00 %**",
+        lambda: P(individual("kasi-pmd", "kasi-pmd-3").capaian.nilai),
+    ),
     # §4 rating scales
-    *(Example("4", row, lambda value=value: classify(value)) for row, value in (
-        ("| 126,52 % | **Sangat Tinggi** | **Baik (Berhasil)** | **AA · Sangat Memuaskan** |", 126.52),
-        ("| 100 % | **Sangat Tinggi** | **Baik (Berhasil)** | **AA · Sangat Memuaskan** |", 100),
-        ("| 90 % | **Tinggi** | **Butuh Perbaikan (Cukup)** | **A · Memuaskan** |", 90),
-        ("| 87,48 % | **Tinggi** | **Butuh Perbaikan (Cukup)** | **A · Memuaskan** |", 87.48),
-        ("| 50 % | **Sangat Rendah** | **Sangat Kurang** | **C · Kurang** |", 50),
-        ("| -50 % | **Sangat Rendah** | **Sangat Kurang** | **D · Sangat Kurang** |", -50))),
-    Example("4", "The validator rejects it: **capaian 0 tidak tercakup: rentang 'Sangat Kurang' perlu bawah_inklusif: "
-            "true; celah antara 80 dan 90: tidak ada rentang untuk capaian di antaranya**", printed_jombang_scale),
+    *(
+        Example("4", row, lambda value=value: classify(value))
+        for row, value in (
+            ("| 126,52 % | **Sangat Tinggi** | **Baik (Berhasil)** | **AA · Sangat Memuaskan** |", 126.52),
+            ("| 100 % | **Sangat Tinggi** | **Baik (Berhasil)** | **AA · Sangat Memuaskan** |", 100),
+            ("| 90 % | **Tinggi** | **Butuh Perbaikan (Cukup)** | **A · Memuaskan** |", 90),
+            ("| 87,48 % | **Tinggi** | **Butuh Perbaikan (Cukup)** | **A · Memuaskan** |", 87.48),
+            ("| 50 % | **Sangat Rendah** | **Sangat Kurang** | **C · Kurang** |", 50),
+            ("| -50 % | **Sangat Rendah** | **Sangat Kurang** | **D · Sangat Kurang** |", -50),
+        )
+    ),
+    Example(
+        "4",
+        "The validator rejects it: **capaian 0 tidak tercakup: rentang 'Sangat Kurang' perlu bawah_inklusif: "
+        "true; celah antara 80 dan 90: tidak ada rentang untuk capaian di antaranya**",
+        printed_jombang_scale,
+    ),
 ]
 
 
@@ -431,12 +700,13 @@ def test_rating_scale_table_is_the_one_in_content(kab: str):
     skala = scale(kab)
     name = next(k for k in demo().content.kabupaten if k.slug == kab).profil.nama
     text = body("4")
-    block = text[text.index(f"\n{name} (seed"):]
-    block = block[:block.index("\n\n", block.index("| --- |"))]
+    block = text[text.index(f"\n{name} (seed") :]
+    block = block[: block.index("\n\n", block.index("| --- |"))]
     cap = "none" if skala.batas_capaian is None else format_value(skala.batas_capaian)
     assert block.splitlines()[1].endswith(f"`batas_capaian`: {cap}.")
-    rows = [flat(line) for line in block.splitlines()
-            if line.startswith("| ") and not line.startswith(("| ---", "| code"))]
+    rows = [
+        flat(line) for line in block.splitlines() if line.startswith("| ") and not line.startswith(("| ---", "| code"))
+    ]
     assert rows == [flat(f"| {r.kode or ''} | {r.label} | {_bounds(r)} |") for r in skala.rentang]
 
 
@@ -475,9 +745,13 @@ def test_cited_ranges_and_lists_are_read():
 
 
 def test_every_citation_points_to_an_existing_heading():
-    citations = [(path, ref) for folder in CITING for path in sorted((ROOT / folder).rglob("*"))
-                 if path.suffix in TEXT_FILES and path.is_file()
-                 for ref in cited(path.read_text(encoding="utf-8", errors="replace"))]
+    citations = [
+        (path, ref)
+        for folder in CITING
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.suffix in TEXT_FILES and path.is_file()
+        for ref in cited(path.read_text(encoding="utf-8", errors="replace"))
+    ]
     assert citations, "no citation of docs/domain.md found"
     missing = [f"{path.relative_to(ROOT)}: §{ref}" for path, ref in citations if ref not in sections()]
     assert not missing, f"citations without a heading in docs/domain.md: {missing}"
