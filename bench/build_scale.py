@@ -1,9 +1,9 @@
 """Build time per stage for synthetic portals of increasing size, full and incremental.
 
-    .venv/bin/python bench/build_scale.py [--ukuran 1x21x5 10x21x5 38x18x5] [--jobs 2]
+    .venv/bin/python bench/build_scale.py [--sizes 1x21x5 10x21x5 38x18x5] [--jobs 2]
                                           [--out bench/results/build-scale.md]
 
-Each size is KABUPATENxKECAMATANxTAHUN. For each, a synthetic portal (`kinerja demo`, seed 1)
+Each size is KABUPATENxKECAMATANxYEARS. For each, a synthetic portal (`kinerja demo`, seed 1)
 is written to a temporary folder and built three times with `kinerja build`'s own function:
 
 1. full: empty work folder (every shard loaded, validated, computed, rendered, built);
@@ -62,49 +62,49 @@ def change_one_value(content: Path) -> Path:
     return path
 
 
-def measure(kabupaten: int, kecamatan: int, tahun: int, work: Path, jobs: int) -> list[dict]:
+def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -> list[dict]:
     content = work / "content"
-    portal_sintetis(content, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed=1)
-    size = f"{kabupaten}×{kecamatan}×{tahun}"
+    portal_sintetis(content, kabupaten, kecamatan, list(range(2025 - years, 2025)), seed=1)
+    size = f"{kabupaten}×{kecamatan}×{years}"
     rows = []
 
     def run(kind: str, site: str, build: str) -> BuildResult:
         before = os.times()
-        hasil = build_site(content, work / site, work / build, lambda _: None, jobs)
+        result = build_site(content, work / site, work / build, lambda _: None, jobs)
         after = os.times()
         user = after.user + after.children_user - before.user - before.children_user
         system = after.system + after.children_system - before.system - before.children_system
         rows.append(
-            {"ukuran": size, "jenis": kind, "hasil": hasil, "memori": peak_memory_mb(), "user": user, "sys": system}
+            {"size": size, "kind": kind, "result": result, "memory": peak_memory_mb(), "user": user, "sys": system}
         )
         print(line(rows[-1]), flush=True)
-        return hasil
+        return result
 
-    run("penuh", "site", "build")
-    run("tanpa perubahan", "site", "build")
+    run("full", "site", "build")
+    run("unchanged", "site", "build")
     change_one_value(content)
-    run("satu nilai diubah", "site", "build")
-    full = build_site(content, work / "site-penuh", work / "build-penuh", lambda _: None, jobs)
-    rows[-1]["sama"] = _same_tree(work / "site", full.site)
+    run("one value", "site", "build")
+    full = build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)
+    rows[-1]["same"] = _same_tree(work / "site", full.site)
     return rows
 
 
 HEAD = (
-    "| ukuran (kab×kec×tahun) | build | halaman | shard dibangun | "
+    "| size (kab×kec×years) | build | pages | shards built | "
     + " | ".join(f"{s} (s)" for s in STAGES)
-    + " | waktu (s) | CPU user / kernel (s) | ms/halaman | tahap kita / CPU | puncak memori (MB) | sama dgn penuh |"
+    + " | elapsed (s) | CPU user / kernel (s) | ms/page | own stages / CPU | peak memory (MB) | = full build |"
 )
 
 
 def line(row: dict) -> str:
-    h: BuildResult = row["hasil"]
+    h: BuildResult = row["result"]
     cpu = row["user"] + row["sys"]
     own = sum(h.stages[s][1] for s in OWN)
     stages = " | ".join(f"{h.stages[s][0]:.2f} / {h.stages[s][1]:.2f}" for s in STAGES)
-    same = {True: "ya", False: "TIDAK"}.get(row.get("sama"), "")
+    same = {True: "yes", False: "NO"}.get(row.get("same"), "")
     return (
-        f"| {row['ukuran']} | {row['jenis']} | {h.pages} | {len(h.built)} | {stages} | {h.seconds:.2f} | "
-        f"{row['user']:.1f} / {row['sys']:.1f} | {h.seconds / h.pages * 1000:.1f} | {own / cpu:.0%} | {row['memori']:.0f} | {same} |"
+        f"| {row['size']} | {row['kind']} | {h.pages} | {len(h.built)} | {stages} | {h.seconds:.2f} | "
+        f"{row['user']:.1f} / {row['sys']:.1f} | {h.seconds / h.pages * 1000:.1f} | {own / cpu:.0%} | {row['memory']:.0f} | {same} |"
     )
 
 
@@ -120,7 +120,7 @@ def machine(jobs: int) -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     return (
-        f"Mesin: {cpu}, {os.cpu_count()} inti ({jobs} proses kerja), {memory:.0f} GB RAM, "
+        f"Machine: {cpu}, {os.cpu_count()} cores ({jobs} worker processes), {memory:.0f} GB RAM, "
         f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material "
         f"{version('mkdocs-material')}; commit {commit.strip()}."
     )
@@ -128,19 +128,19 @@ def machine(jobs: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ukuran", nargs="+", default=["1x3x1", "1x21x5"])
+    parser.add_argument("--sizes", nargs="+", default=["1x3x1", "1x21x5"])
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/build-scale.md")
     args = parser.parse_args()
     print(HEAD)
     rows = []
-    for size in args.ukuran:
-        kab, kec, tahun = (int(x) for x in size.split("x"))
+    for size in args.sizes:
+        kab, kec, years = (int(x) for x in size.split("x"))
         with tempfile.TemporaryDirectory() as tmp:
-            rows += measure(kab, kec, tahun, Path(tmp), args.jobs)
+            rows += measure(kab, kec, years, Path(tmp), args.jobs)
     text = (
-        f"# Waktu bangun per tahap, portal sintetis\n\n{machine(args.jobs)}\n\n"
-        "Setiap sel tahap: detik wall / detik CPU, dijumlah atas proses kerja.\n\n"
+        f"# Build time per stage, synthetic portals\n\n{machine(args.jobs)}\n\n"
+        "Each stage cell: wall seconds / CPU seconds, summed over the worker processes.\n\n"
         + HEAD
         + "\n"
         + "|---" * (len(STAGES) + 10)

@@ -1,7 +1,7 @@
 """Where the time of one kabupaten shard goes: the stages, the functions, the kernel.
 
-    .venv/bin/python bench/profile_shard.py [--kecamatan 18] [--tahun 5]
-                                            [--out bench/results/profil-shard.md]
+    .venv/bin/python bench/profile_shard.py [--kecamatan 18] [--years 5]
+                                            [--out bench/results/profile-shard.md]
 
 Builds a synthetic kabupaten (`kinerja demo`) in one process, first without a profiler (the
 stage times and the user / kernel CPU of the build), then under cProfile (the functions with
@@ -33,19 +33,19 @@ GROUPS = (
     ("/yaml/", "PyYAML"),
     ("/pydantic", "pydantic"),
     ("/markdown/", "Python-Markdown"),
-    ("/material/", "mkdocs-material (tema, pencarian)"),
+    ("/material/", "mkdocs-material (theme, search)"),
     ("/mkdocs/", "MkDocs"),
     ("/jinja2/", "Jinja2"),
-    ("site_templates", "template portal"),
+    ("site_templates", "portal templates"),
     ("/markupsafe/", "MarkupSafe"),
     ("html/parser", "html.parser"),
-    ("/generator/", "kode portal"),
+    ("/generator/", "portal code"),
 )
 KERNEL = {
-    "<built-in method io.open>": "membuat berkas (open)",
-    "<built-in method posix.mkdir>": "membuat folder",
+    "<built-in method io.open>": "creating files (open)",
+    "<built-in method posix.mkdir>": "creating folders",
     "<built-in method posix.link>": "hard link",
-    "<built-in method posix.unlink>": "menghapus berkas",
+    "<built-in method posix.unlink>": "deleting files",
     "<built-in method posix.stat>": "stat",
 }
 
@@ -53,8 +53,8 @@ KERNEL = {
 def _group(func: tuple[str, int, str]) -> str:
     filename, _, name = func
     if filename == "~" and name in KERNEL:
-        return "sistem berkas (kernel): " + KERNEL[name]
-    return next((group for part, group in GROUPS if part in filename), "lain (stdlib, C)")
+        return "file system (kernel): " + KERNEL[name]
+    return next((group for part, group in GROUPS if part in filename), "other (stdlib, C)")
 
 
 def create_files(folder: Path, count: int = 2000) -> float:
@@ -69,12 +69,12 @@ def create_files(folder: Path, count: int = 2000) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kecamatan", type=int, default=18)
-    parser.add_argument("--tahun", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/profil-shard.md")
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/profile-shard.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        portal_sintetis(work / "content", 1, args.kecamatan, list(range(2025 - args.tahun, 2025)), seed=1)
+        portal_sintetis(work / "content", 1, args.kecamatan, list(range(2025 - args.years, 2025)), seed=1)
         before = os.times()
         plain = build_site(work / "content", work / "site", work / "w1", lambda _: None, jobs=1)
         after = os.times()
@@ -96,29 +96,29 @@ def main() -> None:
     top = sorted(stats.items(), key=lambda item: -item[1][2])[:20]
     user, system = after.user - before.user, after.system - before.system
     lines = [
-        f"# Profil satu shard kabupaten (sintetis 1×{args.kecamatan}×{args.tahun})",
+        f"# Profile of one kabupaten shard (synthetic 1×{args.kecamatan}×{args.years})",
         "",
-        f"{plain.pages} halaman, {plain.seconds:.1f} s, CPU user {user:.1f} s + kernel {system:.1f} s "
-        "(tanpa profiler, satu proses).",
+        f"{plain.pages} pages, {plain.seconds:.1f} s, CPU user {user:.1f} s + kernel {system:.1f} s "
+        "(without the profiler, one process).",
         "",
-        "| tahap | wall (s) | CPU (s) |",
+        "| stage | wall (s) | CPU (s) |",
         "| --- | ---: | ---: |",
     ]
     lines += [f"| {s} | {plain.stages[s][0]:.2f} | {plain.stages[s][1]:.2f} |" for s in STAGES]
     lines += [
         "",
-        "Waktu sendiri (tottime) menurut pustaka, di bawah cProfile (profiler memperlambat kode Python, bukan kernel):",
+        "Own time (tottime) by library, under cProfile (the profiler slows Python code, not the kernel):",
         "",
-        "| kelompok | s | bagian |",
+        "| group | s | share |",
         "| --- | ---: | ---: |",
     ]
     lines += [f"| {g} | {t:.2f} | {t / total:.0%} |" for g, t in groups.most_common()]
-    lines += ["", "20 fungsi dengan waktu sendiri terbesar:", "", "| fungsi | panggilan | s |", "| --- | ---: | ---: |"]
+    lines += ["", "The 20 functions with the most own time:", "", "| function | calls | s |", "| --- | ---: | ---: |"]
     lines += [f"| `{Path(f[0]).name}:{f[1]} {f[2]}` | {v[0]} | {v[2]:.2f} |" for f, v in top]
     lines += [
         "",
-        f"Membuat 2.000 berkas kecil: {disk:.2f} s kernel di sistem berkas folder kerja"
-        + (f", {shm:.2f} s di /dev/shm (tmpfs)." if shm is not None else "."),
+        f"Creating 2,000 small files: {disk:.2f} s kernel on the work folder's file system"
+        + (f", {shm:.2f} s on /dev/shm (tmpfs)." if shm is not None else "."),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Zensical (mkdocs-material's successor) against MkDocs on the same generated Markdown.
-# Usage: bash bench/zensical.sh [KAB KEC TAHUN]   (default: the 1x21x5 synthetic portal)
+# Usage: bash bench/zensical.sh [KAB KEC YEARS]   (default: the 1x21x5 synthetic portal)
 # Zensical is installed in a throw-away venv; it is not a dependency of the portal.
 set -euo pipefail
 cd "$(dirname "$0")/.."

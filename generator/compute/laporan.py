@@ -1,6 +1,4 @@
-"""Stage 3, compute: validated content -> every figure the pages show.
-
-One `LaporanKinerja` per kecamatan and year: each indicator's target, annual realisasi,
+"""One `LaporanKinerja` per kecamatan and year: each indicator's target, annual realisasi,
 capaian and predikat; each sasaran's mean; the IKU summary; the program tree; and audit
 notes where a published figure disagrees with ours (docs/domain.md §3.10).
 """

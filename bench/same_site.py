@@ -1,0 +1,102 @@
+"""Do two versions of the generator publish the same site? For refactors that must not change a byte.
+
+    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2]
+
+Builds the demo content and a synthetic portal (written once by this checkout's `kinerja demo`) with
+the generator at git revision REV (default HEAD) and with the working tree, both from the same
+content, and compares the two sites file by file. Prints the differing files and exits 1 when any
+differ. The build date comes from the content's git history, so it is the same for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build(code: Path, content: Path, site: Path, work: Path) -> None:
+    """`kinerja build` with the generator package found in `code` (first on the import path)."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    command = [
+        sys.executable,
+        "-c",
+        "from generator.cli import app; app()",
+        "build",
+        "--content",
+        str(content),
+        "--site",
+        str(site),
+        "--work",
+        str(work),
+    ]
+    subprocess.run(command, cwd=code, env=env, check=True, capture_output=True, text=True)
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files present in only one tree or with different bytes, as relative paths."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"{prefix}{name}" for name in (*cmp.left_only, *cmp.right_only, *cmp.funny_files))
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(f"{prefix}{name}" for name in (*mismatch, *errors))
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(a, b), "")
+    return sorted(found)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rev", nargs="?", default="HEAD", help="git revision to compare with (default HEAD)")
+    parser.add_argument("--synthetic", default="2x3x2", help="synthetic portal K x N x years (default 2x3x2)")
+    args = parser.parse_args()
+    kabupaten, kecamatan, years = (int(n) for n in args.synthetic.split("x"))
+    with tempfile.TemporaryDirectory(prefix="same-site-") as tmp:
+        out = Path(tmp)
+        old = out / "old-code"
+        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(old), args.rev], cwd=ROOT, check=True)
+        try:
+            synthetic = out / "synthetic-content"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "from generator.cli import app; app()",
+                    "demo",
+                    str(synthetic),
+                    "--kabupaten",
+                    str(kabupaten),
+                    "--kecamatan",
+                    str(kecamatan),
+                    "--tahun",
+                    str(years),
+                ],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
+            failed = 0
+            for name, content in (("demo", ROOT / "content"), ("synthetic", synthetic)):
+                for code, label in ((old, "old"), (ROOT, "new")):
+                    build(code, content, out / f"{name}-{label}", out / f"work-{name}-{label}")
+                diff = differences(out / f"{name}-old", out / f"{name}-new")
+                print(f"{name}: " + ("identical" if not diff else f"{len(diff)} files differ"))
+                for path in diff[:50]:
+                    print(f"  {path}")
+                failed += bool(diff)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
