@@ -171,6 +171,18 @@ def test_ordinal_value_on_numeric_indicator(mini):
     assert p.key == "value_kind" and p.path.endswith("indikator[sinergitas].target.pk_awal")
 
 
+def test_missing_weight_is_reported_once(mini):
+    # Cara "poin" needs every bobot; a missing one used to crash the nilai <= bobot check.
+    f = mini / YEAR / "indeks.yml"
+    edit(f, "        bobot: 10\n        nilai: 9\n", "        nilai: 9\n")
+    p = only(mini)
+    assert (p.key, p.path, p.line) == (
+        "required",
+        "indeks[sinergitas-kecamatan].aspek[#2].bobot",
+        line_of(f, "Pelayanan Terpadu"),
+    )
+
+
 def test_periods_without_aggregation_rule(mini):
     # ikm-kabupaten has only a TW IV value and no annual one: the rule is needed.
     edit(mini / YEAR / "kinerja.yml", "        agregasi: terakhir\n", "")

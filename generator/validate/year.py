@@ -264,7 +264,7 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems
             )
         if indeks.cara == "poin":
             for j, a in enumerate(indeks.aspek):
-                if a.nilai > a.bobot:
+                if a.bobot is not None and a.nilai > a.bobot:  # a missing bobot is reported above
                     problems.append(
                         Problem(
                             doc.path,
