@@ -171,6 +171,30 @@ def test_ordinal_value_on_numeric_indicator(mini):
     assert p.key == "value_kind" and p.path.endswith("indikator[sinergitas].target.pk_awal")
 
 
+@pytest.mark.parametrize(
+    ("ident", "target", "file", "path"),
+    [
+        ("ikm-kecamatan", "80", "skm.yml", "indikator"),
+        ("sinergitas", "60", "indeks.yml", "indeks[sinergitas-kecamatan].indikator"),
+    ],
+)
+def test_computed_realisasi_for_an_ordinal_indicator(mini, ident, target, file, path):
+    # The IKM and an index total are numbers: the IKU they fill must not take grades (the
+    # build used to fail in compute with "tuple.index(x): x not in tuple").
+    year = mini / YEAR
+    kinerja = (year / "kinerja.yml").read_text()
+    start = kinerja.index(f"- id: {ident}\n")
+    block = kinerja[start:].replace(f"pk_awal: {target}\n", "pk_awal: B\n", 1)
+    block = block.replace(f"pk_perubahan: {target}\n", "pk_perubahan: B\n", 1)
+    block = block.replace(f"- id: {ident}\n", f"- id: {ident}\n            jenis_nilai: ordinal\n", 1)
+    (year / "kinerja.yml").write_text(kinerja[:start] + block)
+    realisasi = year / "realisasi.csv"
+    realisasi.write_text(re.sub(rf"^{ident},.*\n", "", realisasi.read_text(), flags=re.MULTILINE))
+    p = only(mini)
+    assert (p.file.name, p.key, p.path, p.value) == (file, "value_kind", path, ident)
+    assert "ordinal" in p.message and p.line == line_of(year / file, f"indikator: {ident}")
+
+
 def test_missing_weight_is_reported_once(mini):
     # Cara "poin" needs every bobot; a missing one used to crash the nilai <= bobot check.
     f = mini / YEAR / "indeks.yml"

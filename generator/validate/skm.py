@@ -33,6 +33,9 @@ def validate_skm(
                 doc.line_of(("indikator",)),
             )
         )
+    by_id = {i.id: i for i in iku.values()}
+    if skm.indikator is not None:
+        check_numeric_iku(doc, "indikator", ("indikator",), by_id.get(skm.indikator), "IKM", problems)
     for ident, count in Counter(p.id for p in skm.periode).items():
         if count > 1:
             problems.append(
@@ -82,6 +85,29 @@ def validate_skm(
                 )
             )
     return SkmData(skm, responden)
+
+
+def check_numeric_iku(
+    doc: Document,
+    path: str,
+    loc: tuple[str | int, ...],
+    ind: m.Indikator | None,
+    sumber: str,
+    problems: list[Problem],
+) -> None:
+    """The IKU whose realisasi the portal computes (the IKM, an index total) takes numbers, not grades."""
+    if ind is not None and ind.jenis_nilai == "ordinal":
+        problems.append(
+            Problem(
+                doc.path,
+                path,
+                f"indikator '{ind.id}' berjenis ordinal (predikat), tetapi realisasinya diambil dari {sumber} "
+                "yang berupa angka; tautkan ke indikator berjenis angka",
+                "value_kind",
+                ind.id,
+                doc.line_of(loc),
+            )
+        )
 
 
 def _unknown_layanan(declared: set[str]) -> str:

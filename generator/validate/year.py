@@ -12,7 +12,7 @@ from generator.load import Document, RawYear
 from generator.model.content import YearData
 from generator.problems import Problem
 from generator.validate.schema import check_folder, csv_rows, parse_document
-from generator.validate.skm import validate_skm
+from generator.validate.skm import check_numeric_iku, validate_skm
 
 
 def all_indikator(kinerja: m.Kinerja, program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Indikator]]:
@@ -178,7 +178,7 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
             check_folder(doc, parsed, kecamatan_slug, raw.tahun, problems)
             extra[name] = parsed
     if "indeks" in extra:
-        _check_indeks(raw.indeks, extra["indeks"], {i.id for i in iku.values()}, problems)
+        _check_indeks(raw.indeks, extra["indeks"], {i.id: i for i in iku.values()}, problems)
     if "narasi" in extra:
         sasaran = {s.id for t in kinerja.tujuan for s in t.sasaran}
         for j, n in enumerate(extra["narasi"].sasaran):
@@ -216,8 +216,8 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
     )
 
 
-def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems: list[Problem]) -> None:
-    """Weights add up to the declared maximum (100 by default); the linked IKU exists."""
+def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indikator], problems: list[Problem]) -> None:
+    """Weights add up to the declared maximum (100 by default); the linked IKU exists and takes numbers."""
     for i, indeks in enumerate(daftar.indeks):
         where = f"indeks[{indeks.id}]"
         if indeks.cara == "jumlah":
@@ -261,6 +261,11 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: set[str], problems
                     indeks.indikator,
                     doc.line_of(("indeks", i, "indikator")),
                 )
+            )
+        if indeks.indikator is not None:
+            loc = ("indeks", i, "indikator")
+            check_numeric_iku(
+                doc, f"{where}.indikator", loc, iku.get(indeks.indikator), f"total {indeks.nama}", problems
             )
         if indeks.cara == "poin":
             for j, a in enumerate(indeks.aspek):
