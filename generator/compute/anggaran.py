@@ -159,7 +159,7 @@ def anggaran(daftar: m.DaftarProgram, tolerance: float = 0.5) -> AnggaranResult:
 
 def supporting_programs(ang: AnggaranResult, target_id: str) -> tuple[AnggaranNode, ...]:
     """The programs whose `mendukung` names a sasaran, tujuan or IKU id."""
-    return tuple(p for p in ang.program if target_id in p.node.mendukung)
+    return tuple(p for p in ang.program if isinstance(p.node, m.Program) and target_id in p.node.mendukung)
 
 
 def rupiah_per_unit(

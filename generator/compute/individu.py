@@ -17,7 +17,7 @@ TOLERANSI = 0.5
 
 def realisasi_individu(ind: m.IndikatorIndividu) -> float | None:
     """The realisasi as given, or pembilang / penyebut (× 100 when the unit is a percentage)."""
-    if ind.pembilang is None:
+    if ind.pembilang is None or ind.penyebut is None:  # given together or not at all (the schema checks)
         return ind.realisasi
     ratio = ind.pembilang / ind.penyebut
     return ratio * 100 if ind.satuan.strip() in ("%", "persen") else ratio
@@ -31,7 +31,7 @@ class IndikatorIndividuResult:
     serapan: float | None
 
     @property
-    def catatan(self) -> list[tuple[str, float, float | None]]:
+    def catatan(self) -> list[tuple[str, float | str, float | None]]:
         """Printed figures that differ from ours: (what, printed, computed)."""
         notes = []
         printed = self.indikator.dilaporkan

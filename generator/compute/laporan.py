@@ -133,16 +133,14 @@ def compute_indikator(
     target, target_sumber = _target(ind)
     periode = baris.periods() if baris else {}
     dari_periode = agregasi_periode(sorted_periods(periode), ind.agregasi)
+    realisasi: float | str | None
     if terhitung is not None:
         realisasi, sumber = terhitung
     elif baris is not None and baris.tahunan is not None:
         realisasi, sumber = baris.tahunan, "tahunan"
     else:
         realisasi, sumber = dari_periode, SUMBER_AGREGASI[ind.agregasi or "terakhir"]
-    if ind.jenis_nilai == "ordinal":
-        capaian = capaian_ordinal(realisasi, target)
-    else:
-        capaian = capaian_angka(realisasi, target, ind.polaritas)
+    capaian = _capaian(ind, realisasi, target)
     return IndikatorResult(
         indikator=ind,
         level=level,
@@ -157,6 +155,17 @@ def compute_indikator(
         predikat=predikat(capaian.nilai, skala) if capaian.nilai is not None else None,
         keterangan=baris.keterangan if baris else None,
     )
+
+
+def _capaian(ind: m.Indikator, realisasi: float | str | None, target: float | str | None) -> Capaian:
+    """Capaian by the indicator's kind of value (validation lets no value of the other kind through)."""
+    if ind.jenis_nilai == "ordinal":
+        if isinstance(realisasi, (int, float)) or isinstance(target, (int, float)):
+            raise ValueError(f"indicator '{ind.id}' is ordinal but has a number: validation should have refused it")
+        return capaian_ordinal(realisasi, target)
+    if isinstance(realisasi, str) or isinstance(target, str):
+        raise ValueError(f"indicator '{ind.id}' takes numbers but has a grade: validation should have refused it")
+    return capaian_angka(realisasi, target, ind.polaritas)
 
 
 def _ringkasan_predikat(

@@ -351,7 +351,7 @@ class SkalaKabupaten:
     nama: str
     dasar: str | None
     batas: float | None
-    rentang: tuple
+    rentang: tuple[m.Rentang, ...]
     contoh: tuple[PredikatExample, ...]
 
 

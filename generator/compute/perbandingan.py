@@ -30,6 +30,13 @@ def perubahan(sebelum: float | str | None, sesudah: float | str | None) -> float
     return (sesudah - sebelum) / sebelum * 100
 
 
+def _selisih(sebelum: float | str | None, sesudah: float | str | None) -> float | None:
+    """sesudah − sebelum, when both are numbers."""
+    if not isinstance(sebelum, (int, float)) or not isinstance(sesudah, (int, float)):
+        return None
+    return sesudah - sebelum
+
+
 def _persen(satuan: str) -> bool:
     return satuan.strip().lower() in ("%", "persen")
 
@@ -57,7 +64,7 @@ def riwayat(
         before = result[-1] if result else None
         if before is not None and before.tahun == tahun - 1:
             change = perubahan(before.realisasi, row.realisasi)
-            points = row.realisasi - before.realisasi if _persen(ind.satuan) and change is not None else None
+            points = _selisih(before.realisasi, row.realisasi) if _persen(ind.satuan) and change is not None else None
             row = RiwayatRow(row.tahun, row.target, row.realisasi, row.capaian, row.nama, row.sumber, change, points)
         result.append(row)
     return tuple(result)
@@ -140,12 +147,12 @@ class Peringkat:
     slug: str | None = None  # the kecamatan's folder, when it has one in the portal
 
 
-def peringkat(nilai: Sequence[tuple[str, float, str | None]], polaritas: str) -> tuple[Peringkat, ...]:
+def peringkat(nilai: Sequence[tuple[str, float | str | None, str | None]], polaritas: str) -> tuple[Peringkat, ...]:
     """Competition ranking (1, 2, 2, 4): highest first for positive polarity, lowest first for
     negative; `dari` counts the kecamatan with data. Input: (kecamatan, value, slug)."""
     numeric = [(k, v, s) for k, v, s in nilai if isinstance(v, (int, float))]
     order = sorted(numeric, key=lambda x: (-x[1] if polaritas == "positif" else x[1], x[0]))
-    result = []
+    result: list[Peringkat] = []
     for i, (kec, value, slug) in enumerate(order):
         rank = result[-1].peringkat if result and result[-1].nilai == value else i + 1
         result.append(Peringkat(kec, value, rank, len(order), slug))

@@ -134,7 +134,7 @@ def overviews(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Ov
     return tuple(result)
 
 
-def _urutan(row: OverviewRow, utama: m.IndikatorBersama | None) -> tuple:
+def _urutan(row: OverviewRow, utama: m.IndikatorBersama | None) -> tuple[bool, float, str]:
     """Sort by rank of the main shared indicator, else by mean capaian; no data last."""
     if utama is not None:
         place = row.bersama[utama.kode]
@@ -177,13 +177,13 @@ class PortalResult:
 def compute(content: Content) -> PortalResult:
     """Every report of the portal, compared over time and across kecamatan."""
     tolerance = content.portal.toleransi_audit
-    laporan = [
+    reports = [
         laporan_kinerja(kab, kec, data, tolerance)
         for kab in content.kabupaten
         for kec in kab.kecamatan
         for data in kec.tahun
     ]
-    laporan = tuple(replace(lp, perbandingan=perbandingan(lp, laporan)) for lp in laporan)
+    laporan = tuple(replace(lp, perbandingan=perbandingan(lp, reports)) for lp in reports)
     individu = tuple(
         compute_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.individu
     )

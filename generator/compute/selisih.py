@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
 
 @dataclass(frozen=True)
@@ -14,10 +15,10 @@ class Discrepancy:
     dihitung: float | str | None
 
 
-def differs(published: float | str | None, computed: float | str | None, tolerance: float) -> bool:
+def differs(published: float | str | None, computed: float | str | None, tolerance: float) -> TypeGuard[float | str]:
     """Whether a published figure disagrees with ours: numbers beyond the rounding tolerance,
     texts (grades) when not equal ignoring case, or anything published that we cannot compute.
-    Nothing published never disagrees."""
+    Nothing published never disagrees (so when this is true, `published` is not None)."""
     if published is None:
         return False
     if isinstance(published, str) or isinstance(computed, str) or computed is None:

@@ -102,20 +102,14 @@ KUADRAN = {
 
 def kuadran(unsur: Sequence[UnsurResult]) -> tuple[UnsurResult, ...]:
     """Each unsur placed in its IPA quadrant (expectation = importance), when expectations exist."""
-    if not unsur or any(u.harapan is None for u in unsur):
+    harapan = [u.harapan for u in unsur if u.harapan is not None]
+    if not unsur or len(harapan) < len(unsur):
         return tuple(unsur)
     mean_kinerja = fmean(u.nrr for u in unsur)
-    mean_harapan = fmean(u.harapan for u in unsur)
+    mean_harapan = fmean(harapan)
     return tuple(
-        UnsurResult(
-            u.kode,
-            u.nama,
-            u.nrr,
-            u.jumlah_jawaban,
-            u.harapan,
-            KUADRAN[(u.harapan >= mean_harapan, u.nrr >= mean_kinerja)],
-        )
-        for u in unsur
+        UnsurResult(u.kode, u.nama, u.nrr, u.jumlah_jawaban, h, KUADRAN[(h >= mean_harapan, u.nrr >= mean_kinerja)])
+        for u, h in zip(unsur, harapan)
     )
 
 
@@ -213,6 +207,7 @@ def compute_periode(
 ) -> PeriodeResult:
     """One period's IKM: from raw answers, else from published unsur means, else from layanan IKMs."""
     nama_layanan = {lay.id: lay.nama for lay in skm.layanan}
+    responden: int | None
     if jawaban is not None:
         unsur = unsur_from_responses(jawaban, aturan.unsur) or ()
         layanan = _layanan_from_responses(jawaban, skm, aturan.unsur)
@@ -301,14 +296,14 @@ def rata_rata_unsur(periode: Sequence[PeriodeResult]) -> tuple[UnsurResult, ...]
         return ()
     result = []
     for i, first in enumerate(with_unsur[0]):
-        harapan = [u[i].harapan for u in with_unsur]
+        harapan = [h for u in with_unsur if (h := u[i].harapan) is not None]
         result.append(
             UnsurResult(
                 first.kode,
                 first.nama,
                 fmean(u[i].nrr for u in with_unsur),
                 None,
-                None if None in harapan else fmean(harapan),
+                fmean(harapan) if len(harapan) == len(with_unsur) else None,
             )
         )
     return kuadran(result)
@@ -327,7 +322,7 @@ def compute_skm(data: SkmData, aturan: AturanSkm) -> SkmResult:
         ikm = fmean(p.ikm for p in periode)
         dasar = "IKM periode" if len(periode) == 1 else f"rata-rata IKM {len(periode)} periode"
     unsur = pooled if aturan.nilai_tahunan == "gabungan" and pooled else rata_rata_unsur(periode)
-    counts = [p.responden for p in periode]
-    responden = sum(counts) if all(c is not None for c in counts) else None
+    counts = [p.responden for p in periode if p.responden is not None]
+    responden = sum(counts) if len(counts) == len(periode) else None
     saran = tuple(j.saran for j in semua if j.saran) if skm.publikasi_saran else ()
     return SkmResult(data, periode, ikm, dasar, unsur, responden, profil_responden(semua), saran)

@@ -58,11 +58,11 @@ def compute_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> SdmResult:
     if sdm.asn is not None:
         groups.setdefault("asn", sdm.asn)
     notes = []
-    for r in rincian:
-        expected = jumlah if r.kelompok == "semua" else groups.get(r.kelompok.lower())
-        if expected is not None and r.total != expected:
+    for b in rincian:
+        expected = jumlah if b.kelompok == "semua" else groups.get(b.kelompok.lower())
+        if expected is not None and b.total != expected:
             notes.append(
-                Discrepancy(f"jumlah pegawai {r.kelompok} menurut {r.dimensi.replace('_', ' ')}", expected, r.total)
+                Discrepancy(f"jumlah pegawai {b.kelompok} menurut {b.dimensi.replace('_', ' ')}", expected, b.total)
             )
     result = SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
     printed = sdm.dilaporkan
@@ -178,23 +178,35 @@ class IndeksResult:
     @property
     def terendah(self) -> AspekResult:
         """The weakest aspect: lowest share of its maximum, else lowest score or value."""
-        return min(
-            self.aspek,
-            key=lambda a: a.persen_maksimum if a.maksimum else a.aspek.skor if a.aspek.skor is not None else a.poin,
-        )
+        return min(self.aspek, key=_weakness)
+
+
+def _weakness(a: AspekResult) -> float:
+    """How an aspect ranks for `terendah`: its share of the maximum, else its score, else its value."""
+    if a.persen_maksimum is not None:  # None exactly when the maximum is unknown or 0
+        return a.persen_maksimum
+    return a.aspek.skor if a.aspek.skor is not None else a.poin
+
+
+def _bobot(a: m.Aspek) -> float:
+    if a.bobot is None:
+        raise ValueError(f"aspek '{a.nama}' has no bobot: validation requires one unless cara is 'jumlah'")
+    return a.bobot
 
 
 def compute_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> IndeksResult:
     """`poin`: each value is already weighted points out of its bobot; `bobot-persen`: each
     value is a 0-100 score weighted by bobot %."""
-    if indeks.cara == "poin":
-        aspek = tuple(AspekResult(a, a.nilai, a.bobot) for a in indeks.aspek)
-    elif indeks.cara == "bobot-persen":
-        aspek = tuple(AspekResult(a, a.bobot / 100 * a.nilai, a.bobot) for a in indeks.aspek)
-    else:
+    maksimum: float | None
+    if indeks.cara == "jumlah":
         aspek = tuple(AspekResult(a, a.nilai, None) for a in indeks.aspek)
+        maksimum = indeks.maksimum
+    else:
+        bobot = [_bobot(a) for a in indeks.aspek]
+        poin = [a.nilai if indeks.cara == "poin" else b / 100 * a.nilai for a, b in zip(indeks.aspek, bobot)]
+        aspek = tuple(AspekResult(a, p, b) for a, p, b in zip(indeks.aspek, poin, bobot))
+        maksimum = sum(bobot)
     total = sum(a.poin for a in aspek)
-    maksimum = sum(a.maksimum for a in aspek) if indeks.cara != "jumlah" else indeks.maksimum
     notes = []
     printed = indeks.dilaporkan
     result = IndeksResult(indeks, aspek, total, maksimum, ())

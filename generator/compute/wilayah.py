@@ -35,7 +35,8 @@ class Wilayah:
 
 def _total(values: list[int | None]) -> int | None:
     """Sum, or None when any part is missing (a partial sum would understate)."""
-    return None if not values or any(v is None for v in values) else sum(values)
+    present = [v for v in values if v is not None]
+    return sum(present) if present and len(present) == len(values) else None
 
 
 def kepadatan(penduduk: int | None, luas_km2: float | None) -> float | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -11,13 +11,14 @@ from generator.model.kinerja import Dilaporkan
 from generator.model.program import AnggaranDilaporkan
 from generator.model.types import Id, Number, Schema, Tahun, Text, _number
 
-TANGGAPAN_ATASAN: tuple[str, ...] = (
+TanggapanAtasan = Literal[
     "Laporan sudah baik",
     "Laporan diperbaiki",
     "Target dan realisasi diteliti ulang",
     "Capaian diteliti ulang",
     "Lain-lain",
-)
+]
+TANGGAPAN_ATASAN: tuple[TanggapanAtasan, ...] = get_args(TanggapanAtasan)
 
 
 class IndikatorIndividu(Schema):
@@ -52,7 +53,7 @@ class Jabatan(Schema):
     indikator: list[IndikatorIndividu] = Field(min_length=1)
     faktor_penyebab: list[Text] = []
     rencana_tindak_lanjut: list[Text] = []
-    tanggapan_atasan: Literal[TANGGAPAN_ATASAN] | None = None  # type: ignore[valid-type]
+    tanggapan_atasan: TanggapanAtasan | None = None
 
 
 class LaporanIndividu(Schema):

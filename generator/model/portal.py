@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -105,7 +105,8 @@ UNSUR_SKM: tuple[str, ...] = (
 )
 
 
-KODE_UNSUR: tuple[str, ...] = tuple(f"U{i}" for i in range(1, 10))
+KodeUnsur = Literal["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]
+KODE_UNSUR: tuple[KodeUnsur, ...] = get_args(KodeUnsur)
 
 
 class AturanSkm(Schema):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.portal import KODE_UNSUR
+from generator.model.portal import KODE_UNSUR, KodeUnsur
 from generator.model.types import Count, Id, Ikm, Nrr, Schema, Tahun, Text
 
 
@@ -27,7 +27,10 @@ class NilaiUnsur(Schema):
 
     @property
     def nrr_kinerja(self) -> float:
-        return self.nrr if self.nrr is not None else self.nilai / 25
+        if self.nrr is not None:
+            return self.nrr
+        assert self.nilai is not None  # _one_scale: exactly one of nrr and nilai
+        return self.nilai / 25
 
 
 class IkmLayanan(Schema):
@@ -48,7 +51,7 @@ class PeriodeSkm(Schema):
     pengguna_layanan: Count | None = None
     responden: Count | None = None
     berkas: Annotated[str, Field(pattern=r"^skm-[a-z0-9-]+\.csv$")] | None = None
-    unsur: dict[Literal["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"], NilaiUnsur] | None = None
+    unsur: dict[KodeUnsur, NilaiUnsur] | None = None
     layanan: list[IkmLayanan] = []
     dilaporkan: DilaporkanSkm | None = None
 

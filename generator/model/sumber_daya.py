@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from generator.model.types import Count, Id, Number, Rupiah, Schema, Tahun, Text
 
-DIMENSI_SDM = ("jenis_kelamin", "status", "pendidikan", "eselon", "golongan", "jabatan")
+DimensiSdm = Literal["jenis_kelamin", "status", "pendidikan", "eselon", "golongan", "jabatan"]
+DIMENSI_SDM: tuple[DimensiSdm, ...] = get_args(DimensiSdm)
 
 
 class RincianSdm(Schema):
     """Staff counted by one characteristic, for all staff or one group (e.g. ASN)."""
 
-    dimensi: Literal[DIMENSI_SDM]  # type: ignore[valid-type]
+    dimensi: DimensiSdm
     kelompok: Text = "semua"
     jumlah: dict[Text, Count] = Field(min_length=1)
 
