@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TypeVar
 
 from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
@@ -18,6 +18,16 @@ from generator.model.content import Content, IndividuData, KabupatenData, Kecama
 from generator.problems import ContentError, Problem
 from generator.validate.schema import check_folder, csv_rows, parse_document
 from generator.validate.year import all_indikator, validate_year
+
+T = TypeVar("T")
+#: The CSV files of a kecamatan whose rows name an indicator of one of its years.
+R = TypeVar("R", m.BarisRiwayat, m.BarisPembanding)
+
+
+def _all_valid(items: list[T | None]) -> list[T] | None:
+    """The items when every one validated (None marks one that did not), else None."""
+    valid = [i for i in items if i is not None]
+    return valid if len(valid) == len(items) else None
 
 
 def _individu(
@@ -61,35 +71,40 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
                     Problem(doc.path, "", "berkas ini membutuhkan kinerja.yml di folder yang sama", "missing_file")
                 )
                 years.append(None)
-    if profil is None or None in years or None in reports:
+    tahun, individu = _all_valid(years), _all_valid(reports)
+    if raw.profil is None or profil is None or tahun is None or individu is None:
         return None
     before = len(problems)
-    known = {i.id for t in years for _, i in all_indikator(t.kinerja, t.program)}
+    known = {i.id for t in tahun for _, i in all_indikator(t.kinerja, t.program)}
     riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems))
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
-    renstra = parse_document(m.Renstra, raw.renstra, problems) if raw.renstra else None
+    renstra = _renstra(raw.renstra, known, problems) if raw.renstra else None
+    if len(problems) > before:
+        return None
+    return KecamatanData(raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra)
+
+
+def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:
+    """renstra.yml, whose targets must name indicators of some year of the kecamatan."""
+    renstra = parse_document(m.Renstra, doc, problems)
     if renstra is not None:
         for v, versi in enumerate(renstra.versi):
             for ident in versi.target:
                 if ident not in known:
                     problems.append(
                         Problem(
-                            raw.renstra.path,
+                            doc.path,
                             f"versi[#{v + 1}].target.{ident}",
                             f"indikator '{ident}' tidak ada di kinerja.yml tahun mana pun",
                             "unknown_reference",
                             ident,
-                            raw.renstra.line_of(("versi", v, "target", ident)),
+                            doc.line_of(("versi", v, "target", ident)),
                         )
                     )
-    if len(problems) > before:
-        return None
-    return KecamatanData(raw.slug, profil, tuple(years), raw.profil.path, tuple(reports), riwayat, pembanding, renstra)
+    return renstra
 
 
-def _referenced(
-    doc: Document | None, schema: type[m.Schema], known: set[str], problems: list[Problem]
-) -> list[tuple[Any, int]]:
+def _referenced(doc: Document | None, schema: type[R], known: set[str], problems: list[Problem]) -> list[tuple[R, int]]:
     """CSV rows whose `indikator` must be an indicator of some year of this kecamatan."""
     if doc is None:
         return []
@@ -111,8 +126,8 @@ def _referenced(
 
 def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData]) -> KabupatenData | None:
     profil = parse_document(m.Kabupaten, raw.profil, problems) if raw.profil else None
-    kecamatan = [known.get(k.slug) or _kecamatan(k, problems) for k in raw.kecamatan]
-    if profil is None or None in kecamatan:
+    kecamatan = _all_valid([known.get(k.slug) or _kecamatan(k, problems) for k in raw.kecamatan])
+    if raw.profil is None or profil is None or kecamatan is None:
         return None
     shared = {i.kode for i in profil.indikator_bersama}
     before = len(problems)
@@ -129,12 +144,22 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, K
                             ind.bersama,
                         )
                     )
-    nilai = csv_rows(raw.nilai_kecamatan, m.BarisNilaiKecamatan, problems) if raw.nilai_kecamatan else []
-    for row, line in nilai:
+    nilai = _nilai_kecamatan(raw.nilai_kecamatan, shared, problems) if raw.nilai_kecamatan else []
+    if len(problems) > before:
+        return None
+    return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
+
+
+def _nilai_kecamatan(
+    doc: Document, shared: set[str], problems: list[Problem]
+) -> list[tuple[m.BarisNilaiKecamatan, int]]:
+    """nilai-kecamatan.csv, whose rows must name a shared indicator of the kabupaten."""
+    rows = csv_rows(doc, m.BarisNilaiKecamatan, problems)
+    for row, line in rows:
         if row.indikator not in shared:
             problems.append(
                 Problem(
-                    raw.nilai_kecamatan.path,
+                    doc.path,
                     "indikator",
                     f"indikator bersama '{row.indikator}' tidak dinyatakan di kabupaten.yml (indikator_bersama)",
                     "unknown_reference",
@@ -142,9 +167,7 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, K
                     line,
                 )
             )
-    if len(problems) > before:
-        return None
-    return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
+    return rows
 
 
 def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | None = None) -> Content:
@@ -155,11 +178,11 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
     problems = list(raw.problems)
     portal = parse_document(m.Portal, raw.portal, problems) if raw.portal else None
     known = known or {}
-    kabupaten = [
-        _kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}) for k in raw.kabupaten
-    ]
+    kabupaten = _all_valid(
+        [_kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}) for k in raw.kabupaten]
+    )
     errors = [p for p in problems if p.severity == "error"]
-    if errors or portal is None:
+    if errors or portal is None or kabupaten is None:
         raise ContentError(errors)
     return Content(
         raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"), raw.diubah

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator import model as m
 from generator.load import Document
 from generator.problems import Problem
+
+S = TypeVar("S", bound=BaseModel)
+
+
+class YearFile(Protocol):
+    """A year file's content: it names its kecamatan and year."""
+
+    @property
+    def kecamatan(self) -> str: ...
+
+    @property
+    def tahun(self) -> int: ...
+
 
 _KNOWN_KEYS = sorted(
     {
@@ -41,7 +55,7 @@ _MESSAGES = {
 }
 
 
-def _message(error: dict[str, Any]) -> tuple[str, str]:
+def _message(error: ErrorDetails) -> tuple[str, str]:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(str(error["loc"][-1]), _KNOWN_KEYS, n=1)
@@ -87,13 +101,13 @@ def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
 
 
 def parse_document(
-    schema: type[BaseModel],
+    schema: type[S],
     doc: Document,
     problems: list[Problem],
     line: int | None = None,
     data: Any = None,
     prefix: str = "",
-) -> Any:
+) -> S | None:
     """Validate `data` (default: the document) against `schema`, recording problems."""
     data = doc.data if data is None else data
     try:
@@ -115,7 +129,7 @@ def parse_document(
         return None
 
 
-def csv_rows(doc: Document, schema: type[m.Schema], problems: list[Problem]) -> list[tuple[Any, int]]:
+def csv_rows(doc: Document, schema: type[S], problems: list[Problem]) -> list[tuple[S, int]]:
     """Every valid row of a CSV document as `schema`, with its line; unknown columns and
     missing required columns are problems."""
     columns = list(schema.model_fields)
@@ -146,7 +160,7 @@ def csv_rows(doc: Document, schema: type[m.Schema], problems: list[Problem]) -> 
     return rows
 
 
-def check_folder(doc: Document, data: Any, kecamatan_slug: str, tahun: int, problems: list[Problem]) -> None:
+def check_folder(doc: Document, data: YearFile, kecamatan_slug: str, tahun: int, problems: list[Problem]) -> None:
     """A year file names the kecamatan and year of the folder it sits in."""
     if data.kecamatan != kecamatan_slug:
         problems.append(

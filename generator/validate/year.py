@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from generator import model as m
 from generator.load import Document, RawYear
@@ -13,6 +14,9 @@ from generator.model.content import YearData
 from generator.problems import Problem
 from generator.validate.schema import check_folder, csv_rows, parse_document
 from generator.validate.skm import check_numeric_iku, validate_skm
+
+#: The optional year files beside kinerja.yml that name their kecamatan and year.
+Y = TypeVar("Y", m.SumberDaya, m.DaftarIndeks, m.Narasi)
 
 
 def all_indikator(kinerja: m.Kinerja, program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Indikator]]:
@@ -100,15 +104,32 @@ def _check_year(
                         )
                     )
 
-    by_id = {ind.id: (path, ind) for path, ind in indikator.items()}
     for path, ind in indikator.items():
-        doc = kdoc if path.startswith("tujuan") else raw.program
         for where, message, value in _kind_problems(ind, f"{path}.target", dict(ind.target)):
-            problems.append(Problem(doc.path, where, message, "value_kind", value))
+            problems.append(Problem(_file_of(raw, path), where, message, "value_kind", value))
+    if raw.realisasi is not None:  # the rows come from it
+        _check_rows(raw, raw.realisasi, rows, indikator, problems)
 
-    assert raw.realisasi is not None or not rows
+
+def _file_of(raw: RawYear, path: str) -> Path:
+    """The file an indicator's path points into: kinerja.yml for tujuan and sasaran, else program.yml."""
+    doc = raw.kinerja if path.startswith("tujuan") else raw.program
+    if doc is None:
+        raise ValueError(f"{path}: an indicator without the file it was read from")
+    return doc.path
+
+
+def _check_rows(
+    raw: RawYear,
+    rdoc: Document,
+    rows: dict[str, tuple[m.BarisRealisasi, int]],
+    indikator: dict[str, m.Indikator],
+    problems: list[Problem],
+) -> None:
+    """Each realisasi.csv row names a known indicator, has values of its kind and, with period
+    values only, an aggregation rule to make the annual value."""
+    by_id = {ind.id: (path, ind) for path, ind in indikator.items()}
     for ident, (row, line) in rows.items():
-        rdoc = raw.realisasi
         if ident not in by_id:
             close = difflib.get_close_matches(ident, list(by_id), n=1)
             hint = f"; maksud Anda '{close[0]}'?" if close else ""
@@ -131,7 +152,7 @@ def _check_year(
             path, _ = by_id[ident]
             problems.append(
                 Problem(
-                    kdoc.path if path.startswith("tujuan") else raw.program.path,
+                    _file_of(raw, path),
                     f"{path}.agregasi",
                     "agregasi wajib diisi karena realisasi tahunan dihitung dari nilai triwulan "
                     "(rata-rata, jumlah, terakhir atau maks)",
@@ -171,17 +192,14 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
     _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
     iku = dict(all_indikator(kinerja, None))
     skm = validate_skm(raw, kecamatan_slug, iku, problems) if raw.skm else None
-    extra = {}
-    for name, schema in (("sumber_daya", m.SumberDaya), ("indeks", m.DaftarIndeks), ("narasi", m.Narasi)):
-        doc = getattr(raw, name)
-        if doc is not None and (parsed := parse_document(schema, doc, problems)) is not None:
-            check_folder(doc, parsed, kecamatan_slug, raw.tahun, problems)
-            extra[name] = parsed
-    if "indeks" in extra:
-        _check_indeks(raw.indeks, extra["indeks"], {i.id: i for i in iku.values()}, problems)
-    if "narasi" in extra:
+    sumber_daya = _year_file(m.SumberDaya, raw.sumber_daya, kecamatan_slug, raw.tahun, problems)
+    indeks = _year_file(m.DaftarIndeks, raw.indeks, kecamatan_slug, raw.tahun, problems)
+    narasi = _year_file(m.Narasi, raw.narasi, kecamatan_slug, raw.tahun, problems)
+    if raw.indeks is not None and indeks is not None:
+        _check_indeks(raw.indeks, indeks, {i.id: i for i in iku.values()}, problems)
+    if raw.narasi is not None and narasi is not None:
         sasaran = {s.id for t in kinerja.tujuan for s in t.sasaran}
-        for j, n in enumerate(extra["narasi"].sasaran):
+        for j, n in enumerate(narasi.sasaran):
             if n.sasaran not in sasaran:
                 problems.append(
                     Problem(
@@ -212,8 +230,22 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
         {k: r for k, (r, _) in rows.items()},
         tuple(d.path for d in docs if d is not None),
         skm,
-        **extra,
+        sumber_daya,
+        indeks,
+        narasi,
     )
+
+
+def _year_file(
+    schema: type[Y], doc: Document | None, kecamatan_slug: str, tahun: int, problems: list[Problem]
+) -> Y | None:
+    """An optional year file parsed against its schema, naming the folder's kecamatan and year."""
+    if doc is None:
+        return None
+    parsed = parse_document(schema, doc, problems)
+    if parsed is not None:
+        check_folder(doc, parsed, kecamatan_slug, tahun, problems)
+    return parsed
 
 
 def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indikator], problems: list[Problem]) -> None:
@@ -222,6 +254,7 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indika
         where = f"indeks[{indeks.id}]"
         if indeks.cara == "jumlah":
             continue
+        bobot = [a.bobot for a in indeks.aspek if a.bobot is not None]
         missing = [j for j, a in enumerate(indeks.aspek) if a.bobot is None]
         for j in missing:
             problems.append(
@@ -236,7 +269,7 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indika
             )
         if missing:
             continue
-        total = sum(a.bobot for a in indeks.aspek)
+        total = sum(bobot)
         maksimum = indeks.maksimum if indeks.maksimum is not None else 100
         if abs(total - maksimum) > 1e-6:
             problems.append(
