@@ -62,11 +62,11 @@ class Table:
     title: str  # caption, also the dataset title
     description: str
     columns: tuple[Column, ...]
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)  # values of their columns' kinds (see `data_value`)
     row_classes: list[str] = field(default_factory=list)
     source: str = ""
     css_class: str = ""
-    footer: tuple | None = None  # a totals row shown under the table, not part of the data
+    footer: tuple[Any, ...] | None = None  # a totals row shown under the table, not part of the data
     _records: list[dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -84,7 +85,7 @@ def predikat_badge(r: Any) -> Markup:
 
 
 #: How a table cell of each column kind is written.
-_CELL_FORMAT = {
+_CELL_FORMAT: dict[str, Callable[[Any], str]] = {
     "persen": format_percent,
     "angka": format_value,
     "indeks": format_number,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.compute.anggaran import AnggaranResult
 from generator.compute.laporan import LaporanKinerja
 from generator.numbers import format_percent
 from generator.render import charts
@@ -10,20 +11,20 @@ from generator.render.page import Page
 from generator.render.paths import anggaran_path
 
 
-def _serapan_chart(lp: LaporanKinerja) -> charts.Chart | None:
-    rows = [n for n in lp.anggaran.program if n.uang.serapan is not None]
-    if not rows:
-        return None
+def _serapan_chart(lp: LaporanKinerja, ang: AnggaranResult) -> charts.Chart | None:
     bars = [
-        charts.Bar(n.node.nama, n.uang.serapan, format_percent(n.uang.serapan), "Serapan anggaran", charts.PALETTE[0])
-        for n in rows
+        charts.Bar(n.node.nama, serapan, format_percent(serapan), "Serapan anggaran", charts.PALETTE[0])
+        for n in ang.program
+        if (serapan := n.uang.serapan) is not None
     ]
+    if not bars:
+        return None
     title = f"Serapan anggaran per program, Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
     description = "; ".join(f"{b.label}: {b.text}" for b in bars) + ". Garis putus-putus: 100 %."
     return charts.bar_chart(bars, title, description, (charts.ReferenceLine(100, "100 %"),))
 
 
-def anggaran_page(lp: LaporanKinerja) -> Page:
+def anggaran_page(lp: LaporanKinerja, ang: AnggaranResult) -> Page:
     nama = lp.kecamatan.profil.nama
     page = Page(
         anggaran_path(lp),
@@ -31,15 +32,15 @@ def anggaran_page(lp: LaporanKinerja) -> Page:
         f"Anggaran {nama} {lp.tahun}",
         f"Anggaran Kecamatan {nama} {lp.tahun}: pagu, realisasi, serapan per program, perubahan pagu, "
         "efisiensi dan biaya per hasil.",
-        {"lp": lp, "ang": lp.anggaran},
+        {"lp": lp, "ang": ang},
         source=lp.data.kinerja.sumber,
         sources=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files),
     )
-    page.context["grafik"] = page.chart("serapan-program.svg", _serapan_chart(lp))
-    page.add(program=tabel.anggaran_program(lp))
-    page.context["rincian"] = [(n, f"rincian_{n.node.id}") for n in lp.anggaran.program if n.anak]
+    page.context["grafik"] = page.chart("serapan-program.svg", _serapan_chart(lp, ang))
+    page.add(program=tabel.anggaran_program(lp, ang))
+    page.context["rincian"] = [(n, f"rincian_{n.node.id}") for n in ang.program if n.anak]
     page.add(**{key: tabel.rincian_program(lp, n) for n, key in page.context["rincian"]})
-    perubahan = tabel.perubahan_anggaran(lp)
+    perubahan = tabel.perubahan_anggaran(lp, ang)
     if perubahan.rows:
         page.add(perubahan=perubahan)
     if lp.biaya:

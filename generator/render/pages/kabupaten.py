@@ -24,7 +24,7 @@ def _overview_chart(x: Overview) -> charts.Chart | None:
     if x.utama is None:
         return None
     shared = x.utama
-    rows = [(r, r.bersama[shared.kode]) for r in x.baris if r.bersama.get(shared.kode)]
+    rows = [(r, place) for r in x.baris if (place := r.bersama.get(shared.kode))]
     bars = [
         charts.Bar(
             r.kecamatan,
@@ -58,12 +58,13 @@ def overview_page(x: Overview) -> Page:
 
 
 def _penduduk_chart(kec: KecamatanData, w: Wilayah) -> charts.Chart | None:
-    rows = [d for d in w.desa if d.penduduk is not None]
-    if not rows:
-        return None
     bars = [
-        charts.Bar(d.desa.nama, d.penduduk, format_number(d.penduduk, 0), "Penduduk", charts.PALETTE[0]) for d in rows
+        charts.Bar(d.desa.nama, penduduk, format_number(penduduk, 0), "Penduduk", charts.PALETTE[0])
+        for d in w.desa
+        if (penduduk := d.penduduk) is not None
     ]
+    if not bars:
+        return None
     title = f"Penduduk per desa/kelurahan, Kecamatan {kec.profil.nama}"
     return charts.bar_chart(bars, title, "; ".join(f"{b.label}: {b.text} jiwa" for b in bars) + ".")
 
@@ -75,7 +76,7 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
     if lp is None:
         return
     if lp.sdm:
-        page.add(sdm=tabel.sdm_tabel(lp))
+        page.add(sdm=tabel.sdm_tabel(lp, lp.sdm))
         status = next((r for r in lp.sdm.rincian if r.dimensi == "status"), None)
         if status and status.total:
             bars = [
@@ -89,9 +90,9 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
             )
     if lp.aset:
         a = lp.aset
-        page.add(aset=tabel.aset_tabel(lp))
+        page.add(aset=tabel.aset_tabel(lp, a))
         if a.nilai:
-            page.add(nilai_aset=tabel.nilai_aset_tabel(lp))
+            page.add(nilai_aset=tabel.nilai_aset_tabel(lp, a))
         if not a.jumlah:
             return
         labels = {"baik": "Baik", "rusak_ringan": "Rusak ringan", "rusak_berat": "Rusak berat"}
@@ -157,7 +158,7 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
         if lp.skm:
             result.extend(skm_pages(lp, lp.skm))
         if lp.anggaran:
-            result.append(anggaran_page(lp))
+            result.append(anggaran_page(lp, lp.anggaran))
         if lp.audit:
             result.append(audit_page(lp))
     result.extend(individu_page(r) for r in hasil.individu if r.kabupaten.slug == kab.slug)

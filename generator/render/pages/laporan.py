@@ -110,7 +110,7 @@ def _riwayat_chart(lp: LaporanKinerja, p: IkuComparison) -> charts.Chart | None:
         )
         for name, key in (("Target", "target"), ("Realisasi", "realisasi"))
     ]
-    lines = ()
+    lines: tuple[charts.ReferenceLine, ...] = ()
     if p.renstra and isinstance(p.renstra.target_akhir, (int, float)):
         lines = (
             charts.ReferenceLine(

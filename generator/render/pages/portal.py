@@ -71,6 +71,8 @@ def _computed_columns_table(kolom: Iterable[Column], rumus: dict[str, str]) -> T
         ),
     )
     for k in kolom:
+        if k.formula is None:
+            raise ValueError(f"column {k.key} has no formula: only computed columns belong in this table")
         kode = k.formula.removeprefix("rumus-")
         t.add_row(k.key, k.title, k.description, Cell(kode, rumus[kode], f"#{k.formula}"))
     return t

@@ -38,18 +38,19 @@ def _unsur_chart(lp: LaporanKinerja, skm: SkmResult) -> charts.Chart | None:
 
 
 def _kuadran_chart(lp: LaporanKinerja, skm: SkmResult) -> charts.Chart | None:
-    unsur = [u for u in skm.unsur if u.harapan is not None]
-    if not unsur or len(unsur) != len(skm.unsur):
+    unsur = skm.unsur
+    harapan = [u.harapan for u in unsur if u.harapan is not None]
+    if not unsur or len(harapan) != len(unsur):
         return None
     x_split = sum(u.nrr for u in unsur) / len(unsur)
-    y_split = sum(u.harapan for u in unsur) / len(unsur)
+    y_split = sum(harapan) / len(unsur)
     title = f"Harapan dan kinerja setiap unsur, Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}"
     description = "; ".join(
         f"{u.kode}: kinerja {format_number(u.nrr, 2)}, harapan {format_number(u.harapan, 2)}, kuadran {u.kuadran}"
         for u in unsur
     ) + (f". Garis putus-putus: rata-rata kinerja {format_number(x_split, 2)} dan harapan {format_number(y_split, 2)}.")
     return charts.scatter_chart(
-        [charts.Point(u.kode, u.nrr, u.harapan) for u in unsur],
+        [charts.Point(u.kode, u.nrr, h) for u, h in zip(unsur, harapan)],
         title,
         description,
         "Kinerja (NRR)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.compute.anggaran import AnggaranNode, walk
+from generator.compute.anggaran import AnggaranNode, AnggaranResult, walk
 from generator.compute.laporan import LaporanKinerja
 from generator.render.dataset import Cell, Column, Table
 from generator.render.paths import anggaran_folder
@@ -23,7 +23,7 @@ def _nama_node(n: AnggaranNode) -> str:
     return f"{n.node.kode} {n.node.nama}" if n.node.kode else n.node.nama
 
 
-def _uang_baris(n: AnggaranNode) -> tuple:
+def _uang_baris(n: AnggaranNode) -> tuple[float | None, ...]:
     u = n.uang
     return u.pagu_awal, u.pagu_perubahan, u.realisasi, u.serapan, u.sisa
 
@@ -31,8 +31,7 @@ def _uang_baris(n: AnggaranNode) -> tuple:
 UANG_KOLOM = (RUPIAH["pagu_awal"], RUPIAH["pagu_perubahan"], RUPIAH["realisasi_anggaran"], SERAPAN, RUPIAH["sisa"])
 
 
-def anggaran_program(lp: LaporanKinerja) -> Table:
-    ang = lp.anggaran
+def anggaran_program(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
     t = Table(
         f"{anggaran_folder(lp)}/anggaran-program",
         f"Anggaran per program {lp.tahun}",
@@ -71,7 +70,7 @@ def rincian_program(lp: LaporanKinerja, n: AnggaranNode) -> Table:
     return t
 
 
-def perubahan_anggaran(lp: LaporanKinerja) -> Table:
+def perubahan_anggaran(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
     t = Table(
         f"{anggaran_folder(lp)}/perubahan-anggaran",
         f"Perubahan pagu (refocusing) {lp.tahun}",
@@ -86,7 +85,7 @@ def perubahan_anggaran(lp: LaporanKinerja) -> Table:
         ),
         source=lp.data.kinerja.sumber,
     )
-    for n in lp.anggaran.program:
+    for n in ang.program:
         u = n.uang
         if u.perubahan is not None:
             reason = n.node.anggaran.alasan_perubahan if n.node.anggaran else None

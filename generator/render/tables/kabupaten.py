@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview
+from generator.compute.sumber_daya import AsetResult, SdmResult
 from generator.compute.wilayah import Wilayah
 from generator.model.content import KabupatenData, KecamatanData
+from generator.model.portal import Rentang
 from generator.render.dataset import Cell, Column, Table
 from generator.render.paths import anggaran_path, kecamatan_path, laporan_folder, laporan_path, skm_path
 from generator.render.tables.common import (
@@ -23,7 +25,7 @@ from generator.render.tables.common import (
 )
 
 
-def _summary_row(lp: LaporanKinerja) -> tuple:
+def _summary_row(lp: LaporanKinerja) -> tuple[float | None, Rentang | None, int, int]:
     r = lp.ringkasan
     return r.rata_rata, lp.predikat, r.jumlah_tercapai, r.jumlah
 
@@ -144,7 +146,7 @@ def overview_table(x: Overview) -> Table:
             r.kecamatan,
             link=laporan_path(r.laporan) if r.laporan else (kecamatan_path(kab.slug, r.slug) if r.slug else None),
         )
-        values = []
+        values: list[object] = []
         for i in shared:
             place = r.bersama.get(i.kode)
             values += [
@@ -164,7 +166,14 @@ def overview_table(x: Overview) -> Table:
     return t
 
 
-def sdm_tabel(lp: LaporanKinerja) -> Table:
+def _sumber_daya_source(lp: LaporanKinerja) -> str:
+    """The source sumber-daya.yml names: the staff and asset figures are computed from it."""
+    if lp.data.sumber_daya is None:
+        raise ValueError(f"{laporan_folder(lp)}: staff or asset figures without sumber-daya.yml")
+    return lp.data.sumber_daya.sumber
+
+
+def sdm_tabel(lp: LaporanKinerja, sdm: SdmResult) -> Table:
     t = Table(
         f"{laporan_folder(lp)}/sdm",
         f"Sumber daya manusia Kecamatan {lp.kecamatan.profil.nama} {lp.tahun}",
@@ -177,9 +186,9 @@ def sdm_tabel(lp: LaporanKinerja) -> Table:
             Column("jumlah", "Pegawai", "bilangan"),
             Column("persen", "Persentase", "persen", "Bagian dari jumlah rincian itu.", "rumus-sdm"),
         ),
-        source=lp.data.sumber_daya.sumber,
+        source=_sumber_daya_source(lp),
     )
-    for r in lp.sdm.rincian:
+    for r in sdm.rincian:
         label = DIMENSI_LABEL[r.dimensi] + ("" if r.kelompok == "semua" else f" ({r.kelompok})")
         for kategori, jumlah, share in r.baris:
             t.add_row(label, r.dimensi, r.kelompok, kategori, jumlah, share)
@@ -196,8 +205,7 @@ DIMENSI_LABEL = {
 }
 
 
-def aset_tabel(lp: LaporanKinerja) -> Table:
-    a = lp.aset
+def aset_tabel(lp: LaporanKinerja, a: AsetResult) -> Table:
     t = Table(
         f"{laporan_folder(lp)}/aset",
         f"Sarana dan prasarana {lp.tahun} menurut kondisi",
@@ -210,7 +218,7 @@ def aset_tabel(lp: LaporanKinerja) -> Table:
             Column("rusak_berat", "Rusak berat", "bilangan"),
             Column("jumlah", "Jumlah", "bilangan", "B + RR + RB.", "rumus-aset"),
         ),
-        source=lp.data.sumber_daya.sumber,
+        source=_sumber_daya_source(lp),
     )
     for b, total in a.barang:
         t.add_row(b.nama, b.satuan, b.baik, b.rusak_ringan, b.rusak_berat, total)
@@ -218,8 +226,7 @@ def aset_tabel(lp: LaporanKinerja) -> Table:
     return t
 
 
-def nilai_aset_tabel(lp: LaporanKinerja) -> Table:
-    a = lp.aset
+def nilai_aset_tabel(lp: LaporanKinerja, a: AsetResult) -> Table:
     t = Table(
         f"{laporan_folder(lp)}/nilai-aset",
         f"Nilai aset per golongan {lp.tahun}",
@@ -229,7 +236,7 @@ def nilai_aset_tabel(lp: LaporanKinerja) -> Table:
             Column("awal", "Awal tahun (Rp)", "rupiah"),
             Column("akhir", "Akhir tahun (Rp)", "rupiah"),
         ),
-        source=lp.data.sumber_daya.sumber,
+        source=_sumber_daya_source(lp),
     )
     for n in a.nilai:
         t.add_row(n.golongan, n.awal, n.akhir)

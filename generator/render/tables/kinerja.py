@@ -312,6 +312,8 @@ def pembanding_tabel(lp: LaporanKinerja, p: IkuComparison) -> Table:
 
 
 def indeks_tabel(lp: LaporanKinerja, x: IndeksResult) -> Table:
+    if lp.data.indeks is None:
+        raise ValueError(f"{laporan_folder(lp)}: index results without indeks.yml")
     t = Table(
         f"{laporan_folder(lp)}/indeks-{x.indeks.id.lower()}",
         f"{x.indeks.nama}: aspek dan bobot",
