@@ -1,8 +1,8 @@
 """Stage 5, build: one MkDocs build per kabupaten (a shard) plus one for the portal's own pages,
 incremental, published only when everything succeeded."""
 
-from generator.build.site import BuildResult, build_site, peak_memory_mb
 from generator.build.mkdocs_run import BuildError
 from generator.build.preview import preview
+from generator.build.site import BuildResult, build_site, peak_memory_mb
 
 __all__ = ["BuildError", "BuildResult", "build_site", "peak_memory_mb", "preview"]

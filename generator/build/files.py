@@ -10,14 +10,16 @@ from pathlib import Path
 
 def link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
     """Copy a tree as hard links (a copy when linking is not possible)."""
+
     def copy(src: str, dst: str) -> None:
         try:
             os.link(src, dst)
         except OSError:
             shutil.copy2(src, dst)
 
-    shutil.copytree(source, target, copy_function=copy, ignore=shutil.ignore_patterns(*skip) if skip else None,
-                    dirs_exist_ok=True)
+    shutil.copytree(
+        source, target, copy_function=copy, ignore=shutil.ignore_patterns(*skip) if skip else None, dirs_exist_ok=True
+    )
 
 
 def replace_folder(new: Path, target: Path) -> None:

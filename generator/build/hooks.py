@@ -94,7 +94,6 @@ def on_files(files: Files, *, config: Any) -> Files:
     _FOLDERS.clear()
     docs = os.path.join(os.path.abspath(config.docs_dir), "")
     for f in files:
-        if not f.is_documentation_page() and f.abs_src_path and f.abs_src_path.startswith(docs) \
-                and type(f) is File:
+        if not f.is_documentation_page() and f.abs_src_path and f.abs_src_path.startswith(docs) and type(f) is File:
             f.__class__ = _LinkedFile
     return files

@@ -9,13 +9,12 @@ import os
 import platform
 from importlib.metadata import version
 from pathlib import Path
-from generator.load import SLUG
-from generator.load import read_yaml
-from generator.render import Outline
+
 from generator.build.mkdocs_run import BASE_CONFIG, ROOT
+from generator.load import SLUG, read_yaml
+from generator.render import Outline
 
-
-Files = dict[str, tuple[str, int]]   # content file (relative path) -> (hash of its bytes, change date)
+Files = dict[str, tuple[str, int]]  # content file (relative path) -> (hash of its bytes, change date)
 
 
 def code_digest() -> str:
@@ -49,12 +48,12 @@ class ContentHashes:
         except (OSError, ValueError):
             known = {}
         if not isinstance(known, dict) or not all(isinstance(known.get(k, {}), dict) for k in ("files", "names")):
-            known = {}   # a damaged record: every file is read again
+            known = {}  # a damaged record: every file is read again
         self.root, self.record = root, record
         self._seen: dict[str, list] = {}
         self._names: dict[str, str] = {}
         self.digests: Files = {}
-        self.per_folder: dict[str, Files] = {}   # the same per kabupaten folder ("": portal.yml)
+        self.per_folder: dict[str, Files] = {}  # the same per kabupaten folder ("": portal.yml)
         start = len(str(root)) + 1
         before = known.get("files", {})
         for path, st in sorted(files.items(), key=lambda item: str(item[0])):
@@ -73,7 +72,7 @@ class ContentHashes:
     def name(self, path: Path, slug: str) -> str:
         """The `nama` a profile gives (the slug when it has none or cannot be read: validating
         that shard reports why)."""
-        rel = str(path)[len(str(self.root)) + 1:]
+        rel = str(path)[len(str(self.root)) + 1 :]
         if rel not in self.digests:
             return slug
         digest = self.digests[rel][0]
@@ -89,17 +88,19 @@ class ContentHashes:
         """Keep what this build learned (only the files and names of this content)."""
         if self.changed:
             self.record.parent.mkdir(parents=True, exist_ok=True)
-            self.record.write_text(json.dumps({"files": self._seen, "names": self._names}, sort_keys=True),
-                                   encoding="utf-8")
+            self.record.write_text(
+                json.dumps({"files": self._seen, "names": self._names}, sort_keys=True), encoding="utf-8"
+            )
 
 
 def read_outline(root: Path, hashes: ContentHashes) -> Outline:
     """Every kabupaten and kecamatan folder with the name its profile gives."""
     kabupaten = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and SLUG.match(p.name)):
-        kecamatan = tuple((k.name, hashes.name(k / "kecamatan.yml", k.name))
-                          for k in sorted(folder.iterdir()) if k.is_dir() and SLUG.match(k.name))
+        kecamatan = tuple(
+            (k.name, hashes.name(k / "kecamatan.yml", k.name))
+            for k in sorted(folder.iterdir())
+            if k.is_dir() and SLUG.match(k.name)
+        )
         kabupaten.append((folder.name, hashes.name(folder / "kabupaten.yml", folder.name), kecamatan))
     return Outline(tuple(kabupaten))
-
-

@@ -36,14 +36,14 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
             if depth <= 0:
                 out += ["", self.md.htmlStash.store("\n".join(block)), ""]
                 block, depth = [], 0
-        return out + block   # a block never closed: left to Markdown's own HTML handling
+        return out + block  # a block never closed: left to Markdown's own HTML handling
 
 
 class RawHtmlBlocks(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:  # the name Python-Markdown calls
         # before MkDocs' anchor scan (21) and `html_block` (20), which would otherwise parse it
         md.preprocessors.register(_RawHtmlBlockPreprocessor(md), "blok_mentah", 25)
 
 
-def makeExtension(**kwargs: object) -> RawHtmlBlocks:  # noqa: N802
+def makeExtension(**kwargs: object) -> RawHtmlBlocks:
     return RawHtmlBlocks(**kwargs)

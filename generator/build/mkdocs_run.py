@@ -8,16 +8,16 @@ import os
 import posixpath
 import shutil
 from pathlib import Path
+
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-from generator import model as m
-from generator.render import Outline
-from generator.render import page_folder
-from generator.render.paths import kabupaten_path, kecamatan_path
-from generator.build.files import link_tree
 
+from generator import model as m
+from generator.build.files import link_tree
+from generator.render import Outline, page_folder
+from generator.render.paths import kabupaten_path, kecamatan_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,8 +98,12 @@ def run_mkdocs(config_file: Path, site_dir: Path, build_date: int, dirty: bool =
 
 #: Theme files the portal never loads: source maps, and lunr stemmers and segmenters for
 #: languages other than the search language (lunr has no Indonesian stemmer; see mkdocs.yml).
-UNUSED_THEME_FILES = ("**/*.map", "assets/javascripts/lunr/min/lunr.*.min.js",
-                      "assets/javascripts/lunr/wordcut.js", "assets/javascripts/lunr/tinyseg.js")
+UNUSED_THEME_FILES = (
+    "**/*.map",
+    "assets/javascripts/lunr/min/lunr.*.min.js",
+    "assets/javascripts/lunr/wordcut.js",
+    "assets/javascripts/lunr/tinyseg.js",
+)
 
 
 def prune_theme_assets(site: Path) -> None:
@@ -118,10 +122,14 @@ def add_search_names(site: Path, outline: Outline, shard_slug: str) -> None:
         if slug == shard_slug:
             continue
         places = [(kabupaten_path(slug), f"Kabupaten {nama}", f"Kabupaten {nama}: ringkasan capaian kecamatan")]
-        places += [(kecamatan_path(slug, kec), f"Kecamatan {kec_nama}", f"Kecamatan {kec_nama}, Kabupaten {nama}")
-                   for kec, kec_nama in kecamatan]
-        index["docs"] += [{"location": os.path.relpath(page_folder(target), shard_slug or ".") + "/", "title": title, "text": text}
-                          for target, title, text in places]
+        places += [
+            (kecamatan_path(slug, kec), f"Kecamatan {kec_nama}", f"Kecamatan {kec_nama}, Kabupaten {nama}")
+            for kec, kec_nama in kecamatan
+        ]
+        index["docs"] += [
+            {"location": os.path.relpath(page_folder(target), shard_slug or ".") + "/", "title": title, "text": text}
+            for target, title, text in places
+        ]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
@@ -167,8 +175,7 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
         seen.add(page)
     merged = {**new, "docs": docs}
     (target / SEARCH_INDEX).unlink()
-    (target / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")),
-                                       encoding="utf-8")
+    (target / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     (folder / "search_index.json").unlink()
     shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
 

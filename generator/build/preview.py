@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 from pathlib import Path
+
 from generator.build.site import Progress, build_site
 
 
@@ -14,7 +16,5 @@ def preview(content_dir: Path, work_dir: Path, port: int, progress: Progress = p
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         progress(f"Pratinjau di http://127.0.0.1:{port}/ (Ctrl+C untuk berhenti)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass

@@ -10,9 +10,9 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from generator.build.keys import digest
-from generator.build.files import link_tree, replace_folder
 
+from generator.build.files import link_tree, replace_folder
+from generator.build.keys import digest
 
 #: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
 PORTAL_SHARD = "_portal"
@@ -25,8 +25,11 @@ def merge_sitemaps(site: Path, shards: list[Path], build_date: int) -> None:
         path = shard_site / "sitemap.xml"
         if path.exists():
             entries += re.findall(r"<url>.*?</url>", path.read_text(encoding="utf-8"), flags=re.S)
-    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(entries) + "\n</urlset>\n")
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(entries)
+        + "\n</urlset>\n"
+    )
     (site / "sitemap.xml").write_text(text, encoding="utf-8")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode(), mtime=build_date))
 
@@ -64,9 +67,9 @@ class Publication:
         if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != PORTAL_SHARD):
             shown = None
         self.shown: dict[str, str] | None = shown
-        self.fresh: Path | None = None          # the new site, when it is assembled whole
-        self.staged: dict[str, Path] = {}       # shard -> its staged copy inside the site
-        self.seconds = [0.0, 0.0]                 # wall and CPU seconds spent publishing
+        self.fresh: Path | None = None  # the new site, when it is assembled whole
+        self.staged: dict[str, Path] = {}  # shard -> its staged copy inside the site
+        self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
 
     def stage(self, slug: str, key: str) -> None:
         """Stage one shard's output, unless the site shows it already."""
@@ -75,7 +78,7 @@ class Publication:
         wall, cpu = time.perf_counter(), time.process_time()
         if self.shown is None:
             target = self._fresh() if slug == PORTAL_SHARD else self._fresh() / slug
-        else:   # hidden, inside the site (same file system): renamed into place by `commit`
+        else:  # hidden, inside the site (same file system): renamed into place by `commit`
             target = self.staged[slug] = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=self.site_dir))
         link_tree(self.work / slug / "site", target, skip=() if slug == PORTAL_SHARD else ROOT_ONLY)
         self._count(wall, cpu)
@@ -95,7 +98,7 @@ class Publication:
         if self.shown == keys:
             return False
         wall, cpu = time.perf_counter(), time.process_time()
-        self.record.unlink(missing_ok=True)   # until the site matches `keys` again
+        self.record.unlink(missing_ok=True)  # until the site matches `keys` again
         sitemaps = [self.work / name / "site" for name in sorted(keys)]
         if self.shown is None:
             merge_sitemaps(self._fresh(), sitemaps, build_date)
@@ -119,8 +122,11 @@ class Publication:
                 new = set(os.listdir(root))
                 moves += [(root / name, site / name) for name in sorted(new)]
                 ours = {trash.name, *(folder.name for folder in staged.values())}
-                moves += [(None, site / name) for name in sorted(os.listdir(site))
-                          if name not in new and name not in keys and name not in ours]
+                moves += [
+                    (None, site / name)
+                    for name in sorted(os.listdir(site))
+                    if name not in new and name not in keys and name not in ours
+                ]
             for n, (source, target) in enumerate(moves):
                 if target.exists():
                     target.rename(trash / str(n))

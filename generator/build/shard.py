@@ -10,24 +10,30 @@ import pickle
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
-from generator.compute.portal import compute
-from generator.load import load_content
-from generator.build.hooks import bytecode_cache
-from generator.problems import ContentError, Problem
-from generator.render import Outline, ShardSummary, portal_pages
-from generator.render import files_under, write_pages
-from generator.render import kabupaten_pages, shard_summary
-from generator.render import navigation
-from generator.model.content import Content, KecamatanData
-from generator.validate import validate
-from generator.build.keys import Files, digest
-from generator.compute.portal import PortalResult
-from generator.build.mkdocs_run import BuildError, SEARCH_INDEX, finish_shard, rebuild_changed, run_mkdocs, write_config
-from generator.build.publish import PORTAL_SHARD
+
 from generator.build.files import replace_folder
+from generator.build.hooks import bytecode_cache
+from generator.build.keys import Files, digest
+from generator.build.mkdocs_run import SEARCH_INDEX, BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
+from generator.build.publish import PORTAL_SHARD
+from generator.compute.portal import PortalResult, compute
+from generator.load import load_content
+from generator.model.content import Content, KecamatanData
+from generator.problems import ContentError, Problem
+from generator.render import (
+    Outline,
+    ShardSummary,
+    files_under,
+    kabupaten_pages,
+    navigation,
+    portal_pages,
+    shard_summary,
+    write_pages,
+)
+from generator.validate import validate
 
 
 @dataclass
@@ -38,9 +44,9 @@ class Shard:
     summary: ShardSummary | None = None
     problems: list[Problem] = field(default_factory=list)
     error: str = ""
-    stages: dict[str, tuple[float, float]] = field(default_factory=dict)   # stage -> (wall, CPU) seconds
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # stage -> (wall, CPU) seconds
     pages: int = 0
-    written: int = 0          # pages rendered (not reused from the last build)
+    written: int = 0  # pages rendered (not reused from the last build)
 
 
 @dataclass
@@ -49,12 +55,12 @@ class Task:
     work: Path
     outline: Outline
     diubah: dict[Path, int]
-    hashes: dict[str, Files]             # kabupaten -> its content files
-    base: str                            # hash of what every shard depends on
+    hashes: dict[str, Files]  # kabupaten -> its content files
+    base: str  # hash of what every shard depends on
     keys: dict[str, str]
 
 
-TASK: Task | None = None   # set before the worker processes fork
+TASK: Task | None = None  # set before the worker processes fork
 
 
 def timed(result: Shard, stage: str, fn: Callable[[], object]) -> object:
@@ -93,8 +99,11 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         return result
     kab = content.kabupaten[0]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "kecamatan.pickle").write_bytes(pickle.dumps(
-        {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL))
+    (folder / "kecamatan.pickle").write_bytes(
+        pickle.dumps(
+            {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL
+        )
+    )
     hasil = timed(result, "compute", lambda: compute(content))
     units = kecamatan_keys(task, hasil, slug, kabupaten_files, per_kecamatan)
     try:
@@ -110,7 +119,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         changed = write_pages(pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged)
         return pages, nav, cross_links, changed
 
-    (folder / "kecamatan-keys.json").unlink(missing_ok=True)   # valid again only once the shard is built
+    (folder / "kecamatan-keys.json").unlink(missing_ok=True)  # valid again only once the shard is built
     pages, nav, cross_links, changed = timed(result, "render", render)
     result.written = sum(1 for name in changed if name.endswith(".md"))
     summary = shard_summary(hasil, kab, pages)
@@ -156,10 +165,13 @@ def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[
     generator) are unchanged since: it is neither read nor validated again."""
     try:
         last = pickle.loads((folder / "kecamatan.pickle").read_bytes())
-        return {(slug, kec): data for kec, (key, data) in last.items()
-                if key is not None and validated.get(kec) == key and isinstance(data, KecamatanData)}
+        return {
+            (slug, kec): data
+            for kec, (key, data) in last.items()
+            if key is not None and validated.get(kec) == key and isinstance(data, KecamatanData)
+        }
     except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError, ValueError):
-        return {}   # none yet, or damaged: every kecamatan is read and validated
+        return {}  # none yet, or damaged: every kecamatan is read and validated
 
 
 def reused_summary(work: Path, slug: str, key: str) -> ShardSummary | None:
@@ -202,7 +214,9 @@ class ShardLinks:
     cross_links: tuple[str, ...]
 
 
-def build_portal_shard(task: Task, portal: Content, summaries: list[ShardSummary], key: str) -> tuple[Shard, ShardLinks]:
+def build_portal_shard(
+    task: Task, portal: Content, summaries: list[ShardSummary], key: str
+) -> tuple[Shard, ShardLinks]:
     """Home, Metodologi and Data terbuka: a small MkDocs build from the kabupaten summaries."""
     result = Shard(PORTAL_SHARD)
     folder = task.work / PORTAL_SHARD
@@ -223,7 +237,9 @@ def build_portal_shard(task: Task, portal: Content, summaries: list[ShardSummary
         finish_shard(target, task.outline, "")
 
     timed(result, "mkdocs", lambda: fresh_site(folder, site))
-    tautan = ShardLinks(tuple(p.path for p in pages), tuple(sorted(cross_links | {t for p in pages for t in p.cross_links})))
+    tautan = ShardLinks(
+        tuple(p.path for p in pages), tuple(sorted(cross_links | {t for p in pages for t in p.cross_links}))
+    )
     (folder / "summary.pickle").write_bytes(pickle.dumps(tautan))
     (folder / "key").write_text(key, encoding="utf-8")
     result.pages = len(pages)
@@ -236,8 +252,9 @@ def check_links(shards: list[ShardLinks | ShardSummary]) -> list[str]:
     return sorted({t for s in shards for t in s.cross_links} - pages)
 
 
-def kecamatan_keys(task: Task, hasil: PortalResult, slug: str, kabupaten: Files,
-                   per_kecamatan: dict[str, Files]) -> dict[str, str]:
+def kecamatan_keys(
+    task: Task, hasil: PortalResult, slug: str, kabupaten: Files, per_kecamatan: dict[str, Files]
+) -> dict[str, str]:
     """Per kecamatan of a rebuilt kabupaten, a hash of everything its pages show: its own files,
     the kabupaten's files, what every shard depends on, and its places in the kabupaten's
     rankings (the only figures on its pages that other kecamatan's data change). A kecamatan
@@ -245,7 +262,8 @@ def kecamatan_keys(task: Task, hasil: PortalResult, slug: str, kabupaten: Files,
     keys = {}
     for kec in next(k for k in hasil.content.kabupaten if k.slug == slug).kecamatan:
         own = per_kecamatan.get(kec.slug, {})
-        ranks = [(lp.tahun, p.hasil.indikator.id, p.peringkat) for lp in hasil.untuk(slug, kec.slug)
-                 for p in lp.perbandingan]
+        ranks = [
+            (lp.tahun, p.hasil.indikator.id, p.peringkat) for lp in hasil.untuk(slug, kec.slug) for p in lp.perbandingan
+        ]
         keys[kec.slug] = digest([task.base, kabupaten, own, repr(ranks)])
     return keys

@@ -13,19 +13,26 @@ from __future__ import annotations
 import os
 import resource
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
-from generator.load import load_content
-from generator.load import change_dates, content_files
-from generator.problems import ContentError, Problem
-from generator.render import Outline
-from generator.validate import validate
+
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
 from generator.build.mkdocs_run import BuildError
 from generator.build.publish import PORTAL_SHARD, Publication
-from generator.build.shard import Shard, Task, progress_line, reused_summary, run_shards, build_portal_shard, check_links
-
+from generator.build.shard import (
+    Shard,
+    Task,
+    build_portal_shard,
+    check_links,
+    progress_line,
+    reused_summary,
+    run_shards,
+)
+from generator.load import change_dates, content_files, load_content
+from generator.problems import ContentError, Problem
+from generator.render import Outline
+from generator.validate import validate
 
 #: Build stages as the benchmark reports them: `keys` hashes the content and reads the outline,
 #: `publish` assembles the published folder; the others run once per rebuilt shard.
@@ -54,8 +61,9 @@ class BuildResult:
             self.stages[stage][1] += cpu
 
 
-def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Progress = print,
-               jobs: int | None = None) -> BuildResult:
+def build_site(
+    content_dir: Path, site_dir: Path, work_dir: Path, progress: Progress = print, jobs: int | None = None
+) -> BuildResult:
     """Validate and build the portal under `content_dir` into `site_dir` (atomically replaced),
     rebuilding only the shards whose inputs changed since the last build in `work_dir`.
     Raises ContentError (every problem of every shard) or BuildError; the old site stays."""
@@ -123,8 +131,10 @@ def build_site(content_dir: Path, site_dir: Path, work_dir: Path, progress: Prog
         publication.discard()
     hashes.save()
     if not portal.portal.url:
-        step("Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
-             "hanya benar bila situs dipasang di akar domain.")
+        step(
+            "Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
+            "hanya benar bila situs dipasang di akar domain."
+        )
     result.seconds = time.perf_counter() - started
     step(f"Selesai: {site_dir}")
     return result
