@@ -236,3 +236,16 @@ def test_damaged_records_in_the_work_folder_are_ignored(tmp_path):
     _change_one_value(content)
     _build(content, site, work)
     assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)
+
+
+def test_a_summary_of_another_kind_is_not_reused(tmp_path):
+    """A shard's summary.pickle that holds something else is rebuilt, not trusted (it made the
+    link check fail with an AttributeError)."""
+    content, work = tmp_path / "content", tmp_path / "work"
+    portal_sintetis(content, 1, 2, [2024], seed=9)
+    site = _build(content, tmp_path / "site", work).site
+    before = _files(site)
+    for shard in ("sintetis-01", "_portal"):
+        (work / "shard" / shard / "summary.pickle").write_bytes(pickle.dumps("rusak"))
+    assert _build(content, site, work).built == ["sintetis-01", "_portal"]
+    assert _files(site) == before

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from generator.build.files import replace_folder
 from generator.build.hooks import bytecode_cache
@@ -61,6 +62,9 @@ class Task:
 
 
 TASK: Task | None = None  # set before the worker processes fork
+
+
+S = TypeVar("S", ShardSummary, "ShardLinks")  # what a kabupaten's, and the portal's, summary.pickle holds
 
 
 def timed(result: Shard, stage: str, fn: Callable[[], object]) -> object:
@@ -174,12 +178,13 @@ def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[
         return {}  # none yet, or damaged: every kecamatan is read and validated
 
 
-def reused_summary(work: Path, slug: str, key: str) -> ShardSummary | None:
-    """The summary of a shard built before with the same key (its site is still there)."""
+def reused_summary(work: Path, slug: str, key: str, kind: type[S]) -> S | None:
+    """The summary (of `kind`) of a shard built before with the same key (its site is still there)."""
     folder = work / slug
     try:
         if (folder / "key").read_text(encoding="utf-8") == key and (folder / "site").is_dir():
-            return pickle.loads((folder / "summary.pickle").read_bytes())
+            summary = pickle.loads((folder / "summary.pickle").read_bytes())
+            return summary if isinstance(summary, kind) else None  # another kind: damaged, rebuilt
     except (OSError, pickle.UnpicklingError, AttributeError, EOFError):
         pass
     return None
@@ -220,7 +225,7 @@ def build_portal_shard(
     """Home, Metodologi and Data terbuka: a small MkDocs build from the kabupaten summaries."""
     result = Shard(PORTAL_SHARD)
     folder = task.work / PORTAL_SHARD
-    reused = reused_summary(task.work, PORTAL_SHARD, key)
+    reused = reused_summary(task.work, PORTAL_SHARD, key, ShardLinks)
     if reused is not None:
         return result, reused
     folder.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ from generator.build.shard import (
 )
 from generator.load import change_dates, content_files, load_content
 from generator.problems import ContentError, Problem
-from generator.render import Outline
+from generator.render import Outline, ShardSummary
 from generator.validate import validate
 
 #: Build stages as the benchmark reports them: `keys` hashes the content and reads the outline,
@@ -88,7 +88,7 @@ def build_site(
     files = hashes.digests
     base = digest([code_digest(), files.get("portal.yml"), outline.kabupaten])
     keys = {slug: digest([base, hashes.per_folder.get(slug, {})]) for slug, _, _ in outline.kabupaten}
-    summaries = {slug: s for slug in keys if (s := reused_summary(work, slug, keys[slug])) is not None}
+    summaries = {slug: s for slug in keys if (s := reused_summary(work, slug, keys[slug], ShardSummary)) is not None}
     todo = [slug for slug in keys if slug not in summaries]
     result.stages["keys"] = [time.perf_counter() - wall, time.process_time() - cpu]
     step(f"{len(keys)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
