@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
@@ -20,7 +21,7 @@ app = typer.Typer(
 CONTENT = typer.Option(Path("content"), "--content", "-c", help="Folder konten.")
 
 
-def _report(exc: ContentError, root: Path) -> None:
+def _report(exc: ContentError, root: Path) -> NoReturn:
     """Print every problem, then exit 1."""
     for problem in exc.problems:
         typer.echo(problem.render(root.resolve()), err=True)

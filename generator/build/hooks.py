@@ -77,6 +77,7 @@ class _LinkedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
+        assert self.abs_src_path is not None  # on_files links only files with a source path
         folder = os.path.dirname(self.abs_dest_path)
         if folder not in _FOLDERS:
             os.makedirs(folder, exist_ok=True)

@@ -50,7 +50,7 @@ class ContentHashes:
         if not isinstance(known, dict) or not all(isinstance(known.get(k, {}), dict) for k in ("files", "names")):
             known = {}  # a damaged record: every file is read again
         self.root, self.record = root, record
-        self._seen: dict[str, list] = {}
+        self._seen: dict[str, list[int | str]] = {}  # file -> size, inode, mtime, ctime (ns) and digest
         self._names: dict[str, str] = {}
         self.digests: Files = {}
         self.per_folder: dict[str, Files] = {}  # the same per kabupaten folder ("": portal.yml)

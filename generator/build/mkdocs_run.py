@@ -8,6 +8,7 @@ import os
 import posixpath
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
@@ -44,7 +45,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_config(portal: m.Portal, work_dir: Path, nav: list, shard_slug: str) -> Path:
+def write_config(portal: m.Portal, work_dir: Path, nav: list[Any], shard_slug: str) -> Path:
     """mkdocs.yml of one shard: the project's mkdocs.yml plus the portal's name, the shard's
     address and its navigation. Navigation entries into other shards are relative URLs, which
     MkDocs cannot check: the build checks them (`check_links`)."""
@@ -162,7 +163,7 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     run_mkdocs(config, target, build_date, dirty=True)
     old = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
     new = json.loads((target / SEARCH_INDEX).read_text(encoding="utf-8"))
-    fresh: dict[str, list[dict]] = {}
+    fresh: dict[str, list[dict[str, Any]]] = {}  # search index entries per page
     for entry in new["docs"]:
         fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
     docs, seen = [], set()

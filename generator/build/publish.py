@@ -104,18 +104,21 @@ class Publication:
             merge_sitemaps(self._fresh(), sitemaps, build_date)
             replace_folder(self._fresh(), self.site_dir)
         else:
-            self._swap(keys, sitemaps, build_date)
+            self._swap(self.shown, keys, sitemaps, build_date)
         self.record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
         self._count(wall, cpu)
         return True
 
-    def _swap(self, keys: dict[str, str], sitemaps: list[Path], build_date: int) -> None:
-        """Rename the staged shards into the published site and remove the kabupaten gone."""
+    def _swap(self, shown: dict[str, str], keys: dict[str, str], sitemaps: list[Path], build_date: int) -> None:
+        """Rename the staged shards into the published site (which shows `shown`) and remove the
+        kabupaten gone."""
         site, staged = self.site_dir, self.staged
         trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site))
         try:
-            moves = [(staged[slug], site / slug) for slug in sorted(staged) if slug != PORTAL_SHARD]
-            moves += [(None, site / slug) for slug in sorted(self.shown.keys() - keys.keys())]
+            moves: list[tuple[Path | None, Path]] = [
+                (staged[slug], site / slug) for slug in sorted(staged) if slug != PORTAL_SHARD
+            ]
+            moves += [(None, site / slug) for slug in sorted(shown.keys() - keys.keys())]
             if PORTAL_SHARD in staged:
                 root = staged[PORTAL_SHARD]
                 merge_sitemaps(root, sitemaps, build_date)

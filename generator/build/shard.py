@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from generator.build.files import replace_folder
 from generator.build.hooks import bytecode_cache
@@ -26,6 +26,7 @@ from generator.model.content import Content, KecamatanData
 from generator.problems import ContentError, Problem
 from generator.render import (
     Outline,
+    Page,
     ShardSummary,
     files_under,
     kabupaten_pages,
@@ -64,10 +65,11 @@ class Task:
 TASK: Task | None = None  # set before the worker processes fork
 
 
+T = TypeVar("T")
 S = TypeVar("S", ShardSummary, "ShardLinks")  # what a kabupaten's, and the portal's, summary.pickle holds
 
 
-def timed(result: Shard, stage: str, fn: Callable[[], object]) -> object:
+def timed(result: Shard, stage: str, fn: Callable[[], T]) -> T:
     wall, cpu = time.perf_counter(), time.process_time()
     value = fn()
     result.stages[stage] = (time.perf_counter() - wall, time.process_time() - cpu)
@@ -90,6 +92,8 @@ def fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
 def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     """Load, validate, compute, render and build one kabupaten's shard into work/<slug>/site."""
     task = task or TASK
+    if task is None:
+        raise RuntimeError("build_kabupaten needs a task: passed in, or set by run_shards before the workers fork")
     result = Shard(slug)
     folder = task.work / slug
     kabupaten_files, per_kecamatan = kecamatan_files(task, slug)
@@ -116,7 +120,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         before = {}
     unchanged = frozenset(k for k, v in units.items() if before.get(k) == v)
 
-    def render() -> tuple[list, list, set[str], set[str]]:
+    def render() -> tuple[list[Page], list[Any], set[str], set[str]]:
         pages = kabupaten_pages(hasil, kab)
         cross_links: set[str] = set()
         nav = navigation(hasil, slug, task.outline, cross_links)
