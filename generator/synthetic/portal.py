@@ -7,6 +7,7 @@ import io
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -38,6 +39,9 @@ NOTE = "# DATA SINTETIS buatan `kinerja demo` untuk uji dan benchmark: bukan dat
 
 
 SUMBER = "Data sintetis (kinerja demo)"
+
+#: The data of a YAML content file, as `yaml.safe_dump` writes it (its shape: `generator.model`).
+YamlData = dict[str, Any]
 
 
 #: The IKU of every synthetic year: id, name, unit, shared-indicator code, target.
@@ -74,12 +78,12 @@ JABATAN = (("camat", "Camat"), ("sekcam", "Sekretaris Kecamatan"), ("kasi-pem", 
 RENSTRA = (2021, 2026)
 
 
-def _yaml(path: Path, data: dict) -> None:
+def _yaml(path: Path, data: YamlData) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(NOTE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _csv(path: Path, head: tuple[str, ...], rows: list[tuple]) -> None:
+def _csv(path: Path, head: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(head)
@@ -88,8 +92,8 @@ def _csv(path: Path, head: tuple[str, ...], rows: list[tuple]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def _kinerja(kec: str, tahun: int, audit: bool) -> dict:
-    def indikator(ident: str, nama: str, satuan: str, bersama: str | None, target: float) -> dict:
+def _kinerja(kec: str, tahun: int, audit: bool) -> YamlData:
+    def indikator(ident: str, nama: str, satuan: str, bersama: str | None, target: float) -> YamlData:
         item = {"id": ident, "nama": nama, "satuan": satuan, "target": {"pk_awal": target}}
         if ident == "aduan":
             item["polaritas"] = "negatif"
@@ -113,10 +117,11 @@ def _kinerja(kec: str, tahun: int, audit: bool) -> dict:
     }
 
 
-def _program(rng: random.Random) -> tuple[dict, list[str]]:
+def _program(rng: random.Random) -> tuple[YamlData, list[str]]:
     """program.yml (3 programs x 2 kegiatan x 2 sub kegiatan, money at the leaves) and the
     realisasi.csv rows of the sub kegiatan outputs."""
-    program, rows = {"program": [], "anggaran": {"sumber_dana": "APBD (sintetis)"}}, []
+    program: YamlData = {"program": [], "anggaran": {"sumber_dana": "APBD (sintetis)"}}
+    rows: list[str] = []
     for p in range(1, 4):
         kegiatan = []
         for k in range(1, 3):
@@ -153,10 +158,10 @@ def _program(rng: random.Random) -> tuple[dict, list[str]]:
     return program, rows
 
 
-def _skm(rng: random.Random, kec: str, tahun: int, folder: Path, mentah: bool) -> dict:
+def _skm(rng: random.Random, kec: str, tahun: int, folder: Path, mentah: bool) -> YamlData:
     """skm.yml of a year with two semesters: raw responses (skm-s1.csv, skm-s2.csv) when
     `mentah`, otherwise the published per-unsur values."""
-    skm = {
+    skm: YamlData = {
         "kecamatan": kec,
         "tahun": tahun,
         "sumber": SUMBER,
@@ -166,7 +171,7 @@ def _skm(rng: random.Random, kec: str, tahun: int, folder: Path, mentah: bool) -
         "periode": [],
     }
     for s, (mulai, nama) in enumerate(((date(tahun, 1, 2), "Semester I"), (date(tahun, 7, 1), "Semester II")), 1):
-        periode = {"id": f"s{s}", "nama": nama, "pengguna_layanan": rng.randrange(300, 3000)}
+        periode: YamlData = {"id": f"s{s}", "nama": nama, "pengguna_layanan": rng.randrange(300, 3000)}
         if mentah:
             periode["berkas"] = f"skm-s{s}.csv"
             (folder / periode["berkas"]).write_text(
@@ -190,7 +195,7 @@ def _skm(rng: random.Random, kec: str, tahun: int, folder: Path, mentah: bool) -
     return skm
 
 
-def _indeks(rng: random.Random, kec: str, tahun: int) -> dict:
+def _indeks(rng: random.Random, kec: str, tahun: int) -> YamlData:
     """indeks.yml: the Nilai Sinergitas by aspect (points out of each weight), feeding the skk IKU."""
     aspek = [
         {"nama": nama, "bobot": bobot, "nilai": round(bobot * rng.uniform(0.5, 0.95), 4)} for nama, bobot in ASPEK_SKK
@@ -211,7 +216,7 @@ def _indeks(rng: random.Random, kec: str, tahun: int) -> dict:
     }
 
 
-def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> dict:
+def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> YamlData:
     pns, pppk, kontrak = rng.randint(8, 16), rng.randint(0, 3), rng.randint(3, 10)
     jumlah = pns + pppk + kontrak
     laki = rng.randint(jumlah // 3, 2 * jumlah // 3)
@@ -251,7 +256,7 @@ def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> dict:
     return {"kecamatan": kec, "tahun": tahun, "sumber": SUMBER, "sdm": sdm, "aset": {"barang": barang, "nilai": nilai}}
 
 
-def _narasi(rng: random.Random, kec: str, tahun: int) -> dict:
+def _narasi(rng: random.Random, kec: str, tahun: int) -> YamlData:
     return {
         "kecamatan": kec,
         "tahun": tahun,
@@ -283,7 +288,7 @@ def _narasi(rng: random.Random, kec: str, tahun: int) -> dict:
     }
 
 
-def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> dict:
+def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> YamlData:
     """individu-tw<N>.yml: three positions, each one indicator as pembilang/penyebut and one as a
     value; the Camat's printed realisasi is sometimes the division the wrong way round."""
     jabatan = []
@@ -351,8 +356,8 @@ def _tahun(rng: random.Random, kec: str, tahun: int, folder: Path, terbaru: bool
     return ikm
 
 
-def _kecamatan(rng: random.Random, a: int, b: int) -> dict:
-    desa = [
+def _kecamatan(rng: random.Random, a: int, b: int) -> YamlData:
+    desa: list[YamlData] = [
         {
             "nama": f"Desa {c:02d}",
             "penduduk_laki_laki": rng.randrange(800, 4000),
@@ -375,7 +380,7 @@ def _kecamatan(rng: random.Random, a: int, b: int) -> dict:
     }
 
 
-def _riwayat(rng: random.Random, before: list[int]) -> list[tuple]:
+def _riwayat(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
     """riwayat.csv: every IKU in the years before the first year folder."""
     return [
         (ident, t, target, round(target * rng.uniform(0.8, 1.1), 2), "", SUMBER, "")
@@ -384,7 +389,7 @@ def _riwayat(rng: random.Random, before: list[int]) -> list[tuple]:
     ]
 
 
-def _renstra(tahun: list[int]) -> dict:
+def _renstra(tahun: list[int]) -> YamlData:
     awal, akhir = min(RENSTRA[0], tahun[0]), max(RENSTRA[1], tahun[-1])
     middle = (awal + akhir) // 2
     return {
@@ -452,7 +457,7 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
                 _riwayat(rng, [tahun[0] - 2, tahun[0] - 1]),
             )
             _yaml(kab / kec / "renstra.yml", _renstra(tahun))
-            pembanding = []
+            pembanding: list[tuple[object, ...]] = []
             for t in tahun:
                 ikm = _tahun(rng, kec, t, kab / kec / str(t), terbaru=t == tahun[-1])
                 pembanding += [
