@@ -13,7 +13,7 @@ site: $(STAMP)
 	$(BIN)/kinerja build
 
 # Every test: lint and types, the fast layer, whole-portal rebuilds and the browser.
-test: $(STAMP) $(CHROMIUM)
+test: check $(CHROMIUM)
 	$(BIN)/pytest
 
 # Everything except the browser and the slow whole-portal layers: under a minute, run it while editing.
