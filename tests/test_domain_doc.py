@@ -221,7 +221,7 @@ def percent_change() -> tuple[str, str]:
     ind = m.Indikator(id="x", nama="x", satuan="%")
     rows = [m.BarisRiwayat(indikator="x", tahun=year, realisasi=value) for year, value in ((2022, 100), (2023, 98))]
     last = riwayat(ind, [], rows)[-1]
-    return format_percent(last.perubahan), format_number(last.perubahan_poin)
+    return format_percent(last.perubahan), format_number(last.selisih)
 
 
 def printed_jombang_scale() -> str:

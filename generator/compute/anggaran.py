@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from statistics import fmean
 
 from generator import model as m
 from generator.compute.selisih import Discrepancy, differs
 
 #: The money fields that add up from children to parents.
-BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal")
+BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal", "refocusing")
 BESARAN_LABEL = {
     "pagu_awal": "pagu awal",
     "pagu_perubahan": "pagu perubahan",
     "realisasi": "realisasi anggaran",
     "belanja_operasi": "belanja operasi",
     "belanja_modal": "belanja modal",
+    "refocusing": "refocusing",
 }
 #: Units that are not counts of outputs: no "rupiah per unit" for them.
 SATUAN_BUKAN_HITUNGAN = {"%", "persen", "indeks", "nilai", "poin", "skor", "predikat", "angka"}
@@ -48,6 +50,7 @@ class Money:
     realisasi: float | None = None
     belanja_operasi: float | None = None
     belanja_modal: float | None = None
+    refocusing: float | None = None
 
     @property
     def pagu(self) -> float | None:
@@ -74,6 +77,28 @@ class Money:
         if self.perubahan is None or not self.pagu_awal:
             return None
         return self.perubahan / self.pagu_awal * 100
+
+    @property
+    def pagu_awal_dikurangi_refocusing(self) -> float | None:
+        """What the pagu perubahan should be when the refocusing was the only change."""
+        return None if self.pagu_awal is None or self.refocusing is None else self.pagu_awal - self.refocusing
+
+    @property
+    def belanja(self) -> float | None:
+        """Belanja operasi + belanja modal (None unless both are given)."""
+        return (
+            None
+            if self.belanja_operasi is None or self.belanja_modal is None
+            else self.belanja_operasi + self.belanja_modal
+        )
+
+    @property
+    def persen_belanja_operasi(self) -> float | None:
+        return None if self.belanja_operasi is None or not self.belanja else self.belanja_operasi / self.belanja * 100
+
+    @property
+    def persen_belanja_modal(self) -> float | None:
+        return None if self.belanja_modal is None or not self.belanja else self.belanja_modal / self.belanja * 100
 
 
 def sum_money(parts: Iterable[Money]) -> Money:
@@ -107,6 +132,12 @@ def _gabung(stated: m.Anggaran | None, children: Money | None, tolerance: float)
     uang = Money(**values)
     if uang.pagu is not None and uang.realisasi is not None and uang.realisasi > uang.pagu + tolerance:
         notes.append(Discrepancy("realisasi anggaran melebihi pagu", uang.realisasi, uang.pagu))
+    for label, derived_value, ours in (
+        ("belanja operasi + belanja modal vs pagu", uang.belanja, uang.pagu),
+        ("pagu awal − refocusing vs pagu perubahan", uang.pagu_awal_dikurangi_refocusing, uang.pagu_perubahan),
+    ):
+        if derived_value is not None and ours is not None and differs(derived_value, ours, tolerance):
+            notes.append(Discrepancy(label, derived_value, ours))
     printed = stated.dilaporkan if stated else None
     if printed is not None:
         for label, value, ours in (
@@ -149,6 +180,13 @@ class AnggaranResult:
     @property
     def ada(self) -> bool:
         return any(v is not None for v in vars(self.total).values())
+
+    @property
+    def rata_rata_serapan_program(self) -> float | None:
+        """The unweighted mean of the programs' serapan, as reports print it (the pooled serapan
+        of the year is `total.serapan`)."""
+        values = [p.uang.serapan for p in self.program if p.uang.serapan is not None]
+        return fmean(values) if values else None
 
 
 def anggaran(daftar: m.DaftarProgram, tolerance: float = 0.5) -> AnggaranResult:

@@ -14,13 +14,16 @@ from generator.compute.perbandingan import (
     KemajuanRenstra,
     PembandingResult,
     Peringkat,
+    Perubahan,
     RiwayatRow,
     kemajuan_renstra,
     pembanding,
     peringkat,
+    perubahan_antar,
     riwayat,
+    riwayat_lain,
 )
-from generator.model.content import Content, KabupatenData
+from generator.model.content import Content, KabupatenData, KecamatanData
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,17 @@ class IkuComparison:
     @property
     def ada(self) -> bool:
         return len(self.riwayat) > 1 or bool(self.renstra or self.pembanding or self.peringkat)
+
+    @property
+    def perubahan(self) -> tuple[Perubahan, ...]:
+        """The change of realisasi between every two years of the history."""
+        return perubahan_antar(self.riwayat)
+
+    @property
+    def perubahan_sepanjang(self) -> Perubahan | None:
+        """The change from the first to the last year with a numeric realisasi."""
+        pairs = self.perubahan
+        return max(pairs, key=lambda x: (x.ke - x.dari, x.ke)) if pairs else None
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,24 @@ class PortalResult:
         return sorted(latest.values(), key=lambda lp: lp.kecamatan.profil.nama)
 
 
+def indicator_ids(kec: KecamatanData) -> set[str]:
+    """Every indicator id of every year of a kecamatan (kinerja.yml and program.yml)."""
+    ids = {
+        i.id
+        for y in kec.tahun
+        for t in y.kinerja.tujuan
+        for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))
+    }
+    programs = (y.program.program for y in kec.tahun if y.program)
+    return ids | {
+        i.id
+        for daftar in programs
+        for p in daftar
+        for node in (p, *p.kegiatan, *(sk for k in p.kegiatan for sk in k.sub_kegiatan))
+        for i in node.indikator
+    }
+
+
 def compute(content: Content) -> PortalResult:
     """Every report of the portal, compared over time and across kecamatan."""
     tolerance = content.portal.toleransi_audit
@@ -183,7 +215,14 @@ def compute(content: Content) -> PortalResult:
         for kec in kab.kecamatan
         for data in kec.tahun
     ]
-    laporan = tuple(replace(lp, perbandingan=perbandingan(lp, reports)) for lp in reports)
+    laporan = tuple(
+        replace(
+            lp,
+            perbandingan=perbandingan(lp, reports),
+            riwayat_lain=riwayat_lain(lp.kecamatan.riwayat, indicator_ids(lp.kecamatan), lp.tahun),
+        )
+        for lp in reports
+    )
     individu = tuple(
         compute_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.individu
     )

@@ -11,7 +11,7 @@ from generator.model.content import (
     YearData,
 )
 from generator.model.indeks import Aspek, DaftarIndeks, Indeks, IndeksDilaporkan
-from generator.model.individu import TANGGAPAN_ATASAN, IndikatorIndividu, Jabatan, LaporanIndividu
+from generator.model.individu import TANGGAPAN_ATASAN, IndikatorIndividu, Jabatan, LaporanIndividu, NilaiTriwulan
 from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Desa, Kecamatan, Pejabat, Renstra, VersiRenstra
 from generator.model.kinerja import PERIODS, BarisRealisasi, Dilaporkan, Indikator, Kinerja, Sasaran, Target, Tujuan
 from generator.model.narasi import Inovasi, Narasi, NarasiSasaran, Penghargaan
@@ -117,6 +117,7 @@ __all__ = [
     "Narasi",
     "NarasiSasaran",
     "NilaiAset",
+    "NilaiTriwulan",
     "NilaiUnsur",
     "Nrr",
     "Number",

@@ -53,7 +53,53 @@ def _individu(
     for ident, count in ids.items():
         if count > 1:
             problems.append(Problem(doc.path, "id", f"id '{ident}' dipakai {count} kali", "duplicate_id", ident))
+    indicators = {i.id for j in laporan.jabatan for i in j.indikator}
+    for a, j in enumerate(laporan.jabatan):
+        for b, ind in enumerate(j.indikator):
+            problems.extend(
+                _individu_indikator(doc, (a, b), f"jabatan[{j.id}].indikator[{ind.id}]", ind, laporan, indicators)
+            )
     return IndividuData(laporan, doc.path) if len(problems) == before else None
+
+
+def _individu_indikator(
+    doc: Document, loc: tuple[int, int], where: str, ind: m.IndikatorIndividu, laporan: m.LaporanIndividu, ids: set[str]
+) -> list[Problem]:
+    """Quarters not after the report's, each once; `rincian` names other indicators of the report."""
+    problems = []
+    quarters = Counter(q.triwulan for q in ind.realisasi_triwulan)
+    for k, q in enumerate(ind.realisasi_triwulan):
+        if q.triwulan > laporan.triwulan or quarters[q.triwulan] > 1:
+            reason = (
+                f"triwulan {q.triwulan} sesudah triwulan laporan ({laporan.triwulan})"
+                if q.triwulan > laporan.triwulan
+                else f"triwulan {q.triwulan} ditulis {quarters[q.triwulan]} kali"
+            )
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.realisasi_triwulan[#{k + 1}].triwulan",
+                    reason,
+                    "wrong_period",
+                    q.triwulan,
+                    doc.line_of(("jabatan", loc[0], "indikator", loc[1], "realisasi_triwulan", k)),
+                )
+            )
+    for k, ref in enumerate(ind.rincian):
+        if ref not in ids or ref == ind.id:
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.rincian[#{k + 1}]",
+                    "rincian harus id indikator lain dalam laporan ini"
+                    if ref == ind.id
+                    else f"indikator '{ref}' tidak ada dalam laporan ini",
+                    "unknown_reference",
+                    ref,
+                    doc.line_of(("jabatan", loc[0], "indikator", loc[1], "rincian", k)),
+                )
+            )
+    return problems
 
 
 def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:
@@ -76,7 +122,7 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
         return None
     before = len(problems)
     known = {i.id for t in tahun for _, i in all_indikator(t.kinerja, t.program)}
-    riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems))
+    riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems, lama=True))
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
     renstra = _renstra(raw.renstra, known, problems) if raw.renstra else None
     if len(problems) > before:
@@ -104,18 +150,22 @@ def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renst
     return renstra
 
 
-def _referenced(doc: Document | None, schema: type[R], known: set[str], problems: list[Problem]) -> list[tuple[R, int]]:
-    """CSV rows whose `indikator` must be an indicator of some year of this kecamatan."""
+def _referenced(
+    doc: Document | None, schema: type[R], known: set[str], problems: list[Problem], lama: bool = False
+) -> list[tuple[R, int]]:
+    """CSV rows whose `indikator` must be an indicator of some year of this kecamatan; with
+    `lama`, a row naming its indicator (`nama`) may also be a discontinued indicator."""
     if doc is None:
         return []
     rows = csv_rows(doc, schema, problems)
     for row, line in rows:
-        if row.indikator not in known:
+        if row.indikator not in known and not (lama and getattr(row, "nama", None)):
+            hint = "; untuk indikator yang tidak lagi dipakai, isi namanya di kolom nama" if lama else ""
             problems.append(
                 Problem(
                     doc.path,
                     "indikator",
-                    f"indikator '{row.indikator}' tidak ada di kinerja.yml atau program.yml tahun mana pun",
+                    f"indikator '{row.indikator}' tidak ada di kinerja.yml atau program.yml tahun mana pun{hint}",
                     "unknown_reference",
                     row.indikator,
                     line,
