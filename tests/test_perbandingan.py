@@ -54,12 +54,12 @@ def test_renstra_progress_before_and_after_revision():
             ],
         }
     )
-    before = kemajuan_renstra(renstra, _ind(), 2022, 85)
+    before = kemajuan_renstra(renstra, "ikm", "positif", 2022, 85)
     assert (before.versi, before.target_akhir, round(before.kemajuan, 2)) == ("Sebelum perubahan", 90, 94.44)
-    after = kemajuan_renstra(renstra, _ind(), 2024, 97.40)
+    after = kemajuan_renstra(renstra, "ikm", "positif", 2024, 97.40)
     # Seed 002 "tingkat kemajuan" 97,40 / 81 = 120,25 % (printed 120,24).
     assert (after.versi, after.tahun_akhir, round(after.kemajuan, 2)) == ("Setelah perubahan", 2026, 120.25)
-    assert kemajuan_renstra(renstra, _ind("%", "negatif"), 2024, 70).kemajuan > 100
+    assert kemajuan_renstra(renstra, "ikm", "negatif", 2024, 70).kemajuan > 100
 
 
 def test_ranking_with_ties_and_negative_polarity():

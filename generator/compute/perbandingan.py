@@ -111,15 +111,18 @@ class RiwayatLain:
     id: str
     nama: str
     riwayat: tuple[RiwayatRow, ...]
+    renstra: KemajuanRenstra | None = None  # progress of its last year towards its Renstra end target
 
     @property
     def perubahan(self) -> tuple[Perubahan, ...]:
         return perubahan_antar(self.riwayat)
 
 
-def riwayat_lain(baris: Iterable[m.BarisRiwayat], dipakai: set[str], sebelum: int) -> tuple[RiwayatLain, ...]:
+def riwayat_lain(
+    baris: Iterable[m.BarisRiwayat], dipakai: set[str], sebelum: int, renstra: m.Renstra | None = None
+) -> tuple[RiwayatLain, ...]:
     """Discontinued indicators with their years before `sebelum`, in the order of riwayat.csv;
-    capaian with positive polarity (the row gives no polarity)."""
+    capaian and Renstra progress with positive polarity (the rows give no polarity)."""
     found: dict[str, list[m.BarisRiwayat]] = {}
     for r in baris:
         if r.indikator not in dipakai and r.tahun < sebelum:
@@ -139,7 +142,9 @@ def riwayat_lain(baris: Iterable[m.BarisRiwayat], dipakai: set[str], sebelum: in
             )
             for r in sorted(rows, key=lambda r: r.tahun)
         ]
-        result.append(RiwayatLain(ident, nama, _year_on_year(years)))
+        last = years[-1]
+        kemajuan = kemajuan_renstra(renstra, ident, "positif", last.tahun, last.realisasi) if renstra else None
+        result.append(RiwayatLain(ident, nama, _year_on_year(years), kemajuan))
     return tuple(result)
 
 
@@ -168,16 +173,16 @@ def versi_berlaku(renstra: m.Renstra, ind_id: str, tahun: int) -> m.VersiRenstra
 
 
 def kemajuan_renstra(
-    renstra: m.Renstra, ind: m.Indikator, tahun: int, realisasi: float | str | None
+    renstra: m.Renstra, ind_id: str, polaritas: Polaritas, tahun: int, realisasi: float | str | None
 ) -> KemajuanRenstra | None:
     """Progress towards the Renstra end target (capaian formula with the indicator's polarity)."""
-    versi = versi_berlaku(renstra, ind.id, tahun)
+    versi = versi_berlaku(renstra, ind_id, tahun)
     if versi is None:
         return None
-    targets = versi.target[ind.id]
+    targets = versi.target[ind_id]
     end_year = max(targets)
     end = targets[end_year]
-    progress = _capaian(realisasi, end, ind.polaritas)
+    progress = _capaian(realisasi, end, polaritas)
     return KemajuanRenstra(versi.nama, targets.get(tahun), end_year, end, realisasi, progress)
 
 

@@ -116,7 +116,7 @@ def perbandingan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[I
             IkuComparison(
                 h,
                 riwayat(ind, years, rows),
-                kemajuan_renstra(kec.renstra, ind, lp.tahun, h.realisasi) if kec.renstra else None,
+                kemajuan_renstra(kec.renstra, ind.id, ind.polaritas, lp.tahun, h.realisasi) if kec.renstra else None,
                 pembanding(kec.pembanding, ind.id, lp.tahun, h.realisasi),
                 ranking,
                 mine,
@@ -219,7 +219,9 @@ def compute(content: Content) -> PortalResult:
         replace(
             lp,
             perbandingan=perbandingan(lp, reports),
-            riwayat_lain=riwayat_lain(lp.kecamatan.riwayat, indicator_ids(lp.kecamatan), lp.tahun),
+            riwayat_lain=riwayat_lain(
+                lp.kecamatan.riwayat, indicator_ids(lp.kecamatan), lp.tahun, lp.kecamatan.renstra
+            ),
         )
         for lp in reports
     )

@@ -124,14 +124,16 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
     known = {i.id for t in tahun for _, i in all_indikator(t.kinerja, t.program)}
     riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems, lama=True))
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
-    renstra = _renstra(raw.renstra, known, problems) if raw.renstra else None
+    discontinued = {r.indikator for r in riwayat}  # indicators no year has, named in riwayat.csv
+    renstra = _renstra(raw.renstra, known | discontinued, problems) if raw.renstra else None
     if len(problems) > before:
         return None
     return KecamatanData(raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra)
 
 
 def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:
-    """renstra.yml, whose targets must name indicators of some year of the kecamatan."""
+    """renstra.yml, whose targets must name indicators of some year of the kecamatan (or of
+    riwayat.csv)."""
     renstra = parse_document(m.Renstra, doc, problems)
     if renstra is not None:
         for v, versi in enumerate(renstra.versi):
@@ -141,7 +143,8 @@ def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renst
                         Problem(
                             doc.path,
                             f"versi[#{v + 1}].target.{ident}",
-                            f"indikator '{ident}' tidak ada di kinerja.yml tahun mana pun",
+                            f"indikator '{ident}' tidak ada di kinerja.yml atau program.yml tahun mana pun, "
+                            "dan tidak di riwayat.csv",
                             "unknown_reference",
                             ident,
                             doc.line_of(("versi", v, "target", ident)),
