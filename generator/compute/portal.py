@@ -4,8 +4,9 @@ whole compute stage."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from statistics import fmean
 
 from generator import model as m
 from generator.compute.individu import IndividuResult, compute_individu
@@ -64,6 +65,16 @@ class OverviewRow:
 
 
 @dataclass(frozen=True)
+class SharedSummary:
+    """A shared indicator over the kecamatan of a kabupaten that have a value in a year."""
+
+    indikator: m.IndikatorBersama
+    jumlah_kecamatan: int
+    jumlah: float
+    rata_rata: float
+
+
+@dataclass(frozen=True)
 class Overview:
     """All kecamatan of a kabupaten side by side for a year, pre-sorted by the main indicator."""
 
@@ -71,6 +82,17 @@ class Overview:
     tahun: int
     baris: tuple[OverviewRow, ...]
     utama: m.IndikatorBersama | None  # the shared indicator the rows are sorted by (None: mean capaian)
+
+    @property
+    def ringkasan_bersama(self) -> tuple[SharedSummary, ...]:
+        """Sum and mean of every shared indicator over the kecamatan with a value (as a kabupaten's
+        letter lists them)."""
+        result = []
+        for shared in self.kabupaten.profil.indikator_bersama:
+            values = [p.nilai for r in self.baris if (p := r.bersama.get(shared.kode)) is not None]
+            if values:
+                result.append(SharedSummary(shared, len(values), sum(values), fmean(values)))
+        return tuple(result)
 
 
 def nilai_bersama(
@@ -196,14 +218,20 @@ def indicator_ids(kec: KecamatanData) -> set[str]:
         for t in y.kinerja.tujuan
         for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))
     }
-    programs = (y.program.program for y in kec.tahun if y.program)
     return ids | {
         i.id
-        for daftar in programs
-        for p in daftar
-        for node in (p, *p.kegiatan, *(sk for k in p.kegiatan for sk in k.sub_kegiatan))
-        for i in node.indikator
+        for y in kec.tahun
+        for p in (y.program.program if y.program else ())
+        for n in _nodes(p)
+        for i in n.indikator
     }
+
+
+def _nodes(p: m.Program) -> Iterator[m.Program | m.Kegiatan | m.SubKegiatan]:
+    yield p
+    for k in p.kegiatan:
+        yield k
+        yield from k.sub_kegiatan
 
 
 def compute(content: Content) -> PortalResult:
