@@ -21,6 +21,7 @@ class Document:
     data: Any
     node: yaml.Node | None = None
     lines: list[int] = field(default_factory=list)
+    header: str = ""  # the comment lines a YAML file starts with
 
     def line_of(self, loc: tuple[str | int, ...]) -> int | None:
         """The line of the deepest YAML node on `loc` (1-based)."""
@@ -97,7 +98,17 @@ def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
         else:
             problems.append(Problem(path, "", f"sintaks YAML salah: {reason}", "yaml_syntax", line=line))
         return None
-    return Document(path, {} if data is None else data, node)
+    return Document(path, {} if data is None else data, node, header=_leading_comment(text))
+
+
+def _leading_comment(text: str) -> str:
+    """The comment lines at the top of a YAML text (a file's stated origin, e.g. `kinerja demo`)."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)
 
 
 def read_csv(path: Path, problems: list[Problem]) -> Document | None:

@@ -16,7 +16,9 @@ from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Desa, Kecam
 from generator.model.kinerja import PERIODS, BarisRealisasi, Dilaporkan, Indikator, Kinerja, Sasaran, Target, Tujuan
 from generator.model.narasi import Inovasi, Narasi, NarasiSasaran, Penghargaan
 from generator.model.portal import (
+    AWALAN_RESPONDEN_SINTETIS,
     KODE_UNSUR,
+    TANDA_SINTETIS,
     UNSUR_SKM,
     AturanSkm,
     BarisNilaiKecamatan,
@@ -67,12 +69,14 @@ from generator.model.types import (
 )
 
 __all__ = [
+    "AWALAN_RESPONDEN_SINTETIS",
     "DIMENSI_SDM",
     "GRADES",
     "KODE_UNSUR",
     "KOLOM_PROFIL",
     "KOLOM_RESPONDEN",
     "PERIODS",
+    "TANDA_SINTETIS",
     "TANGGAPAN_ATASAN",
     "UNSUR_SKM",
     "Anggaran",

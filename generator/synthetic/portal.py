@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from generator.model.portal import TANDA_SINTETIS
 from generator.synthetic.skm import jawaban_sintetis
 
 #
@@ -35,7 +36,7 @@ SKALA = {
 }
 
 
-NOTE = "# DATA SINTETIS buatan `kinerja demo` untuk uji dan benchmark: bukan data tempat mana pun.\n"
+NOTE = TANDA_SINTETIS
 
 
 SUMBER = "Data sintetis (kinerja demo)"
@@ -142,8 +143,9 @@ def _program(rng: random.Random) -> tuple[YamlData, list[str]]:
                         ],
                         "anggaran": {
                             "pagu_awal": pagu,
-                            "pagu_perubahan": pagu - rng.randrange(0, 5) * 1_000_000,
+                            "pagu_perubahan": pagu - (cut := rng.randrange(0, 5) * 1_000_000),
                             "realisasi": int(pagu * rng.uniform(0.8, 0.99)),
+                            **({"refocusing": cut} if cut else {}),
                         },
                     }
                 )
@@ -245,6 +247,7 @@ def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> YamlD
         barang.append(
             {"nama": nama, "satuan": satuan, "baik": counts[0], "rusak_ringan": counts[1], "rusak_berat": counts[2]}
         )
+    barang.append({"nama": "Lemari arsip", "satuan": "buah", "jumlah": rng.randint(1, 6)})  # no condition split
     nilai = [
         {
             "golongan": g,
@@ -381,11 +384,15 @@ def _kecamatan(rng: random.Random, a: int, b: int) -> YamlData:
 
 
 def _riwayat(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
-    """riwayat.csv: every IKU in the years before the first year folder."""
+    """riwayat.csv: every IKU in the years before the first year folder, and an indicator of an
+    earlier Renstra that no year has any more (named by its own id and name)."""
     return [
         (ident, t, target, round(target * rng.uniform(0.8, 1.1), 2), "", SUMBER, "")
         for t in before
         for ident, _, _, _, target in IKU
+    ] + [
+        ("indikator-lama", t, 90, round(rng.uniform(70, 95), 2), "Persentase indikator Renstra lama", SUMBER, "contoh")
+        for t in before
     ]
 
 

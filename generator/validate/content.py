@@ -9,7 +9,7 @@ with its English key.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 from generator import model as m
@@ -17,6 +17,7 @@ from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
 from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
 from generator.validate.schema import check_folder, csv_rows, parse_document
+from generator.validate.skm import SINTETIS_DITOLAK
 from generator.validate.year import all_indikator, validate_year
 
 T = TypeVar("T")
@@ -102,14 +103,14 @@ def _individu_indikator(
     return problems
 
 
-def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:
+def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> KecamatanData | None:
     profil = parse_document(m.Kecamatan, raw.profil, problems) if raw.profil else None
     years: list[YearData | None] = []
     reports: list[IndividuData | None] = []
     for t in sorted(raw.tahun, key=lambda t: t.tahun):
         reports += [_individu(doc, raw.slug, t.tahun, tw, problems) for tw, doc in sorted(t.individu.items())]
         if (t.folder / "kinerja.yml").exists():
-            years.append(validate_year(t, raw.slug, problems))
+            years.append(validate_year(t, raw.slug, problems, sintetis))
             continue
         for doc in (t.program, t.realisasi, t.skm, t.sumber_daya, t.indeks, t.narasi):
             if doc is not None:
@@ -177,9 +178,11 @@ def _referenced(
     return rows
 
 
-def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData]) -> KabupatenData | None:
+def _kabupaten(
+    raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData], sintetis: bool
+) -> KabupatenData | None:
     profil = parse_document(m.Kabupaten, raw.profil, problems) if raw.profil else None
-    kecamatan = _all_valid([known.get(k.slug) or _kecamatan(k, problems) for k in raw.kecamatan])
+    kecamatan = _all_valid([known.get(k.slug) or _kecamatan(k, problems, sintetis) for k in raw.kecamatan])
     if raw.profil is None or profil is None or kecamatan is None:
         return None
     shared = {i.kode for i in profil.indikator_bersama}
@@ -223,6 +226,17 @@ def _nilai_kecamatan(
     return rows
 
 
+def _yaml_documents(raw: RawContent) -> Iterator[Document]:
+    """Every YAML document of the content below portal.yml."""
+    for kab in raw.kabupaten:
+        yield from (d for d in (kab.profil,) if d is not None)
+        for kec in kab.kecamatan:
+            yield from (d for d in (kec.profil, kec.renstra) if d is not None)
+            for t in kec.tahun:
+                docs = (t.kinerja, t.program, t.skm, t.sumber_daya, t.indeks, t.narasi, *t.individu.values())
+                yield from (d for d in docs if d is not None)
+
+
 def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | None = None) -> Content:
     """Typed, cross-checked content; raises ContentError listing every problem. `known`: the
     validated data of kecamatan (kabupaten slug, kecamatan slug) whose files are unchanged
@@ -231,8 +245,19 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
     problems = list(raw.problems)
     portal = parse_document(m.Portal, raw.portal, problems) if raw.portal else None
     known = known or {}
+    # Synthetic inputs belong only in a portal `kinerja demo` wrote (its portal.yml says so first).
+    sintetis = raw.portal is not None and raw.portal.header.startswith(m.TANDA_SINTETIS)
+    if not sintetis:
+        problems += [
+            Problem(doc.path, "", f"berkas ini ditulis `kinerja demo`: {SINTETIS_DITOLAK}", "synthetic_data", line=1)
+            for doc in _yaml_documents(raw)
+            if doc.header.startswith(m.TANDA_SINTETIS)
+        ]
     kabupaten = _all_valid(
-        [_kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}) for k in raw.kabupaten]
+        [
+            _kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}, sintetis)
+            for k in raw.kabupaten
+        ]
     )
     errors = [p for p in problems if p.severity == "error"]
     if errors or portal is None or kabupaten is None:

@@ -180,7 +180,11 @@ def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisReal
     return rows
 
 
-def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) -> YearData | None:
+def validate_year(
+    raw: RawYear, kecamatan_slug: str, problems: list[Problem], sintetis: bool = False
+) -> YearData | None:
+    """One year folder; `sintetis`: the content is a synthetic portal (`kinerja demo`), the only
+    place synthetic inputs may be."""
     if raw.kinerja is None:
         return None
     before = len(problems)
@@ -191,7 +195,7 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
         return None
     _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
     iku = dict(all_indikator(kinerja, None))
-    skm = validate_skm(raw, kecamatan_slug, iku, problems) if raw.skm else None
+    skm = validate_skm(raw, kecamatan_slug, iku, problems, sintetis) if raw.skm else None
     sumber_daya = _year_file(m.SumberDaya, raw.sumber_daya, kecamatan_slug, raw.tahun, problems)
     indeks = _year_file(m.DaftarIndeks, raw.indeks, kecamatan_slug, raw.tahun, problems)
     narasi = _year_file(m.Narasi, raw.narasi, kecamatan_slug, raw.tahun, problems)
