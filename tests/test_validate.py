@@ -86,7 +86,7 @@ def test_missing_required_field(mini):
 def test_invalid_choice(mini):
     edit(mini / YEAR / "kinerja.yml", "polaritas: positif", "polaritas: naik")
     p = only(mini)
-    assert p.key == "choice" and "'positif' or 'negatif'" in p.message and p.value == "naik"
+    assert p.key == "choice" and "'positif' atau 'negatif'" in p.message and p.value == "naik"
 
 
 def test_duplicate_id(mini):

@@ -16,9 +16,10 @@ from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
 from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
+from generator.validate.ids import all_indikator
 from generator.validate.schema import check_folder, csv_rows, parse_document
 from generator.validate.skm import SINTETIS_DITOLAK
-from generator.validate.year import all_indikator, validate_year
+from generator.validate.year import validate_year
 
 T = TypeVar("T")
 #: The CSV files of a kecamatan whose rows name an indicator of one of its years.

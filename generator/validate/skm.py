@@ -18,8 +18,14 @@ SINTETIS_DITOLAK = (
 
 
 def validate_skm(
-    raw: RawYear, kecamatan_slug: str, iku: dict[str, m.Indikator], problems: list[Problem], sintetis: bool = False
+    raw: RawYear,
+    kecamatan_slug: str,
+    iku: dict[str, m.Indikator],
+    problems: list[Problem],
+    sintetis: bool = False,
+    kinds: dict[str, str] | None = None,
 ) -> SkmData | None:
+    """skm.yml and its answer files; `kinds`: what each id of the year names, for messages."""
     doc = raw.skm
     assert doc is not None
     skm = parse_document(m.Skm, doc, problems)
@@ -36,7 +42,12 @@ def validate_skm(
             Problem(
                 doc.path,
                 "indikator",
-                f"indikator '{skm.indikator}' tidak ada di kinerja.yml",
+                f"indikator '{skm.indikator}' tidak ada di kinerja.yml"
+                + (
+                    f"; '{skm.indikator}' adalah id {kinds[skm.indikator]}, bukan IKU"
+                    if (kinds or {}).get(skm.indikator)
+                    else ""
+                ),
                 "unknown_reference",
                 skm.indikator,
                 doc.line_of(("indikator",)),
