@@ -99,7 +99,7 @@ def test_kedungjajang_program_counts(site):
         "—",
     ]
     # P5's three percentage indicators: (100 + 91,6667 + 100) / 3 (the report prints 97,21).
-    assert "Program Pembinaan dan Pengawasan Pemerintahan Desa 97,22 %" in html
+    assert "Rata-rata realisasi indikator persen Program Pembinaan dan Pengawasan Pemerintahan Desa: 97,22 %" in html
 
 
 def test_home_and_kabupaten_tables(site):

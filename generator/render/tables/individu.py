@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from generator.compute.audit import audit_individu
 from generator.compute.individu import IndividuResult, JabatanResult
+from generator.model.individu import IndikatorIndividu
 from generator.numbers import format_value
 from generator.render.dataset import Cell, Column, Table
 from generator.render.paths import individu_folder
 from generator.render.tables.common import CAPAIAN, INDIKATOR, INDIKATOR_ID, PERIODE_LABEL, RUPIAH, SATUAN, SERAPAN
+
+
+def _quarter(ind: IndikatorIndividu, value: float | None, q: int) -> Cell | float | None:
+    """A quarter's realisasi, with its pembilang/penyebut when it was given that way."""
+    given = next((x for x in ind.realisasi_triwulan if x.triwulan == q), None)
+    if given is None or given.pembilang is None:
+        return value
+    return Cell(value, f"{format_value(value)} ({format_value(given.pembilang)}/{format_value(given.penyebut)})")
 
 
 def kinerja_jabatan(r: IndividuResult, j: JabatanResult) -> Table:
@@ -80,7 +89,7 @@ def kinerja_jabatan(r: IndividuResult, j: JabatanResult) -> Table:
             ind.satuan,
             ind.target,
             realisasi,
-            *(dict(h.triwulan).get(q) for q in quarters),
+            *(_quarter(ind, dict(h.triwulan).get(q), q) for q in quarters),
             h.capaian.nilai,
             money.pagu if money else None,
             money.realisasi if money else None,

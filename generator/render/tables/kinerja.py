@@ -311,7 +311,9 @@ def riwayat_tabel(lp: LaporanKinerja, ident: str, nama: str, satuan: str, rows: 
             Column("perubahan", "Perubahan (%)", "persen", "Dibanding tahun sebelumnya, relatif.", "rumus-perubahan"),
             Column("nama", "Nama indikator saat itu"),
             Column("sumber", "Sumber"),
-            Column("keterangan", "Keterangan"),
+            Column(
+                "keterangan", "Keterangan", description="Catatan baris ini (di halaman: di bawah tabel).", shown=False
+            ),
         ),
         source=lp.data.kinerja.sumber,
     )
