@@ -386,11 +386,12 @@ def _kecamatan(rng: random.Random, a: int, b: int) -> YamlData:
 def _riwayat(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
     """riwayat.csv: every IKU in the years before the first year folder, and an indicator of an
     earlier Renstra that no year has any more (named by its own id and name)."""
-    return [
+    rows: list[tuple[object, ...]] = [
         (ident, t, target, round(target * rng.uniform(0.8, 1.1), 2), "", SUMBER, "")
         for t in before
         for ident, _, _, _, target in IKU
-    ] + [
+    ]
+    return rows + [
         ("indikator-lama", t, 90, round(rng.uniform(70, 95), 2), "Persentase indikator Renstra lama", SUMBER, "contoh")
         for t in before
     ]

@@ -17,7 +17,7 @@ from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
 from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
 from generator.validate.ids import all_indikator
-from generator.validate.schema import check_folder, csv_rows, parse_document
+from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
 from generator.validate.skm import SINTETIS_DITOLAK
 from generator.validate.year import validate_year
 
@@ -61,7 +61,7 @@ def _individu(
             problems.extend(
                 _individu_indikator(doc, (a, b), f"jabatan[{j.id}].indikator[{ind.id}]", ind, laporan, indicators)
             )
-    return IndividuData(laporan, doc.path) if len(problems) == before else None
+    return IndividuData(laporan, doc.path) if not has_errors(problems, before) else None
 
 
 def _individu_indikator(
@@ -128,7 +128,7 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> Ke
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
     discontinued = {r.indikator for r in riwayat}  # indicators no year has, named in riwayat.csv
     renstra = _renstra(raw.renstra, known | discontinued, problems) if raw.renstra else None
-    if len(problems) > before:
+    if has_errors(problems, before):
         return None
     return KecamatanData(raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra)
 
@@ -202,7 +202,7 @@ def _kabupaten(
                         )
                     )
     nilai = _nilai_kecamatan(raw.nilai_kecamatan, shared, problems) if raw.nilai_kecamatan else []
-    if len(problems) > before:
+    if has_errors(problems, before):
         return None
     return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
 

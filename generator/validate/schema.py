@@ -202,6 +202,11 @@ def csv_rows(doc: Document, schema: type[S], problems: list[Problem]) -> list[tu
     return rows
 
 
+def has_errors(problems: list[Problem], before: int) -> bool:
+    """Whether an error (not a warning) was found since `problems` held `before` entries."""
+    return any(p.severity == "error" for p in problems[before:])
+
+
 def check_folder(doc: Document, data: YearFile, kecamatan_slug: str, tahun: int, problems: list[Problem]) -> None:
     """A year file names the kecamatan and year of the folder it sits in."""
     if data.kecamatan != kecamatan_slug:

@@ -9,6 +9,7 @@ from generator import model as m
 from generator.load import Document, RawYear
 from generator.model.content import SkmData, SurveyResponse
 from generator.problems import Problem
+from generator.validate.ids import wrong_kind
 from generator.validate.schema import check_folder, parse_document
 
 SINTETIS_DITOLAK = (
@@ -42,12 +43,7 @@ def validate_skm(
             Problem(
                 doc.path,
                 "indikator",
-                f"indikator '{skm.indikator}' tidak ada di kinerja.yml"
-                + (
-                    f"; '{skm.indikator}' adalah id {kinds[skm.indikator]}, bukan IKU"
-                    if (kinds or {}).get(skm.indikator)
-                    else ""
-                ),
+                f"indikator '{skm.indikator}' tidak ada di kinerja.yml" + wrong_kind(skm.indikator, "IKU", kinds or {}),
                 "unknown_reference",
                 skm.indikator,
                 doc.line_of(("indikator",)),

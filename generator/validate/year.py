@@ -14,7 +14,7 @@ from generator.load import Document, RawYear
 from generator.model.content import YearData
 from generator.problems import Problem
 from generator.validate.ids import all_indikator, id_kinds, program_nodes, wrong_kind
-from generator.validate.schema import check_folder, csv_rows, parse_document
+from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
 from generator.validate.skm import check_numeric_iku, validate_skm
 
 #: The optional year files beside kinerja.yml that name their kecamatan and year.
@@ -151,7 +151,7 @@ THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 def _thousands_misread(doc: Document, line: int, ind: m.Indikator, values: dict[str, Any]) -> list[Problem]:
     """A warning for a value like `90.480` (read as 90480) when the indicator's other values (its
     targets and other realisasi) are all below 1.000: most likely a decimal point meant as a comma."""
-    cells = next((r for r, n in zip(doc.data["baris"], doc.lines) if n == line), {})
+    cells: dict[str, str] = next((r for r, n in zip(doc.data["baris"], doc.lines) if n == line), {})
     targets = (ind.target.pk_awal, ind.target.pk_perubahan, ind.target.renja)
     problems = []
     for column, value in values.items():
@@ -235,7 +235,7 @@ def validate_year(
                         raw.narasi.line_of(("sasaran", j, "sasaran")),
                     )
                 )
-    if len(problems) > before:
+    if has_errors(problems, before):
         return None
     docs = (
         raw.kinerja,
