@@ -1,26 +1,30 @@
 """Page weight of the built portal: what a visitor's browser transfers for one page of each
-kind (HTML, CSS, JS, images and the search index, each gzip-compressed as a server would
-send it), and the size of the whole site.
+kind (HTML, CSS, JS, images, the search index and its worker), estimated (each file
+gzip-compressed as a server would send it: generator/check/page_weight.py, the same figures
+`kinerja periksa` checks against the budget) and as actually transferred by Debian's nginx with
+deploy/nginx.conf (precompressed files, response headers included); and the size of the site.
 
     .venv/bin/python bench/page_weight.py [SITE_DIR] [--out bench/results/page-weight.md]
 
-Without SITE_DIR the bundled demo content is built into a temporary folder first.
+Without SITE_DIR the bundled demo content is built into a temporary folder first. Needs nginx
+(`make test` installs it) and root or sudo (its workers run as www-data, like a real server's).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import re
+import shutil
+import socket
 import sys
-import tempfile
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Budget per page kind, in KB transferred (gzip), theme assets and search index included.
-BUDGET_KB = 150
+sys.path.insert(0, str(ROOT))
+
+from bench.servers import Nginx, served_folder
+from generator.check.page_weight import BUDGET_KB, Weight, gzip_size, page_files, page_weight
+
 #: A representative page of each kind in the demo portal.
 PAGE_KINDS = {
     "Beranda": "index.html",
@@ -35,93 +39,81 @@ PAGE_KINDS = {
     "Metodologi": "metodologi/index.html",
     "Data terbuka": "data-terbuka/index.html",
 }
-#: Fetched by the theme's search worker as soon as any page loads.
-ON_LOAD = ("search/search_index.json",)
 
 
-class _Resources(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if tag == "link" and attr.get("rel") in ("stylesheet", "icon") and attr.get("href"):
-            self.urls.append(attr["href"])
-        elif tag in ("script", "img") and attr.get("src"):
-            self.urls.append(attr["src"])
-
-
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
-@dataclass(frozen=True)
-class Weight:
-    kind: str
-    page: str
-    by_type: dict[str, int]  # gzip bytes per resource type
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_type.values())
-
-
-def _type(path: Path) -> str:
-    return {".html": "HTML", ".css": "CSS", ".js": "JS", ".svg": "SVG", ".json": "Indeks pencarian"}.get(
-        path.suffix, "Gambar lain"
+def site_size(site: Path) -> tuple[int, int, int, int, int]:
+    """Files, bytes and gzip bytes (estimate) of the whole site, then its .gz copies and their bytes."""
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"]
+    copies = [p for p in site.rglob("*.gz") if p.is_file()]
+    return (
+        len(files),
+        sum(p.stat().st_size for p in files),
+        sum(gzip_size(p) for p in files),
+        len(copies),
+        sum(p.stat().st_size for p in copies),
     )
 
 
-def page_weight(site: Path, kind: str, page: str) -> Weight:
-    """Transferred bytes (gzip) for a first visit to one page, with an empty cache."""
-    html = site / page
-    parser = _Resources()
-    parser.feed(html.read_text(encoding="utf-8"))
-    files = {html}
-    for url in parser.urls:
-        target = url.split("#")[0].split("?")[0]
-        if target and not re.match(r"^[a-z]+:", target):
-            files.add((html.parent / target).resolve())
-    head = page.split("/")[0]
-    shard = site / head if (site / head / ON_LOAD[0]).exists() else site  # a kabupaten's own MkDocs build
-    files.update(shard / f for f in ON_LOAD if (shard / f).exists())
-    by_type: dict[str, int] = {}
-    for f in sorted(files):
-        by_type[_type(f)] = by_type.get(_type(f), 0) + gzip_size(f)
-    workers = list((shard / "assets/javascripts/workers").glob("search.*.min.js"))
-    by_type["JS"] = by_type.get("JS", 0) + sum(gzip_size(w) for w in workers)
-    return Weight(kind, page, by_type)
+def transferred(url: str) -> tuple[int, int]:
+    """Bytes nginx sends for one request from a browser that accepts gzip, as they cross the
+    network (status line, headers and body), and of those the status line and headers."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
+        connection.sendall(
+            f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\nAccept-Encoding: gzip\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return len(received), received.index(b"\r\n\r\n") + 4
 
 
-def site_size(site: Path) -> tuple[int, int, int]:
-    """Files, bytes and gzip bytes of the whole site."""
-    files = [p for p in site.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files), sum(gzip_size(p) for p in files)
+def nginx_weights(site: Path) -> dict[str, tuple[int, int]]:
+    """Per page kind, the bytes nginx transfers for a first visit (every file of `page_files`)
+    and of those the headers."""
+    with Nginx(site, site) as server:
+        weights = {}
+        for kind, page in PAGE_KINDS.items():
+            if (site / page).exists():
+                sent = [
+                    transferred(server.root_url + f.relative_to(site).as_posix().removesuffix("index.html"))
+                    for f in page_files(site, page)
+                ]
+                weights[kind] = (sum(total for total, _ in sent), sum(head for _, head in sent))
+        return weights
 
 
-def report(site: Path) -> tuple[str, list[Weight]]:
-    weights = [page_weight(site, k, p) for k, p in PAGE_KINDS.items() if (site / p).exists()]
+def report(site: Path) -> tuple[str, dict[str, Weight]]:
+    weights = {k: page_weight(site, p) for k, p in PAGE_KINDS.items() if (site / p).exists()}
+    sent = nginx_weights(site)
     types = ["HTML", "CSS", "JS", "SVG", "Indeks pencarian", "Gambar lain"]
     kb = lambda n: f"{n / 1024:.1f}"  # noqa: E731
     lines = [
-        "| Jenis halaman | " + " | ".join(types) + " | Total (KB gzip) | Anggaran |",
-        "|---|" + "---:|" * (len(types) + 2),
+        "| Jenis halaman | " + " | ".join(types) + " | Total (KB gzip) | nginx (KB terkirim) | header | Anggaran |",
+        "|---|" + "---:|" * (len(types) + 4),
     ]
-    for w in weights:
+    for kind, w in weights.items():
         ok = "ya" if w.total <= BUDGET_KB * 1024 else "**TIDAK**"
         lines.append(
-            f"| {w.kind} | "
+            f"| {kind} | "
             + " | ".join(kb(w.by_type.get(t, 0)) for t in types)
-            + f" | {kb(w.total)} | {ok} (≤ {BUDGET_KB}) |"
+            + f" | {kb(w.total)} | {kb(sent[kind][0])} | {kb(sent[kind][1])} | {ok} (≤ {BUDGET_KB}) |"
         )
-    count, raw, packed = site_size(site)
-    lines += ["", f"Seluruh situs: {count} berkas, {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzip)."]
+    count, raw, packed, copies, copied = site_size(site)
+    lines += [
+        "",
+        f"Seluruh situs: {count} berkas, {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzip), "
+        f"ditambah {copies} salinan .gz ({copied / 1024:.0f} KB).",
+        "",
+        "Total: perkiraan (setiap berkas gzip level 6). nginx: byte yang benar-benar dikirim nginx "
+        "dengan deploy/nginx.conf untuk kunjungan pertama (berkas .gz hasil build, gzip level 9), termasuk "
+        "header HTTP (kolom header: baris status dan header, a.l. Content-Security-Policy).",
+    ]
     return "\n".join(lines) + "\n", weights
 
 
 def _build_demo(target: Path) -> Path:
-    sys.path.insert(0, str(ROOT))
     from generator.build import build_site
 
     return build_site(ROOT / "content", target / "site", target / "work", lambda _: None).site
@@ -132,13 +124,15 @@ def main() -> None:
     parser.add_argument("site", nargs="?", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/page-weight.md")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or _build_demo(Path(tmp))
-        text, weights = report(site)
+    tmp = served_folder("kinerja-berat-")  # nginx's workers must be able to read it
+    try:
+        text, weights = report(args.site or _build_demo(tmp))
+    finally:
+        shutil.rmtree(tmp)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("# Berat halaman situs demo\n\n" + text, encoding="utf-8")
     print(text)
-    if any(w.total > BUDGET_KB * 1024 for w in weights):
+    if any(w.total > BUDGET_KB * 1024 for w in weights.values()):
         sys.exit(1)
 
 
