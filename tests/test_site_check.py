@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from generator.check.site_check import forbidden_files
 from generator.cli import app
 
 
@@ -80,7 +81,7 @@ def test_image_without_alt_text(site):
         ("jember/ajung/2023/skm.yml", "berkas konten atau konfigurasi YAML"),
         ("portal.yml", "berkas konten atau konfigurasi YAML"),
         ("jember/kecamatan.pickle", "berkas kerja pembangunan situs"),
-        ("kunci", "berkas kerja pembangunan situs"),
+        ("key", "berkas kerja pembangunan situs"),
         ("jombang/megaluh/index.md", "sumber Markdown"),
         (".jember.baru-x8k2/", "folder tersembunyi"),
     ],
@@ -92,6 +93,18 @@ def test_files_that_must_never_be_published(site, path, reason):
     else:
         target.write_text("x\n", encoding="utf-8")
     _fails_with(site, path.rstrip("/") + ("/" if path.endswith("/") else ""), "forbidden_file", reason)
+
+
+def test_every_record_of_the_work_folder_would_be_reported(demo_site, tmp_path):
+    """The build's own work files (kept beside the shards' output and docs) are recognised by
+    name; the shard's copy of its search index has the name the site publishes it under."""
+    work = demo_site.parent / "work"
+    names = {p.name for p in work.rglob("*") if p.is_file() and not {"site", "docs"} & set(p.relative_to(work).parts)}
+    assert {"key", "summary.pickle", "content-hashes.json", "mkdocs.yml", "gzip.json"} <= names
+    names.discard("search_index.json")
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert {f.path for f in forbidden_files(tmp_path)} == names
 
 
 def test_an_address_other_than_the_build_s_url_is_reported(demo_site):
