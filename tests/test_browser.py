@@ -266,14 +266,14 @@ def test_search_finds_every_word_on_the_right_page(origin, width, base_url, guar
     among the first results; nothing of the search is requested before the box is opened."""
     context = guarded(viewport={"width": width, "height": 800})
     page = context.open(base_url + origin)
-    assert [u for u in context.seen if "/cari/" in u] == [base_url + "cari/cari.js"]
+    assert [u for u in context.seen if "/cari/" in u] == [base_url + "cari/box.js"]
     missing = {}
     for word, expected in SEARCH_WORDS.items():
         found = [u.removeprefix(base_url) for u in _search(page, word)]
         if not any(re.search(expected, u) for u in found):
             missing[word] = found
     assert missing == {}
-    assert base_url + "cari/mesin.js" in context.seen
+    assert base_url + "cari/engine.js" in context.seen
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"cari-{width}.png")
 

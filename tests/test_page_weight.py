@@ -18,11 +18,11 @@ def test_every_page_kind_is_within_budget(demo_site):
 
 
 def test_no_page_loads_the_search_before_it_is_opened(demo_site):
-    """Pages load only the few lines that open the search box (cari/cari.js); the engine and
+    """Pages load only the few lines that open the search box (cari/box.js); the engine and
     the index come when the box is opened (tests/test_browser.py measures that)."""
     for kind, page in PAGE_KINDS.items():
         html = (demo_site / page).read_text(encoding="utf-8")
-        assert "cari/cari.js" in html and "mesin.js" not in html and "meta.json" not in html, kind
+        assert "cari/box.js" in html and "engine.js" not in html and "meta.json" not in html, kind
         assert "search_index" not in html, kind
     # The theme's search (its worker, lunr, an index per shard) is not published.
     assert not [p for p in demo_site.rglob("*") if p.name in ("search_index.json", "workers", "lunr")]

@@ -82,7 +82,7 @@ def test_a_large_chunk_is_split_by_longer_keys():
 def _index(site: Path) -> tuple[dict, dict[str, dict], list[list[str]]]:
     folder = site / search.FOLDER
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    chunks = {k: json.loads((folder / "k" / f"{k}.json").read_text(encoding="utf-8")) for k in meta["kunci"]}
+    chunks = {k: json.loads((folder / "k" / f"{k}.json").read_text(encoding="utf-8")) for k in meta["keys"]}
     pages = []
     for shard in sorted((folder / "h").iterdir(), key=lambda p: int(p.name)):
         pages.append(
@@ -113,7 +113,7 @@ def test_one_index_holds_every_page_of_every_shard(demo_site):
     meta, chunks, pages = _index(demo_site)
     addresses = [p[0] for shard in pages for p in shard]
     published = {p.parent.relative_to(demo_site).as_posix() + "/" for p in demo_site.rglob("index.html")}
-    assert sorted(addresses) == sorted(a if a != "./" else "" for a in published) and meta["halaman"] == 31
+    assert sorted(addresses) == sorted(a if a != "./" else "" for a in published) and meta["pages"] == 31
     assert pages[0][0] == ["", "Portal Kinerja Kecamatan", pages[0][0][2]]  # the portal's own pages first
     assert all(0 < len(json.dumps(c)) < 200_000 for c in chunks.values())
 

@@ -45,8 +45,8 @@ from typing import TypeVar
 FOLDER = "cari"
 #: A shard's search segment (what the assembly reads) and its pages' records (what the next
 #: build of the shard reuses), in the shard's work folder.
-SEGMENT = "cari.pickle"
-RECORDS = "cari-halaman.pickle"
+SEGMENT = "search.pickle"
+RECORDS = "search-pages.pickle"
 SCRIPTS = Path(__file__).resolve().parents[2] / "site_templates" / FOLDER
 #: Pages per page-list file (`cari/h/<shard>/<n>.json`).
 PAGES_PER_FILE = 64
@@ -71,7 +71,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 def words(text: str) -> list[str]:
     """Words of a text as the index and the browser see them: lower case, accents removed,
-    runs of ASCII letters and digits (`mesin.js` splits the same way)."""
+    runs of ASCII letters and digits (`engine.js` splits the same way)."""
     return _WORD.findall(_NOT_ASCII.sub(" ", _MARK.sub("", unicodedata.normalize("NFKD", text.lower()))))
 
 
@@ -277,7 +277,7 @@ def write_index(site: Path, folders: list[Path]) -> None:
             (pages / f"{start // PAGES_PER_FILE}.json").write_text(
                 _dump(segment.pages[start : start + PAGES_PER_FILE]), encoding="utf-8"
             )
-    meta = {"halaman": sum(len(s.pages) for s in loaded), "per_berkas": PAGES_PER_FILE, "kunci": sorted(chunks)}
+    meta = {"pages": sum(len(s.pages) for s in loaded), "per_file": PAGES_PER_FILE, "keys": sorted(chunks)}
     (target / "meta.json").write_text(_dump(meta), encoding="utf-8")
     for script in sorted(SCRIPTS.glob("*.js")):
         shutil.copyfile(script, target / script.name)

@@ -1,11 +1,11 @@
 // Portal search box (generator/build/search.py): on every page, a few lines that load the search
-// engine (mesin.js) and its index only when the reader opens the search box.
+// engine (engine.js) and its index only when the reader opens the search box.
 (() => {
   const toggle = document.getElementById("__search");
   const box = document.querySelector(".md-search[data-cari]");
   if (!toggle || !box) return;
   const input = box.querySelector("input");
-  const engine = new URL("mesin.js", document.currentScript.src).href;
+  const engine = new URL("engine.js", document.currentScript.src).href;
   let started = null;
   const open = () => {
     started = started || import(engine).then((m) => m.start(box, toggle));

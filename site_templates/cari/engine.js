@@ -1,4 +1,4 @@
-// Portal search engine, loaded by cari.js when the search box opens. The index beside this
+// Portal search engine, loaded by box.js when the search box opens. The index beside this
 // file (generator/build/search.py) is fetched in small pieces: meta.json, one chunk per word typed
 // (k/<key>.json: the word's Indonesian stem and the pages of that stem), and the titles of
 // the pages shown (h/<shard>/<n>.json). No stemmer runs here: the index maps every word of
@@ -20,7 +20,7 @@ function get(path) {
 
 async function meta() {
   const data = await get("meta.json");
-  if (data && !data.keys) data.keys = new Set(data.kunci);
+  if (data && !data.keySet) data.keySet = new Set(data.keys);
   return data;
 }
 
@@ -80,9 +80,9 @@ export async function search(query) {
   const typed = words(query);
   if (!index || !typed.length) return [];
   const prefix = !/\s$/.test(query);
-  const perWord = await Promise.all(typed.map((w, n) => stems(w, prefix && n === typed.length - 1, index.keys)));
+  const perWord = await Promise.all(typed.map((w, n) => stems(w, prefix && n === typed.length - 1, index.keySet)));
   let total = null;
-  for (const found of perWord.map((s) => scores(s, index.halaman))) {
+  for (const found of perWord.map((s) => scores(s, index.pages))) {
     if (total === null) {
       total = found;
       continue;
@@ -100,8 +100,8 @@ export async function page(id) {
   const index = await meta();
   const shard = Math.floor(id / SHARD);
   const n = id % SHARD;
-  const list = await get(`h/${shard}/${Math.floor(n / index.per_berkas)}.json`);
-  const [url, title, lead] = list[n % index.per_berkas];
+  const list = await get(`h/${shard}/${Math.floor(n / index.per_file)}.json`);
+  const [url, title, lead] = list[n % index.per_file];
   return { url: new URL(url, PORTAL).href, title, lead };
 }
 
@@ -151,15 +151,15 @@ export function start(box, toggle) {
     const batch = await Promise.all(ids.slice(list.querySelectorAll("li.md-search-result__item").length)
       .slice(0, SHOWN).map(page));
     if (mine !== ticket) return;
-    list.querySelector(".cari-lagi")?.remove();
+    list.querySelector(".search-more")?.remove();
     list.append(...batch.map((r) => item(r, words(query))));
     const shown = list.querySelectorAll("li.md-search-result__item").length;
     if (shown < ids.length) {
       const li = document.createElement("li");
-      li.className = "cari-lagi";
+      li.className = "search-more";
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = text.lagi.replace("#", Math.min(SHOWN, ids.length - shown));
+      button.textContent = text.more.replace("#", Math.min(SHOWN, ids.length - shown));
       button.addEventListener("click", () => show(query, mine));
       li.append(button);
       list.append(li);
@@ -171,15 +171,15 @@ export function start(box, toggle) {
     const mine = ++ticket;
     if (!words(query).length) {
       list.replaceChildren();
-      status.textContent = text.awal;
+      status.textContent = text.start;
       return;
     }
     const found = await search(query);
     if (mine !== ticket) return;
     ids = found;
     list.replaceChildren();
-    status.textContent = found.length === 0 ? text.nol : found.length === 1 ? text.satu
-      : text.banyak.replace("#", found.length.toLocaleString("id-ID"));
+    status.textContent = found.length === 0 ? text.none : found.length === 1 ? text.one
+      : text.many.replace("#", found.length.toLocaleString("id-ID"));
     await show(query, mine);
     if (mine === ticket) status.dataset.query = query; // the query the results shown are for
   }
@@ -211,6 +211,6 @@ export function start(box, toggle) {
       (at === 0 ? input : all[at - 1]).focus();
     }
   });
-  status.textContent = text.awal;
+  status.textContent = text.start;
   if (input.value) run();
 }
