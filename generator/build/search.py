@@ -22,7 +22,9 @@ word typed also matches as a prefix of the portal's words (bench/results/search.
 
 What is indexed is the article of each page without what a reader would not search for: the
 data tables' values, chart images and the page footer; a data table contributes its title and
-row headers (names of desa, indicators, programs, layanan, unsur).
+row headers (names of desa, indicators, programs, layanan, unsur). The last part of a page's
+address counts as its title (…/2024/skm/: skm; …/anggaran/: anggaran), so a page kind's name
+finds that kind of page first.
 """
 
 from __future__ import annotations
@@ -128,8 +130,9 @@ def page_text(html: str) -> tuple[str, str, str]:
 def page_record(url: str, html: str, stems: dict[str, str]) -> Record:
     """A page's record from its HTML; `stems` caches word -> stem (and is filled)."""
     title, heading, text = page_text(html)
+    address = url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")  # .../2024/skm/ -> skm: counts as title
     counts: dict[str, list[int]] = {}  # stem -> [in text, in headings, in title]
-    for n, part in enumerate((text, heading, title)):
+    for n, part in enumerate((text, heading, f"{title} {address}")):
         for w in words(part):
             if w not in stems:
                 stems[w] = stem(w)
@@ -138,7 +141,7 @@ def page_record(url: str, html: str, stems: dict[str, str]) -> Record:
         s: max(1, min(4, int(math.log2(1 + t + 2 * h)) + (h > 0))) + 5 * (ti > 0) for s, (t, h, ti) in counts.items()
     }
     lead = text if len(text) <= LEAD else text[:LEAD].rsplit(" ", 1)[0] + " …"
-    return Record(url, title, lead, weights, frozenset(words(" ".join((title, heading, text)))))
+    return Record(url, title, lead, weights, frozenset(words(" ".join((title, address, heading, text)))))
 
 
 # ---------------------------------------------------------------- one shard
