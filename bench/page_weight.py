@@ -103,7 +103,7 @@ def first_search(site: Path) -> dict[str, tuple[int, int]]:
     searched on the way). Measured in Chromium (bench/search.py)."""
     from bench.search import DEMO_WORDS, WORDS, Browser
 
-    browser = Browser(site, site)
+    browser = Browser(site, site, site / "cari")
     try:
         return {w: (browser.portal_index("", w)[1], browser.typed("", w)) for w in {**WORDS, **DEMO_WORDS}}
     finally:

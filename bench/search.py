@@ -1,6 +1,6 @@
 """Portal-wide search, the candidates of issue 14 item 5 measured on built sites.
 
-    .venv/bin/python bench/search.py --demo DEMO_SITE [--province SITE --province-content CONTENT]
+    .venv/bin/python bench/search.py [--demo DEMO_SITE] [--province SITE --province-content CONTENT]
                                      [--out bench/results/search.md]
 
 Candidates, each over every page of every shard and the same text of each page (what the
@@ -328,6 +328,7 @@ class Browser:
         from playwright.sync_api import sync_playwright
 
         self.log: list[Path] = []
+        self.extra, self.index = extra, index
         routes = [("/portal/cari/", index)] if index else []
         routes += [("/_cari/", extra), ("/portal/", site)]
         handler = type("Handler", (_Server,), {"routes": routes, "log": self.log})
@@ -341,7 +342,7 @@ class Browser:
         """A first search from `origin` (empty cache): the first results' addresses and bytes."""
         context = self.browser.new_context()
         page = context.new_page()
-        page.goto(f"{self.base}/portal/{origin}")
+        page.goto(f"{self.base}/portal/{origin}", wait_until="networkidle")
         self.log.clear()
         urls = page.evaluate(
             """async ([script, merged, word, top]) => {
@@ -354,7 +355,7 @@ class Browser:
         }""",
             [script, merged, word, TOP],
         )
-        sent = sum(transfer_size(p) for p in self.log if p.is_file())
+        sent = self._sent(self.extra)
         context.close()
         return [u.removeprefix("/portal/") for u in urls], sent
 
@@ -362,7 +363,7 @@ class Browser:
         """A first search with the portal's engine: the first results' addresses and bytes."""
         context = self.browser.new_context()
         page = context.new_page()
-        page.goto(f"{self.base}/portal/{origin}")
+        page.goto(f"{self.base}/portal/{origin}", wait_until="networkidle")
         self.log.clear()
         urls = page.evaluate(
             """async ([word, top]) => {
@@ -372,7 +373,7 @@ class Browser:
         }""",
             [word, TOP],
         )
-        sent = sum(transfer_size(p) for p in self.log if p.is_file())
+        sent = self._sent(self.index)
         context.close()
         return [u.split("/portal/", 1)[1] for u in urls], sent
 
@@ -386,9 +387,14 @@ class Browser:
         page.keyboard.type(word, delay=150)
         page.wait_for_function("q => document.querySelector('.md-search-result__meta').dataset.query === q", arg=word)
         page.wait_for_load_state("networkidle")
-        sent = sum(transfer_size(p) for p in self.log if p.is_file())
+        sent = self._sent(self.index)
         context.close()
         return sent
+
+    def _sent(self, folder: Path | None) -> int:
+        """Bytes of the files under `folder` (the search's own) sent since the log was cleared:
+        what else a page loads (e.g. the old theme search of a page built before) is not counted."""
+        return sum(transfer_size(p) for p in self.log if p.is_file() and folder in p.parents)
 
     def close(self) -> None:
         self.browser.close()
@@ -599,7 +605,7 @@ def province_words(content: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--demo", type=Path, required=True, help="the demo portal, built")
+    parser.add_argument("--demo", type=Path, help="the demo portal, built")
     parser.add_argument("--province", type=Path, help="a built synthetic portal (kinerja demo)")
     parser.add_argument("--province-content", type=Path, help="its content folder")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/search-candidates.md")
@@ -613,16 +619,17 @@ def main() -> None:
     args = parser.parse_args()
     out = ["# Search candidates (bench/search.py)\n"]
     with tempfile.TemporaryDirectory() as tmp:
-        words = {**WORDS, **DEMO_WORDS}
-        rows = measure(args.demo.resolve(), words, DEMO_ORIGINS, Path(tmp) / "demo", lunr_too=True)
-        out += [
-            "## Demo portal\n",
-            table(rows, words, DEMO_ORIGINS, True),
-            "\nRank of the right page:\n",
-            detail(rows, words, DEMO_ORIGINS),
-            "\nStemmers on the demo's words: ",
-            stemmers(pages(args.demo)),
-        ]
+        if args.demo:
+            words = {**WORDS, **DEMO_WORDS}
+            rows = measure(args.demo.resolve(), words, DEMO_ORIGINS, Path(tmp) / "demo", lunr_too=True)
+            out += [
+                "## Demo portal\n",
+                table(rows, words, DEMO_ORIGINS, True),
+                "\nRank of the right page:\n",
+                detail(rows, words, DEMO_ORIGINS),
+                "\nStemmers on the demo's words: ",
+                stemmers(pages(args.demo)),
+            ]
         if args.province:
             words, origins = province_words(args.province_content)
             rows = measure(
