@@ -59,6 +59,7 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list[Any], shard_slug: s
         "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
         "validation": {"nav": {"not_found": "info"}},
         "hooks": [str(HOOKS)],
+        "extra": {"portal_root": "../" if shard_slug else ""},  # theme assets: one copy, at the root
     }
     if portal.url:
         config["site_url"] = portal.url.rstrip("/") + "/" + (f"{shard_slug}/" if shard_slug else "")
@@ -181,6 +182,26 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
 
 
+#: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal
+#: root's copy (`hooks.shared_theme_assets`), so the shard does not publish its own: a reader
+#: downloads them once per portal.
+SHARED_THEME_FILES = ("assets/stylesheets", "assets/javascripts", "assets/images", "assets/portal.css")
+
+
+def drop_shared_theme_assets(site: Path) -> None:
+    """Remove a kabupaten shard's copies of the theme files its pages load from the root."""
+    for name in SHARED_THEME_FILES:
+        path = site / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    if (site / "assets").is_dir() and not any((site / "assets").iterdir()):
+        (site / "assets").rmdir()
+
+
 def finish_shard(site: Path, outline: Outline, shard_slug: str) -> None:
     prune_theme_assets(site)
+    if shard_slug:
+        drop_shared_theme_assets(site)
     add_search_names(site, outline, shard_slug)
