@@ -27,8 +27,11 @@ def site(demo_site: Path) -> Path:
 
 
 def row(html: str, indicator: str) -> str:
-    """The table row (<tr>) that names an indicator."""
-    rows = [r for r in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if f"<td>{indicator}</td>" in r]
+    """The table row (<tr>) that names an indicator (abbreviations as plain text)."""
+    html = re.sub(r"</?abbr[^>]*>", "", html)
+    rows = [
+        r for r in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if re.search(f"<td[^>]*>{re.escape(indicator)}</td>", r)
+    ]
     assert len(rows) == 1, indicator
     return re.sub(r"<[^>]+>", "|", rows[0])
 

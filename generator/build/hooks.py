@@ -10,7 +10,7 @@ before the search plugin sees the page and put back after it: the same search in
 same pages, in about a third of the time.
 
 A kabupaten shard's pages load the theme's stylesheets, scripts and images, and the portal's
-CSS, from the portal root (`extra.portal_root` of the shard's mkdocs.yml): the shard does not
+CSS and script, from the portal root (`extra.portal_root` of the shard's mkdocs.yml): the shard does not
 publish copies of its own, so a reader going from one kabupaten to another downloads them once.
 
 The data files next to the pages (CSV, JSON, SVG) are hard-linked into the site instead of
@@ -31,8 +31,15 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator.render.glossary import mark_abbreviations
+
 TABEL = re.compile(r'<div class="tabel-gulir".*?</table>\s*</div>|<div class="kaki-halaman".*\Z', re.S)
 TEMPAT = re.compile(r"<!--tabel-(\d+)-->")
+
+
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    """Every abbreviation of the glossary (site_templates/istilah.yml) marked up where it appears."""
+    return mark_abbreviations(html)
 
 
 @event_priority(100)  # before the search plugin (priority 0)
@@ -60,7 +67,7 @@ on_page_context = CombinedEvent(_tanpa_tabel, _dengan_tabel)
 #: A link to a theme asset of the shard (the `../` that lead to the shard's root, then the
 #: asset), in an attribute or in the theme's configuration of its search worker.
 THEME_ASSET = re.compile(
-    r'((?:href|src)="|"search": ")((?:\.\./)*)(assets/(?:stylesheets|javascripts|images)/|assets/portal\.css")'
+    r'((?:href|src)="|"search": ")((?:\.\./)*)(assets/(?:stylesheets|javascripts|images)/|assets/portal\.(?:css|js)")'
 )
 
 

@@ -42,6 +42,7 @@ def capaian_terbaru(laporan: Iterable[LaporanKinerja], path: str) -> Table:
             TAHUN,
             RATA_RATA,
             PREDIKAT,
+            Column("skala", "Skala predikat", description="Skala kabupaten yang memberi predikat itu."),
             TERCAPAI,
             JUMLAH_IKU,
             IKM,
@@ -50,17 +51,29 @@ def capaian_terbaru(laporan: Iterable[LaporanKinerja], path: str) -> Table:
         ),
     )
     for lp in laporan:
-        ikm = (Cell(lp.skm.ikm, link=skm_path(lp)), lp.skm.mutu) if lp.skm else (None, None)
+        ikm = _ikm_cells(lp)
         serapan = Cell(lp.anggaran.total.serapan, link=anggaran_path(lp)) if lp.anggaran else None
         t.add_row(
             Cell(lp.kecamatan.profil.nama, link=laporan_path(lp)),
             lp.kabupaten.profil.nama,
             lp.tahun,
-            *_summary_row(lp),
+            *_summary_row(lp)[:2],
+            lp.kabupaten.profil.skala_predikat.nama,
+            *_summary_row(lp)[2:],
             *ikm,
             serapan,
         )
     return t
+
+
+def _ikm_cells(lp: LaporanKinerja) -> tuple:
+    """IKM and mutu cells of a report: linked to its Hasil SKM; a synthetic survey's IKM is not
+    the kecamatan's and stays out of the data (the cell says why)."""
+    if lp.skm is None:
+        return None, None
+    if lp.skm.data.skm.sintetis:
+        return Cell(None, "contoh sintetis", skm_path(lp)), None
+    return Cell(lp.skm.ikm, link=skm_path(lp)), lp.skm.mutu
 
 
 def capaian_kecamatan(kab: KabupatenData, laporan: Iterable[LaporanKinerja]) -> Table:
@@ -158,8 +171,7 @@ def overview_table(x: Overview) -> Table:
         values += [
             lp.ringkasan.rata_rata if lp else None,
             lp.predikat if lp else None,
-            lp.skm.ikm if lp and lp.skm else None,
-            lp.skm.mutu if lp and lp.skm else None,
+            *(_ikm_cells(lp) if lp else (None, None)),
             lp.anggaran.total.serapan if lp and lp.anggaran else None,
         ]
         t.add_row(name, *values)
