@@ -185,7 +185,13 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
 #: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal
 #: root's copy (`hooks.shared_theme_assets`), so the shard does not publish its own: a reader
 #: downloads them once per portal.
-SHARED_THEME_FILES = ("assets/stylesheets", "assets/javascripts", "assets/images", "assets/portal.css", "assets/portal.js")
+SHARED_THEME_FILES = (
+    "assets/stylesheets",
+    "assets/javascripts",
+    "assets/images",
+    "assets/portal.css",
+    "assets/portal.js",
+)
 
 
 def drop_shared_theme_assets(site: Path) -> None:

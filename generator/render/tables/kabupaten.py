@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview
+from generator.compute.skm import Mutu
 from generator.compute.sumber_daya import KONDISI, AsetResult, SdmResult
 from generator.compute.wilayah import Wilayah
 from generator.model.content import KabupatenData, KecamatanData
@@ -57,16 +58,18 @@ def capaian_terbaru(laporan: Iterable[LaporanKinerja], path: str) -> Table:
             Cell(lp.kecamatan.profil.nama, link=laporan_path(lp)),
             lp.kabupaten.profil.nama,
             lp.tahun,
-            *_summary_row(lp)[:2],
+            lp.ringkasan.rata_rata,
+            lp.predikat,
             lp.kabupaten.profil.skala_predikat.nama,
-            *_summary_row(lp)[2:],
+            lp.ringkasan.jumlah_tercapai,
+            lp.ringkasan.jumlah,
             *ikm,
             serapan,
         )
     return t
 
 
-def _ikm_cells(lp: LaporanKinerja) -> tuple:
+def _ikm_cells(lp: LaporanKinerja) -> tuple[Cell | None, Mutu | None]:
     """IKM and mutu cells of a report: linked to its Hasil SKM; a synthetic survey's IKM is not
     the kecamatan's and stays out of the data (the cell says why)."""
     if lp.skm is None:
