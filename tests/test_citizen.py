@@ -98,3 +98,39 @@ def test_abbreviations_are_marked_in_text_only():
         '<abbr title="Perubahan Rencana Strategis">P-Renstra</abbr>; <abbr title="Pelaksana Tugas">Plt.</abbr> Camat</p>'
         '<a href="IKM"><abbr title="Indeks Kepuasan Masyarakat">IKM</abbr></a>'
     )
+
+
+def test_notice_shows_the_address_and_a_qr_code_when_the_portal_has_one(mini, tmp_path):
+    from generator.build import build_site
+    from generator.render.qr import qr_svg
+
+    notes: list[str] = []
+    site = build_site(mini, tmp_path / "site", tmp_path / "work", notes.append).site
+    notice = page(site, "lumajang/kedungjajang/2024/skm/pengumuman")
+    assert "kode-qr.svg" not in notice  # no public address: no QR code
+    # ... and the build says which setting gives it one (and a working 404 page from a sub-folder).
+    (note,) = [n for n in notes if "Catatan" in n]
+    assert f"`url` di {mini / 'portal.yml'} kosong" in note and "404" in note and "`url: https://" in note
+
+    address = "https://kinerja.lumajangkab.go.id/portal/"
+    with open(mini / "portal.yml", "a", encoding="utf-8") as f:
+        f.write(f"\nurl: {address}\n")
+    site = build_site(mini, tmp_path / "site", tmp_path / "work", notes.append).site
+    notice = page(site, "lumajang/kedungjajang/2024/skm/pengumuman")
+    target = address + "lumajang/kedungjajang/2024/skm/"  # the full results
+    assert f'<span class="alamat">{target}</span>' in notice and '<img src="kode-qr.svg"' in notice
+    svg = (site / "lumajang/kedungjajang/2024/skm/pengumuman/kode-qr.svg").read_text(encoding="utf-8")
+    assert svg == qr_svg(target)[0] and svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="180"')  # version 5: (37 + 8) x 4 px
+    assert f"<title>{target}</title>" in svg
+
+
+def test_staff_details_are_folded_away(demo_site):
+    html = page(demo_site, "jombang/megaluh/2024/catatan-kualitas-data")
+    main = html[html.index("<article") :]
+    petugas = main[main.index('<details class="untuk-petugas">') :]
+    before = main[: main.index('<details class="untuk-petugas">')]
+    # File paths and content addresses only inside "Untuk petugas", never in the table.
+    assert "kinerja.yml" not in before and "kinerja validate" not in before
+    assert "jombang/megaluh/2024/kinerja.yml" in petugas and "<code>kinerja validate</code>" in petugas
+    footer = page(demo_site, "lumajang/kedungjajang")
+    assert '<summary>Untuk petugas</summary>\n<p>Berkas data halaman ini:</p>' in footer

@@ -24,6 +24,8 @@ NUMERIC = ("angka", "persen", "bilangan", "indeks", "rupiah")
 #: A table with more shown columns than this does not fit a phone's screen: below 600 px its
 #: rows are stacked, one block per row with `label: value` lines (portal.css, `.tumpuk`).
 FITS_A_PHONE = 3
+#: A table with more shown columns than this prints on a landscape A4 page (`.lebar`).
+FITS_PORTRAIT = 8
 
 
 def table_html(t: Table, page: Page) -> Markup:
@@ -39,7 +41,8 @@ def table_html(t: Table, page: Page) -> Markup:
     ]
     stacked = len(cols) > FITS_A_PHONE
     named = stacked and len(cols) > 1 and cols[0][1].group  # a group heading, then each row's name
-    classes = " ".join(c for c in (t.css_class, "tumpuk" if stacked else "") if c)
+    wide = "lebar" if len(cols) > FITS_PORTRAIT else ""
+    classes = " ".join(c for c in (t.css_class, "tumpuk" if stacked else "", wide) if c)
     judul, kelas = escape(t.title), f' class="{escape(classes)}"' if classes else ""
     out = [
         f'<p class="tabel-judul" aria-hidden="true" data-search-exclude>{judul}</p>\n'

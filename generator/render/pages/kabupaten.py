@@ -168,7 +168,7 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
     for lp in hasil.untuk(kab.slug):
         result.append(laporan_page(lp, skala))
         if lp.skm:
-            result.extend(skm_pages(lp, lp.skm))
+            result.extend(skm_pages(lp, lp.skm, hasil.content.portal.url))
         if lp.anggaran:
             result.append(anggaran_page(lp, lp.anggaran))
         if lp.audit:

@@ -98,7 +98,7 @@ def capaian_kecamatan(kab: KabupatenData, laporan: Iterable[LaporanKinerja]) -> 
 def desa(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
     t = Table(
         f"{kab.slug}/{kec.slug}/desa",
-        f"{w.jumlah_desa} desa dan {w.jumlah_kelurahan} kelurahan: penduduk dan kepala keluarga",
+        f"{_desa_kelurahan(w)}: penduduk dan kepala keluarga",
         f"Penduduk dan kepala keluarga per desa/kelurahan Kecamatan {kec.profil.nama}.",
         (
             Column("desa", "Desa / kelurahan"),
@@ -122,6 +122,11 @@ def desa(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
         )
     t.footer = ("Jumlah", None, w.laki_laki, w.perempuan, w.penduduk, w.kk)
     return t
+
+
+def _desa_kelurahan(w: Wilayah) -> str:
+    """`13 desa`, `2 kelurahan` or `10 desa dan 2 kelurahan`."""
+    return " dan ".join(f"{n} {jenis}" for n, jenis in ((w.jumlah_desa, "desa"), (w.jumlah_kelurahan, "kelurahan")) if n)
 
 
 def laporan_kecamatan(kab: KabupatenData, kec: KecamatanData, laporan: Iterable[LaporanKinerja]) -> Table:
