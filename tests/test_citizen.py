@@ -120,7 +120,9 @@ def test_notice_shows_the_address_and_a_qr_code_when_the_portal_has_one(mini, tm
     target = address + "lumajang/kedungjajang/2024/skm/"  # the full results
     assert f'<span class="alamat">{target}</span>' in notice and '<img src="kode-qr.svg"' in notice
     svg = (site / "lumajang/kedungjajang/2024/skm/pengumuman/kode-qr.svg").read_text(encoding="utf-8")
-    assert svg == qr_svg(target)[0] and svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="180"')  # version 5: (37 + 8) x 4 px
+    assert svg == qr_svg(target)[0] and svg.startswith(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="180"'
+    )  # version 5: (37 + 8) x 4 px
     assert f"<title>{target}</title>" in svg
 
 
@@ -133,4 +135,4 @@ def test_staff_details_are_folded_away(demo_site):
     assert "kinerja.yml" not in before and "kinerja validate" not in before
     assert "jombang/megaluh/2024/kinerja.yml" in petugas and "<code>kinerja validate</code>" in petugas
     footer = page(demo_site, "lumajang/kedungjajang")
-    assert '<summary>Untuk petugas</summary>\n<p>Berkas data halaman ini:</p>' in footer
+    assert "<summary>Untuk petugas</summary>\n<p>Berkas data halaman ini:</p>" in footer

@@ -24,7 +24,16 @@ def code_digest() -> str:
     for path in sorted([*(ROOT / "generator").rglob("*.py"), *(ROOT / "site_templates").rglob("*"), BASE_CONFIG]):
         if path.is_file():
             h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pydantic", "nh3", "pymdown-extensions", "segno"):
+    for package in (
+        "mkdocs",
+        "mkdocs-material",
+        "markdown",
+        "jinja2",
+        "pydantic",
+        "nh3",
+        "pymdown-extensions",
+        "segno",
+    ):
         h.update(f"{package}={version(package)}\0".encode())
     h.update(platform.python_version().encode())
     return h.hexdigest()

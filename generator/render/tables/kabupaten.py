@@ -126,7 +126,9 @@ def desa(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
 
 def _desa_kelurahan(w: Wilayah) -> str:
     """`13 desa`, `2 kelurahan` or `10 desa dan 2 kelurahan`."""
-    return " dan ".join(f"{n} {jenis}" for n, jenis in ((w.jumlah_desa, "desa"), (w.jumlah_kelurahan, "kelurahan")) if n)
+    return " dan ".join(
+        f"{n} {jenis}" for n, jenis in ((w.jumlah_desa, "desa"), (w.jumlah_kelurahan, "kelurahan")) if n
+    )
 
 
 def laporan_kecamatan(kab: KabupatenData, kec: KecamatanData, laporan: Iterable[LaporanKinerja]) -> Table:
