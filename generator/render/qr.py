@@ -20,4 +20,4 @@ def qr_svg(address: str) -> tuple[str, int]:
     code = segno.make(address, error="m")
     out = io.BytesIO()
     code.save(out, kind="svg", scale=4, border=4, xmldecl=False, svgclass=None, lineclass=None, title=address)
-    return out.getvalue().decode("utf-8"), code.symbol_size(scale=4, border=4)[0]
+    return out.getvalue().decode("utf-8"), int(code.symbol_size(scale=4, border=4)[0])
