@@ -122,7 +122,7 @@ def test_megaluh_population_and_density(site):
     html = page(site, "jombang/megaluh")
     # TABEL 1.1 per desa sums to 39.725 (the report's text says 44.114); 39.725 / 25,96 km².
     assert "39.725 jiwa" in html and "1.530 jiwa/km²" in html
-    assert "13 desa dan 0 kelurahan" in html
+    assert "13 desa: penduduk dan kepala keluarga" in html and "0 kelurahan" not in html
 
 
 def test_every_demo_report_is_published(site):
