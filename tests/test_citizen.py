@@ -55,9 +55,10 @@ def test_headline_card_states_ikm_capaian_serapan_and_the_change(demo_site):
         in card
     )
     assert "98,91 %" in card
-    # Ajung's survey is synthetic: no IKM in its card, and none in the data of the home table.
+    # Ajung has no survey in the portal: its card says so, and the home table's data has no IKM.
     ajung = words[words.index("Ajung Hasil tahun 2023") : words.index("Halaman Kabupaten Jember")]
-    assert "contoh dengan data sintetis" in ajung and "79,44" not in ajung
+    assert "Belum ada hasil survei kepuasan masyarakat 2023 di portal." in ajung
+    assert "Belum ada angka 2022 untuk dibandingkan." in ajung
     (row,) = [r for r in read_csv(demo_site / "capaian-terbaru.csv") if r["kecamatan"] == "Ajung"]
     assert row["ikm"] == "" and row["mutu"] == ""
 

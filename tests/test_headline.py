@@ -8,6 +8,7 @@ from conftest import DEMO
 from generator.compute.headline import change, headline
 from generator.compute.portal import compute
 from generator.load import load_content
+from generator.synthetic.portal import portal_sintetis
 from generator.validate import validate
 
 
@@ -40,9 +41,18 @@ def test_kedungjajang_headline_compares_the_ikm_with_its_history(hasil):
     assert h.rata_rata_change is None and h.serapan_change is None  # no report of 2023 to compare with
 
 
-def test_a_synthetic_survey_gives_no_headline_ikm(hasil):
+def test_a_synthetic_survey_gives_no_headline_ikm(tmp_path):
+    portal_sintetis(tmp_path / "content", 1, 1, [2024], seed=1)
+    (lp,) = compute(validate(load_content(tmp_path / "content", diubah={}))).laporan
+    assert lp.skm is not None and lp.skm.data.skm.sintetis and lp.skm.ikm > 25
+    h = headline([lp])
+    assert h.ikm is None and h.mutu is None and h.ikm_change is None and h.ikm_sintetis
+    assert h.rata_rata == lp.ringkasan.rata_rata
+
+
+def test_a_kecamatan_without_a_survey_has_no_ikm(hasil):
     h = headline(hasil.untuk("jember", "ajung"))
-    assert h.tahun == 2023 and h.ikm is None and h.mutu is None and h.ikm_change is None and h.ikm_sintetis
+    assert h.tahun == 2023 and h.ikm is None and h.mutu is None and not h.ikm_sintetis
     assert round(h.rata_rata, 2) == 100 and round(h.serapan, 2) == 97.20
 
 
