@@ -31,6 +31,7 @@ from generator.compute.capaian import (
     capaian_ordinal,
     predikat,
 )
+from generator.compute.headline import Headline, headline
 from generator.compute.individu import IndikatorIndividuResult
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.perbandingan import RiwayatLain, peringkat, riwayat
@@ -94,6 +95,12 @@ def body(section: str) -> str:
 
 
 @cache
+def kedungjajang_headline() -> Headline:
+    h = headline(demo().untuk("lumajang", "kedungjajang"))
+    assert h.mutu.huruf == "B" and h.ikm_change.arah == "naik" and h.ikm_change.sebelumnya == 82.68
+    return h
+
+
 def demo() -> PortalResult:
     return compute(validate(load_content(ROOT / "content", diubah={})))
 
@@ -621,6 +628,11 @@ EXAMPLES = [
         lambda: N(rupiah_per_unit(6750000, 3, "laporan"), 0),
     ),
     # §3.8 trends, Renstra, comparisons, ranking
+    Example(
+        "3.8",
+        "IKM 2024 **82,86** (mutu B) against the IKU's 2023 realisasi 82,68 → *naik* **0,18**",
+        lambda: (N(kedungjajang_headline().ikm), N(kedungjajang_headline().ikm_change.selisih)),
+    ),
     Example(
         "3.8",
         "2019 target 89, realisasi 86 → capaian **96,63 %**",

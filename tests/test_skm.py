@@ -233,7 +233,7 @@ def test_hasil_skm_pages_of_the_demo(demo_site):
     kedungjajang = (demo_site / "lumajang/kedungjajang/2024/skm/index.html").read_text(encoding="utf-8")
     assert "82,86" in kedungjajang and "B · Baik" in kedungjajang
     periode = {r["periode"]: r for r in read_csv(demo_site / "lumajang/kedungjajang/2024/skm/ikm-periode.csv")}
-    assert (periode["Semester I"]["ikm"], periode["Semester 2"]["ikm"]) == ("79.64", "86.08")
+    assert (periode["Semester I"]["ikm"], periode["Semester II"]["ikm"]) == ("79.64", "86.08")
     megaluh = read_csv(demo_site / "jombang/megaluh/2024/skm/ikm-layanan.csv")
     assert [r["ikm"] for r in megaluh] == ["89.86", "85.42", "100", "87.22", "97.92"]
     assert read_csv(demo_site / "jombang/megaluh/2024/skm/ikm-periode.csv")[0]["ikm"] == "92.08"

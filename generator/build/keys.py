@@ -33,6 +33,7 @@ def code_digest() -> str:
         "nh3",
         "pymdown-extensions",
         "pysastrawi",
+        "segno",
     ):
         h.update(f"{package}={version(package)}\0".encode())
     h.update(platform.python_version().encode())

@@ -57,7 +57,9 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list[Any], shard_slug: s
         "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
         "validation": {"nav": {"not_found": "info"}},
         "hooks": [str(HOOKS)],
-        "extra": {"portal_root": "../" if shard_slug else ""},  # for the portal-wide search box
+        "extra": {
+            "portal_root": "../" if shard_slug else ""
+        },  # the search box and the theme assets: one copy, at the root
     }
     if portal.url:
         config["site_url"] = portal.url.rstrip("/") + "/" + (f"{shard_slug}/" if shard_slug else "")
@@ -135,8 +137,35 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     run_mkdocs(config, target, build_date, dirty=True)
 
 
+#: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal
+#: root's copy (`hooks.shared_theme_assets`), so the shard does not publish its own: a reader
+#: downloads them once per portal.
+SHARED_THEME_FILES = (
+    "assets/stylesheets",
+    "assets/javascripts",
+    "assets/images",
+    "assets/portal.css",
+    "assets/portal.js",
+)
+
+
+def drop_shared_theme_assets(site: Path) -> None:
+    """Remove a kabupaten shard's copies of the theme files its pages load from the root."""
+    for name in SHARED_THEME_FILES:
+        path = site / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    if (site / "assets").is_dir() and not any((site / "assets").iterdir()):
+        (site / "assets").rmdir()
+
+
 def finish_shard(site: Path, folder: Path, shard_slug: str) -> None:
-    """What every shard's output gets after MkDocs: unused theme files removed, its search
-    segment written into its work `folder` (generator/build/search.py)."""
+    """What every shard's output gets after MkDocs: unused theme files removed, a kabupaten's copies
+    of the shared theme files removed, its search segment written into its work `folder`
+    (generator/build/search.py)."""
     prune_theme_assets(site)
+    if shard_slug:
+        drop_shared_theme_assets(site)
     search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder)

@@ -132,8 +132,10 @@ def build_site(
     hashes.save()
     if not portal.portal.url:
         step(
-            "Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
-            "hanya benar bila situs dipasang di akar domain."
+            f"Catatan: `url` di {root / 'portal.yml'} kosong. Halaman 404 hanya tampil benar (bergaya, tautannya "
+            "berfungsi) bila situs dipasang di akar domain; sitemap.xml tanpa alamat halaman; Pengumuman SKM tanpa "
+            "alamat dan kode QR. Bila situs dipasang di sub-folder, isi alamat publiknya di portal.yml, misalnya "
+            "`url: https://kinerja.contoh.go.id/portal/`."
         )
     result.seconds = time.perf_counter() - started
     step(f"Selesai: {site_dir}")

@@ -16,9 +16,12 @@ from generator.render.paths import audit_path, laporan_path, perbandingan_path
 
 
 def _capaian_chart(lp: LaporanKinerja) -> charts.Chart | None:
+    """Capaian of every IKU; an indicator of a tujuan names it (it may measure the kabupaten,
+    like the kabupaten's IKM, rather than the kecamatan)."""
+    tujuan = {h.indikator.id: t.tujuan.nama for t in lp.tujuan for h in t.indikator}
     bars = [
         charts.Bar(
-            h.indikator.nama,
+            f"{h.indikator.nama} (tujuan: {tujuan[h.indikator.id]})" if h.indikator.id in tujuan else h.indikator.nama,
             h.capaian.nilai,
             f"{format_percent(h.capaian.nilai)} · {h.predikat.label}",
             h.predikat.label,

@@ -265,8 +265,8 @@ def catatan_kualitas(lp: LaporanKinerja) -> Table:
         "Angka yang tercetak di laporan sumber dibandingkan dengan hasil hitung portal.",
         (
             Column("subjek", "Indikator / bagian"),
-            Column("berkas", "Berkas"),
-            Column("lokasi", "Lokasi dalam berkas"),
+            Column("berkas", "Berkas", shown=False),
+            Column("lokasi", "Lokasi dalam berkas", shown=False),
             Column("besaran", "Besaran"),
             Column("dilaporkan", "Dilaporkan", "angka", "Angka seperti tercetak di laporan sumber."),
             Column(
