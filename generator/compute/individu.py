@@ -4,15 +4,15 @@ indicator's realisasi cumulative to the TW, capaian, and the cost-per-outcome fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator import model as m
 from generator.compute.anggaran import serapan
 from generator.compute.capaian import Capaian, capaian_angka
-from generator.compute.selisih import differs
 from generator.model.content import IndividuData, KabupatenData, KecamatanData
 
-#: Rounding tolerance for the printed figures of an individual report (percentage points).
-TOLERANSI = 0.5
+if TYPE_CHECKING:
+    from generator.compute.audit import AuditNote
 
 
 def realisasi_individu(ind: m.IndikatorIndividu) -> float | None:
@@ -30,19 +30,6 @@ class IndikatorIndividuResult:
     capaian: Capaian
     serapan: float | None
 
-    @property
-    def catatan(self) -> list[tuple[str, float | str, float | None]]:
-        """Printed figures that differ from ours: (what, printed, computed)."""
-        notes = []
-        printed = self.indikator.dilaporkan
-        if printed and differs(printed.realisasi, self.realisasi, TOLERANSI):
-            notes.append(("realisasi", printed.realisasi, self.realisasi))
-        if printed and differs(printed.capaian, self.capaian.nilai, TOLERANSI):
-            notes.append(("capaian (%)", printed.capaian, self.capaian.nilai))
-        if differs(self.indikator.dilaporkan_serapan, self.serapan, TOLERANSI):
-            notes.append(("serapan (%)", self.indikator.dilaporkan_serapan, self.serapan))
-        return notes
-
 
 @dataclass(frozen=True)
 class JabatanResult:
@@ -56,6 +43,7 @@ class IndividuResult:
     kecamatan: KecamatanData
     data: IndividuData
     jabatan: tuple[JabatanResult, ...]
+    audit: tuple[AuditNote, ...] = ()  # printed figures of this report that differ (set by compute)
 
     @property
     def tahun(self) -> int:

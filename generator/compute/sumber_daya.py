@@ -1,13 +1,12 @@
 """Resources and composite indices (docs/domain.md §3.5, 3.9): staff counts and shares with pemenuhan
 jabatan, asset condition and value, and weighted composite indices with each aspect's share
-of its maximum. Every stated total that our sums contradict becomes a `Selisih`."""
+of its maximum. Stated totals are compared with these sums by the audit (compute/audit.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from generator import model as m
-from generator.compute.selisih import Discrepancy, differs
 
 
 def persen(bagian: float | None, keseluruhan: float | None) -> float | None:
@@ -31,7 +30,6 @@ class SdmResult:
     jumlah_pegawai: int | None
     asn: int | None
     kebutuhan: int | None
-    selisih: tuple[Discrepancy, ...]
 
     @property
     def pemenuhan_jabatan(self) -> float | None:
@@ -39,7 +37,9 @@ class SdmResult:
         return persen(self.asn, self.kebutuhan)
 
 
-def compute_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> SdmResult:
+def compute_sdm(sdm: m.Sdm) -> SdmResult:
+    """Each breakdown with its shares; the staff total is the first breakdown of all staff
+    (the stated `jumlah_pegawai` only without breakdowns)."""
     rincian = []
     for r in sdm.rincian:
         total = sum(r.jumlah.values())
@@ -47,31 +47,28 @@ def compute_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> SdmResult:
             Breakdown(r.dimensi, r.kelompok, tuple((k, v, persen(v, total)) for k, v in r.jumlah.items()), total)
         )
     semua = [r.total for r in rincian if r.kelompok == "semua"]
-    jumlah = sdm.jumlah_pegawai if sdm.jumlah_pegawai is not None else (semua[0] if semua else None)
-    # A group's size: from the status breakdown (e.g. "Non ASN": 12), or the stated ASN count.
+    jumlah = semua[0] if semua else sdm.jumlah_pegawai
+    return SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan)
+
+
+def stated_totals(sdm: m.Sdm, result: SdmResult) -> list[tuple[Breakdown, int, str]]:
+    """What each breakdown must add up to, as the report states it: the stated staff total (or
+    the first breakdown's) for all staff; a group's count in the status breakdown (or the
+    stated ASN count) for that group. (breakdown, stated total, where it is stated)."""
     groups = {
-        k.lower(): v
+        k.lower(): (v, f"rincian status: {k}")
         for r in sdm.rincian
         if r.dimensi == "status" and r.kelompok == "semua"
         for k, v in r.jumlah.items()
     }
     if sdm.asn is not None:
-        groups.setdefault("asn", sdm.asn)
-    notes = []
-    for b in rincian:
-        expected = jumlah if b.kelompok == "semua" else groups.get(b.kelompok.lower())
-        if expected is not None and b.total != expected:
-            notes.append(
-                Discrepancy(f"jumlah pegawai {b.kelompok} menurut {b.dimensi.replace('_', ' ')}", expected, b.total)
-            )
-    result = SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
-    printed = sdm.dilaporkan
-    if printed is not None:
-        if differs(printed.jumlah_pegawai, jumlah, 0):
-            notes.append(Discrepancy("jumlah pegawai", printed.jumlah_pegawai, jumlah))
-        if differs(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
-            notes.append(Discrepancy("pemenuhan jabatan (%)", printed.pemenuhan_jabatan, result.pemenuhan_jabatan))
-    return SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, tuple(notes))
+        groups.setdefault("asn", (sdm.asn, "sdm.asn"))
+    first = next((r for r in result.rincian if r.kelompok == "semua"), None)
+    if sdm.jumlah_pegawai is not None:
+        groups["semua"] = (sdm.jumlah_pegawai, "sdm.jumlah_pegawai")
+    elif first is not None:
+        groups["semua"] = (first.total, f"rincian {first.dimensi.replace('_', ' ')} (rincian pertama)")
+    return [(r, *groups[r.kelompok.lower()]) for r in result.rincian if r.kelompok.lower() in groups]
 
 
 # ---------------------------------------------------------------- aset
@@ -84,7 +81,6 @@ class AsetResult:
     rusak_ringan: int
     rusak_berat: int
     nilai: tuple[m.NilaiAset, ...]
-    selisih: tuple[Discrepancy, ...]
 
     @property
     def jumlah(self) -> int:
@@ -104,27 +100,15 @@ class AsetResult:
         return sum(values) if values else None
 
 
-def compute_aset(aset: m.Aset, tolerance: float = 0.5) -> AsetResult:
+def compute_aset(aset: m.Aset) -> AsetResult:
     barang = tuple((b, b.baik + b.rusak_ringan + b.rusak_berat) for b in aset.barang)
-    notes = [
-        Discrepancy(f"jumlah {b.nama} (B + RR + RB)", b.jumlah, total)
-        for b, total in barang
-        if b.jumlah is not None and b.jumlah != total
-    ]
-    result = AsetResult(
+    return AsetResult(
         barang,
         sum(b.baik for b, _ in barang),
         sum(b.rusak_ringan for b, _ in barang),
         sum(b.rusak_berat for b, _ in barang),
         tuple(aset.nilai),
-        (),
     )
-    if aset.dilaporkan is not None:
-        for kondisi in ("baik", "rusak_ringan", "rusak_berat"):
-            printed = getattr(aset.dilaporkan, f"persen_{kondisi}")
-            if differs(printed, result.persen(kondisi), tolerance):
-                notes.append(Discrepancy(f"persentase {kondisi.replace('_', ' ')}", printed, result.persen(kondisi)))
-    return AsetResult(result.barang, result.baik, result.rusak_ringan, result.rusak_berat, result.nilai, tuple(notes))
 
 
 # ---------------------------------------------------------------- composite indices
@@ -167,7 +151,6 @@ class IndeksResult:
     aspek: tuple[AspekResult, ...]
     total: float
     maksimum: float | None
-    selisih: tuple[Discrepancy, ...]
 
     @property
     def predikat(self) -> str | None:
@@ -194,7 +177,7 @@ def _bobot(a: m.Aspek) -> float:
     return a.bobot
 
 
-def compute_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> IndeksResult:
+def compute_indeks(indeks: m.Indeks) -> IndeksResult:
     """`poin`: each value is already weighted points out of its bobot; `bobot-persen`: each
     value is a 0-100 score weighted by bobot %."""
     maksimum: float | None
@@ -206,13 +189,4 @@ def compute_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> IndeksResult:
         poin = [a.nilai if indeks.cara == "poin" else b / 100 * a.nilai for a, b in zip(indeks.aspek, bobot)]
         aspek = tuple(AspekResult(a, p, b) for a, p, b in zip(indeks.aspek, poin, bobot))
         maksimum = sum(bobot)
-    total = sum(a.poin for a in aspek)
-    notes = []
-    printed = indeks.dilaporkan
-    result = IndeksResult(indeks, aspek, total, maksimum, ())
-    if printed is not None:
-        if differs(printed.total, total, tolerance):
-            notes.append(Discrepancy("total indeks", printed.total, total))
-        if printed.predikat and result.predikat and not result.predikat.startswith(printed.predikat + " "):
-            notes.append(Discrepancy("predikat", printed.predikat, result.predikat))
-    return IndeksResult(indeks, aspek, total, maksimum, tuple(notes))
+    return IndeksResult(indeks, aspek, sum(a.poin for a in aspek), maksimum)

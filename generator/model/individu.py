@@ -7,9 +7,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.kinerja import Dilaporkan
-from generator.model.program import AnggaranDilaporkan
-from generator.model.types import Id, Number, Schema, Tahun, Text, _number
+from generator.model.types import Id, Number, Rupiah, Schema, Tahun, Text, _number
 
 TanggapanAtasan = Literal[
     "Laporan sudah baik",
@@ -19,6 +17,13 @@ TanggapanAtasan = Literal[
     "Lain-lain",
 ]
 TANGGAPAN_ATASAN: tuple[TanggapanAtasan, ...] = get_args(TanggapanAtasan)
+
+
+class AnggaranIndividu(Schema):
+    """The money behind one indicator of an individual report."""
+
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
 
 
 class IndikatorIndividu(Schema):
@@ -33,9 +38,7 @@ class IndikatorIndividu(Schema):
     pembilang: Number | None = None  # realisasi = pembilang / penyebut (× 100 for a percentage)
     penyebut: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
     rumus: str | None = None
-    anggaran: AnggaranDilaporkan | None = None  # pagu and realisasi of the money behind it
-    dilaporkan: Dilaporkan | None = None
-    dilaporkan_serapan: Number | None = None
+    anggaran: AnggaranIndividu | None = None
 
     @model_validator(mode="after")
     def _one_realisasi(self) -> IndikatorIndividu:

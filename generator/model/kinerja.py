@@ -6,21 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.types import Id, Number, OptionalValue, Schema, Tahun, Text
+from generator.model.types import Id, OptionalValue, Schema, Tahun, Text
 
 
 class Target(Schema):
     renstra: OptionalValue = None
     pk_awal: OptionalValue = None
     pk_perubahan: OptionalValue = None
-
-
-class Dilaporkan(Schema):
-    """Figures as printed in a published report, kept only to audit them."""
-
-    realisasi: OptionalValue = None
-    capaian: Number | None = None
-    predikat: str | None = None
 
 
 class Indikator(Schema):
@@ -35,7 +27,6 @@ class Indikator(Schema):
     sumber_data: str | None = None
     penanggung_jawab: str | None = None
     keterangan: str | None = None
-    dilaporkan: Dilaporkan | None = None
     bersama: Id | None = None  # the kabupaten's shared indicator this IKU reports
     riwayat_keterangan: str | None = None  # e.g. "indikator baru pada Renstra 2025-2029"
 

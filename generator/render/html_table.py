@@ -39,8 +39,9 @@ def table_html(t: Table, page: Page) -> Markup:
         "</tr></thead>\n<tbody>\n",
     ]
     for r, row in enumerate(t.rows):
-        kelas = t.row_classes[r]
-        out.append(f'<tr class="{escape(kelas)}">' if kelas else "<tr>")
+        kelas, anchor = t.row_classes[r], t.row_ids[r]
+        attributes = (f' id="{escape(anchor)}"' if anchor else "") + (f' class="{escape(kelas)}"' if kelas else "")
+        out.append(f"<tr{attributes}>")
         for n, (c, k, angka) in enumerate(cols):
             isi = cell_content(row[c], k, page)
             if n:
@@ -54,7 +55,9 @@ def table_html(t: Table, page: Page) -> Markup:
     if t.footer:
         out.append("<tfoot><tr>")
         out += [
-            f'<th scope="row">{escape(t.footer[c])}</th>' if not n else f"<td{angka}>{cell_value(t.footer[c], k)}</td>"
+            f'<th scope="row">{escape(t.footer[c])}</th>'
+            if not n
+            else f"<td{angka}>{cell_content(t.footer[c], k, page)}</td>"
             for n, (c, k, angka) in enumerate(cols)
         ]
         out.append("</tr></tfoot>\n")

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
-from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, YearData
+from generator.model.content import Content, DilaporkanData, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
 from generator.validate.schema import check_folder, csv_rows, parse_document
 from generator.validate.year import all_indikator, validate_year
@@ -79,9 +79,16 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
     riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems))
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
     renstra = _renstra(raw.renstra, known, problems) if raw.renstra else None
+    dilaporkan = {
+        t.tahun: DilaporkanData(t.dilaporkan.path, tuple(csv_rows(t.dilaporkan, m.BarisDilaporkan, problems)))
+        for t in raw.tahun
+        if t.dilaporkan is not None
+    }
     if len(problems) > before:
         return None
-    return KecamatanData(raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra)
+    return KecamatanData(
+        raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra, dilaporkan
+    )
 
 
 def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:

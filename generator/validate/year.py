@@ -221,6 +221,7 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
         raw.sumber_daya,
         raw.indeks,
         raw.narasi,
+        raw.dilaporkan,
         *raw.responden.values(),
     )
     return YearData(

@@ -1,0 +1,726 @@
+"""The figure register (docs/domain.md §3.12): every figure the portal computes for a
+kecamatan-year, each under a stable address of a declared family (compute/families.py), with
+its label, value, unit, formula and the inputs it came from. One function per family group;
+the audit (compute/audit.py) compares printed figures with it, and the site publishes it as
+`angka.csv` / `angka.json`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from statistics import fmean
+from typing import TYPE_CHECKING, Any
+
+from generator.compute.anggaran import BESARAN, walk
+from generator.compute.capaian import predikat
+from generator.compute.families import BY_PATTERN, slug
+from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
+from generator.compute.wilayah import wilayah
+from generator.model.content import KabupatenData, KecamatanData
+from generator.model.portal import Rentang
+
+if TYPE_CHECKING:
+    from generator.compute.audit import AuditNote
+    from generator.compute.individu import IndividuResult
+    from generator.compute.skm import Mutu, PeriodeResult, UnsurResult
+    from generator.compute.sumber_daya import AsetResult
+
+Nilai = float | int | str | None
+
+PERIODE_LABEL = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the register. `nilai` None: not computable (`catatan` says why), never 0;
+    `sebutan`: other names a printed text may use for it (a predikat's code)."""
+
+    alamat: str
+    label: str
+    nilai: Nilai
+    satuan: str
+    rumus: str | None
+    masukan: tuple[str, ...]
+    catatan: str | None = None
+    sebutan: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class YearRegister:
+    """The register of one kecamatan-year (Laporan Kinerja and/or individual reports)."""
+
+    kabupaten: KabupatenData
+    kecamatan: KecamatanData
+    tahun: int
+    angka: tuple[Figure, ...]
+    audit: tuple[AuditNote, ...] = field(default=())
+
+    @cached_property
+    def by_address(self) -> dict[str, Figure]:
+        """Figures by lowercased address (clerks may write addresses in any case)."""
+        return {f.alamat.lower(): f for f in self.angka}
+
+    def get(self, alamat: str) -> Figure | None:
+        return self.by_address.get(alamat.strip().lower())
+
+
+class _Builder:
+    """Collects figures; every address comes from a declared family."""
+
+    def __init__(self) -> None:
+        self.figures: list[Figure] = []
+
+    def add(
+        self,
+        pola: str,
+        parts: Mapping[str, object],
+        nilai: Nilai,
+        masukan: Iterable[str] = (),
+        *,
+        satuan: str | None = None,
+        catatan: str | None = None,
+        sebutan: tuple[str, ...] = (),
+    ) -> str:
+        """Add a figure of family `pola`; `parts` fill its placeholders and label."""
+        family = BY_PATTERN[pola]
+        alamat = family.alamat(parts)
+        self.figures.append(
+            Figure(
+                alamat,
+                family.label.format(**parts),
+                nilai,
+                satuan or family.satuan,
+                family.rumus,
+                tuple(masukan),
+                catatan if catatan or nilai is not None else "tidak dapat dihitung: masukan belum lengkap",
+                sebutan,
+            )
+        )
+        return alamat
+
+    def label(
+        self, pola: str, parts: Mapping[str, object], value: Rentang | Mutu | None, masukan: Iterable[str]
+    ) -> None:
+        """A predikat or mutu: the text `kode label`, matching a printed code or label."""
+        if value is None:
+            self.add(pola, parts, None, masukan, catatan="tanpa capaian berupa angka")
+            return
+        kode = value.kode or ""
+        nilai = f"{kode} {value.label}".strip()
+        names = (value.label, kode, f"{kode} ({value.label})") if kode else (value.label,)
+        self.add(pola, parts, nilai, masukan, sebutan=names)
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def _status(h: IndikatorResult) -> str:
+    if h.capaian.tercapai is None:
+        return "tidak terukur"
+    return "tercapai" if h.capaian.tercapai else "belum tercapai"
+
+
+def _indikator(b: _Builder, prefix: str, h: IndikatorResult, computed: dict[str, str]) -> None:
+    """target, realisasi (per period, typed, aggregated, used), capaian, predikat, status."""
+    ind = h.indikator
+    src = f"{'kinerja.yml' if prefix == 'iku' else 'program.yml'} indikator[{ind.id}]"
+    p = {"id": ind.id, "nama": ind.nama}
+    unit = ind.satuan
+    key = "pk_perubahan" if ind.target.pk_perubahan is not None else "pk_awal"
+    target = b.add(
+        f"{prefix}/<id>/target",
+        p,
+        h.target,
+        [f"{src}.target.{key}"],
+        satuan=unit,
+        catatan=None if h.target is not None else "belum ada target",
+    )
+    for pola, value, name in (
+        ("target-awal", ind.target.pk_awal, "pk_awal"),
+        ("target-perubahan", ind.target.pk_perubahan, "pk_perubahan"),
+    ):
+        if value is not None:
+            b.add(f"{prefix}/<id>/{pola}", p, value, [f"{src}.target.{name}"], satuan=unit)
+    periods = [
+        b.add(
+            f"{prefix}/<id>/realisasi/<periode>",
+            {"periode": k, "periode_label": PERIODE_LABEL[k], **p},
+            v,
+            [f"realisasi.csv {ind.id}.{k}"],
+            satuan=unit,
+        )
+        for k, v in h.periode.items()
+    ]
+    typed = None
+    if h.realisasi_diketik is not None:
+        typed = b.add(
+            f"{prefix}/<id>/realisasi/diketik", p, h.realisasi_diketik, [f"realisasi.csv {ind.id}.tahunan"], satuan=unit
+        )
+    aggregated = None
+    if periods and h.realisasi_periode is not None:
+        aggregated = b.add(f"{prefix}/<id>/realisasi/agregasi", p, h.realisasi_periode, periods, satuan=unit)
+    source = computed.get(ind.id) or (typed if h.realisasi_sumber == "tahunan" else aggregated)
+    realisasi = b.add(
+        f"{prefix}/<id>/realisasi",
+        p,
+        h.realisasi,
+        [source] if source else [],
+        satuan=unit,
+        catatan=h.realisasi_sumber or "belum ada data realisasi",
+    )
+    b.add(f"{prefix}/<id>/capaian", p, h.capaian.nilai, [target, realisasi], catatan=h.capaian.alasan)
+    b.label(f"{prefix}/<id>/predikat", p, h.predikat, [f"{prefix}/{ind.id}/capaian"])
+    b.add(f"{prefix}/<id>/status", p, _status(h), [f"{prefix}/{ind.id}/capaian"])
+
+
+def _computed_sources(lp: LaporanKinerja) -> dict[str, str]:
+    """IKU id -> the address of the figure the portal uses as its realisasi (IKM, index total)."""
+    sources = {lp.skm.data.skm.indikator: "skm/tahunan/ikm"} if lp.skm and lp.skm.data.skm.indikator else {}
+    sources.update({x.indeks.indikator: f"indeks/{x.indeks.id}/total" for x in lp.indeks if x.indeks.indikator})
+    return sources
+
+
+def _ringkasan(b: _Builder, lp: LaporanKinerja) -> None:
+    skala = lp.kabupaten.profil.skala_predikat
+    for prefix, summary, ids in (
+        ("iku", lp.ringkasan, [f"iku/{h.indikator.id}/capaian" for h in lp.iku]),
+        (
+            "indikator-program",
+            lp.ringkasan_program,
+            [f"indikator-program/{h.indikator.id}/capaian" for n in walk_program(lp) for h in n.indikator],
+        ),
+    ):
+        if not ids:
+            continue
+        p = f"ringkasan/{prefix}"
+        b.add(
+            f"{p}/rata-rata-capaian",
+            {},
+            summary.rata_rata,
+            ids,
+            catatan=None if summary.rata_rata is not None else "tidak ada capaian berupa angka",
+        )
+        b.add(f"{p}/rata-rata-capaian-tanpa-batas", {}, summary.rata_rata_tanpa_batas, ids)
+        mean = summary.rata_rata
+        b.label(f"{p}/predikat", {}, predikat(mean, skala) if mean is not None else None, [f"{p}/rata-rata-capaian"])
+        for leaf, value in (
+            ("jumlah", summary.jumlah),
+            ("tercapai", summary.jumlah_tercapai),
+            ("belum-tercapai", summary.jumlah_belum_tercapai),
+            ("tidak-terukur", summary.jumlah_tidak_terukur),
+            ("jumlah-dirata", summary.jumlah_dirata),
+        ):
+            b.add(f"{p}/{leaf}", {}, value, ids)
+    for t in lp.tujuan:
+        for s in t.sasaran:
+            q = {"id": s.sasaran.id, "nama": s.sasaran.nama}
+            ids = [f"iku/{h.indikator.id}/capaian" for h in s.indikator]
+            b.add("sasaran/<id>/capaian", q, s.ringkasan.rata_rata, ids)
+            b.label("sasaran/<id>/predikat", q, s.predikat, [f"sasaran/{s.sasaran.id}/capaian"])
+            b.add("sasaran/<id>/jumlah-indikator", q, s.ringkasan.jumlah_dirata, ids)
+    nodes = list(walk_program(lp))
+    for bagian, label, count in (
+        ("tujuan", "tujuan", len(lp.tujuan)),
+        ("sasaran", "sasaran", sum(len(t.sasaran) for t in lp.tujuan)),
+        ("iku", "IKU", len(lp.iku)),
+        ("program", "program", sum(1 for n in nodes if n.level == "program")),
+        ("kegiatan", "kegiatan", sum(1 for n in nodes if n.level == "kegiatan")),
+        ("sub-kegiatan", "sub kegiatan", sum(1 for n in nodes if n.level == "sub_kegiatan")),
+        ("indikator-program", "indikator program, kegiatan dan sub kegiatan", sum(len(n.indikator) for n in nodes)),
+    ):
+        b.add(
+            "ringkasan/struktur/jumlah-<bagian>",
+            {"bagian": bagian, "bagian_label": label},
+            count,
+            ["kinerja.yml", "program.yml"],
+        )
+
+
+# ---------------------------------------------------------------- over time and side by side
+
+
+def _perbandingan(b: _Builder, lp: LaporanKinerja) -> None:
+    shared = {i.kode: i for i in lp.kabupaten.profil.indikator_bersama}
+    for c in lp.perbandingan:
+        ind = c.hasil.indikator
+        p = {"id": ind.id, "nama": ind.nama}
+        for r in c.riwayat:
+            if r.tahun >= lp.tahun:
+                continue
+            src = [
+                f"riwayat.csv {ind.id} {r.tahun}"
+                if r.sumber != f"Laporan Kinerja {r.tahun}"
+                else f"{r.tahun}/kinerja.yml"
+            ]
+            b.add("riwayat/<id>/<tahun>/target", {"tahun": r.tahun, **p}, r.target, src, satuan=ind.satuan)
+            b.add("riwayat/<id>/<tahun>/realisasi", {"tahun": r.tahun, **p}, r.realisasi, src, satuan=ind.satuan)
+            b.add(
+                "riwayat/<id>/<tahun>/capaian",
+                {"tahun": r.tahun, **p},
+                r.capaian,
+                [f"riwayat/{ind.id}/{r.tahun}/target", f"riwayat/{ind.id}/{r.tahun}/realisasi"],
+            )
+        for before, row in zip(c.riwayat, c.riwayat[1:]):
+            if row.perubahan is None:
+                continue
+            years = {"dari": before.tahun, "ke": row.tahun}
+            inputs = [_realisasi_address(ind.id, y, lp.tahun) for y in (before.tahun, row.tahun)]
+            b.add("perubahan/<id>/<dari>-<ke>/persen", {**years, **p}, row.perubahan, inputs)
+            if row.perubahan_poin is not None:
+                b.add("perubahan/<id>/<dari>-<ke>/selisih", {**years, **p}, row.perubahan_poin, inputs)
+        if c.renstra is not None:
+            src = [f"renstra.yml {c.renstra.versi}"]
+            b.add("renstra/<id>/target-akhir", p, c.renstra.target_akhir, src, satuan=ind.satuan)
+            if c.renstra.target_tahun is not None:
+                b.add("renstra/<id>/target-tahun", p, c.renstra.target_tahun, src, satuan=ind.satuan)
+            b.add(
+                "renstra/<id>/kemajuan",
+                p,
+                c.renstra.kemajuan,
+                [f"iku/{ind.id}/realisasi", f"renstra/{ind.id}/target-akhir"],
+            )
+        for x in c.pembanding:
+            q = {"pembanding": slug(x.pembanding), "pembanding_nama": x.pembanding, **p}
+            b.add(
+                "pembanding/<id>/<pembanding>/nilai",
+                q,
+                x.nilai,
+                [f"pembanding.csv {ind.id} {x.pembanding}"],
+                satuan=ind.satuan,
+                catatan=None if x.nilai is not None else "tidak tersedia",
+            )
+            inputs = [f"iku/{ind.id}/realisasi", f"pembanding/{ind.id}/{slug(x.pembanding)}/nilai"]
+            b.add("pembanding/<id>/<pembanding>/selisih", q, x.selisih, inputs, satuan=ind.satuan)
+            b.add("pembanding/<id>/<pembanding>/rasio", q, x.rasio, inputs)
+        if c.peringkat and ind.bersama in shared:
+            _peringkat(b, c.peringkat, shared[ind.bersama].kode, shared[ind.bersama].nama, shared[ind.bersama].satuan)
+
+
+def _realisasi_address(ind_id: str, tahun: int, now: int) -> str:
+    return f"iku/{ind_id}/realisasi" if tahun == now else f"riwayat/{ind_id}/{tahun}/realisasi"
+
+
+def _peringkat(b: _Builder, ranking: Sequence[Any], kode: str, nama: str, satuan: str) -> None:
+    p = {"kode": kode, "nama": nama}
+    src = ["nilai-kecamatan.csv", "laporan kecamatan"]
+    values = [r.nilai for r in ranking]
+    b.add("perbandingan/<kode>/jumlah-kecamatan", p, len(values), src)
+    b.add("perbandingan/<kode>/jumlah", p, sum(values), src, satuan=satuan)
+    b.add("perbandingan/<kode>/rata-rata", p, fmean(values), src, satuan=satuan)
+    for r in ranking:
+        q = {"kecamatan": slug(r.kecamatan), "kecamatan_nama": r.kecamatan, **p}
+        b.add("perbandingan/<kode>/kecamatan/<kecamatan>/nilai", q, r.nilai, src, satuan=satuan)
+        b.add(
+            "perbandingan/<kode>/kecamatan/<kecamatan>/peringkat",
+            q,
+            r.peringkat,
+            [f"perbandingan/{kode}/kecamatan/*/nilai"],
+        )
+
+
+# ---------------------------------------------------------------- money
+
+
+def _anggaran(b: _Builder, lp: LaporanKinerja) -> None:
+    ang = lp.anggaran
+    if ang is None:
+        return
+    nodes = [
+        (
+            n.node.id,
+            n.node.nama,
+            n.uang,
+            [f"anggaran/{a.node.id}" for a in n.anak],
+            f"program.yml {n.level}[{n.node.id}]",
+        )
+        for n in walk(ang.program)
+    ]
+    nodes.append(
+        ("total", "kecamatan", ang.total, [f"anggaran/{n.node.id}" for n in ang.program], "program.yml anggaran")
+    )
+    for node, nama, uang, anak, src in nodes:
+        p = {"node": node, "nama": nama}
+        for name in BESARAN:
+            value = getattr(uang, name)
+            if value is not None:
+                leaf = name.replace("_", "-")
+                b.add(f"anggaran/<node>/{leaf}", p, value, [f"{a}/{leaf}" for a in anak] or [f"{src}.anggaran.{name}"])
+        here = f"anggaran/{node}"
+        b.add(
+            "anggaran/<node>/pagu",
+            p,
+            uang.pagu,
+            [f"{here}/pagu-perubahan" if uang.pagu_perubahan is not None else f"{here}/pagu-awal"],
+        )
+        b.add("anggaran/<node>/serapan", p, uang.serapan, [f"{here}/realisasi", f"{here}/pagu"])
+        b.add("anggaran/<node>/sisa", p, uang.sisa, [f"{here}/pagu", f"{here}/realisasi"])
+        if uang.perubahan is not None:
+            b.add("anggaran/<node>/perubahan", p, uang.perubahan, [f"{here}/pagu-perubahan", f"{here}/pagu-awal"])
+            b.add(
+                "anggaran/<node>/perubahan-persen", p, uang.perubahan_persen, [f"{here}/perubahan", f"{here}/pagu-awal"]
+            )
+    for c in lp.biaya:
+        jenis = "sasaran" if c.jenis == "sasaran" else "iku"
+        p = {"jenis": jenis, "id": c.id, "nama": c.nama}
+        programs = [f"anggaran/{n.node.id}" for n in c.program]
+        capaian = b.add("efisiensi/<jenis>/<id>/capaian", p, c.capaian, [f"{jenis}/{c.id}/capaian"])
+        serapan = b.add("efisiensi/<jenis>/<id>/serapan", p, c.uang.serapan, [f"{a}/serapan" for a in programs])
+        b.add("efisiensi/<jenis>/<id>", p, c.efisiensi, [capaian, serapan])
+        if jenis == "iku":
+            q = {"id": c.id, "nama": c.nama}
+            b.add("biaya-per-hasil/iku/<id>/pagu", q, c.uang.pagu, [f"{a}/pagu" for a in programs])
+            b.add(
+                "biaya-per-hasil/iku/<id>/realisasi-anggaran", q, c.uang.realisasi, [f"{a}/realisasi" for a in programs]
+            )
+            b.add("biaya-per-hasil/iku/<id>/serapan", q, c.uang.serapan, [f"biaya-per-hasil/iku/{c.id}/pagu"])
+            if c.rupiah_per_unit is not None:
+                b.add(
+                    "biaya-per-hasil/iku/<id>/rupiah-per-satuan",
+                    q,
+                    c.rupiah_per_unit,
+                    [f"biaya-per-hasil/iku/{c.id}/realisasi-anggaran", f"iku/{c.id}/realisasi"],
+                )
+
+
+# ---------------------------------------------------------------- survey
+
+
+def _unsur(b: _Builder, periode: str, nama: str, unsur: Sequence[UnsurResult]) -> None:
+    for u in unsur:
+        p = {"periode": periode, "nama": nama, "unsur": u.kode.lower(), "unsur_nama": f"{u.kode} {u.nama}"}
+        here = f"skm/{periode}/unsur/{u.kode.lower()}"
+        src = [f"skm.yml periode[{periode}].unsur.{u.kode}"] if u.jumlah_jawaban is None else ["jawaban responden"]
+        b.add("skm/<periode>/unsur/<unsur>/nrr", p, u.nrr, src)
+        b.add("skm/<periode>/unsur/<unsur>/nilai", p, u.nilai, [f"{here}/nrr"])
+        b.label("skm/<periode>/unsur/<unsur>/mutu", p, u.mutu, [f"{here}/nilai"])
+        if u.harapan is not None:
+            b.add("skm/<periode>/unsur/<unsur>/harapan", p, u.harapan, src)
+            b.add("skm/<periode>/unsur/<unsur>/kesenjangan", p, u.kesenjangan, [f"{here}/nrr", f"{here}/harapan"])
+
+
+def _periode(b: _Builder, pr: PeriodeResult) -> None:
+    p = {"periode": pr.id, "nama": pr.nama}
+    here = f"skm/{pr.id}"
+    sources = (
+        [f"{here}/layanan/{x.id}/ikm" for x in pr.layanan]
+        if pr.dasar.startswith("rata-rata IKM")
+        else [f"{here}/unsur/ikm"]
+    )
+    b.add("skm/<periode>/ikm", p, pr.ikm, sources, catatan=pr.dasar)
+    b.label("skm/<periode>/mutu", p, pr.mutu, [f"{here}/ikm"])
+    if pr.unsur:
+        unsur = [f"{here}/unsur/{u.kode.lower()}/nrr" for u in pr.unsur]
+        b.add("skm/<periode>/nrr-tertimbang", p, pr.nrr_tertimbang, unsur)
+        b.add("skm/<periode>/unsur/ikm", p, pr.ikm_unsur, [f"{here}/nrr-tertimbang"])
+    if pr.responden is not None:
+        b.add("skm/<periode>/jumlah-responden", p, pr.responden, [f"skm.yml periode[{pr.id}]"])
+    if pr.pengguna_layanan is not None:
+        b.add("skm/<periode>/pengguna-layanan", p, pr.pengguna_layanan, [f"skm.yml periode[{pr.id}].pengguna_layanan"])
+        b.add("skm/<periode>/sampel-minimum", p, pr.sampel_minimum, [f"{here}/pengguna-layanan"])
+    _unsur(b, pr.id, pr.nama, pr.unsur)
+    for x in pr.layanan:
+        q = {"layanan": x.id, "layanan_nama": x.nama, **p}
+        b.add("skm/<periode>/layanan/<layanan>/ikm", q, x.ikm, [f"skm.yml periode[{pr.id}].layanan[{x.id}]"])
+        b.label("skm/<periode>/layanan/<layanan>/mutu", q, x.mutu, [f"{here}/layanan/{x.id}/ikm"])
+        if x.responden is not None:
+            b.add(
+                "skm/<periode>/layanan/<layanan>/jumlah-responden",
+                q,
+                x.responden,
+                [f"skm.yml periode[{pr.id}].layanan[{x.id}]"],
+            )
+
+
+def _skm(b: _Builder, lp: LaporanKinerja) -> None:
+    skm = lp.skm
+    if skm is None:
+        return
+    for pr in skm.periode:
+        _periode(b, pr)
+    p = {"periode": "tahunan", "nama": f"tahun {lp.tahun}"}
+    b.add("skm/<periode>/ikm", p, skm.ikm, [f"skm/{pr.id}/ikm" for pr in skm.periode], catatan=skm.dasar)
+    b.label("skm/<periode>/mutu", p, skm.mutu, ["skm/tahunan/ikm"])
+    if skm.responden is not None:
+        b.add(
+            "skm/<periode>/jumlah-responden", p, skm.responden, [f"skm/{pr.id}/jumlah-responden" for pr in skm.periode]
+        )
+    if skm.unsur:
+        b.add(
+            "skm/<periode>/nrr-tertimbang",
+            p,
+            sum(u.nrr for u in skm.unsur) / 9,
+            [f"skm/tahunan/unsur/{u.kode.lower()}/nrr" for u in skm.unsur],
+        )
+    _unsur(b, "tahunan", f"tahun {lp.tahun}", skm.unsur)
+
+
+# ---------------------------------------------------------------- profile, staff, assets, indices
+
+PROFIL = (
+    ("penduduk", "Penduduk", "jiwa"),
+    ("penduduk-laki-laki", "Penduduk laki-laki", "jiwa"),
+    ("penduduk-perempuan", "Penduduk perempuan", "jiwa"),
+    ("jumlah-kk", "Kepala keluarga", "KK"),
+    ("luas", "Luas wilayah", "km²"),
+    ("kepadatan", "Kepadatan penduduk", "jiwa/km²"),
+    ("jumlah-desa", "Jumlah desa", "desa"),
+    ("jumlah-kelurahan", "Jumlah kelurahan", "kelurahan"),
+)
+
+
+def _profil(b: _Builder, kec: KecamatanData) -> None:
+    w = wilayah(kec.profil)
+    values = {
+        "penduduk": w.penduduk,
+        "penduduk-laki-laki": w.laki_laki,
+        "penduduk-perempuan": w.perempuan,
+        "jumlah-kk": w.kk,
+        "luas": kec.profil.luas_km2,
+        "kepadatan": w.kepadatan,
+        "jumlah-desa": w.jumlah_desa if kec.profil.desa else None,
+        "jumlah-kelurahan": w.jumlah_kelurahan if kec.profil.desa else None,
+    }
+    desa = [f"profil/desa/{slug(d.desa.nama)}/penduduk" for d in w.desa]
+    for besaran, label, unit in PROFIL:
+        source = {"luas": ["kecamatan.yml luas_km2"], "kepadatan": ["profil/penduduk", "profil/luas"]}.get(
+            besaran, ["kecamatan.yml desa"]
+        )
+        b.add(
+            "profil/<besaran>",
+            {"besaran": besaran, "besaran_label": label, "nama": kec.profil.nama},
+            values[besaran],
+            source if besaran != "penduduk" else desa,
+            satuan=unit,
+        )
+    for d in w.desa:
+        b.add(
+            "profil/desa/<desa>/penduduk",
+            {"desa": slug(d.desa.nama), "desa_nama": f"{d.desa.jenis.capitalize()} {d.desa.nama}"},
+            d.penduduk,
+            [f"kecamatan.yml desa[{d.desa.nama}]"],
+        )
+
+
+def rincian_slug(dimensi: str, kelompok: str) -> str:
+    """`pendidikan` for all staff, `pendidikan-asn` for the ASN group."""
+    return slug(dimensi if kelompok == "semua" else f"{dimensi}-{kelompok}")
+
+
+def _sdm(b: _Builder, lp: LaporanKinerja) -> None:
+    sdm = lp.sdm
+    if sdm is None:
+        return
+    first = next((r for r in sdm.rincian if r.kelompok == "semua"), None)
+    b.add(
+        "sdm/jumlah",
+        {},
+        first.total if first else None,
+        [f"sdm/{rincian_slug(first.dimensi, first.kelompok)}/jumlah"] if first else [],
+    )
+    if sdm.asn is not None:
+        b.add("sdm/asn", {}, sdm.asn, ["sumber-daya.yml sdm.asn"])
+    if sdm.kebutuhan is not None:
+        b.add("sdm/kebutuhan", {}, sdm.kebutuhan, ["sumber-daya.yml sdm.kebutuhan"])
+    if sdm.asn is not None or sdm.kebutuhan is not None:
+        b.add("sdm/pemenuhan-jabatan", {}, sdm.pemenuhan_jabatan, ["sdm/asn", "sdm/kebutuhan"])
+    for r in sdm.rincian:
+        rincian = rincian_slug(r.dimensi, r.kelompok)
+        label = r.dimensi.replace("_", " ") + ("" if r.kelompok == "semua" else f" ({r.kelompok})")
+        p = {"rincian": rincian, "rincian_label": label}
+        parts = [f"sdm/{rincian}/{slug(k)}/jumlah" for k, _, _ in r.baris]
+        b.add("sdm/<rincian>/jumlah", p, r.total, parts)
+        for kategori, jumlah, share in r.baris:
+            q = {"kategori": slug(kategori), "kategori_nama": kategori, **p}
+            b.add(
+                "sdm/<rincian>/<kategori>/jumlah",
+                q,
+                jumlah,
+                [f"sumber-daya.yml sdm.rincian[{r.dimensi}, {r.kelompok}]"],
+            )
+            b.add(
+                "sdm/<rincian>/<kategori>/persen",
+                q,
+                share,
+                [f"sdm/{rincian}/{slug(kategori)}/jumlah", f"sdm/{rincian}/jumlah"],
+            )
+
+
+KONDISI = (("baik", "baik"), ("rusak_ringan", "rusak ringan"), ("rusak_berat", "rusak berat"))
+
+
+def barang_slugs(aset: AsetResult) -> list[str]:
+    """Each item's address part: its slugged name, numbered when a name repeats (`-2`, `-3`)."""
+    seen: dict[str, int] = {}
+    names = []
+    for x, _ in aset.barang:
+        base = slug(x.nama)
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return names
+
+
+def _aset(b: _Builder, lp: LaporanKinerja) -> None:
+    aset = lp.aset
+    if aset is None:
+        return
+    if aset.barang:
+        b.add("aset/jumlah", {}, aset.jumlah, [f"aset/barang/{name}/jumlah" for name in barang_slugs(aset)])
+        for kondisi, label in KONDISI:
+            p = {"kondisi": kondisi.replace("_", "-"), "kondisi_label": label}
+            b.add("aset/<kondisi>/jumlah", p, getattr(aset, kondisi), ["sumber-daya.yml aset.barang"])
+            b.add("aset/<kondisi>/persen", p, aset.persen(kondisi), [f"aset/{p['kondisi']}/jumlah", "aset/jumlah"])
+        for name, (x, total) in zip(barang_slugs(aset), aset.barang):
+            b.add(
+                "aset/barang/<barang>/jumlah",
+                {"barang": name, "barang_nama": x.nama},
+                total,
+                [f"sumber-daya.yml aset.barang[{x.nama}]"],
+            )
+    for saat, jumlah in (("awal", aset.nilai_awal), ("akhir", aset.nilai_akhir)):
+        if jumlah is not None:
+            b.add(
+                "aset/nilai/<saat>",
+                {"saat": saat},
+                jumlah,
+                [f"aset/nilai/{slug(n.golongan)}/{saat}" for n in aset.nilai],
+            )
+        for n in aset.nilai:
+            value = getattr(n, saat)
+            if value is not None:
+                b.add(
+                    "aset/nilai/<golongan>/<saat>",
+                    {"golongan": slug(n.golongan), "golongan_nama": n.golongan, "saat": saat},
+                    value,
+                    [f"sumber-daya.yml aset.nilai[{n.golongan}].{saat}"],
+                )
+
+
+def _indeks(b: _Builder, lp: LaporanKinerja) -> None:
+    for x in lp.indeks:
+        p = {"id": x.indeks.id, "nama": x.indeks.nama}
+        aspek = [f"indeks/{x.indeks.id}/aspek/{n}/nilai" for n in range(1, len(x.aspek) + 1)]
+        b.add("indeks/<id>/total", p, x.total, aspek)
+        if x.maksimum is not None:
+            b.add("indeks/<id>/maksimum", p, x.maksimum, [f"indeks.yml indeks[{x.indeks.id}].aspek.bobot"])
+        if x.predikat is not None:
+            kode, _, label = x.predikat.partition(" (")
+            label = label.removesuffix(")")
+            b.add(
+                "indeks/<id>/predikat",
+                p,
+                f"{kode} {label}",
+                [f"indeks/{x.indeks.id}/total"],
+                sebutan=(kode, label, x.predikat),
+            )
+        for n, a in enumerate(x.aspek, start=1):
+            q = {"n": n, "aspek_nama": a.aspek.nama, **p}
+            b.add("indeks/<id>/aspek/<n>/nilai", q, a.poin, [f"indeks.yml indeks[{x.indeks.id}].aspek[#{n}]"])
+            if a.persen_maksimum is not None:
+                b.add(
+                    "indeks/<id>/aspek/<n>/persen-maksimum",
+                    q,
+                    a.persen_maksimum,
+                    [f"indeks/{x.indeks.id}/aspek/{n}/nilai"],
+                )
+            if a.bobot_tersirat is not None:
+                b.add(
+                    "indeks/<id>/aspek/<n>/bobot-tersirat",
+                    q,
+                    a.bobot_tersirat,
+                    [f"indeks/{x.indeks.id}/aspek/{n}/nilai"],
+                )
+
+
+def _individu(b: _Builder, r: IndividuResult) -> None:
+    name = f"individu-tw{r.triwulan}.yml"
+    for j in r.jabatan:
+        for h in j.indikator:
+            ind = h.indikator
+            p = {
+                "tw": r.triwulan,
+                "jabatan": j.jabatan.id,
+                "jabatan_nama": j.jabatan.jabatan,
+                "indikator": ind.id,
+                "nama": ind.nama,
+            }
+            here = f"individu/tw{r.triwulan}/{j.jabatan.id}/{ind.id}"
+            src = f"{name} jabatan[{j.jabatan.id}].indikator[{ind.id}]"
+            b.add("individu/tw<tw>/<jabatan>/<indikator>/target", p, ind.target, [f"{src}.target"], satuan=ind.satuan)
+            if ind.pembilang is not None:
+                b.add(
+                    "individu/tw<tw>/<jabatan>/<indikator>/pembilang",
+                    p,
+                    ind.pembilang,
+                    [f"{src}.pembilang"],
+                    satuan=ind.satuan,
+                )
+                b.add(
+                    "individu/tw<tw>/<jabatan>/<indikator>/penyebut",
+                    p,
+                    ind.penyebut,
+                    [f"{src}.penyebut"],
+                    satuan=ind.satuan,
+                )
+            source = [f"{here}/pembilang", f"{here}/penyebut"] if ind.pembilang is not None else [f"{src}.realisasi"]
+            b.add("individu/tw<tw>/<jabatan>/<indikator>/realisasi", p, h.realisasi, source, satuan=ind.satuan)
+            b.add(
+                "individu/tw<tw>/<jabatan>/<indikator>/capaian",
+                p,
+                h.capaian.nilai,
+                [f"{here}/target", f"{here}/realisasi"],
+                catatan=h.capaian.alasan,
+            )
+            money = ind.anggaran
+            if money is not None:
+                if money.pagu is not None:
+                    b.add("individu/tw<tw>/<jabatan>/<indikator>/pagu", p, money.pagu, [f"{src}.anggaran.pagu"])
+                if money.realisasi is not None:
+                    b.add(
+                        "individu/tw<tw>/<jabatan>/<indikator>/realisasi-anggaran",
+                        p,
+                        money.realisasi,
+                        [f"{src}.anggaran.realisasi"],
+                    )
+                b.add(
+                    "individu/tw<tw>/<jabatan>/<indikator>/serapan",
+                    p,
+                    h.serapan,
+                    [f"{here}/realisasi-anggaran", f"{here}/pagu"],
+                )
+
+
+# ---------------------------------------------------------------- the register of a kecamatan-year
+
+
+def laporan_figures(lp: LaporanKinerja) -> list[Figure]:
+    """Every figure of a Laporan Kinerja (its profile included)."""
+    b = _Builder()
+    computed = _computed_sources(lp)
+    for h in lp.iku:
+        _indikator(b, "iku", h, computed)
+    for n in walk_program(lp):
+        for h in n.indikator:
+            _indikator(b, "indikator-program", h, computed)
+    _ringkasan(b, lp)
+    _perbandingan(b, lp)
+    _anggaran(b, lp)
+    _skm(b, lp)
+    _sdm(b, lp)
+    _aset(b, lp)
+    _indeks(b, lp)
+    return b.figures
+
+
+def year_register(
+    kab: KabupatenData, kec: KecamatanData, tahun: int, lp: LaporanKinerja | None, individu: Sequence[IndividuResult]
+) -> YearRegister:
+    """The register of one kecamatan-year: its Laporan Kinerja (if any), its individual
+    reports of that year, and the kecamatan's profile (printed in the year's report too)."""
+    b = _Builder()
+    if lp is not None:
+        b.figures += laporan_figures(lp)
+    for r in individu:
+        _individu(b, r)
+    _profil(b, kec)
+    return YearRegister(kab, kec, tahun, tuple(b.figures))
