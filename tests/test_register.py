@@ -181,6 +181,26 @@ def test_profile_staff_assets_and_indices():
     assert close(value(MEGALUH, 2024, "indeks/ipp/aspek/1/bobot-tersirat"), 0.2415)  # 0,71 / 2,94
 
 
+def test_per_basis_and_report_style_figures():
+    # Seed 002 AKIP: 60,61 against PK awal 70,20 = 86,3390 % beside the capaian against PK perubahan 71,01.
+    assert close(value(MEGALUH, 2024, "iku/akip/capaian/target-awal"), 86.3390)
+    assert close(value(MEGALUH, 2024, "iku/akip/capaian"), 85.3542)
+    assert register(MEGALUH, 2024).get("iku/ikm-kecamatan/capaian/target-awal") is None  # no PK perubahan
+    # Kemajuan 86,4622 (AKIP), 113,6840 (IKM), 104,2424 (IPP) and 100 for the three % IKU: mean 100,7314.
+    assert close(value(MEGALUH, 2024, "renstra/rata-rata-kemajuan"), 100.7314)
+    # Seed 000 P5: realisasi 100, 91,67 and 100 -> 97,2233 (printed 97,21).
+    assert close(value(KEDUNGJAJANG, 2024, "program/P5/rata-rata-realisasi-indikator"), 97.2233)
+    # Seed 003 Ikhtisar: operasi 2.120.473.359 + modal 1.413.648.890 = 3.534.122.249, 60 % / 40 %.
+    assert value(AJUNG, 2023, "anggaran/total/belanja") == 3534122249
+    assert close(value(AJUNG, 2023, "anggaran/total/persen-belanja-operasi"), 60.0)
+    # Seed 002 unsur 90, 85, 85, 100, 85, 95, 90, 85, 70: four of mutu B, four A, one C.
+    counts = [value(MEGALUH, 2024, f"skm/tahun-2024/unsur/jumlah-mutu-{m}") for m in "abcd"]
+    assert counts == [4, 4, 1, 0]
+    # The weakest aspect: Pelaporan Kinerja 8,18 of 15 (54,53 %); IPP without weights: Inovasi (score 0).
+    assert value(MEGALUH, 2024, "indeks/akip-lhe/aspek-terendah") == "Pelaporan Kinerja"
+    assert value(MEGALUH, 2024, "indeks/ipp/aspek-terendah") == "Inovasi"
+
+
 def test_individual_reports():
     # Seed 001, Camat: 36 / 62 = 58,0645 %, against 85 -> 68,3112 %; 971.800.593 / 2.017.461.467.
     assert close(value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/realisasi"), 58.0645)
@@ -256,15 +276,21 @@ def _problems(root: Path) -> str:
     return "\n".join(p.render(root) for p in exc.value.problems)
 
 
-def _append(root: Path, *rows: str) -> None:
+def _append(root: Path, row: str) -> int:
+    """Add a row to the year's dilaporkan.csv; its line number."""
     path = root / "lumajang/kedungjajang/2024/dilaporkan.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(f"{text}{row}\n", encoding="utf-8")
+    return text.count("\n") + 1
 
 
 def test_unknown_address_names_file_row_and_the_closest_addresses(mini):
-    _append(mini, "iku/ikm-kabupatn/capaian,104,Bab III")
+    line = _append(mini, "iku/ikm-kabupatn/capaian,104,Bab III")
     text = _problems(mini)
-    assert "dilaporkan.csv:39: alamat: alamat 'iku/ikm-kabupatn/capaian' tidak ada di daftar angka laporan ini" in text
+    assert (
+        f"dilaporkan.csv:{line}: alamat: alamat 'iku/ikm-kabupatn/capaian' tidak ada di daftar angka laporan ini"
+        in text
+    )
     assert "alamat yang mirip: iku/ikm-kabupaten/capaian" in text and text.endswith("[unknown_address]")
 
 
@@ -274,16 +300,16 @@ def test_unknown_address_without_a_close_one_points_to_the_list(mini):
 
 
 def test_text_where_a_number_is_printed_is_an_error(mini):
-    _append(mini, "iku/ikm-kabupaten/capaian,seratus,Bab III")
+    line = _append(mini, "iku/ikm-kabupaten/capaian,seratus,Bab III")
     text = _problems(mini)
-    assert "dilaporkan.csv:39: nilai: 'seratus' bukan angka" in text and "[not_a_number]" in text
+    assert f"dilaporkan.csv:{line}: nilai: 'seratus' bukan angka" in text and "[not_a_number]" in text
 
 
 def test_a_row_without_place_is_a_schema_error(mini):
-    _append(mini, "iku/ikm-kabupaten/capaian,104,")
+    line = _append(mini, "iku/ikm-kabupaten/capaian,104,")
     with pytest.raises(ContentError) as exc:
         validate(load_content(mini))
-    assert any(p.path == "tempat" and p.line == 39 for p in exc.value.problems)
+    assert any(p.path == "tempat" and p.line == line for p in exc.value.problems)
 
 
 def test_addresses_are_matched_in_any_case(mini):

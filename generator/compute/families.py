@@ -111,6 +111,13 @@ def _indikator(prefix: str, jenis: str, kelompok: str) -> list[Family]:
                 "Realisasi dibanding target menurut polaritas; kosong bila tidak dapat dihitung.",
             ),
             (
+                f"{p}/capaian/target-awal",
+                f"Capaian {jenis} {{nama}} terhadap target PK awal",
+                "%",
+                "capaian",
+                "Realisasi dibanding target PK awal, bila PK perubahan mengubah targetnya (perjanjian semula).",
+            ),
+            (
                 f"{p}/predikat",
                 f"Predikat {jenis} {{nama}}",
                 "predikat",
@@ -191,6 +198,18 @@ def _ringkasan(prefix: str, jenis: str) -> list[Family]:
 FAMILIES: tuple[Family, ...] = (
     *_indikator("iku", "IKU", "Indikator kinerja utama (IKU)"),
     *_indikator("indikator-program", "indikator", "Indikator program, kegiatan dan sub kegiatan"),
+    *_family(
+        "Indikator program, kegiatan dan sub kegiatan",
+        [
+            (
+                "program/<node>/rata-rata-realisasi-indikator",
+                "Rata-rata realisasi indikator {nama}",
+                "%",
+                "realisasi-tahunan",
+                "Rata-rata realisasi indikator persen sebuah program, kegiatan atau sub kegiatan (bila semuanya ada).",
+            ),
+        ],
+    ),
     *_family(
         "Sasaran",
         [
@@ -283,6 +302,13 @@ FAMILIES: tuple[Family, ...] = (
                 "%",
                 "renstra",
                 "Realisasi tahun ini dibanding target akhir Renstra.",
+            ),
+            (
+                "renstra/rata-rata-kemajuan",
+                "Rata-rata kemajuan terhadap target akhir Renstra",
+                "%",
+                "renstra",
+                "Rata-rata kemajuan IKU yang mempunyai target akhir Renstra.",
             ),
             (
                 "pembanding/<id>/<pembanding>/nilai",
@@ -398,6 +424,20 @@ FAMILIES: tuple[Family, ...] = (
                 "Belanja modal; induk = jumlah rinciannya.",
             ),
             (
+                "anggaran/<node>/belanja",
+                "Belanja {nama}",
+                "rupiah",
+                "serapan",
+                "Belanja operasi + belanja modal.",
+            ),
+            (
+                "anggaran/<node>/persen-belanja-<jenis>",
+                "Bagian belanja {jenis} {nama}",
+                "%",
+                "serapan",
+                "Belanja operasi (atau modal) / belanja × 100.",
+            ),
+            (
                 "efisiensi/<jenis>/<id>",
                 "Efisiensi {nama}",
                 "poin",
@@ -481,6 +521,13 @@ FAMILIES: tuple[Family, ...] = (
                 "indeks",
                 "ikm",
                 "IKM dari NRR kesembilan unsur (beda dari IKM periode bila IKM dihitung dari rata-rata layanan).",
+            ),
+            (
+                "skm/<periode>/unsur/jumlah-mutu-<mutu>",
+                "Unsur bermutu {mutu_huruf} {nama}",
+                "unsur",
+                "mutu",
+                "Jumlah unsur yang nilainya bermutu a, b, c atau d.",
             ),
             (
                 "skm/<periode>/unsur/<unsur>/nrr",
@@ -632,6 +679,13 @@ FAMILIES: tuple[Family, ...] = (
                 "predikat",
                 "indeks",
                 "Predikat SAKIP dari total / maksimum × 100.",
+            ),
+            (
+                "indeks/<id>/aspek-terendah",
+                "Aspek terendah {nama}",
+                "teks",
+                "indeks",
+                "Aspek dengan bagian terkecil dari maksimumnya (tanpa bobot: skor, lalu nilai, terkecil).",
             ),
             ("indeks/<id>/aspek/<n>/nilai", "{aspek_nama} ({nama})", "nilai", "indeks", "Poin aspek ke-n."),
             (

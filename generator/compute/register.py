@@ -13,7 +13,7 @@ from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from generator.compute.anggaran import BESARAN, walk
-from generator.compute.capaian import predikat
+from generator.compute.capaian import capaian_angka, predikat
 from generator.compute.families import BY_PATTERN, slug
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.wilayah import wilayah
@@ -170,8 +170,29 @@ def _indikator(b: _Builder, prefix: str, h: IndikatorResult, computed: dict[str,
         catatan=h.realisasi_sumber or "belum ada data realisasi",
     )
     b.add(f"{prefix}/<id>/capaian", p, h.capaian.nilai, [target, realisasi], catatan=h.capaian.alasan)
+    awal, got = ind.target.pk_awal, h.realisasi
+    if ind.target.pk_perubahan not in (None, awal) and isinstance(awal, float) and isinstance(got, float):
+        nilai = capaian_angka(got, awal, ind.polaritas).nilai
+        b.add(f"{prefix}/<id>/capaian/target-awal", p, nilai, [f"{prefix}/{ind.id}/target-awal", realisasi])
     b.label(f"{prefix}/<id>/predikat", p, h.predikat, [f"{prefix}/{ind.id}/capaian"])
     b.add(f"{prefix}/<id>/status", p, _status(h), [f"{prefix}/{ind.id}/capaian"])
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _program_means(b: _Builder, lp: LaporanKinerja) -> None:
+    """The mean realisasi of a node's percentage indicators, as reports print it as the node's result."""
+    for n in walk_program(lp):
+        values = [h.realisasi for h in n.indikator if h.indikator.satuan.strip() in ("%", "persen")]
+        if len(values) > 1 and len(values) == len(n.indikator) and all(_is_number(v) for v in values):
+            b.add(
+                "program/<node>/rata-rata-realisasi-indikator",
+                {"node": n.node.id, "nama": n.node.nama},
+                fmean(float(v) for v in values if v is not None and not isinstance(v, str)),
+                [f"indikator-program/{h.indikator.id}/realisasi" for h in n.indikator],
+            )
 
 
 def _computed_sources(lp: LaporanKinerja) -> dict[str, str]:
@@ -295,6 +316,14 @@ def _perbandingan(b: _Builder, lp: LaporanKinerja) -> None:
             b.add("pembanding/<id>/<pembanding>/rasio", q, x.rasio, inputs)
         if c.peringkat and ind.bersama in shared:
             _peringkat(b, c.peringkat, shared[ind.bersama].kode, shared[ind.bersama].nama, shared[ind.bersama].satuan)
+    kemajuan = [
+        (c.hasil.indikator.id, c.renstra.kemajuan)
+        for c in lp.perbandingan
+        if c.renstra and c.renstra.kemajuan is not None
+    ]
+    if kemajuan:
+        mean = fmean(v for _, v in kemajuan if v is not None)
+        b.add("renstra/rata-rata-kemajuan", {}, mean, [f"renstra/{i}/kemajuan" for i, _ in kemajuan])
 
 
 def _realisasi_address(ind_id: str, tahun: int, now: int) -> str:
@@ -355,6 +384,17 @@ def _anggaran(b: _Builder, lp: LaporanKinerja) -> None:
         )
         b.add("anggaran/<node>/serapan", p, uang.serapan, [f"{here}/realisasi", f"{here}/pagu"])
         b.add("anggaran/<node>/sisa", p, uang.sisa, [f"{here}/pagu", f"{here}/realisasi"])
+        if uang.belanja_operasi is not None and uang.belanja_modal is not None:
+            belanja = uang.belanja_operasi + uang.belanja_modal
+            b.add("anggaran/<node>/belanja", p, belanja, [f"{here}/belanja-operasi", f"{here}/belanja-modal"])
+            for jenis, value in (("operasi", uang.belanja_operasi), ("modal", uang.belanja_modal)):
+                share = value / belanja * 100 if belanja else None
+                b.add(
+                    "anggaran/<node>/persen-belanja-<jenis>",
+                    {"jenis": jenis, **p},
+                    share,
+                    [f"{here}/belanja-{jenis}", f"{here}/belanja"],
+                )
         if uang.perubahan is not None:
             b.add("anggaran/<node>/perubahan", p, uang.perubahan, [f"{here}/pagu-perubahan", f"{here}/pagu-awal"])
             b.add(
@@ -399,6 +439,20 @@ def _unsur(b: _Builder, periode: str, nama: str, unsur: Sequence[UnsurResult]) -
             b.add("skm/<periode>/unsur/<unsur>/kesenjangan", p, u.kesenjangan, [f"{here}/nrr", f"{here}/harapan"])
 
 
+def _mutu_counts(b: _Builder, periode: str, nama: str, unsur: Sequence[UnsurResult]) -> None:
+    if not unsur:
+        return
+    for huruf in ("A", "B", "C", "D"):
+        p = {"periode": periode, "nama": nama, "mutu": huruf.lower(), "mutu_huruf": huruf}
+        count = sum(1 for u in unsur if u.mutu.huruf == huruf)
+        b.add(
+            "skm/<periode>/unsur/jumlah-mutu-<mutu>",
+            p,
+            count,
+            [f"skm/{periode}/unsur/{u.kode.lower()}/mutu" for u in unsur],
+        )
+
+
 def _periode(b: _Builder, pr: PeriodeResult) -> None:
     p = {"periode": pr.id, "nama": pr.nama}
     here = f"skm/{pr.id}"
@@ -419,6 +473,7 @@ def _periode(b: _Builder, pr: PeriodeResult) -> None:
         b.add("skm/<periode>/pengguna-layanan", p, pr.pengguna_layanan, [f"skm.yml periode[{pr.id}].pengguna_layanan"])
         b.add("skm/<periode>/sampel-minimum", p, pr.sampel_minimum, [f"{here}/pengguna-layanan"])
     _unsur(b, pr.id, pr.nama, pr.unsur)
+    _mutu_counts(b, pr.id, pr.nama, pr.unsur)
     for x in pr.layanan:
         q = {"layanan": x.id, "layanan_nama": x.nama, **p}
         b.add("skm/<periode>/layanan/<layanan>/ikm", q, x.ikm, [f"skm.yml periode[{pr.id}].layanan[{x.id}]"])
@@ -453,6 +508,7 @@ def _skm(b: _Builder, lp: LaporanKinerja) -> None:
             [f"skm/tahunan/unsur/{u.kode.lower()}/nrr" for u in skm.unsur],
         )
     _unsur(b, "tahunan", f"tahun {lp.tahun}", skm.unsur)
+    _mutu_counts(b, "tahunan", f"tahun {lp.tahun}", skm.unsur)
 
 
 # ---------------------------------------------------------------- profile, staff, assets, indices
@@ -613,6 +669,13 @@ def _indeks(b: _Builder, lp: LaporanKinerja) -> None:
                 [f"indeks/{x.indeks.id}/total"],
                 sebutan=(kode, label, x.predikat),
             )
+        weakest = x.aspek.index(x.terendah) + 1
+        b.add(
+            "indeks/<id>/aspek-terendah",
+            p,
+            x.terendah.aspek.nama,
+            [f"indeks/{x.indeks.id}/aspek/{weakest}/persen-maksimum"],
+        )
         for n, a in enumerate(x.aspek, start=1):
             q = {"n": n, "aspek_nama": a.aspek.nama, **p}
             b.add("indeks/<id>/aspek/<n>/nilai", q, a.poin, [f"indeks.yml indeks[{x.indeks.id}].aspek[#{n}]"])
@@ -702,6 +765,7 @@ def laporan_figures(lp: LaporanKinerja) -> list[Figure]:
     for n in walk_program(lp):
         for h in n.indikator:
             _indikator(b, "indikator-program", h, computed)
+    _program_means(b, lp)
     _ringkasan(b, lp)
     _perbandingan(b, lp)
     _anggaran(b, lp)
