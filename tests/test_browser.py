@@ -174,9 +174,11 @@ def test_every_page_kind_passes_axe(kind, base_url, guarded):
         "laporan-kinerja",
         "hasil-skm",
         "hasil-skm-mentah",
+        "anggaran",
         "anggaran-rinci",
         "kinerja-individu",
         "perbandingan-kecamatan",
+        "catatan-kualitas-data",
     ],
 )
 def test_no_horizontal_overflow(kind, width, base_url, guarded):

@@ -83,7 +83,7 @@ def catatan_cell(lp: LaporanKinerja, prefix: str) -> Cell | None:
     note = next((n for n in lp.audit if n.alamat.lower().startswith(prefix.lower() + "/")), None)
     if note is None:
         return None
-    return Cell("berbeda", "beda dengan laporan", f"{audit_path(lp)}#{audit_anchor(note.alamat)}")
+    return Cell("berbeda", "lihat catatan", f"{audit_path(lp)}#{audit_anchor(note.alamat)}")
 
 
 def capaian_cell(h: IndikatorResult) -> Cell | float | None:

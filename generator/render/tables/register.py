@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from generator.compute.audit import AuditNote
 from generator.compute.families import FAMILIES
@@ -68,12 +69,15 @@ AUDIT_COLUMNS = (
 def catatan_kualitas(path: str, notes: Iterable[AuditNote], source: str) -> Table:
     """Printed figures that differ from the register, with the place they were printed; each
     address's first row is an anchor the main tables link to."""
+    notes = sorted(notes, key=lambda a: a.alamat.lower())
+    columns = tuple(replace(k, shown=any(a.catatan for a in notes)) if k.key == "catatan" else k for k in AUDIT_COLUMNS)
     t = Table(
         path,
         "Perbedaan antara angka yang dilaporkan dan hasil hitung",
         "Angka yang tercetak di laporan sumber dibandingkan dengan hasil hitung portal pada alamat yang sama.",
-        AUDIT_COLUMNS,
+        columns,
         source=source,
+        css_class="tabel-catatan",
     )
     anchors: set[str] = set()
     for a in notes:
