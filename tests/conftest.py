@@ -46,6 +46,20 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return build_site(DEMO, tmp / "site", tmp / "work", progress=lambda _: None).site
 
 
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A small synthetic portal (`kinerja demo`: one kecamatan, raw survey answers) and its site, built
+    once: the raw-response path of the SKM, which no real content demonstrates."""
+    from generator.build import build_site
+    from generator.synthetic.portal import portal_sintetis
+
+    tmp = tmp_path_factory.mktemp("sintetis")
+    portal_sintetis(tmp / "content", 1, 1, [2024], seed=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        return tmp / "content", build_site(tmp / "content", tmp / "site", tmp / "work", progress=lambda _: None).site
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     """A published CSV as a list of records (all values as text)."""
     import csv

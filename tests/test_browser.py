@@ -1,7 +1,8 @@
 """The built demo portal in a real browser: Debian's Chromium driven by Playwright.
 
 The site is served from a sub-folder (`/portal/`) of a local server, as a kabupaten office
-would host it. Every request to another host is blocked and recorded. Screenshots go to
+would host it; the SKM page of raw survey answers, which no real content has, comes from a small
+synthetic portal (`kinerja demo`) served the same way. Every request to another host is blocked and recorded. Screenshots go to
 `build/screenshots/` (or $KINERJA_SCREENSHOTS) so that a person can look at them.
 """
 
@@ -26,6 +27,7 @@ from conftest import BUILD_DATE, DEMO, ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import build_site
+from generator.synthetic.portal import portal_sintetis
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +42,7 @@ PAGE_KINDS = {
     "kecamatan": ("jombang/megaluh/", "39.725"),
     "laporan-kinerja": ("lumajang/kedungjajang/2024/", "126,52 %"),
     "hasil-skm": ("lumajang/kedungjajang/2024/skm/", "82,86"),
-    "hasil-skm-mentah": ("jember/ajung/2023/skm/", "Data contoh sintetis"),
+    "hasil-skm-mentah": ("sintetis-01/kecamatan-01/2024/skm/", "Data contoh sintetis"),
     "pengumuman-skm": ("lumajang/kedungjajang/2024/skm/pengumuman/", "82,86"),
     "anggaran": ("lumajang/kedungjajang/2024/anggaran/", "98,91 %"),
     "anggaran-rinci": ("jember/ajung/2023/anggaran/", "97,20 %"),
@@ -51,6 +53,10 @@ PAGE_KINDS = {
     "metodologi": ("metodologi/", "100,36 %"),
     "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
 }
+
+
+#: Page kinds shown by the synthetic portal rather than the demo.
+SYNTHETIC = {"hasil-skm-mentah"}
 
 
 class _Site(http.server.SimpleHTTPRequestHandler):
@@ -83,13 +89,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """Build the demo portal with its address in a sub-folder, and serve it there."""
+def _serve(content: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Build a content tree with its address in a sub-folder and serve the site there."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}{PREFIX}"
-    content = tmp_path_factory.mktemp("browser") / "content"
-    shutil.copytree(DEMO, content)
     with open(content / "portal.yml", "a", encoding="utf-8") as f:
         f.write(f"\nurl: {url}\n")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_DATE
@@ -97,7 +100,26 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     handler = functools.partial(_Site, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return url, server
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo portal, served from a sub-folder."""
+    content = tmp_path_factory.mktemp("browser") / "content"
+    shutil.copytree(DEMO, content)
+    url, server = _serve(content)
     yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def urls(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The page kinds' addresses: the demo's, and the synthetic portal's for SYNTHETIC kinds."""
+    content = tmp_path_factory.mktemp("browser-sintetis") / "content"
+    portal_sintetis(content, 1, 1, [2024], seed=1)
+    url, server = _serve(content)
+    yield {kind: (url if kind in SYNTHETIC else base_url) + path for kind, (path, _) in PAGE_KINDS.items()}
     server.shutdown()
 
 
@@ -154,9 +176,8 @@ def guarded(browser: Browser):
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_every_page_kind_passes_axe(kind, base_url, guarded):
-    path, _ = PAGE_KINDS[kind]
-    page = guarded().open(base_url + path)
+def test_every_page_kind_passes_axe(kind, urls, guarded):
+    page = guarded().open(urls[kind])
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}},
@@ -181,9 +202,9 @@ def test_every_page_kind_passes_axe(kind, base_url, guarded):
         "catatan-kualitas-data",
     ],
 )
-def test_no_horizontal_overflow(kind, width, base_url, guarded):
-    path, figure = PAGE_KINDS[kind]
-    page = guarded(viewport={"width": width, "height": 800}).open(base_url + path)
+def test_no_horizontal_overflow(kind, width, urls, guarded):
+    figure = PAGE_KINDS[kind][1]
+    page = guarded(viewport={"width": width, "height": 800}).open(urls[kind])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
     page.wait_for_load_state("networkidle")
@@ -219,10 +240,10 @@ def test_search_finds_a_kecamatan_in_another_shard_and_goes_there(base_url, guar
     assert page.url.startswith(base_url + "jember/ajung/") and "Kecamatan Ajung" in page.inner_text("h1")
 
 
-def test_everything_is_visible_without_javascript(base_url, guarded):
+def test_everything_is_visible_without_javascript(urls, guarded):
     context = guarded(java_script_enabled=False, viewport={"width": 360, "height": 800})
-    for kind, (path, figure) in PAGE_KINDS.items():
-        page = context.open(base_url + path)
+    for kind, (_, figure) in PAGE_KINDS.items():
+        page = context.open(urls[kind])
         assert figure in page.inner_text("main"), kind
         closed = page.locator("main details:not([open]) > summary")
         while closed.count():

@@ -51,8 +51,8 @@ def test_kedungjajang_2024_figures(site):
     assert cells(html, "Indeks Kepuasan Masyarakat tingkat Kecamatan")[5:7] == ["82,86", "103,58 %"]
     # Sasaran mean (103,5875 + 126,5167) / 2 and IKU mean over three indicators.
     assert "115,05 %" in html and "110,15 %" in html
-    # APBDes: 91,67 against the PK target 75 (the report says 96): computed, and audited.
-    assert cells(html, "Persentase Desa yang menetapkan APBDes Tepat Waktu")[4:6] == ["91,67", "122,23 %"]
+    # APBDes: 11 of 12 desa = 91,6667 against the PK target 75 (the report says 96): computed, and audited.
+    assert cells(html, "Persentase Desa yang menetapkan APBDes Tepat Waktu")[4:6] == ["91,67", "122,22 %"]
     assert "Catatan kualitas data" in html and "belum ada data realisasi" in html
 
 
@@ -69,26 +69,37 @@ def test_megaluh_2024_capped_scale(site):
 
 def test_ajung_2023_sakip_grades(site):
     html = page(site, "jember/ajung/2023")
-    # IKM 85 against the PK perubahan target 85 -> 100 %: AA Sangat Memuaskan on Jember's scale.
+    # IKM 85 against the PK perubahan target 85 -> 100 %: AA Sangat Memuaskan on Jember's scale; the
+    # Renstra target for 2023 (85, renstra.yml "Setelah perubahan") is shown beside the PK targets.
     ikm = cells(html, "Indeks Kepuasan Masyarakat")
-    assert ikm[3:7] == ["85", "85", "85", "100,00 %"] and "AA · Sangat Memuaskan" in ikm
+    assert ikm[3:8] == ["85", "85", "85", "85", "100,00 %"] and "AA · Sangat Memuaskan" in ikm
     # Program indicator 98 / 100 = 98 % is still AA (> 90).
     program = cells(html, "Tingkat kepuasan aparatur perangkat daerah terhadap pelayanan kesekretariatan")
     assert program[-4:] == ["100", "98", "98,00 %", "AA · Sangat Memuaskan"]
 
 
 def test_kedungjajang_program_counts(site):
-    # 13 program/kegiatan indicators: P1-I1 98/100 is the one below target; P3.K1-I1 has no
-    # realisasi (the report gives none for its count target); the other 11 reach 100 % or more.
+    # 14 program/kegiatan indicators: P1-I1 1875 / 1900 = 98,68 % (Lampiran; typed 98) is the one below
+    # target; P3.K1-I1 has no realisasi (the report gives none for its count target) and P6-I1 no target
+    # (70 / 71 = 98,59 %); the other 11 reach 100 % or more.
     html = page(site, "lumajang/kedungjajang/2024")
-    assert "Keterangan program dan kegiatan" in html and "11 dari 12 desa (Lampiran)" in html
-    assert "11 tercapai,\n1 belum tercapai, 1 tidak dapat diukur\ndari 13 indikator" in html
+    assert "Keterangan program dan kegiatan" in html and "11 dari 12 desa (Lampiran no. 6" in html
+    assert "11 tercapai,\n1 belum tercapai, 2 tidak dapat diukur\ndari 14 indikator" in html
+    assert "realisasi tahunan = pembilang / penyebut (1.875 / 1.900)." in html
     assert cells(html, "Persentase Pelayanan Administrasi Kecamatan sesuai SP dan SOP")[-4:] == [
         "100",
-        "98",
-        "98,00 %",
+        "98,68",
+        "98,68 %",
         "Sangat Tinggi",
     ]
+    assert cells(html, "Persentase pemenuhan fasilitas kebutuhan operasional perkantoran")[-4:] == [
+        "belum ada target",
+        "98,59",
+        "belum ada target",
+        "—",
+    ]
+    # P5's three percentage indicators: (100 + 91,6667 + 100) / 3 (the report prints 97,21).
+    assert "Rata-rata realisasi indikator persen Program Pembinaan dan Pengawasan Pemerintahan Desa: 97,22 %" in html
 
 
 def test_home_and_kabupaten_tables(site):

@@ -33,12 +33,12 @@ from generator.compute.capaian import (
     predikat,
 )
 from generator.compute.individu import IndikatorIndividuResult
-from generator.compute.laporan import IndikatorResult, LaporanKinerja
-from generator.compute.perbandingan import peringkat, riwayat
-from generator.compute.portal import IkuComparison, PortalResult, compute
+from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
+from generator.compute.perbandingan import RiwayatLain, peringkat, riwayat
+from generator.compute.portal import IkuComparison, PortalResult, SharedSummary, compute
 from generator.compute.register import Figure
 from generator.compute.skm import MUTU, SkmResult, UnsurResult, compute_skm, mutu, sampel_minimum
-from generator.compute.sumber_daya import SKALA_SAKIP, IndeksResult, compute_indeks, predikat_sakip
+from generator.compute.sumber_daya import SKALA_SAKIP, IndeksResult, compute_aset, compute_indeks, predikat_sakip
 from generator.compute.wilayah import Wilayah, wilayah
 from generator.load import load_content
 from generator.model.content import SkmData, SurveyResponse
@@ -152,6 +152,22 @@ def efficiency(kec: str, ident: str) -> str:
     return format_number(next(b for b in report(kec).biaya if b.id == ident).efisiensi)
 
 
+def program_indicator(kec: str, ident: str) -> IndikatorResult:
+    return next(h for n in walk_program(report(kec)) for h in n.indikator if h.indikator.id == ident)
+
+
+def discontinued(kec: str, ident: str) -> RiwayatLain:
+    return next(x for x in report(kec).riwayat_lain if x.id == ident)
+
+
+def relative(kec: str, ident: str, name: str) -> float | None:
+    return next(b for b in over_time(kec, ident).pembanding if b.pembanding == name).selisih_relatif
+
+
+def shared(kab: str) -> SharedSummary:
+    return next(o for o in demo().overviews if o.kabupaten.slug == kab).ringkasan_bersama[0]
+
+
 def scale(kab: str) -> m.SkalaPredikat:
     return next(k for k in demo().content.kabupaten if k.slug == kab).profil.skala_predikat
 
@@ -236,7 +252,31 @@ def percent_change() -> tuple[str, str]:
     ind = m.Indikator(id="x", nama="x", satuan="%")
     rows = [m.BarisRiwayat(indikator="x", tahun=year, realisasi=value) for year, value in ((2022, 100), (2023, 98))]
     last = riwayat(ind, [], rows)[-1]
-    return format_percent(last.perubahan), format_number(last.perubahan_poin)
+    return format_percent(last.perubahan), format_number(last.selisih)
+
+
+def assets_example() -> tuple[str, ...]:
+    """Items with and without a condition split, and a value recap (illustrative)."""
+    aset = compute_aset(
+        m.Aset.model_validate(
+            {
+                "barang": [
+                    {"nama": "a", "baik": 1, "rusak_ringan": 2, "rusak_berat": 3},
+                    {"nama": "b", "baik": 4},
+                    {"nama": "c", "jumlah": 10},
+                ],
+                "nilai": [{"golongan": "g", "awal": 5000000, "akhir": 4500000}],
+            }
+        )
+    )
+    g = aset.nilai[0]
+    return (
+        str(aset.jumlah),
+        str(aset.jumlah_dirinci),
+        format_percent(aset.persen("baik")),
+        format_number(g.perubahan, 0),
+        format_percent(g.perubahan_persen),
+    )
 
 
 def printed_jombang_scale() -> str:
@@ -313,6 +353,15 @@ EXAMPLES = [
         "realisasi BB → **tercapai**; realisasi CC → **tidak tercapai**",
         lambda: (verdict(capaian_ordinal("BB", "B")), verdict(capaian_ordinal("CC", "B"))),
     ),
+    Example(
+        "3.1",
+        "1.875 of 1.900 PATEN services → realisasi **98,68 %** (the report prints 98 %; the typed 98 is "
+        "compared); no. 1, an indicator without a target: 70 of 71 facilities → **98,59 %**",
+        lambda: (
+            P(program_indicator("kedungjajang", "P1-I1").realisasi),
+            P(program_indicator("kedungjajang", "P6-I1").realisasi),
+        ),
+    ),
     # §3.2 realisasi over periods
     Example(
         "3.2",
@@ -359,6 +408,41 @@ EXAMPLES = [
             str(summary("megaluh").jumlah_belum_tercapai),
         ),
     ),
+    Example(
+        "3.3",
+        "The same six capaian → **2** above 100 %, **3** exactly 100 %, **1** below. Seed 003: all four IKU "
+        "exactly 100 % → **0** above",
+        lambda: (
+            str(summary("megaluh").jumlah_di_atas_100),
+            str(summary("megaluh").jumlah_tepat_100),
+            str(summary("megaluh").jumlah_di_bawah_100),
+            str(summary("ajung").jumlah_di_atas_100),
+        ),
+    ),
+    Example(
+        "3.3",
+        "(P3-I1 and P4-I1 have no target) → **99,80 %** over **20** indicators",
+        lambda: (
+            P(report("ajung").ringkasan_gabungan.rata_rata),
+            str(report("ajung").ringkasan_gabungan.jumlah_dirata),
+        ),
+    ),
+    Example(
+        "3.3",
+        "98, 98, 98 and 94 → **97,00 %** (printed 98 %); seed 000 Program Pembinaan dan Pengawasan Pemerintahan "
+        "Desa: 12/12, 11/12, 12/12 → **97,22 %**",
+        lambda: (
+            P(report("ajung").rata_rata_realisasi_program),
+            P(next(n for n in report("kedungjajang").program if n.node.id == "P5").rata_rata_realisasi),
+        ),
+    ),
+    Example(
+        "3.3",
+        "Structure, seed 003: **4** programs, **8** kegiatan, **16** sub-kegiatan",
+        lambda: tuple(
+            str(getattr(report("ajung").struktur, f"jumlah_{k}")) for k in ("program", "kegiatan", "sub_kegiatan")
+        ),
+    ),
     # §3.4 SKM and IKM
     Example(
         "3.4",
@@ -376,6 +460,23 @@ EXAMPLES = [
         "3.4",
         "(79,64 + 86,08) / 2 → IKM **82,86**, mutu **B**",
         lambda: (N(skm("kedungjajang").ikm), skm("kedungjajang").mutu.huruf),
+    ),
+    Example(
+        "3.4",
+        "NRR tertimbang harapan **3,3144** (printed 3,31), IKM harapan **82,86** (printed 82,87), mutu **B**; "
+        "semester II → IKM harapan **94,25** (printed 94,19), mutu **A**",
+        lambda: (
+            N(skm("kedungjajang").periode[0].harapan.nrr_tertimbang, 4),
+            N(skm("kedungjajang").periode[0].harapan.ikm),
+            skm("kedungjajang").periode[0].harapan.mutu.huruf,
+            N(skm("kedungjajang").periode[1].harapan.ikm),
+            skm("kedungjajang").periode[1].harapan.mutu.huruf,
+        ),
+    ),
+    Example(
+        "3.4",
+        "90, 85, 85, 100, 85, 95, 90, 85, 70 → **4** unsur with mutu A, **4** with B, **1** with C",
+        lambda: tuple(str(skm("megaluh").periode[0].jumlah_unsur_per_mutu[k]) for k in "ABC"),
     ),
     Example(
         "3.4",
@@ -483,6 +584,35 @@ EXAMPLES = [
         "Seed 003 (Ajung): serapan **97,20 %** of pagu perubahan 3.443.692.072",
         lambda: P(money("ajung").serapan),
     ),
+    Example(
+        "3.6",
+        "(98,89 %, 100 %, 99,11 %, 100 %, 100 %, 100 %) → **99,67 %**",
+        lambda: P(report("kedungjajang").anggaran.rata_rata_serapan_program),
+    ),
+    Example(
+        "3.6",
+        "belanja operasi 2.120.473.359 and belanja modal 1.413.648.890 → **60,00 %** and **40,00 %** of "
+        "**3.534.122.249**",
+        lambda: (
+            P(money("ajung").persen_belanja_operasi),
+            P(money("ajung").persen_belanja_modal),
+            N(money("ajung").belanja, 0),
+        ),
+    ),
+    Example(
+        "3.6",
+        "pagu awal 639.920.900 − refocusing 398.451.900 → **241.469.000**, against the pagu perubahan of its "
+        "sub-kegiatan 236.284.000 → audit note; the year's refocusing 398.451.900 + 53.000.000 → **451.451.900**",
+        lambda: (
+            N(
+                next(
+                    p for p in report("ajung").anggaran.program if p.node.id == "P3"
+                ).uang.pagu_awal_dikurangi_refocusing,
+                0,
+            ),
+            N(money("ajung").refocusing, 0),
+        ),
+    ),
     # §3.7 efficiency and cost per outcome
     Example(
         "3.7",
@@ -519,10 +649,37 @@ EXAMPLES = [
     Example("3.8", "100 % → 98 % → **-2,00 %**, **-2,00** points", percent_change),
     Example(
         "3.8",
-        "IKM 92,08 against the P-Renstra end target 81 (2024) → **113,68 %**; AKIP 60,61 against 70,10 → **86,46 %**",
+        "70,92, 2023 71,56, 2024 60,61 → selisih **0,64** and **-10,95** (the text says 2,64 and 9,95), and "
+        "**-10,31** from 2022 to 2024",
+        lambda: tuple(
+            N(p.selisih)
+            for p in sorted(over_time("megaluh", "akip").perubahan, key=lambda p: (p.ke - p.dari, p.dari))
+            if p.dari >= 2022
+        ),
+    ),
+    Example(
+        "3.8",
+        "IKM 92,08 against its end target 82 (2024) → **112,30 %**; AKIP 60,61 against 70,20 → **86,34 %**",
         lambda: (
             P(over_time("megaluh", "ikm-kecamatan").renstra.kemajuan),
             P(over_time("megaluh", "akip").renstra.kemajuan),
+        ),
+    ),
+    Example(
+        "3.8",
+        "penyelesaian trantibum 100 against 100 → **100,00 %**, IKM 85 against 100 → **85,00 %**",
+        lambda: (
+            P(over_time("ajung", "penyelesaian-trantibum").renstra.kemajuan),
+            P(over_time("ajung", "ikm").renstra.kemajuan),
+        ),
+    ),
+    Example(
+        "3.8",
+        '2022: 58,30 against 82 → **71,10 %** (printed 66 %); seed 002 "Nilai Sinergitas ... Minimal Baik" 63,49 '
+        "against the old end target 73 → **86,97 %**",
+        lambda: (
+            P(discontinued("kedungjajang", "desa-dokumen-tepat-waktu").riwayat[3].capaian),
+            P(discontinued("megaluh", "sinergitas-minimal-baik").renstra.kemajuan),
         ),
     ),
     Example(
@@ -542,10 +699,21 @@ EXAMPLES = [
     ),
     Example(
         "3.8",
-        "Kedungjajang → peringkat **6** dari **21**",
+        "IKM Kabupaten 83,8 against Provinsi Jawa Timur 86,88 → **-3,55 %**; seed 003: IKM 85 against Kabupaten "
+        "Jember 86,34 → **-1,55 %**",
+        lambda: (
+            P(relative("kedungjajang", "ikm-kabupaten", "Provinsi Jawa Timur")),
+            P(relative("ajung", "ikm", "Kabupaten Jember")),
+        ),
+    ),
+    Example(
+        "3.8",
+        "Kedungjajang → peringkat **6** dari **21**; the 21 values add up to **1.498,24**, mean **71,34**",
         lambda: (
             str(over_time("kedungjajang", "sinergitas").posisi.peringkat),
             str(over_time("kedungjajang", "sinergitas").posisi.dari),
+            N(shared("lumajang").jumlah),
+            N(shared("lumajang").rata_rata),
         ),
     ),
     Example(
@@ -592,6 +760,17 @@ EXAMPLES = [
         "3.9",
         "the ASN education breakdown adds up to **15**, while Ajung has 14 ASN",
         lambda: audit("ajung", "sdm/pendidikan-asn/jumlah", "14"),
+    ),
+    Example(
+        "3.9",
+        "pejabat struktural by eselon, III 3 + IV 4 → **7**",
+        lambda: str(next(r.total for r in report("kedungjajang").sdm.rincian if r.dimensi == "eselon")),
+    ),
+    Example(
+        "3.9",
+        "items 1/2/3 by condition, 4 good only, and 10 with no split → **20** items, of which **10** split; baik "
+        "**50,00 %** of those; golongan values 5.000.000 → 4.500.000 → perubahan **-500.000**, **-10,00 %**",
+        assets_example,
     ),
     Example(
         "3.9",
@@ -657,6 +836,19 @@ EXAMPLES = [
         "3.11",
         "Kasi PMD: 3 of 15 families → capaian **20,00 %**",
         lambda: P(individual("kasi-pmd", "kasi-pmd-3").capaian.nilai),
+    ),
+    Example(
+        "3.11",
+        "TW I 38 % and TW II 48 / 126 = 38,10 % (printed 34,92 %) → **76,10**",
+        lambda: N(individual("sekcam", "sekcam-1").jumlah_triwulan),
+    ),
+    Example(
+        "3.11",
+        "→ pagu **2.017.461.467** (as printed), realisasi **971.200.593**",
+        lambda: (
+            N(individual("camat", "camat-1").pagu_rincian, 0),
+            N(individual("camat", "camat-1").realisasi_anggaran_rincian, 0),
+        ),
     ),
     # §4 rating scales
     *(

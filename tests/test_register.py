@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -13,12 +14,14 @@ import pytest
 from conftest import DEMO, read_csv
 from typer.testing import CliRunner
 
+from generator import model as m
 from generator.cli import app
-from generator.compute.audit import Printed, audit_year, differs
+from generator.compute.audit import Printed, audit_year, differs, stated
 from generator.compute.families import FAMILIES, slug
 from generator.compute.metodologi import rumus
 from generator.compute.portal import PortalResult, compute
-from generator.compute.register import Figure, YearRegister
+from generator.compute.register import Figure, YearRegister, laporan_figures
+from generator.compute.sumber_daya import compute_aset
 from generator.load import load_content
 from generator.problems import ContentError
 from generator.render.alamat import FORMAT_MD, with_section
@@ -98,8 +101,20 @@ def test_iku_and_program_indicators():
     assert value(KEDUNGJAJANG, 2024, "iku/ikm-kecamatan/realisasi/diketik") == 82.87
     realisasi = register(KEDUNGJAJANG, 2024).get("iku/ikm-kecamatan/realisasi")
     assert close(realisasi.nilai, 82.8611) and realisasi.masukan == ("skm/tahunan/ikm",)
-    # APBDes tepat waktu: 91,67 against 75 -> 122,2267 %.
-    assert close(value(KEDUNGJAJANG, 2024, "indikator-program/P5-I2/capaian"), 122.2267)
+    # APBDes tepat waktu: 11 of 12 desa (Lampiran no. 6) = 91,6667 % against 75 -> 122,2222 %.
+    assert (
+        value(KEDUNGJAJANG, 2024, "indikator-program/P5-I2/pembilang"),
+        value(KEDUNGJAJANG, 2024, "indikator-program/P5-I2/penyebut"),
+    ) == (11, 12)
+    apbdes = register(KEDUNGJAJANG, 2024).get("indikator-program/P5-I2/realisasi")
+    assert close(apbdes.nilai, 91.6667)
+    assert apbdes.masukan == ("indikator-program/P5-I2/pembilang", "indikator-program/P5-I2/penyebut")
+    assert close(value(KEDUNGJAJANG, 2024, "indikator-program/P5-I2/capaian"), 122.2222)
+    # Seed 002 Tabel 2.3: the Renja target of Nilai PATEN, 96, beside the PK target 82 that capaian uses.
+    assert (
+        value(MEGALUH, 2024, "indikator-program/P2-I1/target-renja"),
+        value(MEGALUH, 2024, "indikator-program/P2-I1/target"),
+    ) == (96, 82)
     # P3.K1-I1 has a target but no realisasi: empty, with the reason.
     empty = register(KEDUNGJAJANG, 2024).get("indikator-program/P3.K1-I1/capaian")
     assert empty.nilai is None and empty.catatan == "belum ada data realisasi"
@@ -115,24 +130,43 @@ def test_sasaran_and_summaries():
     assert close(value(MEGALUH, 2024, "ringkasan/iku/rata-rata-capaian-tanpa-batas"), 99.8047)
     assert (value(MEGALUH, 2024, "ringkasan/iku/jumlah"), value(MEGALUH, 2024, "ringkasan/iku/tercapai")) == (6, 5)
     assert value(MEGALUH, 2024, "ringkasan/iku/predikat") == "Baik (Berhasil)"
-    # Structure of seed 000: 1 tujuan, 1 sasaran, 3 IKU, 6 programs, 13 program indicators.
+    # Structure of seed 000: 1 tujuan, 1 sasaran, 3 IKU, 6 programs, 14 program indicators (the
+    # Penunjang indicator of the Lampiran included).
     counts = [
         value(KEDUNGJAJANG, 2024, f"ringkasan/struktur/jumlah-{b}") for b in ("tujuan", "sasaran", "iku", "program")
     ]
     assert counts == [1, 1, 3, 6]
-    assert value(KEDUNGJAJANG, 2024, "ringkasan/struktur/jumlah-indikator-program") == 13
+    assert value(KEDUNGJAJANG, 2024, "ringkasan/struktur/jumlah-indikator-program") == 14
+    # Seed 002 capaian 85,35 / 112,30 / 101,18 / 100 / 100 / 100: 2 above, 3 exactly, 1 below 100 %.
+    shares = [value(MEGALUH, 2024, f"ringkasan/iku/{b}") for b in ("di-atas-100", "tepat-100", "di-bawah-100")]
+    assert shares == [2, 3, 1] and close(value(MEGALUH, 2024, "ringkasan/iku/persen-di-atas-100"), 33.3333)
+    # Seed 003: four IKU at exactly 100 % ("97 % indikator capaian diatas target" is an audit note).
+    assert value(AJUNG, 2023, "ringkasan/iku/tepat-100") == 4
+    assert value(AJUNG, 2023, "ringkasan/iku/persen-di-atas-100") == 0
+    # IKU and program indicators averaged together (seed 003: 4 IKU and 16 program indicators at 100 %,
+    # 99,8 with P1.K1.S1-I1 ... as computed).
+    both = [value(AJUNG, 2023, f"ringkasan/{p}/jumlah-dirata") for p in ("iku", "indikator-program", "gabungan")]
+    assert both[0] + both[1] == both[2] == 20
 
 
 def test_history_change_renstra_benchmarks_and_ranking():
     # Seed 000 Tabel 3.7: IKM 2019 target 89, realisasi 86 -> 96,6292 %.
     assert close(value(KEDUNGJAJANG, 2024, "riwayat/ikm-kecamatan/2019/capaian"), 96.6292)
-    # Seed 002 IKM: 92,83 (2022) -> 94,3 (2023): +1,5835 %.
+    # Seed 002 IKM: 92,83 (2022) -> 94,3 (2023): +1,47 points, +1,5835 %.
     assert close(value(MEGALUH, 2024, "perubahan/ikm-kecamatan/2022-2023/persen"), 1.5835)
-    # Seed 002: IKM 92,084 against the P-Renstra end target 81 -> 113,6840 %.
-    assert close(value(MEGALUH, 2024, "renstra/ikm-kecamatan/kemajuan"), 113.6840)
+    assert close(value(MEGALUH, 2024, "perubahan/ikm-kecamatan/2022-2023/selisih"), 1.47)
+    # Every two years, not only consecutive ones: AKIP 70,92 (2022) -> 60,61 (2024) = -10,31.
+    assert close(value(MEGALUH, 2024, "perubahan/akip/2022-2024/selisih"), -10.31)
+    # Seed 002: IKM 92,084 against the end target 82 of the version in force (Tabel 3.5 pertama) -> 112,2976 %.
+    assert close(value(MEGALUH, 2024, "renstra/ikm-kecamatan/kemajuan"), 112.2976)
+    # A discontinued indicator (riwayat.csv only): Sinergitas Minimal Baik 63,49 (2022) against 73 -> 86,9726 %.
+    assert close(value(MEGALUH, 2024, "renstra/sinergitas-minimal-baik/kemajuan"), 86.9726)
+    # Seed 000 Tabel 3.7, discontinued: desa dokumen tepat waktu 2022, 58,30 against 82 -> 71,0976 % (printed 66).
+    assert close(value(KEDUNGJAJANG, 2024, "riwayat/desa-dokumen-tepat-waktu/2022/capaian"), 71.0976)
     # Seed 000 Tabel 3.9: Nilai Sinergitas 75,9109 against Kecamatan Klakah 70,78.
     assert close(value(KEDUNGJAJANG, 2024, "pembanding/sinergitas/kecamatan-klakah/selisih"), 5.1309)
     assert close(value(KEDUNGJAJANG, 2024, "pembanding/sinergitas/kecamatan-klakah/rasio"), 107.2491)
+    assert close(value(KEDUNGJAJANG, 2024, "pembanding/sinergitas/kecamatan-klakah/selisih-relatif"), 7.2491)
     # Surat Sekda: 21 kecamatan, Kedungjajang sixth.
     assert value(KEDUNGJAJANG, 2024, "perbandingan/skk/jumlah-kecamatan") == 21
     assert value(KEDUNGJAJANG, 2024, "perbandingan/skk/kecamatan/kedungjajang/peringkat") == 6
@@ -151,6 +185,10 @@ def test_money_efficiency_and_cost_per_outcome():
     assert value(KEDUNGJAJANG, 2024, "biaya-per-hasil/iku/ikm-kecamatan/pagu") == 6750000
     # Seed 003 Tabel 3.8: Kegiatan Administrasi Umum = its four sub kegiatan.
     assert value(AJUNG, 2023, "anggaran/P1.K3/pagu") == 76770000
+    # Seed 003 refocusing: 398.451.900 (Pemberdayaan) + 53.000.000 (Trantibum) = 451.451.900; P3's pagu
+    # awal 639.920.900 − 398.451.900 = 241.469.000 (its sub kegiatan add up to 236.284.000).
+    assert value(AJUNG, 2023, "anggaran/total/refocusing") == 451451900
+    assert value(AJUNG, 2023, "anggaran/P3/pagu-awal-dikurangi-refocusing") == 241469000
 
 
 def test_survey():
@@ -158,6 +196,12 @@ def test_survey():
     assert close(value(KEDUNGJAJANG, 2024, "skm/s1/nrr-tertimbang"), 3.185556)
     assert close(value(KEDUNGJAJANG, 2024, "skm/s1/ikm"), 79.6389)
     assert close(value(KEDUNGJAJANG, 2024, "skm/s1/unsur/u1/kesenjangan"), -0.33)  # 3,17 − 3,50
+    # The expectation side (Tabel 3.4 Expc.): Σ harapan / 9 = 3,3144, × 25 = 82,8611, mutu B.
+    assert close(value(KEDUNGJAJANG, 2024, "skm/s1/harapan/nrr-tertimbang"), 3.3144)
+    assert close(value(KEDUNGJAJANG, 2024, "skm/s1/harapan/ikm"), 82.8611)
+    assert value(KEDUNGJAJANG, 2024, "skm/s1/harapan/mutu") == "B Baik"
+    # Seed 002: the lowest of five layanan is KK (85,42).
+    assert value(MEGALUH, 2024, "skm/tahun-2024/layanan-terendah") == "Fasilitasi Kartu Keluarga (KK)"
     mutu = register(KEDUNGJAJANG, 2024).get("skm/tahunan/mutu")
     assert mutu.nilai == "B Baik" and "B" in mutu.sebutan
     # Seed 002: five layanan, and the IKM of the printed unsur (90, 85, 85, 100, 85, 95, 90, 85, 70).
@@ -168,6 +212,11 @@ def test_survey():
 def test_profile_staff_assets_and_indices():
     assert value(MEGALUH, 2024, "profil/penduduk") == 39725  # 13 desa of TABEL 1.1
     assert close(value(MEGALUH, 2024, "profil/kepadatan"), 1530.2388)  # 39.725 / 25,96 km²
+    # Seed 000 names no desa but counts 12 ("dari 12 desa"): kecamatan.yml jumlah_desa.
+    desa = register(KEDUNGJAJANG, 2024).get("profil/jumlah-desa")
+    assert (desa.nilai, desa.masukan) == (12, ("kecamatan.yml jumlah_desa",))
+    # Seed 002: 2 eselon III + 6 eselon IV pejabat struktural.
+    assert value(MEGALUH, 2024, "sdm/eselon-pejabat-struktural/jumlah") == 8
     assert close(value(KEDUNGJAJANG, 2024, "sdm/pemenuhan-jabatan"), 73.3333)  # 11 / 15
     assert value(KEDUNGJAJANG, 2024, "sdm/jenis-kelamin/l/persen") == 65  # 13 of 20
     assert value(AJUNG, 2023, "sdm/pendidikan-asn/jumlah") == 15  # 7 + 8, against 14 ASN
@@ -186,10 +235,14 @@ def test_per_basis_and_report_style_figures():
     assert close(value(MEGALUH, 2024, "iku/akip/capaian/target-awal"), 86.3390)
     assert close(value(MEGALUH, 2024, "iku/akip/capaian"), 85.3542)
     assert register(MEGALUH, 2024).get("iku/ikm-kecamatan/capaian/target-awal") is None  # no PK perubahan
-    # Kemajuan 86,4622 (AKIP), 113,6840 (IKM), 104,2424 (IPP) and 100 for the three % IKU: mean 100,7314.
-    assert close(value(MEGALUH, 2024, "renstra/rata-rata-kemajuan"), 100.7314)
-    # Seed 000 P5: realisasi 100, 91,67 and 100 -> 97,2233 (printed 97,21).
-    assert close(value(KEDUNGJAJANG, 2024, "program/P5/rata-rata-realisasi-indikator"), 97.2233)
+    # Kemajuan 86,3390 (AKIP), 112,2976 (IKM), 101,1765 (IPP) and 100 for the three % IKU: mean 99,9688.
+    assert close(value(MEGALUH, 2024, "renstra/rata-rata-kemajuan"), 99.9688)
+    # Seed 000 P5: realisasi 100, 11 / 12 and 100 -> 97,2222 (printed 97,21).
+    assert close(value(KEDUNGJAJANG, 2024, "program/P5/rata-rata-realisasi-indikator"), 97.2222)
+    # Seed 003 Sasaran Strategis 1: the program indicators 98, 98, 98 and 94 -> 97 (printed 98).
+    assert value(AJUNG, 2023, "program/rata-rata-realisasi-indikator") == 97
+    # Seed 000 Tabel 3.11: the unweighted mean of six programs' serapan, beside the pooled 98,9137.
+    assert close(value(KEDUNGJAJANG, 2024, "anggaran/rata-rata-serapan-program"), 99.6674)
     # Seed 003 Ikhtisar: operasi 2.120.473.359 + modal 1.413.648.890 = 3.534.122.249, 60 % / 40 %.
     assert value(AJUNG, 2023, "anggaran/total/belanja") == 3534122249
     assert close(value(AJUNG, 2023, "anggaran/total/persen-belanja-operasi"), 60.0)
@@ -201,12 +254,48 @@ def test_per_basis_and_report_style_figures():
     assert value(MEGALUH, 2024, "indeks/ipp/aspek-terendah") == "Inovasi"
 
 
+def test_assets_without_a_condition_split_and_the_change_of_asset_value():
+    # A row split by condition (3 baik + 1 rusak ringan, stated jumlah 5) and one with only its jumlah
+    # (10 kursi): 14 items, the condition shares over the 4 split ones; asset values 100 -> 120 million.
+    aset = compute_aset(
+        m.Aset.model_validate(
+            {
+                "barang": [
+                    {"nama": "Meja", "baik": 3, "rusak_ringan": 1, "jumlah": 5},
+                    {"nama": "Kursi", "jumlah": 10},
+                ],
+                "nilai": [
+                    {"golongan": "Tanah", "awal": "100.000.000", "akhir": "120.000.000"},
+                    {"golongan": "Gedung", "awal": "50.000.000", "akhir": "45.000.000"},
+                ],
+            }
+        )
+    )
+    lp = replace(next(x for x in demo().laporan if x.kecamatan.slug == "kedungjajang"), aset=aset)
+    got = {f.alamat: f.nilai for f in laporan_figures(lp)}
+    assert (got["aset/jumlah"], got["aset/jumlah-dirinci"], got["aset/baik/persen"]) == (14, 4, 75)
+    assert (got["aset/barang/meja/jumlah"], got["aset/barang/kursi/jumlah"]) == (4, 10)
+    assert (got["aset/nilai/tanah/perubahan"], got["aset/nilai/tanah/perubahan-persen"]) == (20_000_000, 20)
+    assert (got["aset/nilai/perubahan"], got["aset/nilai/perubahan-persen"]) == (15_000_000, 10)
+    # Only the split row's stated jumlah is a printed figure to compare (5 against 3 + 1).
+    assert [(p.alamat, p.teks) for p in stated(lp) if p.alamat.startswith("aset/")] == [
+        ("aset/barang/meja/jumlah", "5")
+    ]
+
+
 def test_individual_reports():
     # Seed 001, Camat: 36 / 62 = 58,0645 %, against 85 -> 68,3112 %; 971.800.593 / 2.017.461.467.
     assert close(value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/realisasi"), 58.0645)
     assert close(value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/capaian"), 68.3112)
     assert close(value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/serapan"), 48.1695)
     assert value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/pembilang") == 36
+    # Sekcam: TW I 38 %, TW II alone 48 / 126 = 38,0952 % (printed 34,92), together 76,0952 (typed 73,02).
+    assert value(KEDUNGJAJANG, 2023, "individu/tw2/sekcam/sekcam-1/realisasi/tw1") == 38
+    assert close(value(KEDUNGJAJANG, 2023, "individu/tw2/sekcam/sekcam-1/realisasi/tw2"), 38.0952)
+    assert close(value(KEDUNGJAJANG, 2023, "individu/tw2/sekcam/sekcam-1/realisasi/jumlah-triwulan"), 76.0952)
+    # Camat's money = Sekcam + Kasi PMD 1-4 + Kasi Pelayanan Umum: 2.017.461.467 and 971.200.593.
+    assert value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/pagu-rincian") == 2017461467
+    assert value(KEDUNGJAJANG, 2023, "individu/tw2/camat/camat-1/realisasi-anggaran-rincian") == 971200593
 
 
 # ---------------------------------------------------------------- the comparison

@@ -66,7 +66,7 @@ def test_seed_000_asset_condition():
         )
     )
     assert (aset.jumlah, aset.baik) == (549, 29)
-    assert [total for _, total in aset.barang] == [548, 1]  # B: stated jumlah 2, computed 1
+    assert [b.jumlah for b in aset.barang] == [548, 1]  # B: stated jumlah 2, computed 1
     assert round(aset.persen("rusak_ringan"), 2) == 10.56
 
 

@@ -86,7 +86,7 @@ def test_missing_required_field(mini):
 def test_invalid_choice(mini):
     edit(mini / YEAR / "kinerja.yml", "polaritas: positif", "polaritas: naik")
     p = only(mini)
-    assert p.key == "choice" and "'positif' or 'negatif'" in p.message and p.value == "naik"
+    assert p.key == "choice" and "'positif' atau 'negatif'" in p.message and p.value == "naik"
 
 
 def test_duplicate_id(mini):
@@ -248,6 +248,6 @@ def test_audit_warnings_and_strict(mini):
     ok = CliRunner().invoke(app, ["validate", "--content", str(mini)])
     assert ok.exit_code == 0 and "audit_difference" in ok.output
     assert "dilaporkan.csv:27: indikator-program/P5-I2/realisasi:" in ok.output
-    assert "dilaporkan 96 di Bab III 3.1.2.6 (uraian program dan kegiatan), dihitung 91,67" in ok.output
+    assert "dilaporkan 96 di Bab III 3.1.2.6 (uraian program dan kegiatan), dihitung 91,6667" in ok.output
     strict = CliRunner().invoke(app, ["validate", "--content", str(mini), "--strict"])
     assert strict.exit_code == 1

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from statistics import fmean
 
 from generator import model as m
 
 #: The money fields that add up from children to parents.
-BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal")
+BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal", "refocusing")
 #: Units that are not counts of outputs: no "rupiah per unit" for them.
 SATUAN_BUKAN_HITUNGAN = {"%", "persen", "indeks", "nilai", "poin", "skor", "predikat", "angka"}
 
@@ -41,6 +42,7 @@ class Money:
     realisasi: float | None = None
     belanja_operasi: float | None = None
     belanja_modal: float | None = None
+    refocusing: float | None = None
 
     @property
     def pagu(self) -> float | None:
@@ -68,6 +70,28 @@ class Money:
             return None
         return self.perubahan / self.pagu_awal * 100
 
+    @property
+    def pagu_awal_dikurangi_refocusing(self) -> float | None:
+        """What the pagu perubahan should be when the refocusing was the only change."""
+        return None if self.pagu_awal is None or self.refocusing is None else self.pagu_awal - self.refocusing
+
+    @property
+    def belanja(self) -> float | None:
+        """Belanja operasi + belanja modal (None unless both are given)."""
+        return (
+            None
+            if self.belanja_operasi is None or self.belanja_modal is None
+            else self.belanja_operasi + self.belanja_modal
+        )
+
+    @property
+    def persen_belanja_operasi(self) -> float | None:
+        return None if self.belanja_operasi is None or not self.belanja else self.belanja_operasi / self.belanja * 100
+
+    @property
+    def persen_belanja_modal(self) -> float | None:
+        return None if self.belanja_modal is None or not self.belanja else self.belanja_modal / self.belanja * 100
+
 
 def sum_money(parts: Iterable[Money]) -> Money:
     """Field-wise sum; a field is None when no part has it."""
@@ -79,11 +103,22 @@ def sum_money(parts: Iterable[Money]) -> Money:
     return Money(**values)
 
 
+#: Amounts given only where they happened: a node without one had none, so a parent's is the sum
+#: of the children that give it.
+SEBAGIAN = ("refocusing",)
+
+
 def complete_sum(parts: Iterable[Money]) -> Money:
-    """Field-wise sum of the fields every part has (a partial sum would understate)."""
+    """Field-wise sum of the fields every part has (a partial sum would understate); a
+    refocusing is the sum of the parts that give one."""
     parts = list(parts)
     total = sum_money(parts)
-    return Money(**{n: getattr(total, n) if all(getattr(p, n) is not None for p in parts) else None for n in BESARAN})
+    return Money(
+        **{
+            n: getattr(total, n) if n in SEBAGIAN or all(getattr(p, n) is not None for p in parts) else None
+            for n in BESARAN
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -136,6 +171,13 @@ class AnggaranResult:
     @property
     def ada(self) -> bool:
         return any(v is not None for v in vars(self.total).values())
+
+    @property
+    def rata_rata_serapan_program(self) -> float | None:
+        """The unweighted mean of the programs' serapan, as reports print it (the pooled serapan
+        of the year is `total.serapan`)."""
+        values = [p.uang.serapan for p in self.program if p.uang.serapan is not None]
+        return fmean(values) if values else None
 
 
 def anggaran(daftar: m.DaftarProgram) -> AnggaranResult:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
+from generator import model as m
 from generator.compute.anggaran import BESARAN, Money, walk
+from generator.compute.individu import IndividuResult, realisasi_diisi
 from generator.compute.laporan import SUMBER_AGREGASI, IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.register import Figure, YearRegister, barang_slugs, rincian_slug
 from generator.compute.sumber_daya import stated_totals
@@ -139,13 +141,37 @@ def stated_realisasi(prefix: str, h: IndikatorResult, folder: Path) -> Iterable[
         )
 
 
-def _stated_money(here: str, stated: Money, tempat: str, folder: Path) -> Iterable[Printed]:
+def _stated_money(
+    here: str, stated: Money, uang: Money, own: m.Anggaran | None, tempat: str, folder: Path
+) -> Iterable[Printed]:
+    """Amounts stated on a node whose children's sums replaced them; the pagu beside belanja
+    operasi + modal, and the pagu perubahan beside pagu awal − refocusing (`own`: the node's
+    stated amounts, to say whether a compared amount is stated or its children's sum)."""
     for name in BESARAN:
         value = getattr(stated, name)
         if value is not None:
             yield Printed(
                 f"{here}/{name.replace('_', '-')}", format_number(value, 0), f"{tempat}.{name}", folder / "program.yml"
             )
+
+    def kind(name: str, label: str) -> str:
+        return label if own is not None and getattr(own, name) is not None else f"{label} (jumlah rinciannya)"
+
+    pagu_name = "pagu_perubahan" if uang.pagu_perubahan is not None else "pagu_awal"
+    if uang.belanja is not None and uang.pagu is not None:
+        yield Printed(
+            f"{here}/belanja",
+            format_number(uang.pagu, 0),
+            f"{tempat}: {kind(pagu_name, 'pagu')}, dibandingkan dengan belanja operasi + belanja modal",
+            folder / "program.yml",
+        )
+    if uang.pagu_awal_dikurangi_refocusing is not None and uang.pagu_perubahan is not None:
+        yield Printed(
+            f"{here}/pagu-awal-dikurangi-refocusing",
+            format_number(uang.pagu_perubahan, 0),
+            f"{tempat}: {kind('pagu_perubahan', 'pagu perubahan')}, dibandingkan dengan pagu awal − refocusing",
+            folder / "program.yml",
+        )
 
 
 def stated(lp: LaporanKinerja) -> list[Printed]:
@@ -157,8 +183,16 @@ def stated(lp: LaporanKinerja) -> list[Printed]:
     ]
     if lp.anggaran is not None:
         for n in walk(lp.anggaran.program):
-            found += _stated_money(f"anggaran/{n.node.id}", n.dinyatakan, f"{n.level}[{n.node.id}].anggaran", folder)
-        found += _stated_money("anggaran/total", lp.anggaran.dinyatakan, "anggaran", folder)
+            found += _stated_money(
+                f"anggaran/{n.node.id}",
+                n.dinyatakan,
+                n.uang,
+                n.node.anggaran,
+                f"{n.level}[{n.node.id}].anggaran",
+                folder,
+            )
+        own = lp.data.program.anggaran if lp.data.program else None
+        found += _stated_money("anggaran/total", lp.anggaran.dinyatakan, lp.anggaran.total, own, "anggaran", folder)
     sd = lp.data.sumber_daya
     if lp.sdm is not None and sd is not None and sd.sdm is not None:
         found += [
@@ -172,10 +206,13 @@ def stated(lp: LaporanKinerja) -> list[Printed]:
     if lp.aset is not None:
         found += [
             Printed(
-                f"aset/barang/{name}/jumlah", str(b.jumlah), f"aset.barang[{b.nama}].jumlah", folder / "sumber-daya.yml"
+                f"aset/barang/{name}/jumlah",
+                str(b.barang.jumlah),
+                f"aset.barang[{b.barang.nama}].jumlah",
+                folder / "sumber-daya.yml",
             )
-            for name, (b, _) in zip(barang_slugs(lp.aset), lp.aset.barang)
-            if b.jumlah is not None
+            for name, b in zip(barang_slugs(lp.aset), lp.aset.barang)
+            if b.barang.jumlah is not None and b.barang.dirinci
         ]
     for pr in lp.skm.periode if lp.skm else ():
         if pr.ikm_unsur is not None and not pr.dasar.startswith("NRR"):
@@ -187,6 +224,44 @@ def stated(lp: LaporanKinerja) -> list[Printed]:
                     folder / "skm.yml",
                 )
             )
+    return found
+
+
+def stated_individu(r: IndividuResult) -> list[Printed]:
+    """Values an individual report states beside what the portal computes: a cumulative
+    realisasi beside its quarters' sum, an indicator's money beside its `rincian`'s."""
+    path = r.data.file
+    found = []
+    for j in r.jabatan:
+        for h in j.indikator:
+            ind = h.indikator
+            here = f"individu/tw{r.triwulan}/{j.jabatan.id}/{ind.id}"
+            tempat = f"jabatan[{j.jabatan.id}].indikator[{ind.id}]"
+            typed = realisasi_diisi(ind)
+            if typed is not None and h.jumlah_triwulan is not None:
+                found.append(
+                    Printed(
+                        f"{here}/realisasi/jumlah-triwulan",
+                        format_plain(typed),
+                        f"{tempat}: realisasi kumulatif, dibandingkan dengan jumlah realisasi triwulan",
+                        path,
+                    )
+                )
+            own = ind.anggaran
+            for leaf, value, parts in (
+                ("pagu", own.pagu if own else None, h.pagu_rincian),
+                ("realisasi-anggaran", own.realisasi if own else None, h.realisasi_anggaran_rincian),
+            ):
+                if value is not None and parts is not None:
+                    field = "pagu" if leaf == "pagu" else "realisasi"
+                    found.append(
+                        Printed(
+                            f"{here}/{leaf}-rincian",
+                            format_number(value, 0),
+                            f"{tempat}.anggaran.{field}, dibandingkan dengan jumlah rinciannya",
+                            path,
+                        )
+                    )
     return found
 
 

@@ -10,6 +10,7 @@ from typing import Literal
 from generator.model.kinerja import PERIODS
 from generator.model.portal import Rentang, SkalaPredikat
 from generator.model.types import GRADES
+from generator.numbers import round_half_up
 
 Polaritas = Literal["positif", "negatif"]
 Agregasi = Literal["rata-rata", "jumlah", "terakhir", "maks"]
@@ -57,6 +58,25 @@ def capaian_ordinal(realisasi: str | None, target: str | None) -> Capaian:
     return Capaian(tercapai=GRADES.index(realisasi) >= GRADES.index(target))
 
 
+def persen_satuan(satuan: str) -> bool:
+    """Whether an indicator's unit is a percentage (`%` or `persen`)."""
+    return satuan.strip().lower() in ("%", "persen")
+
+
+def realisasi_rasio(pembilang: float, penyebut: float, satuan: str) -> float:
+    """A realisasi made of its numerator and denominator: pembilang / penyebut, × 100 for a
+    percentage (docs/domain.md §3.1)."""
+    ratio = pembilang / penyebut
+    return ratio * 100 if persen_satuan(satuan) else ratio
+
+
+def rata_rata_realisasi(values: Sequence[tuple[str, float | str | None]], minimum: int = 1) -> float | None:
+    """Mean of the numeric realisasi of percentage indicators, given as (satuan, realisasi): the
+    mean a report prints for a program's indicators. None with fewer than `minimum` of them."""
+    numbers = [float(r) for s, r in values if persen_satuan(s) and isinstance(r, (int, float))]
+    return fmean(numbers) if numbers and len(numbers) >= minimum else None
+
+
 def agregasi_periode(values: Sequence[float | str], mode: Agregasi | None) -> float | str | None:
     """The annual value made of the reported period values (in TW order); None if none."""
     if not values:
@@ -99,6 +119,9 @@ class CapaianSummary:
     jumlah_belum_tercapai: int
     jumlah_tidak_terukur: int
     jumlah_dirata: int
+    jumlah_di_atas_100: int
+    jumlah_tepat_100: int
+    jumlah_di_bawah_100: int
 
     @property
     def dibatasi(self) -> bool:
@@ -110,9 +133,17 @@ class CapaianSummary:
         return self.jumlah_tercapai + self.jumlah_belum_tercapai + self.jumlah_tidak_terukur
 
 
+def dibanding_100(nilai: float) -> int:
+    """-1, 0 or 1: a capaian below, exactly at or above 100 %, as printed (2 decimals, half-up)."""
+    rounded = round_half_up(nilai, 2)
+    return (rounded > 100) - (rounded < 100)
+
+
 def summarize(daftar: Sequence[Capaian], batas: float | None) -> CapaianSummary:
-    """Mean of capped capaian (docs/domain.md §3.3) plus counts >= 100 %, < 100 %, not measurable."""
+    """Mean of capped capaian (docs/domain.md §3.3) plus counts >= 100 %, < 100 %, not measurable,
+    and of numeric capaian above, exactly at and below 100 %."""
     numeric = [c.nilai for c in daftar if c.nilai is not None]
+    sides = [dibanding_100(v) for v in numeric]
     return CapaianSummary(
         rata_rata=fmean(capaian_dinilai(v, batas) for v in numeric) if numeric else None,
         rata_rata_tanpa_batas=fmean(max(v, 0.0) for v in numeric) if numeric else None,
@@ -120,4 +151,7 @@ def summarize(daftar: Sequence[Capaian], batas: float | None) -> CapaianSummary:
         jumlah_belum_tercapai=sum(1 for c in daftar if c.tercapai is False),
         jumlah_tidak_terukur=sum(1 for c in daftar if c.tercapai is None),
         jumlah_dirata=len(numeric),
+        jumlah_di_atas_100=sides.count(1),
+        jumlah_tepat_100=sides.count(0),
+        jumlah_di_bawah_100=sides.count(-1),
     )

@@ -75,12 +75,35 @@ def _indikator(prefix: str, jenis: str, kelompok: str) -> list[Family]:
                 "Target Perjanjian Kinerja perubahan (masukan).",
             ),
             (
+                f"{p}/target-renja",
+                f"Target Renja {jenis} {{nama}}",
+                "",
+                None,
+                "Target Rencana Kerja (masukan; ditampilkan, tidak dipakai untuk capaian).",
+            ),
+            (
                 f"{p}/realisasi",
                 f"Realisasi {jenis} {{nama}}",
                 "",
                 "realisasi-tahunan",
                 "Realisasi tahunan yang dipakai: angka yang dihitung portal (IKM hasil SKM, total indeks), "
-                "selain itu realisasi tahunan yang diketik, selain itu agregasi nilai triwulan.",
+                "selain itu pembilang / penyebut, selain itu realisasi tahunan yang diketik, selain itu agregasi "
+                "nilai triwulan.",
+            ),
+            (
+                f"{p}/pembilang",
+                f"Pembilang realisasi {jenis} {{nama}}",
+                "",
+                None,
+                "Pembilang realisasi tahunan (masukan realisasi.csv).",
+            ),
+            (
+                f"{p}/penyebut",
+                f"Penyebut realisasi {jenis} {{nama}}",
+                "",
+                None,
+                "Penyebut realisasi tahunan (masukan realisasi.csv); realisasi = pembilang / penyebut "
+                "(× 100 untuk persen).",
             ),
             (
                 f"{p}/realisasi/<periode>",
@@ -191,6 +214,34 @@ def _ringkasan(prefix: str, jenis: str) -> list[Family]:
                 "rata-rata-capaian",
                 "Indikator dengan capaian berupa angka.",
             ),
+            (
+                f"{p}/di-atas-100",
+                f"{jenis} dengan capaian di atas 100 %",
+                "indikator",
+                "jumlah-indikator",
+                "Capaian berupa angka di atas 100 % (dibandingkan setelah dibulatkan dua desimal).",
+            ),
+            (
+                f"{p}/persen-di-atas-100",
+                f"Persentase {jenis} dengan capaian di atas 100 %",
+                "%",
+                "jumlah-indikator",
+                "Indikator dengan capaian di atas 100 % / indikator yang dirata-rata × 100.",
+            ),
+            (
+                f"{p}/tepat-100",
+                f"{jenis} dengan capaian tepat 100 %",
+                "indikator",
+                "jumlah-indikator",
+                "Capaian berupa angka 100,00 % setelah dibulatkan dua desimal.",
+            ),
+            (
+                f"{p}/di-bawah-100",
+                f"{jenis} dengan capaian di bawah 100 %",
+                "indikator",
+                "jumlah-indikator",
+                "Capaian berupa angka di bawah 100 % (dibandingkan setelah dibulatkan dua desimal).",
+            ),
         ],
     )
 
@@ -205,8 +256,15 @@ FAMILIES: tuple[Family, ...] = (
                 "program/<node>/rata-rata-realisasi-indikator",
                 "Rata-rata realisasi indikator {nama}",
                 "%",
-                "realisasi-tahunan",
-                "Rata-rata realisasi indikator persen sebuah program, kegiatan atau sub kegiatan (bila semuanya ada).",
+                "rata-rata-realisasi",
+                "Rata-rata realisasi indikator persen sebuah program, kegiatan atau sub kegiatan (minimal dua).",
+            ),
+            (
+                "program/rata-rata-realisasi-indikator",
+                "Rata-rata realisasi indikator tingkat program bersatuan persen",
+                "%",
+                "rata-rata-realisasi",
+                "Rata-rata realisasi indikator persen semua program (tanpa kegiatan dan sub kegiatan).",
             ),
         ],
     ),
@@ -235,6 +293,20 @@ FAMILIES: tuple[Family, ...] = (
     *_family(
         "Ringkasan capaian",
         [
+            (
+                "ringkasan/gabungan/rata-rata-capaian",
+                "Rata-rata capaian IKU dan indikator program bersama-sama",
+                "%",
+                "rata-rata-capaian",
+                "Rata-rata capaian yang dinilai atas IKU dan indikator program sekaligus.",
+            ),
+            (
+                "ringkasan/gabungan/jumlah-dirata",
+                "IKU dan indikator program yang dirata-rata",
+                "indikator",
+                "rata-rata-capaian",
+                "IKU dan indikator program dengan capaian berupa angka.",
+            ),
             (
                 "ringkasan/struktur/jumlah-<bagian>",
                 "Jumlah {bagian_label}",
@@ -280,7 +352,8 @@ FAMILIES: tuple[Family, ...] = (
                 "Selisih realisasi {nama} {dari}–{ke}",
                 "poin",
                 "perubahan",
-                "Realisasi tahun ke − realisasi tahun dari (poin persen untuk indikator persen).",
+                "Realisasi tahun ke − realisasi tahun dari (poin persen untuk indikator persen); "
+                "untuk setiap dua tahun yang memiliki realisasi.",
             ),
             (
                 "renstra/<id>/target-akhir",
@@ -323,6 +396,13 @@ FAMILIES: tuple[Family, ...] = (
                 "",
                 "pembanding",
                 "Realisasi kecamatan − nilai pembanding.",
+            ),
+            (
+                "pembanding/<id>/<pembanding>/selisih-relatif",
+                "{nama}: selisih relatif dengan {pembanding_nama}",
+                "%",
+                "pembanding",
+                "(Realisasi kecamatan − nilai pembanding) / nilai pembanding × 100.",
             ),
             (
                 "pembanding/<id>/<pembanding>/rasio",
@@ -403,6 +483,20 @@ FAMILIES: tuple[Family, ...] = (
             ("anggaran/<node>/sisa", "Sisa anggaran {nama}", "rupiah", "serapan", "Pagu − realisasi."),
             ("anggaran/<node>/perubahan", "Perubahan pagu {nama}", "rupiah", "serapan", "Pagu perubahan − pagu awal."),
             (
+                "anggaran/<node>/refocusing",
+                "Refocusing {nama}",
+                "rupiah",
+                "serapan",
+                "Pengurangan pagu karena refocusing (masukan); induk = jumlah rincian yang mengisinya.",
+            ),
+            (
+                "anggaran/<node>/pagu-awal-dikurangi-refocusing",
+                "Pagu awal dikurangi refocusing {nama}",
+                "rupiah",
+                "serapan",
+                "Pagu awal − refocusing: pagu perubahan bila refocusing satu-satunya perubahan.",
+            ),
+            (
                 "anggaran/<node>/perubahan-persen",
                 "Perubahan pagu {nama} (persen)",
                 "%",
@@ -436,6 +530,13 @@ FAMILIES: tuple[Family, ...] = (
                 "%",
                 "serapan",
                 "Belanja operasi (atau modal) / belanja × 100.",
+            ),
+            (
+                "anggaran/rata-rata-serapan-program",
+                "Rata-rata serapan program",
+                "%",
+                "serapan",
+                "Rata-rata serapan program tanpa bobot (serapan gabungan: `anggaran/total/serapan`).",
             ),
             (
                 "efisiensi/<jenis>/<id>",
@@ -500,6 +601,22 @@ FAMILIES: tuple[Family, ...] = (
             ),
             ("skm/<periode>/mutu", "Mutu pelayanan {nama}", "predikat", "mutu", "Mutu pelayanan dari IKM."),
             ("skm/<periode>/nrr-tertimbang", "NRR tertimbang {nama}", "nilai", "ikm", "Σ NRR unsur × 1/9."),
+            (
+                "skm/<periode>/harapan/nrr-tertimbang",
+                "NRR tertimbang harapan {nama}",
+                "nilai",
+                "ikm",
+                "Σ NRR harapan unsur × 1/9 (bila kesembilan unsur mempunyai harapan).",
+            ),
+            ("skm/<periode>/harapan/ikm", "IKM harapan {nama}", "indeks", "ikm", "NRR tertimbang harapan × 25."),
+            ("skm/<periode>/harapan/mutu", "Mutu harapan {nama}", "predikat", "mutu", "Mutu dari IKM harapan."),
+            (
+                "skm/<periode>/layanan-terendah",
+                "Layanan dengan IKM terendah {nama}",
+                "teks",
+                "ikm",
+                "Jenis layanan dengan IKM terendah (beberapa bila sama setelah dibulatkan dua desimal).",
+            ),
             ("skm/<periode>/jumlah-responden", "Responden {nama}", "orang", None, "Jumlah responden."),
             (
                 "skm/<periode>/pengguna-layanan",
@@ -631,6 +748,13 @@ FAMILIES: tuple[Family, ...] = (
                 "Jumlah semua barang (baik + rusak ringan + rusak berat).",
             ),
             (
+                "aset/jumlah-dirinci",
+                "Barang yang dirinci menurut kondisi",
+                "unit",
+                "aset",
+                "Jumlah barang yang barisnya dirinci menurut kondisi: dasar persentase kondisi.",
+            ),
+            (
                 "aset/<kondisi>/jumlah",
                 "Barang {kondisi_label}",
                 "unit",
@@ -642,14 +766,14 @@ FAMILIES: tuple[Family, ...] = (
                 "Persentase barang {kondisi_label}",
                 "%",
                 "aset",
-                "Barang dalam kondisi itu / semua barang × 100.",
+                "Barang dalam kondisi itu / barang yang dirinci menurut kondisi × 100.",
             ),
             (
                 "aset/barang/<barang>/jumlah",
                 "Jumlah {barang_nama}",
                 "unit",
                 "aset",
-                "Baik + rusak ringan + rusak berat satu jenis barang.",
+                "Baik + rusak ringan + rusak berat satu jenis barang; tanpa rincian kondisi: jumlah yang diisi.",
             ),
             (
                 "aset/nilai/<saat>",
@@ -664,6 +788,34 @@ FAMILIES: tuple[Family, ...] = (
                 "rupiah",
                 None,
                 "Nilai aset satu golongan (masukan).",
+            ),
+            (
+                "aset/nilai/perubahan",
+                "Perubahan nilai aset",
+                "rupiah",
+                "aset",
+                "Nilai akhir − nilai awal, semua golongan.",
+            ),
+            (
+                "aset/nilai/perubahan-persen",
+                "Perubahan nilai aset (persen)",
+                "%",
+                "aset",
+                "Perubahan / nilai awal × 100, semua golongan.",
+            ),
+            (
+                "aset/nilai/<golongan>/perubahan",
+                "Perubahan nilai aset {golongan_nama}",
+                "rupiah",
+                "aset",
+                "Nilai akhir − nilai awal satu golongan.",
+            ),
+            (
+                "aset/nilai/<golongan>/perubahan-persen",
+                "Perubahan nilai aset {golongan_nama} (persen)",
+                "%",
+                "aset",
+                "Perubahan / nilai awal × 100 satu golongan.",
             ),
             ("indeks/<id>/total", "Total {nama}", "nilai", "indeks", "Jumlah poin aspek (atau Σ bobot/100 × nilai)."),
             (
@@ -719,7 +871,21 @@ FAMILIES: tuple[Family, ...] = (
                 "Realisasi {nama} ({jabatan_nama}, TW {tw})",
                 "",
                 "realisasi-individu",
-                "Realisasi kumulatif: yang diisi, atau pembilang / penyebut.",
+                "Realisasi kumulatif: yang diisi, atau pembilang / penyebut, selain itu jumlah realisasi triwulan.",
+            ),
+            (
+                "individu/tw<tw>/<jabatan>/<indikator>/realisasi/tw<k>",
+                "Realisasi TW {k} saja {nama} ({jabatan_nama}, TW {tw})",
+                "",
+                None,
+                "Realisasi satu triwulan (masukan: nilai, atau pembilang / penyebut).",
+            ),
+            (
+                "individu/tw<tw>/<jabatan>/<indikator>/realisasi/jumlah-triwulan",
+                "Jumlah realisasi triwulan {nama} ({jabatan_nama}, TW {tw})",
+                "",
+                "realisasi-individu",
+                "Realisasi per triwulan dijumlahkan (dibandingkan dengan realisasi kumulatif yang diisi).",
             ),
             (
                 "individu/tw<tw>/<jabatan>/<indikator>/pembilang",
@@ -755,6 +921,20 @@ FAMILIES: tuple[Family, ...] = (
                 "rupiah",
                 None,
                 "Realisasi anggaran di balik indikator (masukan).",
+            ),
+            (
+                "individu/tw<tw>/<jabatan>/<indikator>/pagu-rincian",
+                "Pagu rincian {nama} ({jabatan_nama}, TW {tw})",
+                "rupiah",
+                "realisasi-individu",
+                "Jumlah pagu indikator bawahan yang disebut sebagai rincian.",
+            ),
+            (
+                "individu/tw<tw>/<jabatan>/<indikator>/realisasi-anggaran-rincian",
+                "Realisasi anggaran rincian {nama} ({jabatan_nama}, TW {tw})",
+                "rupiah",
+                "realisasi-individu",
+                "Jumlah realisasi anggaran indikator bawahan yang disebut sebagai rincian.",
             ),
             (
                 "individu/tw<tw>/<jabatan>/<indikator>/serapan",

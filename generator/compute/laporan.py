@@ -27,9 +27,12 @@ from generator.compute.capaian import (
     capaian_angka,
     capaian_ordinal,
     predikat,
+    rata_rata_realisasi,
+    realisasi_rasio,
     sorted_periods,
     summarize,
 )
+from generator.compute.perbandingan import RiwayatLain
 from generator.compute.skm import SkmResult, compute_skm
 from generator.compute.sumber_daya import AsetResult, IndeksResult, SdmResult, compute_aset, compute_indeks, compute_sdm
 from generator.model.content import KabupatenData, KecamatanData, YearData
@@ -47,6 +50,7 @@ SUMBER_AGREGASI = {
     "terakhir": "nilai triwulan terakhir",
     "maks": "nilai triwulan tertinggi",
 }
+SUMBER_RASIO = "pembilang / penyebut"
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class IndikatorResult:
     capaian: Capaian
     predikat: m.Rentang | None
     keterangan: str | None
+    pembilang: float | None = None  # the realisasi's numerator and denominator, when given
+    penyebut: float | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,24 @@ class ProgramNodeResult:
     indikator: tuple[IndikatorResult, ...]
     anak: tuple[ProgramNodeResult, ...]
 
+    @property
+    def rata_rata_realisasi(self) -> float | None:
+        """Mean realisasi of the node's own percentage indicators, when it has at least two."""
+        return rata_rata_realisasi([(h.indikator.satuan, h.realisasi) for h in self.indikator], minimum=2)
+
+
+@dataclass(frozen=True)
+class Struktur:
+    """How many of each element the year's plan has."""
+
+    jumlah_tujuan: int
+    jumlah_sasaran: int
+    jumlah_iku: int
+    jumlah_program: int
+    jumlah_kegiatan: int
+    jumlah_sub_kegiatan: int
+    jumlah_indikator_program: int
+
 
 @dataclass(frozen=True)
 class LaporanKinerja:
@@ -108,11 +132,31 @@ class LaporanKinerja:
     sdm: SdmResult | None = None
     aset: AsetResult | None = None
     indeks: tuple[IndeksResult, ...] = ()
+    ringkasan_gabungan: CapaianSummary | None = None  # IKU and program indicators together
+    riwayat_lain: tuple[RiwayatLain, ...] = ()  # history of indicators no longer reported
     audit: tuple[AuditNote, ...] = ()
 
     @property
     def tahun(self) -> int:
         return self.data.tahun
+
+    @property
+    def struktur(self) -> Struktur:
+        nodes = list(walk_program(self))
+        return Struktur(
+            jumlah_tujuan=len(self.tujuan),
+            jumlah_sasaran=sum(len(t.sasaran) for t in self.tujuan),
+            jumlah_iku=len(self.iku),
+            jumlah_program=sum(1 for n in nodes if n.level == "program"),
+            jumlah_kegiatan=sum(1 for n in nodes if n.level == "kegiatan"),
+            jumlah_sub_kegiatan=sum(1 for n in nodes if n.level == "sub_kegiatan"),
+            jumlah_indikator_program=sum(len(n.indikator) for n in nodes),
+        )
+
+    @property
+    def rata_rata_realisasi_program(self) -> float | None:
+        """Mean realisasi of the program-level percentage indicators (as a report may print it)."""
+        return rata_rata_realisasi([(h.indikator.satuan, h.realisasi) for n in self.program for h in n.indikator])
 
 
 def _target(ind: m.Indikator) -> tuple[float | str | None, str]:
@@ -134,8 +178,12 @@ def compute_indikator(
     periode = baris.periods() if baris else {}
     dari_periode = agregasi_periode(sorted_periods(periode), ind.agregasi)
     realisasi: float | str | None
+    pembilang = baris.pembilang if baris else None
+    penyebut = baris.penyebut if baris else None
     if terhitung is not None:
         realisasi, sumber = terhitung
+    elif pembilang is not None and penyebut is not None:
+        realisasi, sumber = realisasi_rasio(pembilang, penyebut, ind.satuan), SUMBER_RASIO
     elif baris is not None and baris.tahunan is not None:
         realisasi, sumber = baris.tahunan, "tahunan"
     else:
@@ -154,6 +202,8 @@ def compute_indikator(
         capaian=capaian,
         predikat=predikat(capaian.nilai, skala) if capaian.nilai is not None else None,
         keterangan=baris.keterangan if baris else None,
+        pembilang=pembilang,
+        penyebut=penyebut,
     )
 
 
@@ -291,6 +341,7 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData) -> L
         sdm=sdm,
         aset=aset,
         indeks=indeks,
+        ringkasan_gabungan=summarize([h.capaian for h in (*iku, *program_hasil)], skala.batas_capaian),
     )
 
 

@@ -16,10 +16,12 @@ from generator.compute.capaian import (
     capaian_dinilai,
     capaian_ordinal,
     predikat,
+    rata_rata_realisasi,
+    realisasi_rasio,
     summarize,
 )
 from generator.compute.individu import realisasi_individu
-from generator.compute.perbandingan import PembandingResult, peringkat, perubahan
+from generator.compute.perbandingan import PembandingResult, peringkat, perubahan, selisih
 from generator.compute.register import Figure
 from generator.compute.skm import MUTU, ikm_from_nrr, mutu, sampel_minimum
 from generator.compute.sumber_daya import compute_indeks, persen
@@ -54,6 +56,7 @@ def rumus() -> list[Formula]:
     maks = agregasi_periode([82, 79], "maks")
     ordinal = capaian_ordinal("A", "BB")
     summary = summarize([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
+    counts = summarize([capaian_angka(v, 100, "positif") for v in (85.35, 112.30, 101.18, 100, 100, 100)], 100)
     return [
         Formula(
             "capaian",
@@ -72,6 +75,13 @@ def rumus() -> list[Formula]:
             "Target 0",
             "capaian tidak dapat dihitung (tidak dibagi nol, tidak ditampilkan sebagai 0)",
             f"target 0: “{nol}”",
+        ),
+        Formula(
+            "realisasi-rasio",
+            "Realisasi dari pembilang dan penyebut",
+            "realisasi = pembilang / penyebut (× 100 untuk satuan persen); dipakai sebelum nilai tahunan yang "
+            "diketik, yang lalu dibandingkan dengannya",
+            f"1.875 dari 1.900 pelayanan: {format_value(realisasi_rasio(1875, 1900, '%'))} %",
         ),
         Formula(
             "realisasi-tahunan",
@@ -117,15 +127,26 @@ def rumus() -> list[Formula]:
         Formula(
             "rata-rata-capaian",
             "Capaian sasaran dan rata-rata capaian IKU",
-            "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata",
+            "rata-rata capaian yang dinilai dari indikator yang terukur; indikator tanpa data tidak ikut dirata-rata; "
+            "rata-rata gabungan = rata-rata yang sama atas IKU dan indikator program bersama-sama",
             f"100,36 % dan 126,52 % dengan batas 100: {format_percent(summary.rata_rata)}",
+        ),
+        Formula(
+            "rata-rata-realisasi",
+            "Rata-rata realisasi indikator program",
+            "rata-rata realisasi indikator bersatuan persen (semua indikator tingkat program, atau indikator "
+            "satu program atau kegiatan bila ada dua atau lebih), seperti dicetak sebagian laporan",
+            f"98 %, 98 %, 98 % dan 94 %: {format_percent(rata_rata_realisasi([('%', 98), ('%', 98), ('%', 98), ('%', 94)]))}",
         ),
         Formula(
             "jumlah-indikator",
             "Jumlah indikator",
             "tercapai (capaian ≥ 100 % atau predikat tercapai), belum tercapai, "
-            "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0)",
-            "—",
+            "dan tidak dapat diukur (tanpa target, tanpa realisasi, atau target 0); capaian di atas 100 %, tepat "
+            "100 % dan di bawah 100 % dihitung dari capaian yang dibulatkan dua desimal; jumlah tujuan, sasaran, "
+            "IKU, program, kegiatan dan sub kegiatan dihitung dari rencana kinerja",
+            f"capaian 85,35 %, 112,30 %, 101,18 %, 100 %, 100 %, 100 %: {counts.jumlah_di_atas_100} di atas, "
+            f"{counts.jumlah_tepat_100} tepat, {counts.jumlah_di_bawah_100} di bawah 100 %",
         ),
         Formula(
             "pembulatan",
@@ -186,7 +207,8 @@ def rumus_sumber_daya() -> list[Formula]:
         Formula(
             "sdm",
             "Sumber daya manusia",
-            "persentase = jumlah kategori / jumlah pegawai rincian itu × 100 %; "
+            "persentase = jumlah kategori / jumlah pegawai rincian itu × 100 %; jumlah rincian = jumlah "
+            "kategorinya (juga untuk rincian satu kelompok, mis. pejabat struktural); "
             "pemenuhan jabatan = ASN yang ada / kebutuhan ASN × 100 %; setiap rincian harus berjumlah sama dengan "
             "jumlah pegawai",
             f"11 ASN, kebutuhan 15: {format_percent(persen(11, 15))}; 13 laki-laki dari 20: "
@@ -195,7 +217,10 @@ def rumus_sumber_daya() -> list[Formula]:
         Formula(
             "aset",
             "Kondisi sarana dan prasarana",
-            "jumlah = baik + rusak ringan + rusak berat; persentase setiap kondisi terhadap jumlah seluruh barang",
+            "jumlah = baik + rusak ringan + rusak berat (atau jumlah tercetak bila kondisi tidak dirinci); "
+            "persentase setiap kondisi terhadap jumlah barang yang kondisinya dirinci; tanpa daftar barang: "
+            "tidak dilaporkan (bukan 0); perubahan nilai aset = nilai akhir − nilai awal tahun, dan persennya "
+            "terhadap nilai awal",
             f"28 baik dari 548: {format_percent(persen(28, 548))}",
         ),
         Formula(
@@ -220,26 +245,29 @@ def rumus_perbandingan() -> list[Formula]:
     return [
         Formula(
             "perubahan",
-            "Perubahan dari tahun sebelumnya",
-            "perubahan relatif = (realisasi tahun ini − realisasi tahun lalu) / realisasi tahun lalu × 100 %; untuk "
-            "indikator persen juga selisih dalam poin persen",
-            f"82 → 82,68: {format_percent(perubahan(82, 82.68))}; 82,68 → 82,87: "
-            f"{format_percent(perubahan(82.68, 82.87))}",
+            "Perubahan antartahun",
+            "selisih = realisasi tahun kemudian − realisasi tahun sebelumnya, dalam satuan indikator (poin persen "
+            "untuk indikator persen); perubahan relatif = selisih / realisasi tahun sebelumnya × 100 %; dihitung "
+            "untuk setiap dua tahun yang memiliki realisasi (tabel riwayat: dari tahun sebelumnya)",
+            f"82 → 85: selisih {format_number(selisih(82, 85), 2)}, {format_percent(perubahan(82, 85))}; "
+            f"82,68 → 82,87: {format_percent(perubahan(82.68, 82.87))}",
         ),
         Formula(
             "renstra",
             "Kemajuan terhadap target akhir Renstra",
-            "realisasi tahun ini dibandingkan target tahun terakhir Renstra (versi yang berlaku, setelah perubahan "
-            "bila ada), dengan rumus capaian dan polaritas indikator",
+            "realisasi tahun ini dibandingkan target tahun terakhir Renstra, dengan rumus capaian dan polaritas "
+            "indikator; versi yang berlaku untuk suatu indikator = versi terakhir dalam renstra.yml yang sudah "
+            "berlaku pada tahun itu (berlaku_sejak kosong atau tidak sesudahnya) dan memuat target indikator itu",
             f"realisasi 97,40, target akhir 81: {format_percent(capaian_angka(97.40, 81, 'positif').nilai)}",
         ),
         Formula(
             "pembanding",
             "Dibandingkan kabupaten, provinsi, nasional dan kecamatan lain",
-            "selisih = realisasi kecamatan − nilai pembanding; rasio = realisasi kecamatan / nilai pembanding × 100 %; "
+            "selisih = realisasi kecamatan − nilai pembanding; selisih relatif = selisih / nilai pembanding × 100 %; "
+            "rasio = realisasi kecamatan / nilai pembanding × 100 %; "
             'nilai yang tidak tersedia ditulis "tidak tersedia"',
-            f"82,9 dan Kabupaten 83,8: selisih {format_number(banding.selisih, 2)}, rasio "
-            f"{format_percent(banding.rasio)}",
+            f"82,9 dan Kabupaten 83,8: selisih {format_number(banding.selisih, 2)}, selisih relatif "
+            f"{format_percent(banding.selisih_relatif)}, rasio {format_percent(banding.rasio)}",
         ),
         Formula(
             "peringkat",
@@ -256,6 +284,7 @@ def rumus_perbandingan() -> list[Formula]:
 def rumus_anggaran() -> list[Formula]:
     """Budget formulas, with the seed reports' figures as examples."""
     total = Money(pagu_perubahan=1823687636, realisasi=1803876007)
+    belanja = Money(belanja_operasi=2120473359, belanja_modal=1413648890)
     individu = m.IndikatorIndividu(id="x", sasaran="x", nama="x", satuan="%", target=85, pembilang=36, penyebut=62)
     return [
         Formula(
@@ -263,9 +292,13 @@ def rumus_anggaran() -> list[Formula]:
             "Serapan dan sisa anggaran",
             "serapan = realisasi / pagu × 100 %, pagu = pagu perubahan bila ada, selain itu pagu awal; sisa = pagu − "
             "realisasi; anggaran induk = jumlah rinciannya (angka induk yang ditulis berbeda menjadi catatan "
-            "kualitas data); perubahan = pagu perubahan − pagu awal",
+            "kualitas data); perubahan = pagu perubahan − pagu awal; pagu awal − refocusing dibandingkan dengan "
+            "pagu perubahan; belanja operasi + belanja modal dibandingkan dengan pagu, bagian masing-masing = "
+            "belanja itu / jumlahnya × 100 %; serapan tahun itu adalah serapan gabungan (jumlah realisasi / jumlah "
+            "pagu), di sampingnya rata-rata serapan program (tidak dibobot) seperti dicetak sebagian laporan",
             f"pagu 1.823.687.636, realisasi 1.803.876.007: serapan {format_percent(total.serapan)}, "
-            f"sisa {format_number(total.sisa, 0)}",
+            f"sisa {format_number(total.sisa, 0)}; belanja operasi 2.120.473.359 dan modal 1.413.648.890: "
+            f"{format_percent(belanja.persen_belanja_operasi)} dan {format_percent(belanja.persen_belanja_modal)}",
         ),
         Formula(
             "efisiensi",
@@ -287,7 +320,9 @@ def rumus_anggaran() -> list[Formula]:
             "realisasi-individu",
             "Realisasi kinerja individu",
             "realisasi kumulatif sampai triwulan; bila diisi pembilang dan penyebut: pembilang / penyebut (× 100 "
-            "untuk persen); capaian = realisasi / target × 100 %",
+            "untuk persen); tanpa keduanya: jumlah realisasi per triwulan (bila diisi keduanya, dibandingkan); "
+            "capaian = realisasi / target × 100 %; anggaran rincian = jumlah anggaran indikator bawahan yang "
+            "disebut sebagai rincian, dibandingkan dengan anggaran indikator itu",
             f"36 / 62 faskor: realisasi {format_percent(realisasi_individu(individu))}, target 85 %: capaian "
             f"{format_percent(capaian_angka(realisasi_individu(individu), 85, 'positif').nilai)}",
         ),
@@ -307,9 +342,11 @@ def rumus_skm() -> list[Formula]:
             "ikm",
             "Indeks Kepuasan Masyarakat (IKM)",
             "NRR unsur = rata-rata jawaban unsur itu (1-4; jawaban kosong tidak dihitung); NRR tertimbang = "
-            "Σ NRR × 1/9 (tepat 1/9, bukan 0,111); IKM = NRR tertimbang × 25; nilai unsur = NRR × 25",
+            "Σ NRR × 1/9 (tepat 1/9, bukan 0,111); IKM = NRR tertimbang × 25; nilai unsur = NRR × 25; sisi harapan "
+            "dihitung sama dari harapan kesembilan unsur (NRR tertimbang harapan, IKM harapan, mutu harapan)",
             f"NRR 3,17 3,17 3,00 3,83 3,00 3,00 3,00 2,67 3,83: NRR tertimbang {format_number(nrr1, 4)}, "
-            f"IKM {format_number(ikm1, 2)}",
+            f"IKM {format_number(ikm1, 2)}; harapan 3,50 3,17 3,33 2,50 3,33 3,50 3,50 3,50 3,50: IKM harapan "
+            f"{format_number(ikm_from_nrr([3.50, 3.17, 3.33, 2.50, 3.33, 3.50, 3.50, 3.50, 3.50])[1], 2)}",
         ),
         Formula(
             "mutu",

@@ -5,10 +5,24 @@ kecamatan within their kabupaten."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import model as m
-from generator.compute.capaian import capaian_angka
+from generator.compute.capaian import Polaritas, capaian_angka
+
+
+def perubahan(sebelum: float | str | None, sesudah: float | str | None) -> float | None:
+    """Relative change in percent: (sesudah − sebelum) / sebelum × 100."""
+    if not isinstance(sebelum, (int, float)) or not isinstance(sesudah, (int, float)) or sebelum == 0:
+        return None
+    return (sesudah - sebelum) / sebelum * 100
+
+
+def selisih(sebelum: float | str | None, sesudah: float | str | None) -> float | None:
+    """Absolute change in the indicator's unit (percentage points for a percentage): sesudah − sebelum."""
+    if not isinstance(sebelum, (int, float)) or not isinstance(sesudah, (int, float)):
+        return None
+    return sesudah - sebelum
 
 
 @dataclass(frozen=True)
@@ -19,26 +33,33 @@ class RiwayatRow:
     capaian: float | None
     nama: str | None  # the indicator's name that year, when it differed
     sumber: str
-    perubahan: float | None = None  # YoY change of realisasi, relative %
-    perubahan_poin: float | None = None  # YoY change in percentage points (% indicators)
+    keterangan: str | None = None
+    perubahan: float | None = None  # change of realisasi from the year before, relative %
+    selisih: float | None = None  # the same change in the indicator's unit (points for a percentage)
 
 
-def perubahan(sebelum: float | str | None, sesudah: float | str | None) -> float | None:
-    """Relative change in percent: (sesudah − sebelum) / sebelum × 100."""
-    if not isinstance(sebelum, (int, float)) or not isinstance(sesudah, (int, float)) or sebelum == 0:
-        return None
-    return (sesudah - sebelum) / sebelum * 100
+@dataclass(frozen=True)
+class Perubahan:
+    """The change of an indicator's realisasi from one year to a later one (any two years)."""
+
+    dari: int
+    ke: int
+    sebelum: float
+    sesudah: float
+
+    @property
+    def selisih(self) -> float:
+        return self.sesudah - self.sebelum
+
+    @property
+    def persen(self) -> float | None:
+        return perubahan(self.sebelum, self.sesudah)
 
 
-def _selisih(sebelum: float | str | None, sesudah: float | str | None) -> float | None:
-    """sesudah − sebelum, when both are numbers."""
-    if not isinstance(sebelum, (int, float)) or not isinstance(sesudah, (int, float)):
-        return None
-    return sesudah - sebelum
-
-
-def _persen(satuan: str) -> bool:
-    return satuan.strip().lower() in ("%", "persen")
+def perubahan_antar(rows: Iterable[RiwayatRow]) -> tuple[Perubahan, ...]:
+    """The change between every two years with a numeric realisasi, earlier year first."""
+    numeric = [(r.tahun, float(r.realisasi)) for r in rows if isinstance(r.realisasi, (int, float))]
+    return tuple(Perubahan(a, b, x, y) for i, (a, x) in enumerate(numeric) for b, y in numeric[i + 1 :])
 
 
 def riwayat(
@@ -48,32 +69,89 @@ def riwayat(
 ) -> tuple[RiwayatRow, ...]:
     """Years of one indicator, oldest first: computed reports (`tahun_ini`: year, target,
     realisasi) take precedence over history rows for the same year; capaian uses today's
-    polarity; YoY change between consecutive years with data."""
+    polarity; change from the year before when that year has data."""
     years: dict[int, RiwayatRow] = {}
     for r in baris:
         years[r.tahun] = RiwayatRow(
-            r.tahun, r.target, r.realisasi, _capaian(r.realisasi, r.target, ind), r.nama, r.sumber or "riwayat"
+            r.tahun,
+            r.target,
+            r.realisasi,
+            _capaian(r.realisasi, r.target, ind.polaritas),
+            r.nama,
+            r.sumber or "riwayat",
+            r.keterangan,
         )
     for tahun, target, realisasi in tahun_ini:
         years[tahun] = RiwayatRow(
-            tahun, target, realisasi, _capaian(realisasi, target, ind), None, f"Laporan Kinerja {tahun}"
+            tahun, target, realisasi, _capaian(realisasi, target, ind.polaritas), None, f"Laporan Kinerja {tahun}"
         )
+    return _year_on_year([years[t] for t in sorted(years)])
+
+
+def _year_on_year(rows: list[RiwayatRow]) -> tuple[RiwayatRow, ...]:
+    """Each row with its change from the row of the year before (none across a missing year)."""
     result: list[RiwayatRow] = []
-    for tahun in sorted(years):
-        row = years[tahun]
-        before = result[-1] if result else None
-        if before is not None and before.tahun == tahun - 1:
-            change = perubahan(before.realisasi, row.realisasi)
-            points = _selisih(before.realisasi, row.realisasi) if _persen(ind.satuan) and change is not None else None
-            row = RiwayatRow(row.tahun, row.target, row.realisasi, row.capaian, row.nama, row.sumber, change, points)
+    for row in rows:
+        before = result[-1] if result and result[-1].tahun == row.tahun - 1 else None
+        if before is not None:
+            row = replace(
+                row,
+                perubahan=perubahan(before.realisasi, row.realisasi),
+                selisih=selisih(before.realisasi, row.realisasi),
+            )
         result.append(row)
     return tuple(result)
 
 
-def _capaian(realisasi: float | str | None, target: float | str | None, ind: m.Indikator) -> float | None:
+@dataclass(frozen=True)
+class RiwayatLain:
+    """The history of an indicator no longer reported (riwayat.csv rows with an id that no
+    year's kinerja.yml or program.yml has, named by `nama`)."""
+
+    id: str
+    nama: str
+    riwayat: tuple[RiwayatRow, ...]
+    renstra: KemajuanRenstra | None = None  # progress of its last year towards its Renstra end target
+
+    @property
+    def perubahan(self) -> tuple[Perubahan, ...]:
+        return perubahan_antar(self.riwayat)
+
+
+def riwayat_lain(
+    baris: Iterable[m.BarisRiwayat], dipakai: set[str], sebelum: int, renstra: m.Renstra | None = None
+) -> tuple[RiwayatLain, ...]:
+    """Discontinued indicators with their years before `sebelum`, in the order of riwayat.csv;
+    capaian and Renstra progress with positive polarity (the rows give no polarity)."""
+    found: dict[str, list[m.BarisRiwayat]] = {}
+    for r in baris:
+        if r.indikator not in dipakai and r.tahun < sebelum:
+            found.setdefault(r.indikator, []).append(r)
+    result = []
+    for ident, rows in found.items():
+        nama = next(r.nama for r in rows if r.nama)
+        years = [
+            RiwayatRow(
+                r.tahun,
+                r.target,
+                r.realisasi,
+                _capaian(r.realisasi, r.target, "positif"),
+                r.nama if r.nama != nama else None,
+                r.sumber or "riwayat",
+                r.keterangan,
+            )
+            for r in sorted(rows, key=lambda r: r.tahun)
+        ]
+        last = years[-1]
+        kemajuan = kemajuan_renstra(renstra, ident, "positif", last.tahun, last.realisasi) if renstra else None
+        result.append(RiwayatLain(ident, nama, _year_on_year(years), kemajuan))
+    return tuple(result)
+
+
+def _capaian(realisasi: float | str | None, target: float | str | None, polaritas: Polaritas) -> float | None:
     if isinstance(realisasi, str) or isinstance(target, str):
         return None
-    return capaian_angka(realisasi, target, ind.polaritas).nilai
+    return capaian_angka(realisasi, target, polaritas).nilai
 
 
 @dataclass(frozen=True)
@@ -86,23 +164,25 @@ class KemajuanRenstra:
     kemajuan: float | None  # realisasi against the end target, in percent
 
 
-def versi_berlaku(renstra: m.Renstra, tahun: int) -> m.VersiRenstra:
-    """The Renstra version in force in a year: the latest revision that applies by then."""
-    applicable = [v for v in renstra.versi if v.berlaku_sejak is None or v.berlaku_sejak <= tahun]
-    return max(applicable or renstra.versi[:1], key=lambda v: v.berlaku_sejak or 0)
+def versi_berlaku(renstra: m.Renstra, ind_id: str, tahun: int) -> m.VersiRenstra | None:
+    """The Renstra version in force for an indicator in a year: versions are listed oldest
+    first, and the last one that has begun by then (no `berlaku_sejak`, or not after `tahun`)
+    and gives targets for the indicator applies. None when no such version exists."""
+    begun = [v for v in renstra.versi if (v.berlaku_sejak is None or v.berlaku_sejak <= tahun) and v.target.get(ind_id)]
+    return begun[-1] if begun else None
 
 
 def kemajuan_renstra(
-    renstra: m.Renstra, ind: m.Indikator, tahun: int, realisasi: float | str | None
+    renstra: m.Renstra, ind_id: str, polaritas: Polaritas, tahun: int, realisasi: float | str | None
 ) -> KemajuanRenstra | None:
     """Progress towards the Renstra end target (capaian formula with the indicator's polarity)."""
-    versi = versi_berlaku(renstra, tahun)
-    targets = versi.target.get(ind.id)
-    if not targets:
+    versi = versi_berlaku(renstra, ind_id, tahun)
+    if versi is None:
         return None
+    targets = versi.target[ind_id]
     end_year = max(targets)
     end = targets[end_year]
-    progress = _capaian(realisasi, end, ind)
+    progress = _capaian(realisasi, end, polaritas)
     return KemajuanRenstra(versi.nama, targets.get(tahun), end_year, end, realisasi, progress)
 
 
@@ -125,6 +205,11 @@ class PembandingResult:
         if not isinstance(self.nilai, (int, float)) or not isinstance(self.realisasi, (int, float)) or not self.nilai:
             return None
         return self.realisasi / self.nilai * 100
+
+    @property
+    def selisih_relatif(self) -> float | None:
+        """(realisasi − pembanding) / pembanding × 100: how far above (below) the benchmark, in percent."""
+        return None if self.selisih is None or not self.nilai else self.selisih / float(self.nilai) * 100
 
 
 URUTAN_JENIS = {"kecamatan": 0, "kabupaten": 1, "provinsi": 2, "nasional": 3}

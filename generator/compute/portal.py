@@ -4,25 +4,29 @@ whole compute stage."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from statistics import fmean
 
 from generator import model as m
-from generator.compute.audit import AuditNote, audit_year, printed_rows, stated
+from generator.compute.audit import AuditNote, audit_year, printed_rows, stated, stated_individu
 from generator.compute.individu import IndividuResult, compute_individu
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, laporan_kinerja
 from generator.compute.perbandingan import (
     KemajuanRenstra,
     PembandingResult,
     Peringkat,
+    Perubahan,
     RiwayatRow,
     kemajuan_renstra,
     pembanding,
     peringkat,
+    perubahan_antar,
     riwayat,
+    riwayat_lain,
 )
 from generator.compute.register import YearRegister, year_register
-from generator.model.content import Content, KabupatenData
+from generator.model.content import Content, KabupatenData, KecamatanData
 from generator.problems import ContentError, Problem
 
 
@@ -41,6 +45,17 @@ class IkuComparison:
     def ada(self) -> bool:
         return len(self.riwayat) > 1 or bool(self.renstra or self.pembanding or self.peringkat)
 
+    @property
+    def perubahan(self) -> tuple[Perubahan, ...]:
+        """The change of realisasi between every two years of the history."""
+        return perubahan_antar(self.riwayat)
+
+    @property
+    def perubahan_sepanjang(self) -> Perubahan | None:
+        """The change from the first to the last year with a numeric realisasi."""
+        pairs = self.perubahan
+        return max(pairs, key=lambda x: (x.ke - x.dari, x.ke)) if pairs else None
+
 
 @dataclass(frozen=True)
 class OverviewRow:
@@ -53,6 +68,16 @@ class OverviewRow:
 
 
 @dataclass(frozen=True)
+class SharedSummary:
+    """A shared indicator over the kecamatan of a kabupaten that have a value in a year."""
+
+    indikator: m.IndikatorBersama
+    jumlah_kecamatan: int
+    jumlah: float
+    rata_rata: float
+
+
+@dataclass(frozen=True)
 class Overview:
     """All kecamatan of a kabupaten side by side for a year, pre-sorted by the main indicator."""
 
@@ -60,6 +85,17 @@ class Overview:
     tahun: int
     baris: tuple[OverviewRow, ...]
     utama: m.IndikatorBersama | None  # the shared indicator the rows are sorted by (None: mean capaian)
+
+    @property
+    def ringkasan_bersama(self) -> tuple[SharedSummary, ...]:
+        """Sum and mean of every shared indicator over the kecamatan with a value (as a kabupaten's
+        letter lists them)."""
+        result = []
+        for shared in self.kabupaten.profil.indikator_bersama:
+            values = [p.nilai for r in self.baris if (p := r.bersama.get(shared.kode)) is not None]
+            if values:
+                result.append(SharedSummary(shared, len(values), sum(values), fmean(values)))
+        return tuple(result)
 
 
 def nilai_bersama(
@@ -105,7 +141,7 @@ def perbandingan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[I
             IkuComparison(
                 h,
                 riwayat(ind, years, rows),
-                kemajuan_renstra(kec.renstra, ind, lp.tahun, h.realisasi) if kec.renstra else None,
+                kemajuan_renstra(kec.renstra, ind.id, ind.polaritas, lp.tahun, h.realisasi) if kec.renstra else None,
                 pembanding(kec.pembanding, ind.id, lp.tahun, h.realisasi),
                 ranking,
                 mine,
@@ -181,6 +217,30 @@ class PortalResult:
         return sorted(latest.values(), key=lambda lp: lp.kecamatan.profil.nama)
 
 
+def indicator_ids(kec: KecamatanData) -> set[str]:
+    """Every indicator id of every year of a kecamatan (kinerja.yml and program.yml)."""
+    ids = {
+        i.id
+        for y in kec.tahun
+        for t in y.kinerja.tujuan
+        for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))
+    }
+    return ids | {
+        i.id
+        for y in kec.tahun
+        for p in (y.program.program if y.program else ())
+        for n in _nodes(p)
+        for i in n.indikator
+    }
+
+
+def _nodes(p: m.Program) -> Iterator[m.Program | m.Kegiatan | m.SubKegiatan]:
+    yield p
+    for k in p.kegiatan:
+        yield k
+        yield from k.sub_kegiatan
+
+
 def registers(
     content: Content, laporan: Sequence[LaporanKinerja], individu: Sequence[IndividuResult]
 ) -> tuple[list[YearRegister], list[Problem]]:
@@ -192,8 +252,13 @@ def registers(
             reports = [r for r in individu if r.kabupaten.slug == kab.slug and r.kecamatan.slug == kec.slug]
             for tahun in sorted({lp.tahun for lp in mine} | {r.tahun for r in reports}):
                 lp = next((x for x in mine if x.tahun == tahun), None)
-                register = year_register(kab, kec, tahun, lp, [r for r in reports if r.tahun == tahun])
-                printed = [*printed_rows(kec.dilaporkan.get(tahun)), *(stated(lp) if lp else ())]
+                year = [r for r in reports if r.tahun == tahun]
+                register = year_register(kab, kec, tahun, lp, year)
+                printed = [
+                    *printed_rows(kec.dilaporkan.get(tahun)),
+                    *(stated(lp) if lp else ()),
+                    *(p for r in year for p in stated_individu(r)),
+                ]
                 notes, found = audit_year(register, printed)
                 result.append(replace(register, audit=notes))
                 problems += found
@@ -206,7 +271,16 @@ def compute(content: Content) -> PortalResult:
     laporan = [
         laporan_kinerja(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun
     ]
-    laporan = [replace(lp, perbandingan=perbandingan(lp, laporan)) for lp in laporan]
+    laporan = [
+        replace(
+            lp,
+            perbandingan=perbandingan(lp, laporan),
+            riwayat_lain=riwayat_lain(
+                lp.kecamatan.riwayat, indicator_ids(lp.kecamatan), lp.tahun, lp.kecamatan.renstra
+            ),
+        )
+        for lp in laporan
+    ]
     individu = [
         compute_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.individu
     ]

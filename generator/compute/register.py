@@ -13,9 +13,10 @@ from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from generator.compute.anggaran import BESARAN, walk
-from generator.compute.capaian import capaian_angka, predikat
+from generator.compute.capaian import capaian_angka, persen_satuan, predikat
 from generator.compute.families import BY_PATTERN, slug
-from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
+from generator.compute.laporan import SUMBER_RASIO, IndikatorResult, LaporanKinerja, walk_program
+from generator.compute.skm import harapan, jumlah_per_mutu
 from generator.compute.wilayah import wilayah
 from generator.model.content import KabupatenData, KecamatanData
 from generator.model.portal import Rentang
@@ -23,6 +24,7 @@ from generator.model.portal import Rentang
 if TYPE_CHECKING:
     from generator.compute.audit import AuditNote
     from generator.compute.individu import IndividuResult
+    from generator.compute.perbandingan import KemajuanRenstra, Perubahan, RiwayatRow
     from generator.compute.skm import Mutu, PeriodeResult, UnsurResult
     from generator.compute.sumber_daya import AsetResult
 
@@ -139,9 +141,14 @@ def _indikator(b: _Builder, prefix: str, h: IndikatorResult, computed: dict[str,
     for pola, value, name in (
         ("target-awal", ind.target.pk_awal, "pk_awal"),
         ("target-perubahan", ind.target.pk_perubahan, "pk_perubahan"),
+        ("target-renja", ind.target.renja, "renja"),
     ):
         if value is not None:
             b.add(f"{prefix}/<id>/{pola}", p, value, [f"{src}.target.{name}"], satuan=unit)
+    ratio = []
+    for pola, value in (("pembilang", h.pembilang), ("penyebut", h.penyebut)):
+        if value is not None:
+            ratio.append(b.add(f"{prefix}/<id>/{pola}", p, value, [f"realisasi.csv {ind.id}.{pola}"], satuan=unit))
     periods = [
         b.add(
             f"{prefix}/<id>/realisasi/<periode>",
@@ -165,7 +172,7 @@ def _indikator(b: _Builder, prefix: str, h: IndikatorResult, computed: dict[str,
         f"{prefix}/<id>/realisasi",
         p,
         h.realisasi,
-        [source] if source else [],
+        ratio if h.realisasi_sumber == SUMBER_RASIO else [source] if source else [],
         satuan=unit,
         catatan=h.realisasi_sumber or "belum ada data realisasi",
     )
@@ -178,21 +185,33 @@ def _indikator(b: _Builder, prefix: str, h: IndikatorResult, computed: dict[str,
     b.add(f"{prefix}/<id>/status", p, _status(h), [f"{prefix}/{ind.id}/capaian"])
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _program_means(b: _Builder, lp: LaporanKinerja) -> None:
-    """The mean realisasi of a node's percentage indicators, as reports print it as the node's result."""
+    """The mean realisasi of a node's percentage indicators, as reports print it as the node's
+    result, and of all program-level percentage indicators."""
     for n in walk_program(lp):
-        values = [h.realisasi for h in n.indikator if h.indikator.satuan.strip() in ("%", "persen")]
-        if len(values) > 1 and len(values) == len(n.indikator) and all(_is_number(v) for v in values):
+        if n.rata_rata_realisasi is not None:
             b.add(
                 "program/<node>/rata-rata-realisasi-indikator",
                 {"node": n.node.id, "nama": n.node.nama},
-                fmean(float(v) for v in values if v is not None and not isinstance(v, str)),
-                [f"indikator-program/{h.indikator.id}/realisasi" for h in n.indikator],
+                n.rata_rata_realisasi,
+                [
+                    f"indikator-program/{h.indikator.id}/realisasi"
+                    for h in n.indikator
+                    if persen_satuan(h.indikator.satuan)
+                ],
             )
+    if lp.rata_rata_realisasi_program is not None:
+        b.add(
+            "program/rata-rata-realisasi-indikator",
+            {},
+            lp.rata_rata_realisasi_program,
+            [
+                f"indikator-program/{h.indikator.id}/realisasi"
+                for n in lp.program
+                for h in n.indikator
+                if persen_satuan(h.indikator.satuan)
+            ],
+        )
 
 
 def _computed_sources(lp: LaporanKinerja) -> dict[str, str]:
@@ -231,8 +250,24 @@ def _ringkasan(b: _Builder, lp: LaporanKinerja) -> None:
             ("belum-tercapai", summary.jumlah_belum_tercapai),
             ("tidak-terukur", summary.jumlah_tidak_terukur),
             ("jumlah-dirata", summary.jumlah_dirata),
+            ("di-atas-100", summary.jumlah_di_atas_100),
+            ("tepat-100", summary.jumlah_tepat_100),
+            ("di-bawah-100", summary.jumlah_di_bawah_100),
         ):
             b.add(f"{p}/{leaf}", {}, value, ids)
+        share = summary.jumlah_di_atas_100 / summary.jumlah_dirata * 100 if summary.jumlah_dirata else None
+        b.add(f"{p}/persen-di-atas-100", {}, share, [f"{p}/di-atas-100", f"{p}/jumlah-dirata"])
+    gabungan = lp.ringkasan_gabungan
+    if gabungan is not None and lp.iku and any(n.indikator for n in walk_program(lp)):
+        ids = ["ringkasan/iku/rata-rata-capaian", "ringkasan/indikator-program/rata-rata-capaian"]
+        b.add(
+            "ringkasan/gabungan/rata-rata-capaian",
+            {},
+            gabungan.rata_rata,
+            ids,
+            catatan=None if gabungan.rata_rata is not None else "tidak ada capaian berupa angka",
+        )
+        b.add("ringkasan/gabungan/jumlah-dirata", {}, gabungan.jumlah_dirata, ids)
     for t in lp.tujuan:
         for s in t.sasaran:
             q = {"id": s.sasaran.id, "nama": s.sasaran.nama}
@@ -240,15 +275,15 @@ def _ringkasan(b: _Builder, lp: LaporanKinerja) -> None:
             b.add("sasaran/<id>/capaian", q, s.ringkasan.rata_rata, ids)
             b.label("sasaran/<id>/predikat", q, s.predikat, [f"sasaran/{s.sasaran.id}/capaian"])
             b.add("sasaran/<id>/jumlah-indikator", q, s.ringkasan.jumlah_dirata, ids)
-    nodes = list(walk_program(lp))
+    st = lp.struktur
     for bagian, label, count in (
-        ("tujuan", "tujuan", len(lp.tujuan)),
-        ("sasaran", "sasaran", sum(len(t.sasaran) for t in lp.tujuan)),
-        ("iku", "IKU", len(lp.iku)),
-        ("program", "program", sum(1 for n in nodes if n.level == "program")),
-        ("kegiatan", "kegiatan", sum(1 for n in nodes if n.level == "kegiatan")),
-        ("sub-kegiatan", "sub kegiatan", sum(1 for n in nodes if n.level == "sub_kegiatan")),
-        ("indikator-program", "indikator program, kegiatan dan sub kegiatan", sum(len(n.indikator) for n in nodes)),
+        ("tujuan", "tujuan", st.jumlah_tujuan),
+        ("sasaran", "sasaran", st.jumlah_sasaran),
+        ("iku", "IKU", st.jumlah_iku),
+        ("program", "program", st.jumlah_program),
+        ("kegiatan", "kegiatan", st.jumlah_kegiatan),
+        ("sub-kegiatan", "sub kegiatan", st.jumlah_sub_kegiatan),
+        ("indikator-program", "indikator program, kegiatan dan sub kegiatan", st.jumlah_indikator_program),
     ):
         b.add(
             "ringkasan/struktur/jumlah-<bagian>",
@@ -261,46 +296,55 @@ def _ringkasan(b: _Builder, lp: LaporanKinerja) -> None:
 # ---------------------------------------------------------------- over time and side by side
 
 
+def _riwayat(
+    b: _Builder, p: dict[str, object], rows: Sequence[RiwayatRow], changes: Sequence[Perubahan], now: int, unit: str
+) -> None:
+    """The earlier years of one indicator, and the change between every two years with a realisasi."""
+    ind_id = p["id"]
+    for r in rows:
+        if r.tahun >= now:
+            continue
+        src = [
+            f"riwayat.csv {ind_id} {r.tahun}" if r.sumber != f"Laporan Kinerja {r.tahun}" else f"{r.tahun}/kinerja.yml"
+        ]
+        q = {"tahun": r.tahun, **p}
+        b.add("riwayat/<id>/<tahun>/target", q, r.target, src, satuan=unit)
+        b.add("riwayat/<id>/<tahun>/realisasi", q, r.realisasi, src, satuan=unit)
+        b.add(
+            "riwayat/<id>/<tahun>/capaian",
+            q,
+            r.capaian,
+            [f"riwayat/{ind_id}/{r.tahun}/target", f"riwayat/{ind_id}/{r.tahun}/realisasi"],
+        )
+    for x in changes:
+        years = {"dari": x.dari, "ke": x.ke, **p}
+        inputs = [_realisasi_address(str(ind_id), y, now) for y in (x.dari, x.ke)]
+        b.add(
+            "perubahan/<id>/<dari>-<ke>/selisih", years, x.selisih, inputs, satuan=None if persen_satuan(unit) else unit
+        )
+        if x.persen is not None:
+            b.add("perubahan/<id>/<dari>-<ke>/persen", years, x.persen, inputs)
+
+
+def _renstra(b: _Builder, p: dict[str, object], renstra: KemajuanRenstra, realisasi: str, unit: str) -> None:
+    src = [f"renstra.yml {renstra.versi}"]
+    b.add("renstra/<id>/target-akhir", p, renstra.target_akhir, src, satuan=unit)
+    if renstra.target_tahun is not None:
+        b.add("renstra/<id>/target-tahun", p, renstra.target_tahun, src, satuan=unit)
+    b.add("renstra/<id>/kemajuan", p, renstra.kemajuan, [realisasi, f"renstra/{p['id']}/target-akhir"])
+
+
 def _perbandingan(b: _Builder, lp: LaporanKinerja) -> None:
     shared = {i.kode: i for i in lp.kabupaten.profil.indikator_bersama}
+    kemajuan: list[tuple[str, float]] = []
     for c in lp.perbandingan:
         ind = c.hasil.indikator
-        p = {"id": ind.id, "nama": ind.nama}
-        for r in c.riwayat:
-            if r.tahun >= lp.tahun:
-                continue
-            src = [
-                f"riwayat.csv {ind.id} {r.tahun}"
-                if r.sumber != f"Laporan Kinerja {r.tahun}"
-                else f"{r.tahun}/kinerja.yml"
-            ]
-            b.add("riwayat/<id>/<tahun>/target", {"tahun": r.tahun, **p}, r.target, src, satuan=ind.satuan)
-            b.add("riwayat/<id>/<tahun>/realisasi", {"tahun": r.tahun, **p}, r.realisasi, src, satuan=ind.satuan)
-            b.add(
-                "riwayat/<id>/<tahun>/capaian",
-                {"tahun": r.tahun, **p},
-                r.capaian,
-                [f"riwayat/{ind.id}/{r.tahun}/target", f"riwayat/{ind.id}/{r.tahun}/realisasi"],
-            )
-        for before, row in zip(c.riwayat, c.riwayat[1:]):
-            if row.perubahan is None:
-                continue
-            years = {"dari": before.tahun, "ke": row.tahun}
-            inputs = [_realisasi_address(ind.id, y, lp.tahun) for y in (before.tahun, row.tahun)]
-            b.add("perubahan/<id>/<dari>-<ke>/persen", {**years, **p}, row.perubahan, inputs)
-            if row.perubahan_poin is not None:
-                b.add("perubahan/<id>/<dari>-<ke>/selisih", {**years, **p}, row.perubahan_poin, inputs)
+        p: dict[str, object] = {"id": ind.id, "nama": ind.nama}
+        _riwayat(b, p, c.riwayat, c.perubahan, lp.tahun, ind.satuan)
         if c.renstra is not None:
-            src = [f"renstra.yml {c.renstra.versi}"]
-            b.add("renstra/<id>/target-akhir", p, c.renstra.target_akhir, src, satuan=ind.satuan)
-            if c.renstra.target_tahun is not None:
-                b.add("renstra/<id>/target-tahun", p, c.renstra.target_tahun, src, satuan=ind.satuan)
-            b.add(
-                "renstra/<id>/kemajuan",
-                p,
-                c.renstra.kemajuan,
-                [f"iku/{ind.id}/realisasi", f"renstra/{ind.id}/target-akhir"],
-            )
+            _renstra(b, p, c.renstra, f"iku/{ind.id}/realisasi", ind.satuan)
+            if c.renstra.kemajuan is not None:
+                kemajuan.append((ind.id, c.renstra.kemajuan))
         for x in c.pembanding:
             q = {"pembanding": slug(x.pembanding), "pembanding_nama": x.pembanding, **p}
             b.add(
@@ -313,17 +357,23 @@ def _perbandingan(b: _Builder, lp: LaporanKinerja) -> None:
             )
             inputs = [f"iku/{ind.id}/realisasi", f"pembanding/{ind.id}/{slug(x.pembanding)}/nilai"]
             b.add("pembanding/<id>/<pembanding>/selisih", q, x.selisih, inputs, satuan=ind.satuan)
+            b.add("pembanding/<id>/<pembanding>/selisih-relatif", q, x.selisih_relatif, inputs)
             b.add("pembanding/<id>/<pembanding>/rasio", q, x.rasio, inputs)
         if c.peringkat and ind.bersama in shared:
             _peringkat(b, c.peringkat, shared[ind.bersama].kode, shared[ind.bersama].nama, shared[ind.bersama].satuan)
-    kemajuan = [
-        (c.hasil.indikator.id, c.renstra.kemajuan)
-        for c in lp.perbandingan
-        if c.renstra and c.renstra.kemajuan is not None
-    ]
+    for lain in lp.riwayat_lain:
+        p = {"id": lain.id, "nama": lain.nama}
+        _riwayat(b, p, lain.riwayat, lain.perubahan, lp.tahun, "")
+        if lain.renstra is not None:
+            last = lain.riwayat[-1].tahun
+            _renstra(b, p, lain.renstra, f"riwayat/{lain.id}/{last}/realisasi", "")
     if kemajuan:
-        mean = fmean(v for _, v in kemajuan if v is not None)
-        b.add("renstra/rata-rata-kemajuan", {}, mean, [f"renstra/{i}/kemajuan" for i, _ in kemajuan])
+        b.add(
+            "renstra/rata-rata-kemajuan",
+            {},
+            fmean(v for _, v in kemajuan),
+            [f"renstra/{i}/kemajuan" for i, _ in kemajuan],
+        )
 
 
 def _realisasi_address(ind_id: str, tahun: int, now: int) -> str:
@@ -384,22 +434,34 @@ def _anggaran(b: _Builder, lp: LaporanKinerja) -> None:
         )
         b.add("anggaran/<node>/serapan", p, uang.serapan, [f"{here}/realisasi", f"{here}/pagu"])
         b.add("anggaran/<node>/sisa", p, uang.sisa, [f"{here}/pagu", f"{here}/realisasi"])
-        if uang.belanja_operasi is not None and uang.belanja_modal is not None:
-            belanja = uang.belanja_operasi + uang.belanja_modal
-            b.add("anggaran/<node>/belanja", p, belanja, [f"{here}/belanja-operasi", f"{here}/belanja-modal"])
-            for jenis, value in (("operasi", uang.belanja_operasi), ("modal", uang.belanja_modal)):
-                share = value / belanja * 100 if belanja else None
+        if uang.belanja is not None:
+            b.add("anggaran/<node>/belanja", p, uang.belanja, [f"{here}/belanja-operasi", f"{here}/belanja-modal"])
+            for jenis, share in (("operasi", uang.persen_belanja_operasi), ("modal", uang.persen_belanja_modal)):
                 b.add(
                     "anggaran/<node>/persen-belanja-<jenis>",
                     {"jenis": jenis, **p},
                     share,
                     [f"{here}/belanja-{jenis}", f"{here}/belanja"],
                 )
+        if uang.pagu_awal_dikurangi_refocusing is not None:
+            b.add(
+                "anggaran/<node>/pagu-awal-dikurangi-refocusing",
+                p,
+                uang.pagu_awal_dikurangi_refocusing,
+                [f"{here}/pagu-awal", f"{here}/refocusing"],
+            )
         if uang.perubahan is not None:
             b.add("anggaran/<node>/perubahan", p, uang.perubahan, [f"{here}/pagu-perubahan", f"{here}/pagu-awal"])
             b.add(
                 "anggaran/<node>/perubahan-persen", p, uang.perubahan_persen, [f"{here}/perubahan", f"{here}/pagu-awal"]
             )
+    if ang.rata_rata_serapan_program is not None:
+        b.add(
+            "anggaran/rata-rata-serapan-program",
+            {},
+            ang.rata_rata_serapan_program,
+            [f"anggaran/{n.node.id}/serapan" for n in ang.program if n.uang.serapan is not None],
+        )
     for c in lp.biaya:
         jenis = "sasaran" if c.jenis == "sasaran" else "iku"
         p = {"jenis": jenis, "id": c.id, "nama": c.nama}
@@ -439,18 +501,32 @@ def _unsur(b: _Builder, periode: str, nama: str, unsur: Sequence[UnsurResult]) -
             b.add("skm/<periode>/unsur/<unsur>/kesenjangan", p, u.kesenjangan, [f"{here}/nrr", f"{here}/harapan"])
 
 
-def _mutu_counts(b: _Builder, periode: str, nama: str, unsur: Sequence[UnsurResult]) -> None:
+def _ringkasan_unsur(
+    b: _Builder, periode: str, nama: str, unsur: Sequence[UnsurResult], nrr_tertimbang: float | None
+) -> None:
+    """NRR tertimbang, unsur per mutu and the expectation side of a period (or the year)."""
     if not unsur:
         return
-    for huruf in ("A", "B", "C", "D"):
-        p = {"periode": periode, "nama": nama, "mutu": huruf.lower(), "mutu_huruf": huruf}
-        count = sum(1 for u in unsur if u.mutu.huruf == huruf)
+    p = {"periode": periode, "nama": nama}
+    here = f"skm/{periode}"
+    b.add("skm/<periode>/nrr-tertimbang", p, nrr_tertimbang, [f"{here}/unsur/{u.kode.lower()}/nrr" for u in unsur])
+    for huruf, count in jumlah_per_mutu(unsur).items():
         b.add(
             "skm/<periode>/unsur/jumlah-mutu-<mutu>",
-            p,
+            {"mutu": huruf.lower(), "mutu_huruf": huruf, **p},
             count,
-            [f"skm/{periode}/unsur/{u.kode.lower()}/mutu" for u in unsur],
+            [f"{here}/unsur/{u.kode.lower()}/mutu" for u in unsur],
         )
+    sisi = harapan(unsur)
+    if sisi is not None:
+        b.add(
+            "skm/<periode>/harapan/nrr-tertimbang",
+            p,
+            sisi.nrr_tertimbang,
+            [f"{here}/unsur/{u.kode.lower()}/harapan" for u in unsur],
+        )
+        b.add("skm/<periode>/harapan/ikm", p, sisi.ikm, [f"{here}/harapan/nrr-tertimbang"])
+        b.label("skm/<periode>/harapan/mutu", p, sisi.mutu, [f"{here}/harapan/ikm"])
 
 
 def _periode(b: _Builder, pr: PeriodeResult) -> None:
@@ -464,8 +540,6 @@ def _periode(b: _Builder, pr: PeriodeResult) -> None:
     b.add("skm/<periode>/ikm", p, pr.ikm, sources, catatan=pr.dasar)
     b.label("skm/<periode>/mutu", p, pr.mutu, [f"{here}/ikm"])
     if pr.unsur:
-        unsur = [f"{here}/unsur/{u.kode.lower()}/nrr" for u in pr.unsur]
-        b.add("skm/<periode>/nrr-tertimbang", p, pr.nrr_tertimbang, unsur)
         b.add("skm/<periode>/unsur/ikm", p, pr.ikm_unsur, [f"{here}/nrr-tertimbang"])
     if pr.responden is not None:
         b.add("skm/<periode>/jumlah-responden", p, pr.responden, [f"skm.yml periode[{pr.id}]"])
@@ -473,7 +547,16 @@ def _periode(b: _Builder, pr: PeriodeResult) -> None:
         b.add("skm/<periode>/pengguna-layanan", p, pr.pengguna_layanan, [f"skm.yml periode[{pr.id}].pengguna_layanan"])
         b.add("skm/<periode>/sampel-minimum", p, pr.sampel_minimum, [f"{here}/pengguna-layanan"])
     _unsur(b, pr.id, pr.nama, pr.unsur)
-    _mutu_counts(b, pr.id, pr.nama, pr.unsur)
+    _ringkasan_unsur(b, pr.id, pr.nama, pr.unsur, pr.nrr_tertimbang)
+    if pr.layanan_terendah:
+        names = tuple(x.nama for x in pr.layanan_terendah)
+        b.add(
+            "skm/<periode>/layanan-terendah",
+            p,
+            ", ".join(names),
+            [f"{here}/layanan/{x.id}/ikm" for x in pr.layanan],
+            sebutan=names if len(names) > 1 else (),
+        )
     for x in pr.layanan:
         q = {"layanan": x.id, "layanan_nama": x.nama, **p}
         b.add("skm/<periode>/layanan/<layanan>/ikm", q, x.ikm, [f"skm.yml periode[{pr.id}].layanan[{x.id}]"])
@@ -500,15 +583,8 @@ def _skm(b: _Builder, lp: LaporanKinerja) -> None:
         b.add(
             "skm/<periode>/jumlah-responden", p, skm.responden, [f"skm/{pr.id}/jumlah-responden" for pr in skm.periode]
         )
-    if skm.unsur:
-        b.add(
-            "skm/<periode>/nrr-tertimbang",
-            p,
-            sum(u.nrr for u in skm.unsur) / 9,
-            [f"skm/tahunan/unsur/{u.kode.lower()}/nrr" for u in skm.unsur],
-        )
     _unsur(b, "tahunan", f"tahun {lp.tahun}", skm.unsur)
-    _mutu_counts(b, "tahunan", f"tahun {lp.tahun}", skm.unsur)
+    _ringkasan_unsur(b, "tahunan", f"tahun {lp.tahun}", skm.unsur, skm.nrr_tertimbang)
 
 
 # ---------------------------------------------------------------- profile, staff, assets, indices
@@ -534,14 +610,16 @@ def _profil(b: _Builder, kec: KecamatanData) -> None:
         "jumlah-kk": w.kk,
         "luas": kec.profil.luas_km2,
         "kepadatan": w.kepadatan,
-        "jumlah-desa": w.jumlah_desa if kec.profil.desa else None,
+        "jumlah-desa": w.jumlah_desa,
         "jumlah-kelurahan": w.jumlah_kelurahan if kec.profil.desa else None,
     }
     desa = [f"profil/desa/{slug(d.desa.nama)}/penduduk" for d in w.desa]
     for besaran, label, unit in PROFIL:
-        source = {"luas": ["kecamatan.yml luas_km2"], "kepadatan": ["profil/penduduk", "profil/luas"]}.get(
-            besaran, ["kecamatan.yml desa"]
-        )
+        source = {
+            "luas": ["kecamatan.yml luas_km2"],
+            "kepadatan": ["profil/penduduk", "profil/luas"],
+            "jumlah-desa": ["kecamatan.yml desa" if kec.profil.desa else "kecamatan.yml jumlah_desa"],
+        }.get(besaran, ["kecamatan.yml desa"])
         b.add(
             "profil/<besaran>",
             {"besaran": besaran, "besaran_label": label, "nama": kec.profil.nama},
@@ -609,8 +687,8 @@ def barang_slugs(aset: AsetResult) -> list[str]:
     """Each item's address part: its slugged name, numbered when a name repeats (`-2`, `-3`)."""
     seen: dict[str, int] = {}
     names = []
-    for x, _ in aset.barang:
-        base = slug(x.nama)
+    for x in aset.barang:
+        base = slug(x.barang.nama)
         seen[base] = seen.get(base, 0) + 1
         names.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return names
@@ -621,17 +699,23 @@ def _aset(b: _Builder, lp: LaporanKinerja) -> None:
     if aset is None:
         return
     if aset.barang:
-        b.add("aset/jumlah", {}, aset.jumlah, [f"aset/barang/{name}/jumlah" for name in barang_slugs(aset)])
+        names = barang_slugs(aset)
+        b.add("aset/jumlah", {}, aset.jumlah, [f"aset/barang/{name}/jumlah" for name in names])
+        base = "aset/jumlah"
+        if aset.jumlah_tanpa_rincian:
+            base = "aset/jumlah-dirinci"
+            b.add(base, {}, aset.jumlah_dirinci, [f"aset/{k.replace('_', '-')}/jumlah" for k, _ in KONDISI])
         for kondisi, label in KONDISI:
             p = {"kondisi": kondisi.replace("_", "-"), "kondisi_label": label}
             b.add("aset/<kondisi>/jumlah", p, getattr(aset, kondisi), ["sumber-daya.yml aset.barang"])
-            b.add("aset/<kondisi>/persen", p, aset.persen(kondisi), [f"aset/{p['kondisi']}/jumlah", "aset/jumlah"])
-        for name, (x, total) in zip(barang_slugs(aset), aset.barang):
+            b.add("aset/<kondisi>/persen", p, aset.persen(kondisi), [f"aset/{p['kondisi']}/jumlah", base])
+        for name, x in zip(names, aset.barang):
+            field_ = "" if x.barang.dirinci else ".jumlah"
             b.add(
                 "aset/barang/<barang>/jumlah",
-                {"barang": name, "barang_nama": x.nama},
-                total,
-                [f"sumber-daya.yml aset.barang[{x.nama}]"],
+                {"barang": name, "barang_nama": x.barang.nama},
+                x.jumlah,
+                [f"sumber-daya.yml aset.barang[{x.barang.nama}]{field_}"],
             )
     for saat, jumlah in (("awal", aset.nilai_awal), ("akhir", aset.nilai_akhir)):
         if jumlah is not None:
@@ -650,6 +734,15 @@ def _aset(b: _Builder, lp: LaporanKinerja) -> None:
                     value,
                     [f"sumber-daya.yml aset.nilai[{n.golongan}].{saat}"],
                 )
+    for n, here in [(x, f"aset/nilai/{slug(x.golongan)}") for x in aset.nilai] + (
+        [(aset.total_nilai, "aset/nilai")] if aset.total_nilai else []
+    ):
+        if n.perubahan is None:
+            continue
+        p = {"golongan": slug(n.golongan), "golongan_nama": n.golongan}
+        pola = "aset/nilai/<golongan>" if here != "aset/nilai" else "aset/nilai"
+        b.add(f"{pola}/perubahan", p, n.perubahan, [f"{here}/akhir", f"{here}/awal"])
+        b.add(f"{pola}/perubahan-persen", p, n.perubahan_persen, [f"{here}/perubahan", f"{here}/awal"])
 
 
 def _indeks(b: _Builder, lp: LaporanKinerja) -> None:
@@ -725,7 +818,30 @@ def _individu(b: _Builder, r: IndividuResult) -> None:
                     [f"{src}.penyebut"],
                     satuan=ind.satuan,
                 )
-            source = [f"{here}/pembilang", f"{here}/penyebut"] if ind.pembilang is not None else [f"{src}.realisasi"]
+            quarters = [
+                b.add(
+                    "individu/tw<tw>/<jabatan>/<indikator>/realisasi/tw<k>",
+                    {"k": k, **p},
+                    v,
+                    [f"{src}.realisasi_triwulan[{k}]"],
+                    satuan=ind.satuan,
+                )
+                for k, v in h.triwulan
+            ]
+            if h.jumlah_triwulan is not None:
+                b.add(
+                    "individu/tw<tw>/<jabatan>/<indikator>/realisasi/jumlah-triwulan",
+                    p,
+                    h.jumlah_triwulan,
+                    quarters,
+                    satuan=ind.satuan,
+                )
+            if ind.pembilang is not None and ind.penyebut is not None:
+                source = [f"{here}/pembilang", f"{here}/penyebut"]
+            elif ind.realisasi is not None or not quarters:
+                source = [f"{src}.realisasi"]
+            else:
+                source = [f"{here}/realisasi/jumlah-triwulan"]
             b.add("individu/tw<tw>/<jabatan>/<indikator>/realisasi", p, h.realisasi, source, satuan=ind.satuan)
             b.add(
                 "individu/tw<tw>/<jabatan>/<indikator>/capaian",
@@ -751,6 +867,20 @@ def _individu(b: _Builder, r: IndividuResult) -> None:
                     h.serapan,
                     [f"{here}/realisasi-anggaran", f"{here}/pagu"],
                 )
+            parts = [f"individu/tw{r.triwulan}/{_jabatan_of(r, i)}/{i}" for i in ind.rincian]
+            for leaf, value in (("pagu", h.pagu_rincian), ("realisasi-anggaran", h.realisasi_anggaran_rincian)):
+                if value is not None:
+                    b.add(
+                        f"individu/tw<tw>/<jabatan>/<indikator>/{leaf}-rincian",
+                        p,
+                        value,
+                        [f"{x}/{leaf}" for x in parts],
+                    )
+
+
+def _jabatan_of(r: IndividuResult, ind_id: str) -> str:
+    """The jabatan whose indicator has this id."""
+    return next(j.jabatan.id for j in r.jabatan for h in j.indikator if h.indikator.id == ind_id)
 
 
 # ---------------------------------------------------------------- the register of a kecamatan-year

@@ -113,6 +113,31 @@ def kuadran(unsur: Sequence[UnsurResult]) -> tuple[UnsurResult, ...]:
     )
 
 
+@dataclass(frozen=True)
+class SisiHarapan:
+    """The expectation side of a survey (E1..E9), computed like the performance side."""
+
+    nrr_tertimbang: float
+    ikm: float
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.ikm)
+
+
+def harapan(unsur: Sequence[UnsurResult]) -> SisiHarapan | None:
+    """NRR tertimbang, IKM and mutu of the expectations, when all nine unsur have one."""
+    values = [u.harapan for u in unsur]
+    if len(values) != len(KODE_UNSUR) or any(v is None for v in values):
+        return None
+    return SisiHarapan(*ikm_from_nrr([v for v in values if v is not None]))
+
+
+def jumlah_per_mutu(unsur: Sequence[UnsurResult]) -> dict[str, int]:
+    """How many unsur have each mutu letter (A, B, C, D; letters without unsur count 0)."""
+    return {q.huruf: sum(1 for u in unsur if u.mutu.huruf == q.huruf) for q in MUTU}
+
+
 def _mean(values: Iterable[int | None]) -> tuple[float | None, int]:
     answered = [v for v in values if v is not None]
     return (fmean(answered) if answered else None, len(answered))
@@ -176,6 +201,22 @@ class PeriodeResult:
     def ikm_unsur(self) -> float | None:
         """The IKM the per-unsur values give (may differ from a layanan-based unit IKM)."""
         return ikm_from_nrr([u.nrr for u in self.unsur])[1] if self.unsur else None
+
+    @property
+    def harapan(self) -> SisiHarapan | None:
+        return harapan(self.unsur)
+
+    @property
+    def jumlah_unsur_per_mutu(self) -> dict[str, int]:
+        return jumlah_per_mutu(self.unsur)
+
+    @property
+    def layanan_terendah(self) -> tuple[LayananResult, ...]:
+        """The layanan with the lowest IKM (several when tied at 2 decimals)."""
+        if not self.layanan:
+            return ()
+        low = min(round_half_up(x.ikm, 2) for x in self.layanan)
+        return tuple(x for x in self.layanan if round_half_up(x.ikm, 2) == low)
 
     @property
     def sampel_minimum(self) -> int | None:
@@ -275,6 +316,19 @@ class SkmResult:
     @property
     def mutu(self) -> Mutu:
         return mutu(self.ikm)
+
+    @property
+    def nrr_tertimbang(self) -> float | None:
+        """The year's NRR tertimbang, from the year's unsur (by the same rule as the year's IKM)."""
+        return ikm_from_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
+
+    @property
+    def harapan(self) -> SisiHarapan | None:
+        return harapan(self.unsur)
+
+    @property
+    def jumlah_unsur_per_mutu(self) -> dict[str, int]:
+        return jumlah_per_mutu(self.unsur)
 
     @property
     def prioritas(self) -> tuple[UnsurResult, ...]:

@@ -74,41 +74,87 @@ def stated_totals(sdm: m.Sdm, result: SdmResult) -> list[tuple[Breakdown, int, s
 # ---------------------------------------------------------------- aset
 
 
+KONDISI = ("baik", "rusak_ringan", "rusak_berat")
+
+
 @dataclass(frozen=True)
-class AsetResult:
-    barang: tuple[tuple[m.Barang, int], ...]  # item and its computed total B + RR + RB
-    baik: int
-    rusak_ringan: int
-    rusak_berat: int
-    nilai: tuple[m.NilaiAset, ...]
+class BarangResult:
+    barang: m.Barang
+    jumlah: int  # B + RR + RB when split by condition, else the stated jumlah
+
+    def kondisi(self, name: str) -> int | None:
+        """The count in one condition (a condition left out of a split row counts 0); None
+        when the row gives no split."""
+        return (getattr(self.barang, name) or 0) if self.barang.dirinci else None
+
+
+@dataclass(frozen=True)
+class NilaiAsetResult:
+    golongan: str
+    awal: float | None
+    akhir: float | None
 
     @property
-    def jumlah(self) -> int:
+    def perubahan(self) -> float | None:
+        """Akhir − awal (rupiah)."""
+        return None if self.awal is None or self.akhir is None else self.akhir - self.awal
+
+    @property
+    def perubahan_persen(self) -> float | None:
+        return None if self.perubahan is None or not self.awal else self.perubahan / self.awal * 100
+
+
+def _sum(values: list[float | None]) -> float | None:
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
+
+
+@dataclass(frozen=True)
+class AsetResult:
+    barang: tuple[BarangResult, ...]
+    baik: int  # over the items split by condition
+    rusak_ringan: int
+    rusak_berat: int
+    nilai: tuple[NilaiAsetResult, ...]
+
+    @property
+    def jumlah(self) -> int | None:
+        """Every item counted (None: no item list, "tidak dilaporkan")."""
+        return sum(b.jumlah for b in self.barang) if self.barang else None
+
+    @property
+    def jumlah_dirinci(self) -> int:
+        """The items split by condition: the base of the condition shares."""
         return self.baik + self.rusak_ringan + self.rusak_berat
 
+    @property
+    def jumlah_tanpa_rincian(self) -> int:
+        return sum(b.jumlah for b in self.barang if not b.barang.dirinci)
+
     def persen(self, kondisi: str) -> float | None:
-        return persen(getattr(self, kondisi), self.jumlah)
+        return persen(getattr(self, kondisi), self.jumlah_dirinci)
 
     @property
     def nilai_awal(self) -> float | None:
-        values = [n.awal for n in self.nilai if n.awal is not None]
-        return sum(values) if values else None
+        return _sum([n.awal for n in self.nilai])
 
     @property
     def nilai_akhir(self) -> float | None:
-        values = [n.akhir for n in self.nilai if n.akhir is not None]
-        return sum(values) if values else None
+        return _sum([n.akhir for n in self.nilai])
+
+    @property
+    def total_nilai(self) -> NilaiAsetResult | None:
+        """The recap's total, with its change over the year."""
+        return NilaiAsetResult("Jumlah", self.nilai_awal, self.nilai_akhir) if self.nilai else None
 
 
 def compute_aset(aset: m.Aset) -> AsetResult:
-    barang = tuple((b, b.baik + b.rusak_ringan + b.rusak_berat) for b in aset.barang)
-    return AsetResult(
-        barang,
-        sum(b.baik for b, _ in barang),
-        sum(b.rusak_ringan for b, _ in barang),
-        sum(b.rusak_berat for b, _ in barang),
-        tuple(aset.nilai),
+    barang = tuple(
+        BarangResult(b, sum(getattr(b, k) or 0 for k in KONDISI) if b.dirinci else b.jumlah or 0) for b in aset.barang
     )
+    counts = {k: sum(b.kondisi(k) or 0 for b in barang) for k in KONDISI}
+    nilai = tuple(NilaiAsetResult(n.golongan, n.awal, n.akhir) for n in aset.nilai)
+    return AsetResult(barang, counts["baik"], counts["rusak_ringan"], counts["rusak_berat"], nilai)
 
 
 # ---------------------------------------------------------------- composite indices

@@ -16,7 +16,7 @@ class PendudukDesa:
 @dataclass(frozen=True)
 class Wilayah:
     desa: tuple[PendudukDesa, ...]
-    jumlah_desa: int
+    jumlah_desa: int | None  # None: neither a desa list nor a stated number
     jumlah_kelurahan: int
     laki_laki: int | None
     perempuan: int | None
@@ -44,7 +44,7 @@ def wilayah(profil: Kecamatan) -> Wilayah:
     penduduk = _total([r.penduduk for r in rows])
     return Wilayah(
         desa=rows,
-        jumlah_desa=sum(1 for d in profil.desa if d.jenis == "desa"),
+        jumlah_desa=sum(1 for d in profil.desa if d.jenis == "desa") if profil.desa else profil.jumlah_desa,
         jumlah_kelurahan=sum(1 for d in profil.desa if d.jenis == "kelurahan"),
         laki_laki=_total([d.penduduk_laki_laki for d in profil.desa]),
         perempuan=_total([d.penduduk_perempuan for d in profil.desa]),

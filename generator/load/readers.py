@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ class Document:
     data: Any
     node: yaml.Node | None = None
     lines: list[int] = field(default_factory=list)
+    header: str = ""  # the comment lines a YAML file starts with
 
     def line_of(self, loc: tuple[str | int, ...]) -> int | None:
         """The line of the deepest YAML node on `loc` (1-based)."""
@@ -97,7 +99,43 @@ def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
         else:
             problems.append(Problem(path, "", f"sintaks YAML salah: {reason}", "yaml_syntax", line=line))
         return None
-    return Document(path, {} if data is None else data, node)
+    return Document(path, {} if data is None else data, node, header=_leading_comment(text))
+
+
+def _leading_comment(text: str) -> str:
+    """The comment lines at the top of a YAML text (a file's stated origin, e.g. `kinerja demo`)."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
+#: A number with a decimal comma written without quotes in a comma-separated row: `79,55`.
+_UNQUOTED_DECIMAL = re.compile(r"(?:^|,)\s*(-?\d+,\d+)\s*(?=,|$)")
+
+
+def _too_many_columns(path: Path, line: str, number: int, delimiter: str) -> Problem:
+    """A row with more cells than the header; most often a decimal comma without quotes."""
+    unquoted = _UNQUOTED_DECIMAL.search(_without_quoted(line)) if delimiter == "," else None
+    if unquoted is None:
+        return Problem(path, "", "baris berisi lebih banyak kolom dari judul kolom", "csv_columns", line=number)
+    return Problem(
+        path,
+        "",
+        "baris berisi lebih banyak kolom dari judul kolom, mungkin karena angka berkoma tanpa tanda kutip "
+        f'({unquoted.group(1)}): kutip angka berkoma, mis. "{unquoted.group(1)}", atau pakai titik koma ; '
+        "sebagai pemisah kolom",
+        "decimal_comma",
+        unquoted.group(1),
+        number,
+    )
+
+
+def _without_quoted(line: str) -> str:
+    """A CSV line with every quoted cell emptied (its commas are not separators)."""
+    return re.sub(r'"(?:[^"]|"")*"', '""', line)
 
 
 def read_csv(path: Path, problems: list[Problem]) -> Document | None:
@@ -107,7 +145,8 @@ def read_csv(path: Path, problems: list[Problem]) -> Document | None:
     except UnicodeDecodeError:
         problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
         return None
-    header = text.splitlines()[0] if text.strip() else ""
+    text_lines = text.splitlines()
+    header = text_lines[0] if text.strip() else ""
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
     rows, lines = [], []
@@ -116,15 +155,7 @@ def read_csv(path: Path, problems: list[Problem]) -> Document | None:
             if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
                 continue
             if None in row:
-                problems.append(
-                    Problem(
-                        path,
-                        "",
-                        "baris berisi lebih banyak kolom dari judul kolom",
-                        "csv_columns",
-                        line=reader.line_num,
-                    )
-                )
+                problems.append(_too_many_columns(path, text_lines[reader.line_num - 1], reader.line_num, delimiter))
                 continue
             rows.append(row)
             lines.append(reader.line_num)

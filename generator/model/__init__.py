@@ -13,12 +13,21 @@ from generator.model.content import (
 )
 from generator.model.dilaporkan import BarisDilaporkan
 from generator.model.indeks import Aspek, DaftarIndeks, Indeks
-from generator.model.individu import TANGGAPAN_ATASAN, AnggaranIndividu, IndikatorIndividu, Jabatan, LaporanIndividu
+from generator.model.individu import (
+    TANGGAPAN_ATASAN,
+    AnggaranIndividu,
+    IndikatorIndividu,
+    Jabatan,
+    LaporanIndividu,
+    NilaiTriwulan,
+)
 from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Desa, Kecamatan, Pejabat, Renstra, VersiRenstra
 from generator.model.kinerja import PERIODS, BarisRealisasi, Indikator, Kinerja, Sasaran, Target, Tujuan
 from generator.model.narasi import Inovasi, Narasi, NarasiSasaran, Penghargaan
 from generator.model.portal import (
+    AWALAN_RESPONDEN_SINTETIS,
     KODE_UNSUR,
+    TANDA_SINTETIS,
     UNSUR_SKM,
     AturanSkm,
     BarisNilaiKecamatan,
@@ -66,12 +75,14 @@ from generator.model.types import (
 )
 
 __all__ = [
+    "AWALAN_RESPONDEN_SINTETIS",
     "DIMENSI_SDM",
     "GRADES",
     "KODE_UNSUR",
     "KOLOM_PROFIL",
     "KOLOM_RESPONDEN",
     "PERIODS",
+    "TANDA_SINTETIS",
     "TANGGAPAN_ATASAN",
     "UNSUR_SKM",
     "Anggaran",
@@ -114,6 +125,7 @@ __all__ = [
     "Narasi",
     "NarasiSasaran",
     "NilaiAset",
+    "NilaiTriwulan",
     "NilaiUnsur",
     "Nrr",
     "Number",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Literal, get_args
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Id, Number, Rupiah, Schema, Tahun, Text, _number
+from generator.model.types import Id, Number, Positive, Rupiah, Schema, Tahun, Text
 
 TanggapanAtasan = Literal[
     "Laporan sudah baik",
@@ -26,7 +26,29 @@ class AnggaranIndividu(Schema):
     realisasi: Rupiah | None = None
 
 
-class IndikatorIndividu(Schema):
+class _Realisasi(Schema):
+    """A realisasi as given, or as pembilang / penyebut (× 100 for a percentage)."""
+
+    realisasi: Number | None = None
+    pembilang: Number | None = None
+    penyebut: Positive | None = None
+
+    @model_validator(mode="after")
+    def _one_realisasi(self) -> _Realisasi:
+        if (self.pembilang is None) != (self.penyebut is None):
+            raise PydanticCustomError("required", "isi pembilang dan penyebut bersama-sama")
+        if self.realisasi is not None and self.pembilang is not None:
+            raise PydanticCustomError("value_kind", "isi realisasi atau pembilang/penyebut, salah satu saja")
+        return self
+
+
+class NilaiTriwulan(_Realisasi):
+    """The realisasi of one quarter alone (the quarters add up to the cumulative realisasi)."""
+
+    triwulan: int = Field(ge=1, le=4)
+
+
+class IndikatorIndividu(_Realisasi):
     """One indicator of a position's Perjanjian Kinerja, with realisasi cumulative to the TW."""
 
     id: Id
@@ -34,19 +56,10 @@ class IndikatorIndividu(Schema):
     nama: Text
     satuan: Text
     target: Number
-    realisasi: Number | None = None
-    pembilang: Number | None = None  # realisasi = pembilang / penyebut (× 100 for a percentage)
-    penyebut: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
+    realisasi_triwulan: list[NilaiTriwulan] = []
     rumus: str | None = None
     anggaran: AnggaranIndividu | None = None
-
-    @model_validator(mode="after")
-    def _one_realisasi(self) -> IndikatorIndividu:
-        if (self.pembilang is None) != (self.penyebut is None):
-            raise PydanticCustomError("required", "isi pembilang dan penyebut bersama-sama")
-        if self.realisasi is not None and self.pembilang is not None:
-            raise PydanticCustomError("value_kind", "isi realisasi atau pembilang/penyebut, bukan keduanya")
-        return self
+    rincian: list[Id] = []  # indicators of subordinate positions whose money makes up this one's
 
 
 class Jabatan(Schema):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.types import Area, Count, Id, OptionalValue, Schema, Tahun, Text
 
@@ -36,7 +37,19 @@ class Kecamatan(Schema):
     luas_km2: Area | None = None
     camat: Pejabat | None = None
     desa: list[Desa] = []
+    jumlah_desa: Count | None = None  # when the report gives the number of desa but not the list
     sumber: str | None = None
+
+    @model_validator(mode="after")
+    def _one_count(self) -> Kecamatan:
+        listed = sum(1 for d in self.desa if d.jenis == "desa")
+        if self.desa and self.jumlah_desa is not None and self.jumlah_desa != listed:
+            raise PydanticCustomError(
+                "value_kind",
+                "jumlah_desa {stated} tidak sama dengan {listed} desa di daftar desa; isi salah satu saja",
+                {"stated": self.jumlah_desa, "listed": listed},
+            )
+        return self
 
 
 class BarisRiwayat(Schema):

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from generator.model.types import Id, OptionalValue, Schema, Tahun, Text
+from generator.model.types import Id, Number, OptionalValue, Positive, Schema, Tahun, Text, _blank_to_none
 
 
 class Target(Schema):
-    renstra: OptionalValue = None
+    """The year's targets of an indicator. Capaian uses PK perubahan, else PK awal; the Renja
+    target is shown beside them. The Renstra targets are in renstra.yml."""
+
     pk_awal: OptionalValue = None
     pk_perubahan: OptionalValue = None
+    renja: OptionalValue = None
 
 
 class Indikator(Schema):
@@ -55,7 +59,8 @@ PERIODS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
 
 
 class BarisRealisasi(Schema):
-    """One row of realisasi.csv: an indicator's values per triwulan and for the year."""
+    """One row of realisasi.csv: an indicator's values per triwulan and for the year; the
+    year's realisasi may be given by its numerator and denominator instead."""
 
     indikator: Id
     tw1: OptionalValue = None
@@ -63,7 +68,15 @@ class BarisRealisasi(Schema):
     tw3: OptionalValue = None
     tw4: OptionalValue = None
     tahunan: OptionalValue = None
+    pembilang: Annotated[Number | None, BeforeValidator(_blank_to_none)] = None
+    penyebut: Annotated[Positive | None, BeforeValidator(_blank_to_none)] = None
     keterangan: str | None = None
+
+    @model_validator(mode="after")
+    def _both(self) -> BarisRealisasi:
+        if (self.pembilang is None) != (self.penyebut is None):
+            raise PydanticCustomError("required", "isi pembilang dan penyebut bersama-sama")
+        return self
 
     def periods(self) -> dict[str, float | str]:
         return {p: getattr(self, p) for p in PERIODS if getattr(self, p) is not None}

@@ -10,6 +10,13 @@ from pydantic_core import PydanticCustomError
 
 from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Value, _blank_to_none
 
+#: The first line of every YAML file `kinerja demo` writes: a content tree whose portal.yml starts
+#: with it is a synthetic portal, the only place synthetic inputs are accepted (docs/domain.md §6).
+TANDA_SINTETIS = "# DATA SINTETIS buatan `kinerja demo` untuk uji dan benchmark: bukan data tempat mana pun.\n"
+
+#: The respondent numbers `kinerja demo` and `kinerja contoh-skm` give synthetic survey answers.
+AWALAN_RESPONDEN_SINTETIS = "SINTETIS-"
+
 
 class Portal(Schema):
     judul: Text

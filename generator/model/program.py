@@ -17,6 +17,7 @@ class Anggaran(Schema):
     realisasi: Rupiah | None = None
     belanja_operasi: Rupiah | None = None
     belanja_modal: Rupiah | None = None
+    refocusing: Rupiah | None = None  # the amount cut from the pagu awal when the budget changed
     sumber_dana: str | None = None
     alasan_perubahan: str | None = None
 

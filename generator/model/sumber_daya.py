@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.types import Count, Id, Rupiah, Schema, Tahun, Text
 
@@ -28,12 +29,28 @@ class Sdm(Schema):
 
 
 class Barang(Schema):
+    """An item kind with its count by condition; a row may give only `jumlah` (no condition split).
+    When one condition is given, a condition left out counts 0."""
+
     nama: Text
     satuan: str | None = None
-    baik: Count = 0
-    rusak_ringan: Count = 0
-    rusak_berat: Count = 0
+    baik: Count | None = None
+    rusak_ringan: Count | None = None
+    rusak_berat: Count | None = None
     jumlah: Count | None = None  # stated; checked against B + RR + RB
+
+    @model_validator(mode="after")
+    def _some_count(self) -> Barang:
+        if self.jumlah is None and not self.dirinci:
+            raise PydanticCustomError(
+                "required", "isi jumlah atau jumlah per kondisi (baik, rusak_ringan, rusak_berat)"
+            )
+        return self
+
+    @property
+    def dirinci(self) -> bool:
+        """Whether the row splits its count by condition."""
+        return any(v is not None for v in (self.baik, self.rusak_ringan, self.rusak_berat))
 
 
 class NilaiAset(Schema):

@@ -48,6 +48,9 @@ Count = Annotated[int, BeforeValidator(_count)]
 Area = Annotated[float, BeforeValidator(_number), Field(gt=0)]
 
 
+Positive = Annotated[float, BeforeValidator(_number), Field(gt=0)]
+
+
 Value = Annotated[float | str, BeforeValidator(_value)]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from generator.model.portal import TANDA_SINTETIS
 from generator.synthetic.skm import jawaban_sintetis
 
 #
@@ -18,7 +19,8 @@ from generator.synthetic.skm import jawaban_sintetis
 # profile with villages and officials, per year the plan (4 IKU, one negative, one reported by
 # the kabupaten's shared indicator through a composite index, one measured by the SKM), programs
 # with budgets, quarterly values, the survey (raw responses in the newest year, published unsur
-# values before), staff and assets, narrative, two individual quarterly reports; per kecamatan
+# values before), staff and assets, narrative, two individual quarterly reports (and a year
+# before the first with only an individual report); per kecamatan
 # the Renstra, earlier years and benchmarks; per kabupaten the shared indicator's values of
 # kecamatan without a folder. A few printed figures (`dilaporkan.csv`) differ from what the portal
 # computes, as in real reports, so the data-quality pages exist too.
@@ -35,7 +37,7 @@ SKALA = {
 }
 
 
-NOTE = "# DATA SINTETIS buatan `kinerja demo` untuk uji dan benchmark: bukan data tempat mana pun.\n"
+NOTE = TANDA_SINTETIS
 
 
 SUMBER = "Data sintetis (kinerja demo)"
@@ -140,8 +142,9 @@ def _program(rng: random.Random) -> tuple[YamlData, list[str]]:
                         ],
                         "anggaran": {
                             "pagu_awal": pagu,
-                            "pagu_perubahan": pagu - rng.randrange(0, 5) * 1_000_000,
+                            "pagu_perubahan": pagu - (cut := rng.randrange(0, 5) * 1_000_000),
                             "realisasi": int(pagu * rng.uniform(0.8, 0.99)),
+                            **({"refocusing": cut} if cut else {}),
                         },
                     }
                 )
@@ -241,6 +244,7 @@ def _sumber_daya(rng: random.Random, kec: str, tahun: int) -> YamlData:
         barang.append(
             {"nama": nama, "satuan": satuan, "baik": counts[0], "rusak_ringan": counts[1], "rusak_berat": counts[2]}
         )
+    barang.append({"nama": "Lemari arsip", "satuan": "buah", "jumlah": rng.randint(1, 6)})  # no condition split
     nilai = [
         {
             "golongan": g,
@@ -394,11 +398,16 @@ def _kecamatan(rng: random.Random, a: int, b: int) -> tuple[YamlData, int]:
 
 
 def _riwayat(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
-    """riwayat.csv: every IKU in the years before the first year folder."""
-    return [
+    """riwayat.csv: every IKU in the years before the first year folder, and an indicator of an
+    earlier Renstra that no year has any more (named by its own id and name)."""
+    rows: list[tuple[object, ...]] = [
         (ident, t, target, round(target * rng.uniform(0.8, 1.1), 2), "", SUMBER, "")
         for t in before
         for ident, _, _, _, target in IKU
+    ]
+    return rows + [
+        ("indikator-lama", t, 90, round(rng.uniform(70, 95), 2), "Persentase indikator Renstra lama", SUMBER, "contoh")
+        for t in before
     ]
 
 
@@ -428,7 +437,8 @@ def _renstra(tahun: list[int]) -> YamlData:
 
 def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int], seed: int) -> int:
     """Write a whole synthetic portal under `root`: `kabupaten` × `kecamatan` × `tahun`, with
-    every kind of content the real portal has. Returns the number of kecamatan-years."""
+    every kind of content the real portal has (a year before the first with only an individual
+    report, too). Returns the number of kecamatan-years with a Laporan Kinerja."""
     rng = random.Random(seed)
     tahun = sorted(tahun)
     _yaml(
@@ -487,4 +497,14 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
                 ("indikator", "tahun", "pembanding", "jenis", "nilai", "sumber"),
                 pembanding,
             )
+            _individu_saja(random.Random(f"{seed}-{a}-{b}-individu"), kec, tahun[0] - 1, kab / kec / str(tahun[0] - 1))
     return count
+
+
+def _individu_saja(rng: random.Random, kec: str, tahun: int, folder: Path) -> None:
+    """A year with only an individual report (its own random stream, so the other years stay
+    as they were)."""
+    dicetak: list[tuple[object, ...]] = []
+    _yaml(folder / "individu-tw4.yml", _individu(rng, kec, tahun, 4, dicetak))
+    if dicetak:
+        _csv(folder / "dilaporkan.csv", ("alamat", "nilai", "tempat"), dicetak)

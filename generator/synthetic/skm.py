@@ -7,7 +7,7 @@ import io
 import random
 from datetime import date, timedelta
 
-from generator.model.portal import KODE_UNSUR
+from generator.model.portal import AWALAN_RESPONDEN_SINTETIS, KODE_UNSUR
 from generator.model.skm import KOLOM_RESPONDEN
 
 PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D3", "S1", "S2")
@@ -36,7 +36,7 @@ def jawaban_sintetis(responden: int, seed: int, layanan: list[str], mulai: date,
     writer.writeheader()
     for n in range(responden):
         row = {
-            "responden": f"SINTETIS-{kode_awal + n:04d}",
+            "responden": f"{AWALAN_RESPONDEN_SINTETIS}{kode_awal + n:04d}",
             "tanggal": (mulai + timedelta(days=rng.randrange(hari))).isoformat(),
             "layanan": rng.choice(layanan),
             "jenis_kelamin": rng.choice("LP"),

@@ -2,7 +2,7 @@
 every problem found in one run."""
 
 from generator.validate.content import validate
+from generator.validate.ids import all_indikator, program_nodes
 from generator.validate.schema import csv_rows
-from generator.validate.year import all_indikator, program_nodes
 
 __all__ = ["all_indikator", "csv_rows", "program_nodes", "validate"]

@@ -9,15 +9,17 @@ with its English key.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
 from generator.model.content import Content, DilaporkanData, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
-from generator.validate.schema import check_folder, csv_rows, parse_document
-from generator.validate.year import all_indikator, validate_year
+from generator.validate.ids import all_indikator
+from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
+from generator.validate.skm import SINTETIS_DITOLAK
+from generator.validate.year import validate_year
 
 T = TypeVar("T")
 #: The CSV files of a kecamatan whose rows name an indicator of one of its years.
@@ -53,17 +55,63 @@ def _individu(
     for ident, count in ids.items():
         if count > 1:
             problems.append(Problem(doc.path, "id", f"id '{ident}' dipakai {count} kali", "duplicate_id", ident))
-    return IndividuData(laporan, doc.path) if len(problems) == before else None
+    indicators = {i.id for j in laporan.jabatan for i in j.indikator}
+    for a, j in enumerate(laporan.jabatan):
+        for b, ind in enumerate(j.indikator):
+            problems.extend(
+                _individu_indikator(doc, (a, b), f"jabatan[{j.id}].indikator[{ind.id}]", ind, laporan, indicators)
+            )
+    return IndividuData(laporan, doc.path) if not has_errors(problems, before) else None
 
 
-def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | None:
+def _individu_indikator(
+    doc: Document, loc: tuple[int, int], where: str, ind: m.IndikatorIndividu, laporan: m.LaporanIndividu, ids: set[str]
+) -> list[Problem]:
+    """Quarters not after the report's, each once; `rincian` names other indicators of the report."""
+    problems = []
+    quarters = Counter(q.triwulan for q in ind.realisasi_triwulan)
+    for k, q in enumerate(ind.realisasi_triwulan):
+        if q.triwulan > laporan.triwulan or quarters[q.triwulan] > 1:
+            reason = (
+                f"triwulan {q.triwulan} sesudah triwulan laporan ({laporan.triwulan})"
+                if q.triwulan > laporan.triwulan
+                else f"triwulan {q.triwulan} ditulis {quarters[q.triwulan]} kali"
+            )
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.realisasi_triwulan[#{k + 1}].triwulan",
+                    reason,
+                    "wrong_period",
+                    q.triwulan,
+                    doc.line_of(("jabatan", loc[0], "indikator", loc[1], "realisasi_triwulan", k)),
+                )
+            )
+    for k, ref in enumerate(ind.rincian):
+        if ref not in ids or ref == ind.id:
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"{where}.rincian[#{k + 1}]",
+                    "rincian harus id indikator lain dalam laporan ini"
+                    if ref == ind.id
+                    else f"indikator '{ref}' tidak ada dalam laporan ini",
+                    "unknown_reference",
+                    ref,
+                    doc.line_of(("jabatan", loc[0], "indikator", loc[1], "rincian", k)),
+                )
+            )
+    return problems
+
+
+def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> KecamatanData | None:
     profil = parse_document(m.Kecamatan, raw.profil, problems) if raw.profil else None
     years: list[YearData | None] = []
     reports: list[IndividuData | None] = []
     for t in sorted(raw.tahun, key=lambda t: t.tahun):
         reports += [_individu(doc, raw.slug, t.tahun, tw, problems) for tw, doc in sorted(t.individu.items())]
         if (t.folder / "kinerja.yml").exists():
-            years.append(validate_year(t, raw.slug, problems))
+            years.append(validate_year(t, raw.slug, problems, sintetis))
             continue
         for doc in (t.program, t.realisasi, t.skm, t.sumber_daya, t.indeks, t.narasi):
             if doc is not None:
@@ -76,15 +124,16 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
         return None
     before = len(problems)
     known = {i.id for t in tahun for _, i in all_indikator(t.kinerja, t.program)}
-    riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems))
+    riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems, lama=True))
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
-    renstra = _renstra(raw.renstra, known, problems) if raw.renstra else None
+    discontinued = {r.indikator for r in riwayat}  # indicators no year has, named in riwayat.csv
+    renstra = _renstra(raw.renstra, known | discontinued, problems) if raw.renstra else None
     dilaporkan = {
         t.tahun: DilaporkanData(t.dilaporkan.path, tuple(csv_rows(t.dilaporkan, m.BarisDilaporkan, problems)))
         for t in raw.tahun
         if t.dilaporkan is not None
     }
-    if len(problems) > before:
+    if has_errors(problems, before):
         return None
     return KecamatanData(
         raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra, dilaporkan
@@ -92,7 +141,8 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem]) -> KecamatanData | No
 
 
 def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:
-    """renstra.yml, whose targets must name indicators of some year of the kecamatan."""
+    """renstra.yml, whose targets must name indicators of some year of the kecamatan (or of
+    riwayat.csv)."""
     renstra = parse_document(m.Renstra, doc, problems)
     if renstra is not None:
         for v, versi in enumerate(renstra.versi):
@@ -102,7 +152,8 @@ def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renst
                         Problem(
                             doc.path,
                             f"versi[#{v + 1}].target.{ident}",
-                            f"indikator '{ident}' tidak ada di kinerja.yml tahun mana pun",
+                            f"indikator '{ident}' tidak ada di kinerja.yml atau program.yml tahun mana pun, "
+                            "dan tidak di riwayat.csv",
                             "unknown_reference",
                             ident,
                             doc.line_of(("versi", v, "target", ident)),
@@ -111,18 +162,22 @@ def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renst
     return renstra
 
 
-def _referenced(doc: Document | None, schema: type[R], known: set[str], problems: list[Problem]) -> list[tuple[R, int]]:
-    """CSV rows whose `indikator` must be an indicator of some year of this kecamatan."""
+def _referenced(
+    doc: Document | None, schema: type[R], known: set[str], problems: list[Problem], lama: bool = False
+) -> list[tuple[R, int]]:
+    """CSV rows whose `indikator` must be an indicator of some year of this kecamatan; with
+    `lama`, a row naming its indicator (`nama`) may also be a discontinued indicator."""
     if doc is None:
         return []
     rows = csv_rows(doc, schema, problems)
     for row, line in rows:
-        if row.indikator not in known:
+        if row.indikator not in known and not (lama and getattr(row, "nama", None)):
+            hint = "; untuk indikator yang tidak lagi dipakai, isi namanya di kolom nama" if lama else ""
             problems.append(
                 Problem(
                     doc.path,
                     "indikator",
-                    f"indikator '{row.indikator}' tidak ada di kinerja.yml atau program.yml tahun mana pun",
+                    f"indikator '{row.indikator}' tidak ada di kinerja.yml atau program.yml tahun mana pun{hint}",
                     "unknown_reference",
                     row.indikator,
                     line,
@@ -131,9 +186,11 @@ def _referenced(doc: Document | None, schema: type[R], known: set[str], problems
     return rows
 
 
-def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData]) -> KabupatenData | None:
+def _kabupaten(
+    raw: RawKabupaten, problems: list[Problem], known: Mapping[str, KecamatanData], sintetis: bool
+) -> KabupatenData | None:
     profil = parse_document(m.Kabupaten, raw.profil, problems) if raw.profil else None
-    kecamatan = _all_valid([known.get(k.slug) or _kecamatan(k, problems) for k in raw.kecamatan])
+    kecamatan = _all_valid([known.get(k.slug) or _kecamatan(k, problems, sintetis) for k in raw.kecamatan])
     if raw.profil is None or profil is None or kecamatan is None:
         return None
     shared = {i.kode for i in profil.indikator_bersama}
@@ -152,7 +209,7 @@ def _kabupaten(raw: RawKabupaten, problems: list[Problem], known: Mapping[str, K
                         )
                     )
     nilai = _nilai_kecamatan(raw.nilai_kecamatan, shared, problems) if raw.nilai_kecamatan else []
-    if len(problems) > before:
+    if has_errors(problems, before):
         return None
     return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
 
@@ -177,6 +234,17 @@ def _nilai_kecamatan(
     return rows
 
 
+def _yaml_documents(raw: RawContent) -> Iterator[Document]:
+    """Every YAML document of the content below portal.yml."""
+    for kab in raw.kabupaten:
+        yield from (d for d in (kab.profil,) if d is not None)
+        for kec in kab.kecamatan:
+            yield from (d for d in (kec.profil, kec.renstra) if d is not None)
+            for t in kec.tahun:
+                docs = (t.kinerja, t.program, t.skm, t.sumber_daya, t.indeks, t.narasi, *t.individu.values())
+                yield from (d for d in docs if d is not None)
+
+
 def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | None = None) -> Content:
     """Typed, cross-checked content; raises ContentError listing every problem. `known`: the
     validated data of kecamatan (kabupaten slug, kecamatan slug) whose files are unchanged
@@ -185,8 +253,19 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
     problems = list(raw.problems)
     portal = parse_document(m.Portal, raw.portal, problems) if raw.portal else None
     known = known or {}
+    # Synthetic inputs belong only in a portal `kinerja demo` wrote (its portal.yml says so first).
+    sintetis = raw.portal is not None and raw.portal.header.startswith(m.TANDA_SINTETIS)
+    if not sintetis:
+        problems += [
+            Problem(doc.path, "", f"berkas ini ditulis `kinerja demo`: {SINTETIS_DITOLAK}", "synthetic_data", line=1)
+            for doc in _yaml_documents(raw)
+            if doc.header.startswith(m.TANDA_SINTETIS)
+        ]
     kabupaten = _all_valid(
-        [_kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}) for k in raw.kabupaten]
+        [
+            _kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}, sintetis)
+            for k in raw.kabupaten
+        ]
     )
     errors = [p for p in problems if p.severity == "error"]
     if errors or portal is None or kabupaten is None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Protocol, TypeVar
+import re
+from typing import Any, Protocol, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import model as m
 from generator.load import Document
 from generator.problems import Problem
 
@@ -25,14 +25,31 @@ class YearFile(Protocol):
     def tahun(self) -> int: ...
 
 
-_KNOWN_KEYS = sorted(
-    {
-        name
-        for cls in vars(m).values()
-        if isinstance(cls, type) and issubclass(cls, BaseModel)
-        for name in cls.model_fields
-    }
-)
+#: Keys that moved elsewhere: (schema, key) -> where the value goes now.
+_MOVED = {("Target", "renstra"): "target Renstra ditulis di renstra.yml (per versi dan tahun)"}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model an annotation holds (through Optional, list, dict values, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _schema_at(schema: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model that holds the last key of `loc` (None when the path leaves the models)."""
+    current: type[BaseModel] | None = schema
+    for step in loc[:-1]:
+        if current is None:
+            return None
+        if isinstance(step, int) or step not in current.model_fields:
+            continue  # a list index or a dict key (e.g. an unsur code) stays in the same model
+        current = _model_in(current.model_fields[step].annotation)
+    return current
 
 
 _MESSAGES = {
@@ -51,18 +68,41 @@ _MESSAGES = {
     "greater_than_equal": ("range", "tidak boleh kurang dari {ge}"),
     "greater_than": ("range", "harus lebih besar dari {gt}"),
     "less_than_equal": ("range", "tidak boleh lebih dari {le}"),
+    "less_than": ("range", "harus lebih kecil dari {lt}"),
+    "too_long": ("range", "paling banyak {max_length} isian"),
+    "float_type": ("number", "harus berupa angka"),
+    "float_parsing": ("number", "harus berupa angka"),
     "string_too_long": ("pattern", "terlalu panjang (maksimal {max_length} karakter)"),
 }
 
 
-def _message(error: ErrorDetails) -> tuple[str, str]:
+#: Errors our own validators raise (PydanticCustomError): their message is already Indonesian.
+_OWN = {"required", "value_kind", "range", "pattern"}
+
+
+def _unknown_key(schema: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """Why a key is unknown, with a suggestion from the keys allowed at that place only."""
+    key = str(loc[-1])
+    holder = _schema_at(schema, loc)
+    if holder is not None and (holder.__name__, key) in _MOVED:
+        return f"kunci tidak dikenal: {_MOVED[holder.__name__, key]}"
+    allowed = sorted(holder.model_fields) if holder is not None else []
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"; maksud Anda '{close[0]}'?" if close else f"; kunci yang dikenal di sini: {', '.join(allowed)}"
+    return f"kunci tidak dikenal (salah ketik?){hint}" if allowed else "kunci tidak dikenal (salah ketik?)"
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's "'a', 'b' or 'c'" in Indonesian: "'a', 'b' atau 'c'"."""
+    return re.sub(r" or (?=[^,]*$)", " atau ", expected)
+
+
+def _message(error: ErrorDetails, schema: type[BaseModel]) -> tuple[str, str]:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(error["loc"][-1]), _KNOWN_KEYS, n=1)
-        hint = f"; maksud Anda '{close[0]}'?" if close else ""
-        return "unknown_key", f"kunci tidak dikenal (salah ketik?){hint}"
+        return "unknown_key", _unknown_key(schema, tuple(error["loc"]))
     if kind == "literal_error":
-        return "choice", f"harus salah satu dari: {ctx.get('expected', '')}"
+        return "choice", f"harus salah satu dari: {_choices(str(ctx.get('expected', '')))}"
     if kind == "string_pattern_mismatch":
         if "#" in ctx.get("pattern", ""):
             return "pattern", "warna harus kode hex 6 digit, mis. #1a7f37"
@@ -73,7 +113,9 @@ def _message(error: ErrorDetails) -> tuple[str, str]:
     if kind in _MESSAGES:
         key, text = _MESSAGES[kind]
         return key, text.format(**ctx)
-    return "invalid", error["msg"]
+    if kind in _OWN:
+        return kind, error["msg"]
+    return "invalid", f"nilai tidak valid di sini ({kind})"
 
 
 def _path(data: Any, loc: tuple[Any, ...]) -> str:
@@ -115,7 +157,7 @@ def parse_document(
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(step for step in error["loc"] if step not in {"float", "str", "function-before[_value()]"})
-            key, message = _message(error)
+            key, message = _message(error, schema)
             problems.append(
                 Problem(
                     doc.path,
@@ -158,6 +200,11 @@ def csv_rows(doc: Document, schema: type[S], problems: list[Problem]) -> list[tu
         if row is not None:
             rows.append((row, line))
     return rows
+
+
+def has_errors(problems: list[Problem], before: int) -> bool:
+    """Whether an error (not a warning) was found since `problems` held `before` entries."""
+    return any(p.severity == "error" for p in problems[before:])
 
 
 def check_folder(doc: Document, data: YearFile, kecamatan_slug: str, tahun: int, problems: list[Problem]) -> None:

@@ -9,25 +9,41 @@ from generator import model as m
 from generator.load import Document, RawYear
 from generator.model.content import SkmData, SurveyResponse
 from generator.problems import Problem
+from generator.validate.ids import wrong_kind
 from generator.validate.schema import check_folder, parse_document
+
+SINTETIS_DITOLAK = (
+    "data sintetis tidak boleh diterbitkan sebagai data kecamatan: hanya portal contoh yang ditulis "
+    "`kinerja demo` boleh memuatnya (pindahkan contoh ini ke portal contoh)"
+)
 
 
 def validate_skm(
-    raw: RawYear, kecamatan_slug: str, iku: dict[str, m.Indikator], problems: list[Problem]
+    raw: RawYear,
+    kecamatan_slug: str,
+    iku: dict[str, m.Indikator],
+    problems: list[Problem],
+    sintetis: bool = False,
+    kinds: dict[str, str] | None = None,
 ) -> SkmData | None:
+    """skm.yml and its answer files; `kinds`: what each id of the year names, for messages."""
     doc = raw.skm
     assert doc is not None
     skm = parse_document(m.Skm, doc, problems)
     if skm is None:
         return None
     check_folder(doc, skm, kecamatan_slug, raw.tahun, problems)
+    if skm.sintetis and not sintetis:
+        problems.append(
+            Problem(doc.path, "sintetis", SINTETIS_DITOLAK, "synthetic_data", "true", doc.line_of(("sintetis",)))
+        )
     layanan = {lay.id for lay in skm.layanan}
     if skm.indikator is not None and skm.indikator not in {i.id for i in iku.values()}:
         problems.append(
             Problem(
                 doc.path,
                 "indikator",
-                f"indikator '{skm.indikator}' tidak ada di kinerja.yml",
+                f"indikator '{skm.indikator}' tidak ada di kinerja.yml" + wrong_kind(skm.indikator, "IKU", kinds or {}),
                 "unknown_reference",
                 skm.indikator,
                 doc.line_of(("indikator",)),
@@ -73,7 +89,7 @@ def validate_skm(
                 )
             )
             continue
-        responden[periode.id] = _jawaban(csv_doc, layanan, problems)
+        responden[periode.id] = _jawaban(csv_doc, layanan, problems, sintetis)
     for name, csv_doc in raw.responden.items():
         if name not in used:
             problems.append(
@@ -125,8 +141,11 @@ def _answer(text: str) -> int | str | None:
     return "jawaban harus bilangan bulat 1, 2, 3 atau 4 (kosongkan bila tidak dijawab)"
 
 
-def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple[SurveyResponse, ...]:
-    """Raw responses checked cell by cell: file, row (line) and column in every message."""
+def _jawaban(
+    doc: Document, layanan: set[str], problems: list[Problem], sintetis: bool = False
+) -> tuple[SurveyResponse, ...]:
+    """Raw responses checked cell by cell: file, row (line) and column in every message; answers
+    numbered as synthetic ones only in a synthetic portal."""
     columns = doc.data["kolom"]
     for name in columns:
         if name not in m.KOLOM_RESPONDEN:
@@ -153,6 +172,21 @@ def _jawaban(doc: Document, layanan: set[str], problems: list[Problem]) -> tuple
         )
         has_e = False
     rows = []
+    synthetic = [
+        line
+        for row, line in zip(doc.data["baris"], doc.lines)
+        if (row.get("responden") or "").strip().startswith(m.AWALAN_RESPONDEN_SINTETIS)
+    ]
+    if synthetic and not sintetis:
+        problems.append(
+            Problem(
+                doc.path,
+                "responden",
+                f"{SINTETIS_DITOLAK}; {len(synthetic)} jawaban bernomor {m.AWALAN_RESPONDEN_SINTETIS}...",
+                "synthetic_data",
+                line=synthetic[0],
+            )
+        )
     for row, line in zip(doc.data["baris"], doc.lines):
         cells = {}
         for col in (*m.KODE_UNSUR, *(expectation if has_e else ())):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,34 +13,12 @@ from generator import model as m
 from generator.load import Document, RawYear
 from generator.model.content import YearData
 from generator.problems import Problem
-from generator.validate.schema import check_folder, csv_rows, parse_document
+from generator.validate.ids import all_indikator, id_kinds, program_nodes, wrong_kind
+from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
 from generator.validate.skm import check_numeric_iku, validate_skm
 
 #: The optional year files beside kinerja.yml that name their kecamatan and year.
 Y = TypeVar("Y", m.SumberDaya, m.DaftarIndeks, m.Narasi)
-
-
-def all_indikator(kinerja: m.Kinerja, program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Indikator]]:
-    """Every indicator of a year with its YAML-style path, IKU first."""
-    for t in kinerja.tujuan:
-        for ind in t.indikator:
-            yield f"tujuan[{t.id}].indikator[{ind.id}]", ind
-        for s in t.sasaran:
-            for ind in s.indikator:
-                yield f"tujuan[{t.id}].sasaran[{s.id}].indikator[{ind.id}]", ind
-    for path, node in program_nodes(program):
-        for ind in node.indikator:
-            yield f"{path}.indikator[{ind.id}]", ind
-
-
-def program_nodes(program: m.DaftarProgram | None) -> Iterator[tuple[str, m.Program | m.Kegiatan | m.SubKegiatan]]:
-    """Every program, kegiatan and sub-kegiatan with its path."""
-    for p in program.program if program else ():
-        yield f"program[{p.id}]", p
-        for k in p.kegiatan:
-            yield f"program[{p.id}].kegiatan[{k.id}]", k
-            for sk in k.sub_kegiatan:
-                yield f"program[{p.id}].kegiatan[{k.id}].sub_kegiatan[{sk.id}]", sk
 
 
 def _kind_problems(ind: m.Indikator, where: str, values: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
@@ -89,6 +68,7 @@ def _check_year(
 
     iku_ids = {ind.id for path, ind in indikator.items() if path.startswith("tujuan")}
     sasaran_ids = {s.id for t in kinerja.tujuan for s in t.sasaran} | {t.id for t in kinerja.tujuan} | iku_ids
+    kinds = id_kinds(kinerja, program)
     if program is not None and raw.program is not None:
         for i, p in enumerate(program.program):
             for j, ref in enumerate(p.mendukung):
@@ -97,7 +77,8 @@ def _check_year(
                         Problem(
                             raw.program.path,
                             f"program[{p.id}].mendukung[#{j + 1}]",
-                            f"sasaran/tujuan/IKU '{ref}' tidak ada di kinerja.yml",
+                            f"sasaran/tujuan/IKU '{ref}' tidak ada di kinerja.yml"
+                            + wrong_kind(ref, "sasaran, tujuan atau IKU", kinds),
                             "unknown_reference",
                             ref,
                             raw.program.line_of(("program", i, "mendukung", j)),
@@ -108,7 +89,7 @@ def _check_year(
         for where, message, value in _kind_problems(ind, f"{path}.target", dict(ind.target)):
             problems.append(Problem(_file_of(raw, path), where, message, "value_kind", value))
     if raw.realisasi is not None:  # the rows come from it
-        _check_rows(raw, raw.realisasi, rows, indikator, problems)
+        _check_rows(raw, raw.realisasi, rows, indikator, problems, kinds)
 
 
 def _file_of(raw: RawYear, path: str) -> Path:
@@ -125,14 +106,15 @@ def _check_rows(
     rows: dict[str, tuple[m.BarisRealisasi, int]],
     indikator: dict[str, m.Indikator],
     problems: list[Problem],
+    kinds: dict[str, str],
 ) -> None:
     """Each realisasi.csv row names a known indicator, has values of its kind and, with period
-    values only, an aggregation rule to make the annual value."""
+    values only, an aggregation rule to make the annual value; a likely misread number is a warning."""
     by_id = {ind.id: (path, ind) for path, ind in indikator.items()}
     for ident, (row, line) in rows.items():
         if ident not in by_id:
             close = difflib.get_close_matches(ident, list(by_id), n=1)
-            hint = f"; maksud Anda '{close[0]}'?" if close else ""
+            hint = wrong_kind(ident, "indikator", kinds) or (f"; maksud Anda '{close[0]}'?" if close else "")
             problems.append(
                 Problem(
                     rdoc.path,
@@ -148,6 +130,7 @@ def _check_rows(
         values = {**row.periods(), "tahunan": row.tahunan}
         for where, message, value in _kind_problems(ind, "", values):
             problems.append(Problem(rdoc.path, where.lstrip("."), message, "value_kind", value, line))
+        problems.extend(_thousands_misread(rdoc, line, ind, values))
         if row.periods() and row.tahunan is None and ind.agregasi is None:
             path, _ = by_id[ident]
             problems.append(
@@ -159,6 +142,40 @@ def _check_rows(
                     "required",
                 )
             )
+
+
+#: A number written with dots before groups of three digits: read as thousands (`90.480` = 90480).
+THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _thousands_misread(doc: Document, line: int, ind: m.Indikator, values: dict[str, Any]) -> list[Problem]:
+    """A warning for a value like `90.480` (read as 90480) when the indicator's other values (its
+    targets and other realisasi) are all below 1.000: most likely a decimal point meant as a comma."""
+    cells: dict[str, str] = next((r for r, n in zip(doc.data["baris"], doc.lines) if n == line), {})
+    targets = (ind.target.pk_awal, ind.target.pk_perubahan, ind.target.renja)
+    problems = []
+    for column, value in values.items():
+        text = (cells.get(column) or "").strip()
+        if not isinstance(value, float) or value < 1000 or not THOUSANDS.match(text):
+            continue
+        others = [v for k, v in values.items() if k != column] + list(targets)
+        numbers = [abs(v) for v in others if isinstance(v, (int, float))]
+        if numbers and max(numbers) < 1000:
+            read = f"{value:,.0f}".replace(",", ".")
+            decimal = text.replace(".", ",")
+            problems.append(
+                Problem(
+                    doc.path,
+                    column,
+                    f"'{text}' dibaca {read} karena titik adalah pemisah ribuan, padahal nilai lain indikator ini "
+                    f'di bawah 1.000; bila maksudnya bilangan desimal, tulis "{decimal}"',
+                    "thousands_separator",
+                    text,
+                    line,
+                    severity="warning",
+                )
+            )
+    return problems
 
 
 def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisRealisasi, int]]:
@@ -180,7 +197,11 @@ def _rows(doc: Document, problems: list[Problem]) -> dict[str, tuple[m.BarisReal
     return rows
 
 
-def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) -> YearData | None:
+def validate_year(
+    raw: RawYear, kecamatan_slug: str, problems: list[Problem], sintetis: bool = False
+) -> YearData | None:
+    """One year folder; `sintetis`: the content is a synthetic portal (`kinerja demo`), the only
+    place synthetic inputs may be."""
     if raw.kinerja is None:
         return None
     before = len(problems)
@@ -191,12 +212,13 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
         return None
     _check_year(raw, kecamatan_slug, kinerja, program, rows, problems)
     iku = dict(all_indikator(kinerja, None))
-    skm = validate_skm(raw, kecamatan_slug, iku, problems) if raw.skm else None
+    kinds = id_kinds(kinerja, program)
+    skm = validate_skm(raw, kecamatan_slug, iku, problems, sintetis, kinds) if raw.skm else None
     sumber_daya = _year_file(m.SumberDaya, raw.sumber_daya, kecamatan_slug, raw.tahun, problems)
     indeks = _year_file(m.DaftarIndeks, raw.indeks, kecamatan_slug, raw.tahun, problems)
     narasi = _year_file(m.Narasi, raw.narasi, kecamatan_slug, raw.tahun, problems)
     if raw.indeks is not None and indeks is not None:
-        _check_indeks(raw.indeks, indeks, {i.id: i for i in iku.values()}, problems)
+        _check_indeks(raw.indeks, indeks, {i.id: i for i in iku.values()}, problems, kinds)
     if raw.narasi is not None and narasi is not None:
         sasaran = {s.id for t in kinerja.tujuan for s in t.sasaran}
         for j, n in enumerate(narasi.sasaran):
@@ -205,13 +227,15 @@ def validate_year(raw: RawYear, kecamatan_slug: str, problems: list[Problem]) ->
                     Problem(
                         raw.narasi.path,
                         f"sasaran[#{j + 1}].sasaran",
-                        f"sasaran '{n.sasaran}' tidak ada di kinerja.yml",
+                        f"sasaran '{n.sasaran}' tidak ada di kinerja.yml"
+                        + wrong_kind(n.sasaran, "sasaran", kinds)
+                        + f"; sasaran yang ada: {', '.join(sorted(sasaran))}",
                         "unknown_reference",
                         n.sasaran,
                         raw.narasi.line_of(("sasaran", j, "sasaran")),
                     )
                 )
-    if len(problems) > before:
+    if has_errors(problems, before):
         return None
     docs = (
         raw.kinerja,
@@ -249,7 +273,9 @@ def _year_file(
     return parsed
 
 
-def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indikator], problems: list[Problem]) -> None:
+def _check_indeks(
+    doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indikator], problems: list[Problem], kinds: dict[str, str]
+) -> None:
     """Weights add up to the declared maximum (100 by default); the linked IKU exists and takes numbers."""
     for i, indeks in enumerate(daftar.indeks):
         where = f"indeks[{indeks.id}]"
@@ -290,7 +316,7 @@ def _check_indeks(doc: Document, daftar: m.DaftarIndeks, iku: dict[str, m.Indika
                 Problem(
                     doc.path,
                     f"{where}.indikator",
-                    f"IKU '{indeks.indikator}' tidak ada di kinerja.yml",
+                    f"IKU '{indeks.indikator}' tidak ada di kinerja.yml" + wrong_kind(indeks.indikator, "IKU", kinds),
                     "unknown_reference",
                     indeks.indikator,
                     doc.line_of(("indeks", i, "indikator")),

@@ -90,10 +90,11 @@ def _sumber_daya(page: Page, laporan: list[LaporanKinerja]) -> None:
             )
     if lp.aset:
         a = lp.aset
-        page.add(aset=tabel.aset_tabel(lp, a))
+        if a.barang:
+            page.add(aset=tabel.aset_tabel(lp, a))
         if a.nilai:
             page.add(nilai_aset=tabel.nilai_aset_tabel(lp, a))
-        if not a.jumlah:
+        if not a.jumlah_dirinci:
             return
         labels = {"baik": "Baik", "rusak_ringan": "Rusak ringan", "rusak_berat": "Rusak berat"}
         bars = [

@@ -39,8 +39,9 @@ def table_notes(hasil: Iterable[IndikatorResult]) -> list[tuple[str, str]]:
     """Notes under a table: how a derived annual value was made, and content remarks."""
     notes = []
     for h in hasil:
+        rasio = f" ({format_value(h.pembilang)} / {format_value(h.penyebut)})" if h.pembilang is not None else ""
         parts = [
-            f"realisasi tahunan = {h.realisasi_sumber}." if h.realisasi_sumber not in ("", "tahunan") else "",
+            f"realisasi tahunan = {h.realisasi_sumber}{rasio}." if h.realisasi_sumber not in ("", "tahunan") else "",
             h.keterangan or "",
             h.indikator.keterangan or "",
         ]
@@ -65,8 +66,11 @@ def laporan_page(lp: LaporanKinerja, skala: Table, register: YearRegister) -> Pa
     page.context["grafik"] = page.chart("capaian-iku.svg", _capaian_chart(lp))
     page.context["catatan"] = table_notes(lp.iku)
     page.context["catatan_program"] = table_notes([h for n in walk_program(lp) for h in n.indikator])
+    page.context["program_rata_rata"] = [n for n in walk_program(lp) if n.rata_rata_realisasi is not None]
     page.add(iku=tabel.capaian_iku(lp), sasaran=tabel.capaian_sasaran(lp), skala=skala)
     page.context["perbandingan"] = [_perbandingan(page, lp, p) for p in lp.perbandingan if p.ada]
+    page.context["riwayat_lain"] = [(x, f"riwayat_{x.id}") for x in lp.riwayat_lain]
+    page.add(**{key: tabel.riwayat_tabel(lp, x.id, x.nama, "", x.riwayat) for x, key in page.context["riwayat_lain"]})
     if lp.program:
         page.add(program=tabel.indikator_program(lp))
     if lp.indeks:
@@ -137,10 +141,11 @@ def _perbandingan(page: Page, lp: LaporanKinerja, p: IkuComparison) -> dict[str,
     keys = {}
     if len(p.riwayat) > 1:
         keys["riwayat"] = f"riwayat_{ind.id}"
-        page.add(**{keys["riwayat"]: tabel.riwayat_tabel(lp, p)})
+        page.add(**{keys["riwayat"]: tabel.riwayat_tabel(lp, ind.id, ind.nama, ind.satuan, p.riwayat)})
     if p.pembanding:
         keys["pembanding"] = f"pembanding_{ind.id}"
         page.add(**{keys["pembanding"]: tabel.pembanding_tabel(lp, p)})
     grafik = page.chart(f"riwayat-{ind.id.lower()}.svg", _riwayat_chart(lp, p))
     overviews = perbandingan_path(lp.kabupaten.slug, lp.tahun) if p.peringkat else None
-    return {"p": p, "grafik": grafik, "ikhtisar": overviews, **keys}
+    sepanjang = p.perubahan_sepanjang if len(p.perubahan) > 1 else None  # more than one step
+    return {"p": p, "grafik": grafik, "ikhtisar": overviews, "sepanjang": sepanjang, **keys}

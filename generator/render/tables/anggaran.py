@@ -97,25 +97,50 @@ def rincian_program(lp: LaporanKinerja, n: AnggaranNode) -> Table:
 
 
 def perubahan_anggaran(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
+    refocusing = any(n.uang.refocusing is not None for n in ang.program)
     t = Table(
         f"{anggaran_folder(lp)}/perubahan-anggaran",
         f"Perubahan pagu (refocusing) {lp.tahun}",
-        "Pagu awal dan pagu perubahan setiap program, selisihnya dan alasannya.",
+        "Pagu awal dan pagu perubahan setiap program, selisihnya, refocusing yang tercatat dan alasannya.",
         (
             Column("program", "Program"),
             RUPIAH["pagu_awal"],
             RUPIAH["pagu_perubahan"],
             Column("perubahan", "Perubahan (Rp)", "rupiah", "Pagu perubahan − pagu awal.", "rumus-serapan"),
             Column("perubahan_persen", "Perubahan", "persen", "Perubahan / pagu awal × 100.", "rumus-serapan"),
+            Column(
+                "refocusing",
+                "Refocusing (Rp)",
+                "rupiah",
+                "Pengurangan pagu karena refocusing, seperti tercatat.",
+                shown=refocusing,
+            ),
+            Column(
+                "pagu_awal_dikurangi_refocusing",
+                "Pagu awal − refocusing (Rp)",
+                "rupiah",
+                "Pagu perubahan yang diharapkan bila refocusing satu-satunya perubahan.",
+                "rumus-serapan",
+                shown=refocusing,
+            ),
             Column("alasan", "Alasan perubahan"),
         ),
         source=lp.data.kinerja.sumber,
     )
     for n in ang.program:
         u = n.uang
-        if u.perubahan is not None:
+        if u.perubahan is not None or u.refocusing is not None:
             reason = n.node.anggaran.alasan_perubahan if n.node.anggaran else None
-            t.add_row(_nama_node(n), u.pagu_awal, u.pagu_perubahan, u.perubahan, u.perubahan_persen, reason)
+            t.add_row(
+                _nama_node(n),
+                u.pagu_awal,
+                u.pagu_perubahan,
+                u.perubahan,
+                u.perubahan_persen,
+                u.refocusing,
+                u.pagu_awal_dikurangi_refocusing,
+                reason,
+            )
     return t
 
 

@@ -68,6 +68,31 @@ TARGET = Column("target", "Target", "angka", "Target PK perubahan bila ada, sela
 REALISASI = Column("realisasi", "Realisasi", "angka", "Realisasi tahunan.", "rumus-realisasi-tahunan")
 
 
+TARGET_RENJA = Column(
+    "target_renja", "Target Renja", "angka", "Target Rencana Kerja (ditampilkan, tidak dipakai untuk capaian)."
+)
+
+
+PEMBILANG = Column(
+    "pembilang",
+    "Pembilang",
+    "angka",
+    "Pembilang realisasi, bila realisasi = pembilang / penyebut.",
+    "rumus-capaian",
+    shown=False,
+)
+
+
+PENYEBUT = Column(
+    "penyebut",
+    "Penyebut",
+    "angka",
+    "Penyebut realisasi, bila realisasi = pembilang / penyebut.",
+    "rumus-capaian",
+    shown=False,
+)
+
+
 CAPAIAN = Column("capaian", "Capaian", "persen", "Capaian (persen); kosong bila tidak dapat dihitung.", "rumus-capaian")
 
 

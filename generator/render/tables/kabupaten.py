@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview
-from generator.compute.sumber_daya import AsetResult, SdmResult
+from generator.compute.sumber_daya import KONDISI, AsetResult, SdmResult
 from generator.compute.wilayah import Wilayah
 from generator.model.content import KabupatenData, KecamatanData
 from generator.model.portal import Rentang
@@ -192,6 +192,7 @@ def sdm_tabel(lp: LaporanKinerja, sdm: SdmResult) -> Table:
         label = DIMENSI_LABEL[r.dimensi] + ("" if r.kelompok == "semua" else f" ({r.kelompok})")
         for kategori, jumlah, share in r.baris:
             t.add_row(label, r.dimensi, r.kelompok, kategori, jumlah, share)
+        t.add_row(label, r.dimensi, r.kelompok, "Jumlah", r.total, None, css_class="jumlah")
     return t
 
 
@@ -209,19 +210,27 @@ def aset_tabel(lp: LaporanKinerja, a: AsetResult) -> Table:
     t = Table(
         f"{laporan_folder(lp)}/aset",
         f"Sarana dan prasarana {lp.tahun} menurut kondisi",
-        "Jumlah barang dalam kondisi baik (B), rusak ringan (RR) dan rusak berat (RB).",
+        "Jumlah barang dalam kondisi baik (B), rusak ringan (RR) dan rusak berat (RB); kosong: kondisi "
+        "tidak dirinci di laporan.",
         (
             Column("barang", "Barang"),
             Column("satuan", "Satuan"),
             Column("baik", "Baik", "bilangan"),
             Column("rusak_ringan", "Rusak ringan", "bilangan"),
             Column("rusak_berat", "Rusak berat", "bilangan"),
-            Column("jumlah", "Jumlah", "bilangan", "B + RR + RB.", "rumus-aset"),
+            Column(
+                "jumlah",
+                "Jumlah",
+                "bilangan",
+                "B + RR + RB, atau jumlah tercetak bila kondisi tidak dirinci.",
+                "rumus-aset",
+            ),
         ),
         source=_sumber_daya_source(lp),
     )
-    for b, total in a.barang:
-        t.add_row(b.nama, b.satuan, b.baik, b.rusak_ringan, b.rusak_berat, total)
+    for b in a.barang:
+        kondisi = [b.kondisi(k) if b.barang.dirinci else Cell(None, "tidak dirinci") for k in KONDISI]
+        t.add_row(b.barang.nama, b.barang.satuan, *kondisi, b.jumlah)
     t.footer = ("Jumlah", None, a.baik, a.rusak_ringan, a.rusak_berat, a.jumlah)
     return t
 
@@ -230,15 +239,19 @@ def nilai_aset_tabel(lp: LaporanKinerja, a: AsetResult) -> Table:
     t = Table(
         f"{laporan_folder(lp)}/nilai-aset",
         f"Nilai aset per golongan {lp.tahun}",
-        "Nilai aset pada awal dan akhir tahun per golongan.",
+        "Nilai aset pada awal dan akhir tahun per golongan, dan perubahannya.",
         (
             Column("golongan", "Golongan aset"),
             Column("awal", "Awal tahun (Rp)", "rupiah"),
             Column("akhir", "Akhir tahun (Rp)", "rupiah"),
+            Column("perubahan", "Perubahan (Rp)", "rupiah", "Akhir − awal tahun.", "rumus-aset"),
+            Column("perubahan_persen", "Perubahan", "persen", "Perubahan / nilai awal × 100.", "rumus-aset"),
         ),
         source=_sumber_daya_source(lp),
     )
     for n in a.nilai:
-        t.add_row(n.golongan, n.awal, n.akhir)
-    t.footer = ("Jumlah", a.nilai_awal, a.nilai_akhir)
+        t.add_row(n.golongan, n.awal, n.akhir, n.perubahan, n.perubahan_persen)
+    total = a.total_nilai
+    if total is not None:
+        t.footer = ("Jumlah", total.awal, total.akhir, total.perubahan, total.perubahan_persen)
     return t

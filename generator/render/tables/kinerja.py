@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from generator.compute.capaian import TANPA_TARGET, persen_satuan
 from generator.compute.laporan import LaporanKinerja, walk_program
+from generator.compute.perbandingan import RiwayatRow
 from generator.compute.portal import IkuComparison
 from generator.compute.sumber_daya import IndeksResult, persen
 from generator.model.content import KabupatenData
@@ -15,6 +19,8 @@ from generator.render.tables.common import (
     INDIKATOR,
     INDIKATOR_ID,
     LEVEL_LABEL,
+    PEMBILANG,
+    PENYEBUT,
     PERIODE_LABEL,
     POLARITAS,
     PREDIKAT,
@@ -22,6 +28,7 @@ from generator.render.tables.common import (
     SATUAN,
     TAHUN,
     TARGET,
+    TARGET_RENJA,
     capaian_cell,
     satuan_cell,
 )
@@ -74,6 +81,7 @@ def capaian_iku(lp: LaporanKinerja) -> Table:
         Column(f"realisasi_{p}", f"Realisasi {label}", "angka", f"Realisasi {label}.")
         for p, label in PERIODE_LABEL.items()
     )
+    renstra = {c.hasil.indikator.id: c.renstra.target_tahun for c in lp.perbandingan if c.renstra}
     t = Table(
         f"{folder}/capaian-iku",
         f"Target, realisasi per triwulan, capaian dan predikat IKU {lp.tahun}",
@@ -90,9 +98,20 @@ def capaian_iku(lp: LaporanKinerja) -> Table:
             INDIKATOR,
             SATUAN,
             POLARITAS,
+            Column(
+                "target_renstra",
+                "Target Renstra",
+                "angka",
+                "Target Renstra tahun ini (renstra.yml, versi yang berlaku; ditampilkan, tidak dipakai untuk capaian).",
+                "rumus-renstra",
+                shown=any(v is not None for v in renstra.values()),
+            ),
+            replace(TARGET_RENJA, shown=any(h.indikator.target.renja is not None for h in lp.iku)),
             Column("target_pk_awal", "Target PK awal", "angka", "Target Perjanjian Kinerja awal."),
             Column("target_pk_perubahan", "Target PK perubahan", "angka", "Target Perjanjian Kinerja perubahan."),
             Column("realisasi", "Realisasi tahunan", "angka", REALISASI.description, REALISASI.formula),
+            PEMBILANG,
+            PENYEBUT,
             CAPAIAN,
             PREDIKAT,
             *periode,
@@ -112,9 +131,13 @@ def capaian_iku(lp: LaporanKinerja) -> Table:
                 ind.nama,
                 satuan_cell(h),
                 ind.polaritas,
-                ind.target.pk_awal if ind.target else None,
-                ind.target.pk_perubahan if ind.target else None,
+                renstra.get(ind.id),
+                ind.target.renja,
+                ind.target.pk_awal,
+                ind.target.pk_perubahan,
                 h.realisasi,
+                h.pembilang,
+                h.penyebut,
                 capaian_cell(h),
                 h.predikat,
                 *(h.periode.get(p) for p in PERIODE_LABEL),
@@ -179,6 +202,7 @@ def capaian_sasaran(lp: LaporanKinerja) -> Table:
 
 
 def indikator_program(lp: LaporanKinerja) -> Table:
+    nodes = list(walk_program(lp))
     t = Table(
         f"{laporan_folder(lp)}/indikator-program",
         f"Indikator program, kegiatan dan sub kegiatan {lp.tahun}",
@@ -191,15 +215,18 @@ def indikator_program(lp: LaporanKinerja) -> Table:
             INDIKATOR_ID,
             INDIKATOR,
             SATUAN,
+            replace(TARGET_RENJA, shown=any(h.indikator.target.renja is not None for n in nodes for h in n.indikator)),
             TARGET,
             REALISASI,
+            PEMBILANG,
+            PENYEBUT,
             CAPAIAN,
             PREDIKAT,
         ),
         source=lp.data.kinerja.sumber,
         css_class="tabel-program",
     )
-    for n in walk_program(lp):
+    for n in nodes:
         kode = n.node.kode or ""
         label = Cell(
             f"{kode} {n.node.nama}".strip(), f"{LEVEL_LABEL[n.level]}: {kode} {n.node.nama}".replace("  ", " ")
@@ -207,7 +234,11 @@ def indikator_program(lp: LaporanKinerja) -> Table:
         common = (label, n.level, n.node.kode, n.node.nama)
         if not n.indikator:
             t.add_row(
-                *common, None, Cell(None, "tanpa indikator"), None, None, None, None, None, css_class=f"level-{n.level}"
+                *common,
+                None,
+                Cell(None, "tanpa indikator"),
+                *(None,) * 8,
+                css_class=f"level-{n.level}",
             )
         for h in n.indikator:
             t.add_row(
@@ -215,8 +246,11 @@ def indikator_program(lp: LaporanKinerja) -> Table:
                 h.indikator.id,
                 h.indikator.nama,
                 h.indikator.satuan,
-                h.target,
+                h.indikator.target.renja,
+                h.target if h.target is not None else Cell(None, TANPA_TARGET),
                 h.realisasi,
+                h.pembilang,
+                h.penyebut,
                 capaian_cell(h),
                 h.predikat,
                 css_class=f"level-{n.level}",
@@ -224,11 +258,11 @@ def indikator_program(lp: LaporanKinerja) -> Table:
     return t
 
 
-def riwayat_tabel(lp: LaporanKinerja, p: IkuComparison) -> Table:
-    ind = p.hasil.indikator
+def riwayat_tabel(lp: LaporanKinerja, ident: str, nama: str, satuan: str, rows: tuple[RiwayatRow, ...]) -> Table:
+    """An indicator's years: target, realisasi, capaian, change from the year before, notes."""
     t = Table(
-        f"{laporan_folder(lp)}/riwayat-{ind.id.lower()}",
-        f"Riwayat {ind.nama}",
+        f"{laporan_folder(lp)}/riwayat-{ident.lower()}",
+        f"Riwayat {nama}",
         "Target, realisasi dan capaian setiap tahun, dengan perubahan dari tahun sebelumnya.",
         (
             TAHUN,
@@ -236,23 +270,23 @@ def riwayat_tabel(lp: LaporanKinerja, p: IkuComparison) -> Table:
             Column("realisasi", "Realisasi", "angka"),
             CAPAIAN,
             Column(
-                "perubahan", "Perubahan realisasi", "persen", "Dibanding tahun sebelumnya, relatif.", "rumus-perubahan"
-            ),
-            Column(
-                "perubahan_poin",
-                "Perubahan (poin)",
+                "selisih",
+                "Perubahan (poin)" if persen_satuan(satuan) else f"Perubahan ({satuan})" if satuan else "Perubahan",
                 "angka",
-                "Dibanding tahun sebelumnya, poin persen.",
+                "Realisasi − realisasi tahun sebelumnya, dalam satuan indikator (poin persen untuk persentase).",
                 "rumus-perubahan",
-                shown=ind.satuan.strip() in ("%", "persen"),
             ),
+            Column("perubahan", "Perubahan (%)", "persen", "Dibanding tahun sebelumnya, relatif.", "rumus-perubahan"),
             Column("nama", "Nama indikator saat itu"),
             Column("sumber", "Sumber"),
+            Column(
+                "keterangan", "Keterangan", description="Catatan baris ini (di halaman: di bawah tabel).", shown=False
+            ),
         ),
         source=lp.data.kinerja.sumber,
     )
-    for r in p.riwayat:
-        t.add_row(r.tahun, r.target, r.realisasi, r.capaian, r.perubahan, r.perubahan_poin, r.nama, r.sumber)
+    for r in rows:
+        t.add_row(r.tahun, r.target, r.realisasi, r.capaian, r.selisih, r.perubahan, r.nama, r.sumber, r.keterangan)
     return t
 
 
@@ -268,6 +302,13 @@ def pembanding_tabel(lp: LaporanKinerja, p: IkuComparison) -> Table:
             Column("nilai", "Nilai pembanding", "angka", "Kosong: tidak tersedia."),
             Column("realisasi", "Realisasi", "angka", "Realisasi indikator ini di laporan kecamatan."),
             Column("selisih", "Selisih", "angka", "Realisasi kecamatan − nilai pembanding.", "rumus-pembanding"),
+            Column(
+                "selisih_relatif",
+                "Selisih relatif",
+                "persen",
+                "(Realisasi kecamatan − nilai pembanding) / nilai pembanding × 100.",
+                "rumus-pembanding",
+            ),
             Column("rasio", "Rasio", "persen", "Realisasi kecamatan / nilai pembanding × 100.", "rumus-pembanding"),
             Column("sumber", "Sumber"),
         ),
@@ -275,7 +316,7 @@ def pembanding_tabel(lp: LaporanKinerja, p: IkuComparison) -> Table:
     )
     for b in p.pembanding:
         nilai = b.nilai if b.nilai is not None else Cell(None, "tidak tersedia")
-        t.add_row(b.pembanding, b.jenis, nilai, b.realisasi, b.selisih, b.rasio, b.sumber)
+        t.add_row(b.pembanding, b.jenis, nilai, b.realisasi, b.selisih, b.selisih_relatif, b.rasio, b.sumber)
     return t
 
 

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 from generator.compute.laporan import LaporanKinerja
-from generator.compute.skm import SkmResult
+from generator.compute.skm import Mutu, SisiHarapan, SkmResult
 from generator.render.dataset import Cell, Column, Table
 from generator.render.paths import skm_folder
 from generator.render.tables.common import IKM, MUTU
 
 
 def skm_periode(lp: LaporanKinerja, skm: SkmResult) -> Table:
+    harapan = skm.harapan is not None or any(p.harapan for p in skm.periode)
     t = Table(
         f"{skm_folder(lp)}/ikm-periode",
         f"IKM per periode {lp.tahun}",
-        "IKM dan mutu pelayanan setiap periode survei, responden dan sampel minimum.",
+        "NRR tertimbang, IKM dan mutu pelayanan setiap periode survei"
+        + (", sisi harapan pengguna layanan" if harapan else "")
+        + ", responden dan sampel minimum.",
         (
             Column("periode", "Periode"),
+            Column("nrr_tertimbang", "NRR tertimbang", "angka", "Σ NRR unsur × 1/9 (skala 1-4).", "rumus-ikm"),
             IKM,
             MUTU,
+            Column(
+                "nrr_tertimbang_harapan",
+                "NRR tertimbang harapan",
+                "angka",
+                "Σ harapan unsur × 1/9 (skala 1-4).",
+                "rumus-ikm",
+                shown=harapan,
+            ),
+            Column("ikm_harapan", "IKM harapan", "indeks", "NRR tertimbang harapan × 25.", "rumus-ikm", shown=harapan),
+            Column("mutu_harapan", "Mutu harapan", "predikat", "Mutu dari IKM harapan.", "rumus-mutu", shown=harapan),
             Column("dasar", "Dasar perhitungan"),
             Column("responden", "Responden", "bilangan", "Jumlah responden (kosong: tidak dilaporkan)."),
             Column("pengguna_layanan", "Pengguna layanan", "bilangan", "Populasi pengguna layanan periode itu."),
@@ -32,9 +46,33 @@ def skm_periode(lp: LaporanKinerja, skm: SkmResult) -> Table:
         source=skm.data.skm.sumber,
     )
     for p in skm.periode:
-        t.add_row(p.nama, p.ikm, p.mutu, p.dasar, p.responden, p.pengguna_layanan, p.sampel_minimum)
-    t.footer = (f"Tahun {lp.tahun}", skm.ikm, skm.mutu, skm.dasar, skm.responden, None, None)
+        t.add_row(
+            p.nama,
+            p.nrr_tertimbang,
+            p.ikm,
+            p.mutu,
+            *_harapan(p.harapan),
+            p.dasar,
+            p.responden,
+            p.pengguna_layanan,
+            p.sampel_minimum,
+        )
+    t.footer = (
+        f"Tahun {lp.tahun}",
+        skm.nrr_tertimbang,
+        skm.ikm,
+        skm.mutu,
+        *_harapan(skm.harapan),
+        skm.dasar,
+        skm.responden,
+        None,
+        None,
+    )
     return t
+
+
+def _harapan(h: SisiHarapan | None) -> tuple[float | None, float | None, Mutu | None]:
+    return (h.nrr_tertimbang, h.ikm, h.mutu) if h else (None, None, None)
 
 
 def skm_layanan(lp: LaporanKinerja, skm: SkmResult) -> Table:
