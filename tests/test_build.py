@@ -167,8 +167,7 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 #: Conditional code paths in the theme bundle that this portal never takes: a polyfill for
 #: browsers without ResizeObserver, mermaid diagrams (none) and repository facts (no repo_url).
 #: The browser test of issue 8 checks that no page requests any other host.
-#: The search worker also names lunr's site in a comment and a short link in a console warning.
-THEME_ON_DEMAND = {"unpkg.com", "api.github.com", "lunrjs.com", "bit.ly"}
+THEME_ON_DEMAND = {"unpkg.com", "api.github.com"}
 
 
 def test_no_reference_to_another_host(site):

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.build import search
 from generator.build.files import replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.keys import Files, digest
-from generator.build.mkdocs_run import SEARCH_INDEX, BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
+from generator.build.mkdocs_run import BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
 from generator.build.publish import PORTAL_SHARD
 from generator.compute.portal import PortalResult, compute
 from generator.load import load_content
@@ -142,12 +143,11 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     (folder / "outline.json").unlink(missing_ok=True)
 
     def site(target: Path) -> None:
-        if same_outline and (folder / "search_index.json").is_file():
+        if same_outline and (folder / "site").is_dir():
             rebuild_changed(folder, target, changed, config, summary.changed)
         else:
             run_mkdocs(config, target, summary.changed)
-            shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
-        finish_shard(target, task.outline, slug)
+        finish_shard(target, folder, slug)
 
     try:
         timed(result, "mkdocs", lambda: fresh_site(folder, site))
@@ -247,7 +247,8 @@ def build_portal_shard(
 
     def site(target: Path) -> None:
         run_mkdocs(config, target, diubah)
-        finish_shard(target, task.outline, "")
+        finish_shard(target, folder, "")
+        search.write_index(target, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
 
     timed(result, "mkdocs", lambda: fresh_site(folder, site))
     tautan = ShardLinks(

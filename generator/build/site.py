@@ -3,7 +3,7 @@ run in parallel, each reused while its inputs are unchanged, then assembled into
 that replaces `site/` only when everything succeeded. A failed build leaves the old site.
 
 A shard's key is a hash of everything its output depends on: the generator's code and templates,
-portal.yml, the portal outline (names in the shared navigation and search) and every file of the
+portal.yml, the portal outline (names in the shared navigation) and every file of the
 kabupaten with its change date. A shard whose key is unchanged is neither loaded, validated,
 computed, rendered nor built again: its last output and summary are reused.
 """

@@ -25,14 +25,15 @@ NUMERIC = ("angka", "persen", "bilangan", "indeks", "rupiah")
 def table_html(t: Table, page: Page) -> Markup:
     """A data table as HTML: caption, header cells, the first shown column as row header (a
     grouping column's repeated value only for screen readers), a totals row, then the links to
-    its CSV and JSON. The table scrolls inside its own box and stays out of the search index.
+    its CSV and JSON. The table scrolls inside its own box; the search index keeps only its
+    title and row headers (generator/build/search.py).
     Written here rather than in a template: a page has up to a thousand cells, and Jinja's
     per-cell cost was most of the render stage (bench/results/build-scale.md)."""
     cols = [(c, t.columns[c], ' class="angka"' if t.columns[c].kind in NUMERIC else "") for c in t.shown]
     judul, kelas = escape(t.title), f' class="{escape(t.css_class)}"' if t.css_class else ""
     out = [
-        f'<p class="tabel-judul" aria-hidden="true" data-search-exclude>{judul}</p>\n'
-        f'<div class="tabel-gulir" role="region" aria-label="{judul}" tabindex="0" data-search-exclude>\n'
+        f'<p class="tabel-judul" aria-hidden="true">{judul}</p>\n'
+        f'<div class="tabel-gulir" role="region" aria-label="{judul}" tabindex="0">\n'
         f'<table{kelas}>\n<caption class="sr-only">{judul}</caption>\n'
         "<thead><tr>",
         *(f'<th scope="col"{angka}>{escape(k.title)}</th>' for _, k, angka in cols),

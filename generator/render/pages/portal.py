@@ -16,7 +16,7 @@ from generator.render.page import Page
 @dataclass(frozen=True)
 class Outline:
     """The portal's outline: every kabupaten and its kecamatan, by slug and name. Every shard
-    knows it (shared navigation, portal-wide search for names) without loading other shards."""
+    knows it (shared navigation) without loading other shards."""
 
     kabupaten: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
 
