@@ -16,7 +16,8 @@ from generator.render.dataset import Cell, Column, Table, data_value, to_csv, to
 
 
 class _Tables(HTMLParser):
-    """Counts body rows of each table and collects the download links after it."""
+    """Counts body rows of each table and collects the download links after it (the
+    `p.unduh` paragraph each table ends with)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -24,6 +25,7 @@ class _Tables(HTMLParser):
         self.csv: list[str] = []
         self.ids: set[str] = set()
         self._in_body = False
+        self._in_downloads = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
@@ -35,12 +37,16 @@ class _Tables(HTMLParser):
             self._in_body = True
         elif tag == "tr" and self._in_body:
             self.rows[-1] += 1
-        elif tag == "a" and (attr.get("href") or "").endswith(".csv"):
+        elif tag == "p" and attr.get("class") == "unduh":
+            self._in_downloads = True
+        elif tag == "a" and self._in_downloads and (attr.get("href") or "").endswith(".csv"):
             self.csv.append(attr["href"])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "tbody":
             self._in_body = False
+        elif tag == "p":
+            self._in_downloads = False
 
 
 def parse_document(path: Path) -> _Tables:

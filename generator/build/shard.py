@@ -113,7 +113,11 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
             {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL
         )
     )
-    hasil = timed(result, "compute", lambda: compute(content))
+    try:
+        hasil = timed(result, "compute", lambda: compute(content))
+    except ContentError as exc:  # printed figures that cannot be compared (unknown address, ...)
+        result.problems = exc.problems
+        return result
     units = kecamatan_keys(task, hasil, slug, kabupaten_files, per_kecamatan)
     try:
         before = json.loads((folder / "kecamatan-keys.json").read_text(encoding="utf-8"))

@@ -195,7 +195,6 @@ class PeriodeResult:
     dasar: str  # how the IKM was made, in words
     responden: int | None
     pengguna_layanan: int | None
-    dilaporkan: float | None
 
     @property
     def mutu(self) -> Mutu:
@@ -269,10 +268,7 @@ def compute_periode(
     else:
         ikm = ikm_from_nrr([u.nrr for u in unsur])[1]
         dasar = "NRR tertimbang 9 unsur × 25" + (f" dari {responden} responden" if jawaban is not None else "")
-    dilaporkan = periode.dilaporkan.ikm if periode.dilaporkan else None
-    return PeriodeResult(
-        periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan, dilaporkan
-    )
+    return PeriodeResult(periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan)
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,9 @@ def table_html(t: Table, page: Page) -> Markup:
         "</tr></thead>\n<tbody>\n",
     ]
     for r, row in enumerate(t.rows):
-        kelas = t.row_classes[r]
-        out.append(f'<tr class="{escape(kelas)}">' if kelas else "<tr>")
+        kelas, anchor = t.row_classes[r], t.row_ids[r]
+        attributes = (f' id="{escape(anchor)}"' if anchor else "") + (f' class="{escape(kelas)}"' if kelas else "")
+        out.append(f"<tr{attributes}>")
         for n, (c, k, label, angka) in enumerate(cols):
             isi = cell_content(row[c], k, page)
             if n:
@@ -71,7 +72,7 @@ def table_html(t: Table, page: Page) -> Markup:
         out += [
             f'<th scope="row">{escape(t.footer[c])}</th>'
             if not n
-            else f"<td{_class(angka)}{label}>{cell_value(t.footer[c], k)}</td>"
+            else f"<td{_class(angka)}{label}>{cell_content(t.footer[c], k, page)}</td>"
             for n, (c, k, label, angka) in enumerate(cols)
         ]
         out.append("</tr></tfoot>\n")

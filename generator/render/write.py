@@ -25,6 +25,7 @@ from generator.render.html_table import table_html
 from generator.render.page import Page, shard, unique_tables
 from generator.render.paths import (
     anggaran_path,
+    audit_anchor,
     audit_path,
     individu_path,
     kabupaten_path,
@@ -75,6 +76,7 @@ def environment(cache: BytecodeCache | None = None) -> Environment:
         individu_path=individu_path,
         overview_path=overview_path,
         audit_path=audit_path,
+        audit_anchor=audit_anchor,
     )
     return env
 

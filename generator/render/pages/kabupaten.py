@@ -155,6 +155,7 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
                 "grafik_penduduk": None,
                 "grafik_sdm": None,
                 "grafik_aset": None,
+                "catatan_profil": [(lp, n) for lp in laporan_kec for n in lp.audit if n.alamat.startswith("profil/")],
             },
             source=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
             sources=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)),
@@ -166,14 +167,19 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
         _sumber_daya(page, laporan_kec)
         result.append(page)
     for lp in hasil.untuk(kab.slug):
-        result.append(laporan_page(lp, skala))
+        result.append(laporan_page(lp, skala, hasil.register_untuk(kab.slug, lp.kecamatan.slug, lp.tahun)))
         if lp.skm:
             result.extend(skm_pages(lp, lp.skm, hasil.content.portal.url))
         if lp.anggaran:
             result.append(anggaran_page(lp, lp.anggaran))
         if lp.audit:
             result.append(audit_page(lp))
-    result.extend(individu_page(r) for r in hasil.individu if r.kabupaten.slug == kab.slug)
+    published: set[tuple[str, int]] = {(lp.kecamatan.slug, lp.tahun) for lp in hasil.untuk(kab.slug)}
+    for r in (r for r in hasil.individu if r.kabupaten.slug == kab.slug):
+        key = (r.kecamatan.slug, r.tahun)
+        register = None if key in published else hasil.register_untuk(kab.slug, *key)
+        published.add(key)
+        result.append(individu_page(r, register))
     result.append(
         data_terbuka_page(f"{kab.slug}/data-terbuka.md", hasil.content, result, [], (kab.file.parent,), all_changed)
     )

@@ -43,7 +43,7 @@ OPEN_GROUPS = 30
 
 
 def metodologi_page(content: Content, ringkasan: list[ShardSummary], skala: dict[str, Table], kolom: Table) -> Page:
-    m = metodologi(content.portal, [r.kabupaten for r in ringkasan])
+    m = metodologi([r.kabupaten for r in ringkasan])
     page = Page(
         "metodologi.md",
         "metodologi.md.j2",
@@ -53,7 +53,7 @@ def metodologi_page(content: Content, ringkasan: list[ShardSummary], skala: dict
         source="ketentuan PermenPANRB 53/2014 dan skala predikat setiap kabupaten",
         sources=tuple(r.kabupaten.file for r in ringkasan),
     )
-    page.add(kolom=kolom, **skala)
+    page.add(kolom=kolom, alamat=tabel.alamat_tabel(), **skala)
     return page
 
 
@@ -132,7 +132,7 @@ def portal_pages(content: Content, kabupaten: list[ShardSummary]) -> list[Page]:
     home.add(terbaru=terbaru)
     skala = {f"skala_{r.kabupaten.slug}": tabel.skala_predikat(r.kabupaten) for r in kabupaten}
     kolom = computed_columns([*terbaru.columns, *(k for r in kabupaten for k in r.columns)])
-    kolom_tabel = _computed_columns_table(kolom, {x.kode: x.nama for x in metodologi(content.portal, []).rumus})
+    kolom_tabel = _computed_columns_table(kolom, {x.kode: x.nama for x in metodologi([]).rumus})
     istilah = Page(
         "istilah.md",
         "istilah.md.j2",
