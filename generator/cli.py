@@ -47,7 +47,11 @@ def validate(
     from generator.compute.portal import compute
 
     content = _validated(content_dir)
-    warnings = [*content.warnings, *audit_problems(compute(content))]
+    try:
+        hasil = compute(content)
+    except ContentError as exc:
+        _report(exc, content_dir)
+    warnings = [*content.warnings, *audit_problems(hasil.register)]
     for problem in warnings:
         typer.echo(problem.render(content.root), err=True)
     count = sum(len(kec.tahun) for kab in content.kabupaten for kec in kab.kecamatan)

@@ -41,6 +41,16 @@ def parse_number(value: object) -> float:
     raise NumberFormatError(f"'{value}' tidak dapat dibaca sebagai angka")
 
 
+def printed_decimals(text: str) -> int:
+    """How many decimals a number was printed with (`"100,36"` -> 2, `"1.823.687.636"` -> 0,
+    `"82.9"` -> 1): the precision a printed figure is compared at. Assumes `parse_number`
+    reads the text."""
+    cleaned = _PREFIX.sub("", text.strip().replace("\u00a0", "").replace(" ", "")).removesuffix("%")
+    if _THOUSANDS_ID.match(cleaned) or _DECIMAL_COMMA.match(cleaned):
+        return len(cleaned.partition(",")[2])
+    return len(cleaned.partition(".")[2])
+
+
 #: Formatting is pure and the same few thousand values recur on every page (Decimal is slow).
 _cached = lru_cache(maxsize=1 << 16)
 

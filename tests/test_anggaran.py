@@ -39,14 +39,14 @@ def test_seed_000_programs_and_stated_total():
                 {"id": f"P{i}", "nama": n, "anggaran": {"pagu_perubahan": p, "realisasi": r}}
                 for i, (n, p, r) in enumerate(TABEL_3_11)
             ],
-            "anggaran": {"dilaporkan": {"pagu": "1.823.687.636", "realisasi": "1.803.876.007"}},
+            "anggaran": {"pagu_perubahan": "1.823.687.636", "realisasi": "1.803.876.007"},
         }
     )
     ang = anggaran(daftar)
     assert [round(p.uang.serapan, 2) for p in ang.program] == [98.89, 100, 99.11, 100, 100, 100]
     assert (ang.total.pagu, ang.total.realisasi) == (1823687638, 1803876007)
-    # The printed total is 2 rupiah short of its rows: an audit note, not a silent replacement.
-    assert [(s.besaran, s.dinyatakan, s.dihitung) for s in ang.selisih_total] == [("pagu", 1823687636, 1823687638)]
+    # The stated total is 2 rupiah short of its rows: kept only as a stated figure for the audit.
+    assert (ang.dinyatakan.pagu_perubahan, ang.dinyatakan.realisasi) == (1823687636, 1803876007)
 
 
 def test_seed_003_tree_sums_and_the_dpa_total():
@@ -63,7 +63,7 @@ def test_seed_003_tree_sums_and_the_dpa_total():
                 {
                     "id": "P1",
                     "nama": "Penunjang",
-                    "anggaran": {"dilaporkan": {"pagu": "2.188.573.672"}},
+                    "anggaran": {"pagu_perubahan": "2.188.573.672"},
                     "kegiatan": [
                         {
                             "id": "K1",
@@ -76,36 +76,36 @@ def test_seed_003_tree_sums_and_the_dpa_total():
                     ],
                 }
             ],
-            "anggaran": {"dilaporkan": {"pagu": "3.534.122.249"}},
+            "anggaran": {"pagu_perubahan": "3.534.122.249"},
         }
     )
     ang = anggaran(daftar)
     kegiatan = ang.program[0].anak[0]
     assert (kegiatan.uang.pagu, kegiatan.uang.realisasi, kegiatan.uang.serapan) == (76770000, 76770000, 100)
-    assert [(s.dinyatakan, s.dihitung) for s in ang.program[0].selisih] == [(2188573672, 76770000)]
-    assert ang.selisih_total[0].dinyatakan == 3534122249
+    assert (ang.program[0].uang.pagu, ang.program[0].dinyatakan.pagu_perubahan) == (76770000, 2188573672)
+    assert (ang.total.pagu, ang.dinyatakan.pagu_perubahan) == (76770000, 3534122249)
 
 
-def test_stated_parent_that_differs_from_its_children_is_kept_and_noted():
+def test_a_parent_shows_the_sum_of_its_children_never_a_stated_or_partial_one():
     daftar = m.DaftarProgram.model_validate(
         {
             "program": [
                 {
                     "id": "P1",
                     "nama": "P",
-                    "anggaran": {"pagu_perubahan": 100, "realisasi": 120},
-                    "kegiatan": [{"id": "K1", "nama": "K", "anggaran": {"pagu_perubahan": 90, "realisasi": 90}}],
+                    "anggaran": {"pagu_perubahan": 100, "realisasi": 120, "pagu_awal": 150},
+                    "kegiatan": [
+                        {"id": "K1", "nama": "K", "anggaran": {"pagu_perubahan": 90, "realisasi": 90}},
+                        {"id": "K2", "nama": "K", "anggaran": {"pagu_perubahan": 10, "pagu_awal": 40}},
+                    ],
                 }
             ]
         }
     )
     node = anggaran(daftar).program[0]
-    assert node.uang.pagu == 100  # as stated
-    assert {s.besaran for s in node.selisih} == {
-        "pagu perubahan vs jumlah rincian",
-        "realisasi anggaran vs jumlah rincian",
-        "realisasi anggaran melebihi pagu",
-    }
+    # pagu perubahan: the sum; realisasi and pagu awal: not every child has them, so the stated value.
+    assert (node.uang.pagu_perubahan, node.uang.realisasi, node.uang.pagu_awal) == (100, 120, 150)
+    assert node.dinyatakan == Money(pagu_perubahan=100)
 
 
 def test_efisiensi_and_cost_per_outcome():
@@ -168,7 +168,7 @@ def test_individual_report_pages_of_the_demo(demo_site):
     # Cost per outcome: 971.800.593 / 2.017.461.467 = 48,17 % (printed 49,89 %).
     assert (camat["camat-1"]["pagu"], camat["camat-1"]["serapan"]) == ("2017461467", "48.17")
     audit = read_csv(folder / "catatan-kualitas-data.csv")
-    assert any(r["dilaporkan"] == "58.6" and r["dihitung"] == "58.06" for r in audit)
+    assert any(r["dilaporkan"] == "58,60" and r["dihitung"] == "58.06" for r in audit)
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert "Tanggapan atasan langsung" in html and "58,06 (36/62)" in html
 
@@ -184,13 +184,18 @@ def test_anggaran_pages_of_the_demo(demo_site):
     assert efisiensi["sinergitas"]["efisiensi"] == "27.6"  # 126,52 − 98,91 (report: 127 − 99 = 28)
     assert efisiensi["S1"]["efisiensi"] == "16.13"  # sasaran mean 115,05 − 98,91
     audit = read_csv(kedungjajang / "catatan-kualitas-data/catatan.csv")
-    assert any(r["dilaporkan"] == "1823687636" and r["dihitung"] == "1823687638" for r in audit)
+    assert any(
+        (r["alamat"], r["dilaporkan"], r["dihitung"]) == ("anggaran/total/pagu", "1.823.687.636", "1823687638")
+        for r in audit
+    )
+    # The table's total is the sum of the programs, marked with a link to the printed one.
+    assert 'href="../catatan-kualitas-data/#catatan-anggaran-total-pagu"' in html
     # Seed 003 Tabel 3.8: sums of sub kegiatan, and the DPA total 3.534.122.249 against them.
     ajung = demo_site / "jember/ajung/2023"
     p1 = {r["id"]: r for r in read_csv(ajung / "anggaran/rincian-p1.csv")}
     assert (p1["P1.K3"]["pagu_perubahan"], p1["P1.K3"]["realisasi_anggaran"]) == ("76770000", "76770000")
     assert any(
-        r["dilaporkan"] == "3534122249" and r["dihitung"] == "3443692072"
+        r["dilaporkan"] == "3.534.122.249" and r["dihitung"] == "3443692072"
         for r in read_csv(ajung / "catatan-kualitas-data/catatan.csv")
     )
     ajung_html = (ajung / "anggaran/index.html").read_text(encoding="utf-8")

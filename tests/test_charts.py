@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.render import charts as c
+from generator.render.text_width import CHARACTERS, text_width
 
 NS = "{http://www.w3.org/2000/svg}"
 KUADRAN = {
@@ -143,16 +144,43 @@ def test_bar_legend_follows_urutan_else_first_seen():
     assert [r.get("fill") for r in squares] == [c.PALETTE[1], c.PALETTE[0], c.PALETTE[3]]
 
 
-def test_bar_labels_are_cut_and_everything_is_escaped():
+def test_long_bar_labels_wrap_and_everything_is_escaped():
     label = "Angka <kecil> & besar " + "x" * 60
     g = c.bar_chart([c.Bar(label, 5, "5 < 6 & 7 > 1", "K<&>", "#000")], "Judul <&>", "Desc <&>.")
-    assert ">Angka &lt;kecil&gt; &amp; besar " in g.svg and "x" * 60 not in g.svg
+    assert ">Angka &lt;kecil&gt; &amp; besar</text>" in g.svg
     assert ">5 &lt; 6 &amp; 7 &gt; 1</text>" in g.svg and ">K&lt;&amp;&gt;</text>" in g.svg
     assert (
         '<title id="chart-title">Judul &lt;&amp;&gt;</title><desc id="chart-desc">Desc &lt;&amp;&gt;.</desc>'
     ) in g.svg
-    texts = _texts(g)
-    assert texts[0] == c._shortened(label) and len(texts[0]) == 46 and texts[0].endswith("…")
+    lines = _texts(g)[:-2]  # the label's lines, then the value and the legend
+    assert lines[0] == "Angka <kecil> & besar" and "".join(lines[1:]) == "x" * 60 and len(lines) == 3
+    assert all(text_width(line, 12) <= c.WIDTH for line in lines)
+    # Each line 15 px under the last; the bar under the label's last line.
+    assert [t.get("y") for t in _all(g, "text")[:3]] == ["24", "39", "54"]
+    assert _bars(g)[0].get("y") == "57"
+
+
+def test_wrapping_keeps_words_whole_and_lines_within_the_width():
+    name = "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    lines = c._wrap(name, 150)
+    assert " ".join(lines) == name and len(lines) > 1
+    assert all(text_width(line, 12) <= 150 for line in lines)
+    assert c._wrap("pendek", 150) == ["pendek"]
+
+
+def test_text_widths_come_from_the_widest_font():
+    """The table holds, per character, at least the advance width of DejaVu Sans (the widest of
+    the fonts a browser may use for the chart's font stack, and the one Debian's Chromium uses),
+    measured here again from the font file with fontTools."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    cmap, metrics, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    for ch in CHARACTERS:
+        if ord(ch) in cmap:
+            assert text_width(ch, 1000) >= metrics[cmap[ord(ch)]][0] * 1000 / units, ch
+    assert text_width("0", 10) == pytest.approx(6.37)  # DejaVu Sans: 1303 / 2048 em, rounded up
+    assert text_width("\u4e00", 10) == max(text_width(ch, 10) for ch in CHARACTERS)  # not in the table: the widest
 
 
 def test_bar_chart_needs_a_bar():

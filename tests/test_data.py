@@ -16,7 +16,8 @@ from generator.render.dataset import Cell, Column, Table, data_value, to_csv, to
 
 
 class _Tables(HTMLParser):
-    """Counts body rows of each table and collects the download links after it."""
+    """Counts body rows of each table and collects the download links after it (the
+    `p.unduh` paragraph each table ends with)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -24,6 +25,7 @@ class _Tables(HTMLParser):
         self.csv: list[str] = []
         self.ids: set[str] = set()
         self._in_body = False
+        self._in_downloads = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
@@ -35,12 +37,16 @@ class _Tables(HTMLParser):
             self._in_body = True
         elif tag == "tr" and self._in_body:
             self.rows[-1] += 1
-        elif tag == "a" and (attr.get("href") or "").endswith(".csv"):
+        elif tag == "p" and attr.get("class") == "unduh":
+            self._in_downloads = True
+        elif tag == "a" and self._in_downloads and (attr.get("href") or "").endswith(".csv"):
             self.csv.append(attr["href"])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "tbody":
             self._in_body = False
+        elif tag == "p":
+            self._in_downloads = False
 
 
 def parse_document(path: Path) -> _Tables:
@@ -172,15 +178,24 @@ def test_table_html_formats_groups_totals_links_and_escapes():
         '<tr><th scope="col">Sasaran</th><th scope="col" class="angka">Capaian</th><th scope="col">Catatan</th></tr>'
     )  # the hidden column is not shown
     assert rows[1] == (
-        '<tr><th scope="row">S1</th><td class="angka">100,36 %</td><td><a href="../">lihat</a></td></tr>'
-    )
+        '<tr><th scope="row">S1</th><td class="angka" data-label="Capaian">100,36 %</td>'
+        '<td data-label="Catatan"><a href="../">lihat</a></td></tr>'
+    )  # every data cell names its column (stacked rows on a phone)
     assert rows[2] == (
-        '<tr class="baris"><th scope="row"><span class="sr-only">S1</span></th>'
-        '<td class="angka"><span class="tanpa-data">—</span></td><td>&lt;script&gt;</td></tr>'
+        '<tr class="baris"><th scope="row" class="ulang"><span class="sr-only">S1</span></th>'
+        '<td class="angka" data-label="Capaian"><span class="tanpa-data">—</span></td>'
+        '<td data-label="Catatan">&lt;script&gt;</td></tr>'
     )
-    assert rows[3].startswith('<tr><th scope="row">S2</th><td class="angka">83,50 %</td>')
+    assert rows[3].startswith('<tr><th scope="row">S2</th><td class="angka" data-label="Capaian">83,50 %</td>')
     assert rows[4] == (
-        '<tr><th scope="row">Jumlah</th><td class="angka">92,00 %</td><td><span class="tanpa-data">—</span></td></tr>'
+        '<tr><th scope="row">Jumlah</th><td class="angka" data-label="Capaian">92,00 %</td>'
+        '<td data-label="Catatan"><span class="tanpa-data">—</span></td></tr>'
     )
-    assert 'aria-label="Uji &lt;b&gt;"' in html and "<b>" not in html
+    assert 'aria-label="Uji &lt;b&gt;"' in html and "<b>" not in html and "<table>" in html  # 3 columns fit a phone
     assert html.endswith('<a href="uji.csv" download>CSV</a> · <a href="uji.json" download>JSON</a></p>')
+    # A fourth column: stacked on a phone; under a group heading each row's first cell is its name.
+    wide = Table("kab/kec/2024/lebar", "Lebar", "", (*t.columns, Column("lagi", "Lagi")), css_class="tabel-iku")
+    wide.add_row("S1", "a", 100.355, "x", "y")
+    html = table_html(wide, Page("kab/kec/2024/index.md", "x.md.j2", "T", "D"))
+    assert '<table class="tabel-iku tumpuk">' in html
+    assert '<td class="angka nama" data-label="Capaian">100,36 %</td><td data-label="Catatan">x</td>' in html

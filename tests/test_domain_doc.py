@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from generator import model as m
 from generator.compute.anggaran import Money, rupiah_per_unit
+from generator.compute.audit import Printed, differs
 from generator.compute.capaian import (
     Capaian,
     CapaianSummary,
@@ -31,10 +32,12 @@ from generator.compute.capaian import (
     capaian_ordinal,
     predikat,
 )
+from generator.compute.headline import Headline, headline
 from generator.compute.individu import IndikatorIndividuResult
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.perbandingan import RiwayatLain, peringkat, riwayat
 from generator.compute.portal import IkuComparison, PortalResult, SharedSummary, compute
+from generator.compute.register import Figure
 from generator.compute.skm import MUTU, SkmResult, UnsurResult, compute_skm, mutu, sampel_minimum
 from generator.compute.sumber_daya import SKALA_SAKIP, IndeksResult, compute_aset, compute_indeks, predikat_sakip
 from generator.compute.wilayah import Wilayah, wilayah
@@ -64,6 +67,8 @@ REQUIRED = {
     "3.8": "Trends",
     "3.9": "Resources",
     "3.10": "Audit",
+    "3.11": "Individu",
+    "3.12": "register",
     "4": "Rating scales",
     "5": "What the portal shows",
     "6": "Publication",
@@ -94,6 +99,12 @@ def body(section: str) -> str:
 
 
 @cache
+def kedungjajang_headline() -> Headline:
+    h = headline(demo().untuk("lumajang", "kedungjajang"))
+    assert h.mutu.huruf == "B" and h.ikm_change.arah == "naik" and h.ikm_change.sebelumnya == 82.68
+    return h
+
+
 def demo() -> PortalResult:
     return compute(validate(load_content(ROOT / "content", diubah={})))
 
@@ -173,14 +184,25 @@ def label(capaian: float, kab: str) -> str:
     return f"{r.kode} · {r.label}" if r.kode else r.label
 
 
-def audit(kec: str, berkas: str, lokasi: str, besaran: str, printed: str) -> str:
-    """The computed value of the demo's audit note with that place and printed value."""
-    note = next(
-        a
-        for a in report(kec).audit
-        if (a.berkas, a.lokasi, a.besaran, format_value(a.dilaporkan)) == (berkas, lokasi, besaran, printed)
+def audit(kec: str, alamat: str, printed: str) -> str:
+    """The computed value of the demo's audit note at that address with that printed value."""
+    note = next(a for a in report(kec).audit if (a.alamat, a.dilaporkan) == (alamat, printed))
+    return format_value(note.dihitung, "tidak dapat dihitung")
+
+
+def figure(kec: str, alamat: str) -> float | str | None:
+    """A figure of the demo's register, by address."""
+    lp = report(kec)
+    found = demo().register_untuk(lp.kabupaten.slug, lp.kecamatan.slug, lp.tahun).get(alamat)
+    assert found is not None, alamat
+    return found.nilai
+
+
+def compared(printed: str, computed: float) -> str:
+    """How the audit rule (§3.10) judges a printed figure against a computed one."""
+    return (
+        "dicatat" if differs(Printed("x", printed, "", Path("x")), Figure("x", "", computed, "", None, ())) else "equal"
     )
-    return format_value(note.dihitung)
 
 
 def individual(jabatan: str, ident: str) -> IndikatorIndividuResult:
@@ -623,6 +645,11 @@ EXAMPLES = [
     # §3.8 trends, Renstra, comparisons, ranking
     Example(
         "3.8",
+        "IKM 2024 **82,86** (mutu B) against the IKU's 2023 realisasi 82,68 → *naik* **0,18**",
+        lambda: (N(kedungjajang_headline().ikm), N(kedungjajang_headline().ikm_change.selisih)),
+    ),
+    Example(
+        "3.8",
         "2019 target 89, realisasi 86 → capaian **96,63 %**",
         lambda: P(over_time("kedungjajang", "ikm-kecamatan").riwayat[0].capaian),
     ),
@@ -744,13 +771,7 @@ EXAMPLES = [
     Example(
         "3.9",
         "the ASN education breakdown adds up to **15**, while Ajung has 14 ASN",
-        lambda: str(
-            next(
-                s.dihitung
-                for s in report("ajung").sdm.selisih
-                if "ASN menurut pendidikan" in s.besaran and s.dinyatakan == 14
-            )
-        ),
+        lambda: audit("ajung", "sdm/pendidikan-asn/jumlah", "14"),
     ),
     Example(
         "3.9",
@@ -770,44 +791,47 @@ EXAMPLES = [
         lambda: (
             N(area("megaluh").penduduk, 0),
             N(area("megaluh").kepadatan, 0),
-            N(area("megaluh").selisih_penduduk, 0),
+            N(next(a.selisih for a in report("megaluh").audit if a.alamat == "profil/penduduk"), 0),
         ),
     ),
     # §3.10 audit
-    Example(
-        "3.10",
-        "| kinerja.yml | indikator[akip] | capaian (%) | 87,48 | **85,35** |",
-        lambda: audit("megaluh", "kinerja.yml", "indikator[akip]", "capaian (%)", "87,48"),
+    *(
+        Example(
+            "3.10", f"| `{alamat}` | {printed} | **{computed}** |", lambda a=alamat, k=kec, p=printed: audit(k, a, p)
+        )
+        for kec, alamat, printed, computed in (
+            ("megaluh", "iku/akip/capaian", "87,48", "85,35"),
+            ("megaluh", "iku/ikm-kecamatan/realisasi", "97,49", "92,08"),
+            ("megaluh", "skm/tahun-2024/ikm", "96,57", "92,08"),
+            ("megaluh", "indeks/akip-lhe/total", "60,61", "80,74"),
+            ("megaluh", "indeks/akip-lhe/predikat", "B", "A Memuaskan"),
+            ("kedungjajang", "indikator-program/P3.K1-I1/capaian", "100", "tidak dapat dihitung"),
+            ("kedungjajang", "anggaran/total/pagu", "1.823.687.636", "1.823.687.638"),
+            ("kedungjajang", "iku/ikm-kabupaten/capaian", "100,35", "100,36"),
+        )
     ),
     Example(
         "3.10",
-        "| kinerja.yml | indikator[ikm-kecamatan] | realisasi | 97,49 | **92,08** |",
-        lambda: audit("megaluh", "kinerja.yml", "indikator[ikm-kecamatan]", "realisasi", "97,49"),
+        "as 104 in Tabel 3.2 → **equal** at whole-number precision, and as 103 in its narrative → **dicatat** (listed)",
+        lambda: (
+            compared("104", figure("kedungjajang", "iku/ikm-kecamatan/capaian")),
+            compared("103", figure("kedungjajang", "iku/ikm-kecamatan/capaian")),
+        ),
     ),
+    # §3.12 register
     Example(
-        "3.10",
-        "| skm.yml | periode[tahun-2024] | IKM | 96,57 | **92,08** |",
-        lambda: audit("megaluh", "skm.yml", "periode[tahun-2024]", "IKM", "96,57"),
-    ),
-    Example(
-        "3.10",
-        "| indeks.yml | indeks[akip-lhe] | total indeks | 60,61 | **80,74** |",
-        lambda: audit("megaluh", "indeks.yml", "indeks[akip-lhe]", "total indeks", "60,61"),
-    ),
-    Example(
-        "3.10",
-        "| indeks.yml | indeks[akip-lhe] | predikat | B | **A (Memuaskan)** |",
-        lambda: audit("megaluh", "indeks.yml", "indeks[akip-lhe]", "predikat", "B"),
-    ),
-    Example(
-        "3.10",
-        "| program.yml | indikator[P3.K1-I1] | capaian (%) | 100 | **belum ada data** |",
-        lambda: audit("kedungjajang", "program.yml", "indikator[P3.K1-I1]", "capaian (%)", "100"),
-    ),
-    Example(
-        "3.10",
-        "| program.yml | anggaran | pagu | 1.823.687.636 | **1.823.687.638** |",
-        lambda: audit("kedungjajang", "program.yml", "anggaran", "pagu", "1.823.687.636"),
+        "3.12",
+        "`iku/sinergitas/capaian` = **126,52**; `ringkasan/iku/tercapai` = **3** of `ringkasan/iku/jumlah` = **3** "
+        '(the report: "sebanyak 3 indikator"); `anggaran/total/serapan` = **98,91**; `skm/s1/ikm` = **79,64**; '
+        "`perbandingan/skk/kecamatan/kedungjajang/peringkat` = **6**",
+        lambda: (
+            N(figure("kedungjajang", "iku/sinergitas/capaian")),
+            str(figure("kedungjajang", "ringkasan/iku/tercapai")),
+            str(figure("kedungjajang", "ringkasan/iku/jumlah")),
+            N(figure("kedungjajang", "anggaran/total/serapan")),
+            N(figure("kedungjajang", "skm/s1/ikm")),
+            str(figure("kedungjajang", "perbandingan/skk/kecamatan/kedungjajang/peringkat")),
+        ),
     ),
     # §3.11 individual reports
     Example(
@@ -957,6 +981,8 @@ def test_the_code_the_document_names_exists():
     assert named
     for part in named:
         for name in re.findall(r"`([A-Za-z_]\w*)`", part):
-            assert re.search(rf"^\s*(?:def|class) {name}\b|^{name} =", sources, re.M), f"docs/domain.md names {name}"
+            assert re.search(rf"^\s*(?:def|class) {name}\b|^{name}(?:: [^=]+)? =", sources, re.M), (
+                f"docs/domain.md names {name}"
+            )
         for module in re.findall(r"[\w/]+\.py", part):
             assert (ROOT / "generator" / module).is_file(), f"docs/domain.md names generator/{module}"

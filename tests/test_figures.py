@@ -11,6 +11,7 @@ import pytest
 
 from generator import model as m
 from generator.compute.anggaran import anggaran
+from generator.compute.audit import stated_individu
 from generator.compute.capaian import Capaian, summarize
 from generator.compute.individu import compute_individu
 from generator.compute.laporan import LaporanKinerja, compute_indikator
@@ -177,8 +178,8 @@ def test_realisasi_from_pembilang_and_penyebut():
         compute_indikator(count, "program", m.BarisRealisasi(indikator="x", pembilang=3, penyebut=2), SKALA).realisasi
         == 1.5
     )
-    audit = [a for a in report("kedungjajang").audit if a.lokasi == "indikator[P6-I1]"]
-    assert [(a.dilaporkan, r2(a.dihitung)) for a in audit] == [(100, 98.59)]  # 70 / 71 (printed 100)
+    audit = [a for a in report("kedungjajang").audit if a.alamat == "indikator-program/P6-I1/realisasi"]
+    assert [(a.dilaporkan, r2(a.dihitung)) for a in audit] == [("100", 98.59)]  # 70 / 71 (printed 100)
 
 
 def test_renja_target_is_shown_not_used():
@@ -284,16 +285,19 @@ def test_belanja_split_and_refocusing_checked_against_the_pagu():
     ang = anggaran(daftar)
     t = ang.total
     assert (t.belanja, r2(t.persen_belanja_operasi), r2(t.persen_belanja_modal)) == (3534122249, 60, 40)
-    assert ("belanja operasi + belanja modal vs pagu", 3534122249, 3443692072) in [
-        (s.besaran, s.dinyatakan, s.dihitung) for s in ang.selisih_total
-    ]
+    assert t.pagu == 3443692072
     p3 = ang.program[0]
+    # A refocusing adds up from the parts that give one (the other sub kegiatan had none).
     assert (p3.uang.refocusing, p3.uang.pagu_awal_dikurangi_refocusing) == (398451900, 241469000)
-    assert ("pagu awal − refocusing vs pagu perubahan", 241469000, 236284000) in [
-        (s.besaran, s.dinyatakan, s.dihitung) for s in p3.selisih
-    ]
+    assert p3.uang.pagu_perubahan == 236284000
     # The year's refocusing is the sum of its parts (seed 003: 398.451.900 + 53.000.000 on the demo).
-    assert report("ajung").anggaran.total.refocusing == 451451900
+    ajung = report("ajung")
+    assert ajung.anggaran.total.refocusing == 451451900
+    # Both checks are audit notes (docs/domain.md §3.10): the pagu beside belanja operasi + modal,
+    # the pagu perubahan beside pagu awal − refocusing.
+    notes = {n.alamat: (n.dilaporkan, n.dihitung) for n in ajung.audit}
+    assert notes["anggaran/total/belanja"] == ("3.443.692.072", 3534122249)
+    assert notes["anggaran/P3/pagu-awal-dikurangi-refocusing"] == ("236.284.000", 241469000)
 
 
 # ---------------------------------------------------------------- assets and staff
@@ -348,13 +352,15 @@ def test_individual_quarters_and_roll_ups():
     sekcam = by_id["sekcam-1"]
     # TW I 38 %, TW II 48 / 126 = 38,10 % (printed 34,92 %); together 76,10 against the typed 73,02.
     assert [(q, r2(v)) for q, v in sekcam.triwulan] == [(1, 38), (2, 38.1)]
-    assert sekcam.catatan[0][:2] == ("realisasi vs jumlah realisasi triwulan", 73.02)
+    notes = {n.alamat.removeprefix("individu/tw2/"): (n.dilaporkan, r2(n.dihitung)) for n in r.audit}
+    assert notes["sekcam/sekcam-1/realisasi/jumlah-triwulan"] == ("73,02", 76.1)
     camat = by_id["camat-1"]
     # Sekcam + Kasi PMD 1-4 + Kasi Pelayanan Umum: pagu 2.017.461.467 (as printed), realisasi 971.200.593
     # (printed 971.800.593).
     assert (camat.pagu_rincian, camat.realisasi_anggaran_rincian) == (2017461467, 971200593)
-    assert ("realisasi anggaran vs jumlah rincian", 971800593, 971200593) in camat.catatan
-    assert by_id["camat-2"].pagu_rincian == 304300000 and not [c for c in by_id["camat-2"].catatan if "rincian" in c[0]]
+    assert notes["camat/camat-1/realisasi-anggaran-rincian"] == ("971.800.593", 971200593)
+    assert "camat/camat-1/pagu-rincian" not in notes
+    assert by_id["camat-2"].pagu_rincian == 304300000 and not [a for a in notes if a.startswith("camat/camat-2/pagu")]
 
 
 def test_individual_realisasi_from_its_quarters_alone():
@@ -385,8 +391,10 @@ def test_individual_realisasi_from_its_quarters_alone():
             ],
         }
     )
-    h = compute_individu(None, None, IndividuData(laporan, Path("x"))).jabatan[0].indikator[0]  # type: ignore[arg-type]
-    assert (r2(h.realisasi), [q for q, _ in h.triwulan], h.catatan) == (72.92, [1, 2], [])  # 38 + 34,92
+    result = compute_individu(None, None, IndividuData(laporan, Path("x")))  # type: ignore[arg-type]
+    h = result.jabatan[0].indikator[0]
+    # 38 + 34,92; no cumulative typed, so nothing to compare the quarters with.
+    assert (r2(h.realisasi), [q for q, _ in h.triwulan], stated_individu(result)) == (72.92, [1, 2], [])
 
 
 def test_kabupaten_sum_and_mean_of_a_shared_indicator():

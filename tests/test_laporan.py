@@ -1,7 +1,9 @@
 """Per-indicator results and audit notes, on seed values."""
 
+from pathlib import Path
+
 from generator import model as m
-from generator.compute.audit import audit_indikator
+from generator.compute.audit import stated_realisasi
 from generator.compute.capaian import TANPA_TARGET
 from generator.compute.laporan import compute_indikator
 from generator.compute.wilayah import wilayah
@@ -24,22 +26,26 @@ def test_annual_value_given_is_used_and_compared_with_the_periods():
     h = compute_indikator(ind, "sasaran", row, SKALA)
     assert h.realisasi == 82.87 and h.realisasi_sumber == "tahunan"
     assert round(h.realisasi_periode, 3) == 82.645
-    assert audit_indikator(h, 0.5) == []  # 0,225 apart: within the rounding tolerance
-    (note,) = audit_indikator(h, 0.1)
-    assert note.besaran == "realisasi tahunan vs rata-rata triwulan"
+    # The typed annual value is a stated figure at the periods' aggregate, at its own precision.
+    (typed,) = stated_realisasi("iku", h, Path("2024"))
+    assert (typed.alamat, typed.teks, typed.toleransi) == ("iku/i/realisasi/agregasi", "82,87", 0.005)
 
 
-def test_published_capaian_and_predikat_are_audited():
-    # Seed 002 IKM: 97,49 / 82 = 118,89 % printed as 117,07 %; predikat written as label or code.
-    ind = indikator(target={"pk_awal": 82}, dilaporkan={"capaian": "117,07", "predikat": "Baik"})
-    h = compute_indikator(ind, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA)
-    (note,) = audit_indikator(h, 0.5)
-    assert (note.besaran, note.dilaporkan, round(note.dihitung, 2)) == ("capaian (%)", 117.07, 118.89)
-    ok = indikator(target={"pk_awal": 82}, dilaporkan={"capaian": "118,5", "predikat": "baik"})
-    assert (
-        audit_indikator(compute_indikator(ok, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA), 0.5)
-        == []
+def test_an_annual_value_without_periods_is_only_an_input():
+    h = compute_indikator(
+        indikator(target={"pk_awal": 82}), "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA
     )
+    assert list(stated_realisasi("iku", h, Path("2024"))) == []
+
+
+def test_typed_annual_beside_a_computed_realisasi_is_stated():
+    # Seed 002: the IKM the survey gives (92,08) is the realisasi; the typed 97,49 is printed.
+    ind = indikator(target={"pk_awal": 82})
+    h = compute_indikator(
+        ind, "sasaran", m.BarisRealisasi(indikator="i", tahunan="97,49"), SKALA, (92.084, "IKM hasil SKM")
+    )
+    (typed,) = stated_realisasi("iku", h, Path("2024"))
+    assert (typed.alamat, typed.teks, typed.tempat) == ("iku/i/realisasi", "97,49", "realisasi.csv kolom tahunan")
 
 
 def test_indicator_without_target_is_not_measurable():

@@ -148,7 +148,10 @@ periode:
 
 
 def _survey(root: Path, rows: str = ROWS, header: str = HEADER, yml: str = SKM_YML) -> Path:
+    """A survey of raw responses in place of the demo's; its printed IKMs go with the old periods."""
     year = root / "lumajang/kedungjajang/2024"
+    printed = (year / "dilaporkan.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (year / "dilaporkan.csv").write_text("".join(r for r in printed if not r.startswith("skm/")), encoding="utf-8")
     (year / "skm.yml").write_text(yml, encoding="utf-8")
     (year / "skm-tw1.csv").write_text(header + rows, encoding="utf-8")
     return year
@@ -169,7 +172,7 @@ def test_raw_responses_computed_by_hand(mini):
     # The IKM is the IKU's realisasi; the typed 82,87 in realisasi.csv becomes an audit note.
     iku = next(h for h in lp.iku if h.indikator.id == "ikm-kecamatan")
     assert round(iku.realisasi, 2) == 75.46 and iku.realisasi_sumber.startswith("IKM hasil SKM")
-    assert any(a.besaran.startswith("realisasi diketik") and a.dilaporkan == 82.87 for a in lp.audit)
+    assert any((a.alamat, a.dilaporkan) == ("iku/ikm-kecamatan/realisasi", "82,87") for a in lp.audit)
 
 
 def test_profile_cells_under_five_are_suppressed(mini):
@@ -233,12 +236,12 @@ def test_hasil_skm_pages_of_the_demo(demo_site):
     kedungjajang = (demo_site / "lumajang/kedungjajang/2024/skm/index.html").read_text(encoding="utf-8")
     assert "82,86" in kedungjajang and "B · Baik" in kedungjajang
     periode = {r["periode"]: r for r in read_csv(demo_site / "lumajang/kedungjajang/2024/skm/ikm-periode.csv")}
-    assert (periode["Semester I"]["ikm"], periode["Semester 2"]["ikm"]) == ("79.64", "86.08")
+    assert (periode["Semester I"]["ikm"], periode["Semester II"]["ikm"]) == ("79.64", "86.08")
     megaluh = read_csv(demo_site / "jombang/megaluh/2024/skm/ikm-layanan.csv")
     assert [r["ikm"] for r in megaluh] == ["89.86", "85.42", "100", "87.22", "97.92"]
     assert read_csv(demo_site / "jombang/megaluh/2024/skm/ikm-periode.csv")[0]["ikm"] == "92.08"
     audit = read_csv(demo_site / "jombang/megaluh/2024/catatan-kualitas-data/catatan.csv")
-    assert any(r["besaran"] == "IKM" and r["dilaporkan"] == "96.57" and r["dihitung"] == "92.08" for r in audit)
+    assert any((r["alamat"], r["dilaporkan"], r["dihitung"]) == ("skm/tahun-2024/ikm", "96,57", "92.08") for r in audit)
     iku = {r["indikator_id"]: r for r in read_csv(demo_site / "jombang/megaluh/2024/capaian-iku.csv")}
     assert iku["ikm-kecamatan"]["realisasi"] == "92.08" and iku["ikm-kecamatan"]["capaian"] == "112.3"
     notice = (demo_site / "lumajang/kedungjajang/2024/skm/pengumuman/index.html").read_text(encoding="utf-8")

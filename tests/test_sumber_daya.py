@@ -6,7 +6,7 @@ import pytest
 from conftest import read_csv
 
 from generator import model as m
-from generator.compute.sumber_daya import compute_aset, compute_indeks, compute_sdm
+from generator.compute.sumber_daya import compute_aset, compute_indeks, compute_sdm, stated_totals
 from generator.load import load_content
 from generator.problems import ContentError
 from generator.render.filters import safe_markdown
@@ -24,30 +24,34 @@ def test_seed_000_staff_shares_and_pemenuhan_jabatan():
                     {"dimensi": "jenis_kelamin", "jumlah": {"L": 13, "P": 7}},
                     {"dimensi": "status", "jumlah": {"PNS": 11, "PPPK": 0, "Kontrak": 9}},
                 ],
-                "dilaporkan": {"pemenuhan_jabatan": 57},
             }
         )
     )
     assert [round(p, 2) for _, _, p in sdm.rincian[0].baris] == [65, 35]
     assert round(sdm.pemenuhan_jabatan, 2) == 73.33  # 11 / 15, printed 57 %
-    assert [(s.dinyatakan, round(s.dihitung, 2)) for s in sdm.selisih] == [(57, 73.33)]
+    assert sdm.jumlah_pegawai == 20
 
 
 def test_seed_003_breakdowns_that_do_not_add_up():
-    sdm = compute_sdm(
-        m.Sdm.model_validate(
-            {
-                "jumlah_pegawai": 26,
-                "asn": 14,
-                "rincian": [
-                    {"dimensi": "status", "jumlah": {"ASN": 14, "Non ASN": 12}},
-                    {"dimensi": "pendidikan", "kelompok": "ASN", "jumlah": {"SMA/STM": 7, "S1": 8}},
-                    {"dimensi": "pendidikan", "kelompok": "Non ASN", "jumlah": {"SLTP": 2, "SMA/STM": 8, "D3": 1}},
-                ],
-            }
-        )
+    data = m.Sdm.model_validate(
+        {
+            "jumlah_pegawai": 26,
+            "asn": 14,
+            "rincian": [
+                {"dimensi": "status", "jumlah": {"ASN": 14, "Non ASN": 12}},
+                {"dimensi": "pendidikan", "kelompok": "ASN", "jumlah": {"SMA/STM": 7, "S1": 8}},
+                {"dimensi": "pendidikan", "kelompok": "Non ASN", "jumlah": {"SLTP": 2, "SMA/STM": 8, "D3": 1}},
+            ],
+        }
     )
-    assert {(s.dinyatakan, s.dihitung) for s in sdm.selisih} == {(14, 15), (12, 11)}
+    sdm = compute_sdm(data)
+    # What each breakdown must add up to, as stated: the staff total, then each group's count.
+    stated = [(r.dimensi, r.kelompok, r.total, total, tempat) for r, total, tempat in stated_totals(data, sdm)]
+    assert stated == [
+        ("status", "semua", 26, 26, "sdm.jumlah_pegawai"),
+        ("pendidikan", "ASN", 15, 14, "rincian status: ASN"),
+        ("pendidikan", "Non ASN", 11, 12, "rincian status: Non ASN"),
+    ]
 
 
 def test_seed_000_asset_condition():
@@ -58,14 +62,12 @@ def test_seed_000_asset_condition():
                     {"nama": "A", "baik": 28, "rusak_ringan": 58, "rusak_berat": 462, "jumlah": 548},
                     {"nama": "B", "baik": 1, "rusak_ringan": 0, "rusak_berat": 0, "jumlah": 2},
                 ],
-                "dilaporkan": {"persen_rusak_ringan": 10},
             }
         )
     )
     assert (aset.jumlah, aset.baik) == (549, 29)
-    notes = {s.besaran: (s.dinyatakan, s.dihitung) for s in aset.selisih}
-    assert notes["jumlah B (B + RR + RB)"] == (2, 1)
-    assert round(notes["persentase rusak ringan"][1], 2) == 10.56
+    assert [b.jumlah for b in aset.barang] == [548, 1]  # B: stated jumlah 2, computed 1
+    assert round(aset.persen("rusak_ringan"), 2) == 10.56
 
 
 def test_composites_seed_000_sinergitas_and_seed_002_akip():
@@ -100,13 +102,11 @@ def test_composites_seed_000_sinergitas_and_seed_002_akip():
                         ("Evaluasi", 25, 22.25),
                     )
                 ],
-                "dilaporkan": {"total": "60,61"},
             }
         )
     )
     assert round(akip.total, 2) == 80.74 and round(akip.aspek[0].persen_maksimum, 2) == 88.03
-    assert akip.terendah.aspek.nama == "Pelaporan"
-    assert [(s.dinyatakan, round(s.dihitung, 2)) for s in akip.selisih] == [(60.61, 80.74)]
+    assert akip.terendah.aspek.nama == "Pelaporan" and akip.predikat == "A (Memuaskan)"
 
 
 def test_weights_must_add_up(mini):
@@ -131,16 +131,17 @@ def test_profile_composites_and_audit_page_of_the_demo(demo_site):
     kedungjajang = (demo_site / "lumajang/kedungjajang/index.html").read_text(encoding="utf-8")
     assert "pemenuhan jabatan <strong>73,33 %</strong>" in kedungjajang and "548 barang" in kedungjajang
     audit = read_csv(demo_site / "lumajang/kedungjajang/2024/catatan-kualitas-data/catatan.csv")
-    assert any(
-        r["besaran"] == "pemenuhan jabatan (%)" and r["dilaporkan"] == "57" and r["dihitung"] == "73.33" for r in audit
-    )
+    assert any((r["alamat"], r["dilaporkan"], r["dihitung"]) == ("sdm/pemenuhan-jabatan", "57", "73.33") for r in audit)
     iku = {r["indikator_id"]: r for r in read_csv(demo_site / "lumajang/kedungjajang/2024/capaian-iku.csv")}
     assert iku["sinergitas"]["realisasi"] == "75.91"  # the Tabel 3.6 total is the IKU's realisasi
     megaluh = read_csv(demo_site / "jombang/megaluh/2024/catatan-kualitas-data/catatan.csv")
     assert any(
-        r["besaran"] == "total indeks" and r["dilaporkan"] == "60.61" and r["dihitung"] == "80.74" for r in megaluh
+        (r["alamat"], r["dilaporkan"], r["dihitung"]) == ("indeks/akip-lhe/total", "60,61", "80.74") for r in megaluh
     )
-    assert "selisih 4.389" in (demo_site / "jombang/megaluh/index.html").read_text(encoding="utf-8")
+    assert any((r["alamat"], r["dilaporkan"], r["dihitung"]) == ("profil/penduduk", "44.114", "39725") for r in megaluh)
+    # The profile page shows the desa sum and links to the printed total on the year's audit page.
+    profile = (demo_site / "jombang/megaluh/index.html").read_text(encoding="utf-8")
+    assert "mencetak penduduk kecamatan megaluh 44.114" in profile and "#catatan-profil-penduduk" in profile
 
 
 def test_seed_002_ipp_without_published_weights():
@@ -162,10 +163,8 @@ def test_seed_002_ipp_without_published_weights():
                         ("Inovasi", 0, 0),
                     )
                 ],
-                "dilaporkan": {"total": "3,44"},
             }
         )
     )
     assert round(ipp.total, 2) == 2.91 and ipp.terendah.aspek.nama == "Inovasi"
     assert round(ipp.aspek[0].bobot_tersirat, 4) == 0.2415  # golden 002-D-010
-    assert [(s.dinyatakan, round(s.dihitung, 2)) for s in ipp.selisih] == [(3.44, 2.91)]

@@ -247,6 +247,7 @@ def test_build_with_bad_content_writes_nothing(mini, tmp_path):
 def test_audit_warnings_and_strict(mini):
     ok = CliRunner().invoke(app, ["validate", "--content", str(mini)])
     assert ok.exit_code == 0 and "audit_difference" in ok.output
-    assert "P5-I2" in ok.output and "realisasi dilaporkan 96, dihitung 91,67" in ok.output
+    assert "dilaporkan.csv:27: indikator-program/P5-I2/realisasi:" in ok.output
+    assert "dilaporkan 96 di Bab III 3.1.2.6 (uraian program dan kegiatan), dihitung 91,6667" in ok.output
     strict = CliRunner().invoke(app, ["validate", "--content", str(mini), "--strict"])
     assert strict.exit_code == 1

@@ -3,11 +3,11 @@
 Compiled theme templates are kept between builds (a Jinja bytecode cache beside the shards in
 the work folder): compiling the theme's templates was most of the fixed cost of a shard.
 
-The search plugin parses every page's HTML to split it into sections, tag by tag, and skips
-the data tables and the page footer only after parsing them (they carry `data-search-exclude`).
-Tables are most of a report page's HTML, so they (and the footer, always last) are taken out
-before the search plugin sees the page and put back after it: the same search index and the
-same pages, in about a third of the time.
+A kabupaten shard's pages load the theme's stylesheets, scripts and images, and the portal's
+CSS and script, from the portal root (`extra.portal_root` of the shard's mkdocs.yml): the shard does not
+publish copies of its own, so a reader going from one kabupaten to another downloads them once.
+
+Every abbreviation of the glossary is marked up (`<abbr>`) where it appears.
 
 The data files next to the pages (CSV, JSON, SVG) are hard-linked into the site instead of
 copied: on this machine creating a file costs about 0,4 ms of kernel time and a link 0,02 ms,
@@ -24,34 +24,33 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-TABEL = re.compile(r'<div class="tabel-gulir".*?</table>\s*</div>|<div class="kaki-halaman".*\Z', re.S)
-TEMPAT = re.compile(r"<!--tabel-(\d+)-->")
+from generator.render.glossary import mark_abbreviations
 
 
-@event_priority(100)  # before the search plugin (priority 0)
-def _tanpa_tabel(context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
-    tables: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        tables.append(match.group(0))
-        return f"<!--tabel-{len(tables) - 1}-->"
-
-    page.content = TABEL.sub(keep, page.content)
-    page.portal_tabel = tables
-    return context
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    """Every abbreviation of the glossary (site_templates/istilah.yml) marked up where it appears."""
+    return mark_abbreviations(html)
 
 
-@event_priority(-100)  # after it
-def _dengan_tabel(context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
-    tables = page.portal_tabel
-    page.content = TEMPAT.sub(lambda match: tables[int(match.group(1))], page.content)
-    return context
+#: A link to a theme asset of the shard (the `../` that lead to the shard's root, then the
+#: asset), in an attribute or in the theme's configuration of its search worker.
+THEME_ASSET = re.compile(
+    r'((?:href|src)="|"search": ")((?:\.\./)*)(assets/(?:stylesheets|javascripts|images)/|assets/(?:portal\.(?:css|js)|theme-base\.js)")'
+)
 
 
-on_page_context = CombinedEvent(_tanpa_tabel, _dengan_tabel)
+def shared_theme_assets(html: str, portal_root: str) -> str:
+    """Point a page's links to theme assets at the copy at the portal root (`portal_root`: the
+    relative path from the shard's root to the portal's, "" for the portal's own shard)."""
+    if not portal_root:
+        return html
+    return THEME_ASSET.sub(lambda m: m[1] + m[2] + portal_root + m[3], html)
+
+
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    return shared_theme_assets(output, config.extra.get("portal_root", ""))
 
 
 def on_env(env: Environment, *, config: Any, files: Any) -> Environment:

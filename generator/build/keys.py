@@ -24,7 +24,17 @@ def code_digest() -> str:
     for path in sorted([*(ROOT / "generator").rglob("*.py"), *(ROOT / "site_templates").rglob("*"), BASE_CONFIG]):
         if path.is_file():
             h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pydantic", "nh3", "pymdown-extensions"):
+    for package in (
+        "mkdocs",
+        "mkdocs-material",
+        "markdown",
+        "jinja2",
+        "pydantic",
+        "nh3",
+        "pymdown-extensions",
+        "pysastrawi",
+        "segno",
+    ):
         h.update(f"{package}={version(package)}\0".encode())
     h.update(platform.python_version().encode())
     return h.hexdigest()
@@ -36,7 +46,7 @@ def digest(parts: object) -> str:
 
 class ContentHashes:
     """Every content file by relative path: a hash of its bytes and its change date; and the
-    name each kabupaten.yml and kecamatan.yml gives (for the shared navigation and search).
+    name each kabupaten.yml and kecamatan.yml gives (for the shared navigation).
 
     Hashes and names are kept in the work folder between builds: a file whose size, inode and
     change times are the same as last time is not read again, so a build of an unchanged

@@ -16,7 +16,9 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 #: The first line of a block: the element and the portal class that marks it as ours.
-AWAL = re.compile(r'<(div|figure|details) class="(?:tabel-gulir|grafik|ringkasan|rincian|kaki-halaman)"')
+AWAL = re.compile(
+    r'<(div|figure|details) class="(?:tabel-gulir|grafik|ringkasan|rincian|kaki-halaman|sorotan|pilih-tempat|tahun-laporan|untuk-petugas)"'
+)
 
 
 class _RawHtmlBlockPreprocessor(Preprocessor):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import posixpath
@@ -16,9 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator import model as m
+from generator.build import search
 from generator.build.files import link_tree
-from generator.render import Outline, page_folder
-from generator.render.paths import kabupaten_path, kecamatan_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,6 +57,9 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list[Any], shard_slug: s
         "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
         "validation": {"nav": {"not_found": "info"}},
         "hooks": [str(HOOKS)],
+        "extra": {
+            "portal_root": "../" if shard_slug else ""
+        },  # the search box and the theme assets: one copy, at the root
     }
     if portal.url:
         config["site_url"] = portal.url.rstrip("/") + "/" + (f"{shard_slug}/" if shard_slug else "")
@@ -97,48 +98,23 @@ def run_mkdocs(config_file: Path, site_dir: Path, build_date: int, dirty: bool =
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-#: Theme files the portal never loads: source maps, and lunr stemmers and segmenters for
-#: languages other than the search language (lunr has no Indonesian stemmer; see mkdocs.yml).
-UNUSED_THEME_FILES = (
-    "**/*.map",
-    "assets/javascripts/lunr/min/lunr.*.min.js",
-    "assets/javascripts/lunr/wordcut.js",
-    "assets/javascripts/lunr/tinyseg.js",
-)
+#: Theme files the portal never loads: source maps, and the theme's search (lunr and its
+#: worker; the portal has its own, generator/build/search.py).
+UNUSED_THEME_FILES = ("**/*.map", "assets/javascripts/lunr", "assets/javascripts/workers")
 
 
 def prune_theme_assets(site: Path) -> None:
     """Remove theme files no page requests: smaller site, nothing that names other hosts."""
     for pattern in UNUSED_THEME_FILES:
         for path in site.glob(pattern):
-            path.unlink()
-
-
-def add_search_names(site: Path, outline: Outline, shard_slug: str) -> None:
-    """Portal-wide search for places: every kabupaten and kecamatan outside shard `dari`
-    becomes an entry of the shard's search index, linking (relatively) into its shard."""
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for slug, nama, kecamatan in outline.kabupaten:
-        if slug == shard_slug:
-            continue
-        places = [(kabupaten_path(slug), f"Kabupaten {nama}", f"Kabupaten {nama}: ringkasan capaian kecamatan")]
-        places += [
-            (kecamatan_path(slug, kec), f"Kecamatan {kec_nama}", f"Kecamatan {kec_nama}, Kabupaten {nama}")
-            for kec, kec_nama in kecamatan
-        ]
-        index["docs"] += [
-            {"location": os.path.relpath(page_folder(target), shard_slug or ".") + "/", "title": title, "text": text}
-            for target, title, text in places
-        ]
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-SEARCH_INDEX = Path("search/search_index.json")
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 #: Files every MkDocs build writes again whatever changed (written in place: unlinked first).
-ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX.as_posix())
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def output_path(name: str) -> str:
@@ -154,33 +130,43 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     """Build a shard whose navigation and file list are unchanged by processing only the docs
     files that changed: `target` starts as hard links to the last build, the outputs of changed
     files are unlinked (never overwritten: published copies share those files), MkDocs runs in
-    its `dirty` mode (skipping pages whose output is newer than their source), and the search
-    index is merged: the last build's entries for unchanged pages, new ones for the others, in
-    the same order as a full build."""
+    its `dirty` mode (skipping pages whose output is newer than their source)."""
     link_tree(folder / "site", target)
     for name in {*(output_path(n) for n in changed), *ALWAYS_WRITTEN}:
         (target / name).unlink(missing_ok=True)
     run_mkdocs(config, target, build_date, dirty=True)
-    old = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-    new = json.loads((target / SEARCH_INDEX).read_text(encoding="utf-8"))
-    fresh: dict[str, list[dict[str, Any]]] = {}  # search index entries per page
-    for entry in new["docs"]:
-        fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
-    docs, seen = [], set()
-    for entry in old["docs"]:
-        page = entry["location"].split("#")[0]
-        if page not in fresh:
-            docs.append(entry)
-        elif page not in seen:
-            docs += fresh[page]
-        seen.add(page)
-    merged = {**new, "docs": docs}
-    (target / SEARCH_INDEX).unlink()
-    (target / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (folder / "search_index.json").unlink()
-    shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
 
 
-def finish_shard(site: Path, outline: Outline, shard_slug: str) -> None:
+#: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal
+#: root's copy (`hooks.shared_theme_assets`), so the shard does not publish its own: a reader
+#: downloads them once per portal.
+SHARED_THEME_FILES = (
+    "assets/stylesheets",
+    "assets/javascripts",
+    "assets/images",
+    "assets/portal.css",
+    "assets/portal.js",
+    "assets/theme-base.js",
+)
+
+
+def drop_shared_theme_assets(site: Path) -> None:
+    """Remove a kabupaten shard's copies of the theme files its pages load from the root."""
+    for name in SHARED_THEME_FILES:
+        path = site / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    if (site / "assets").is_dir() and not any((site / "assets").iterdir()):
+        (site / "assets").rmdir()
+
+
+def finish_shard(site: Path, folder: Path, shard_slug: str) -> None:
+    """What every shard's output gets after MkDocs: unused theme files removed, a kabupaten's copies
+    of the shared theme files removed, its search segment written into its work `folder`
+    (generator/build/search.py)."""
     prune_theme_assets(site)
-    add_search_names(site, outline, shard_slug)
+    if shard_slug:
+        drop_shared_theme_assets(site)
+    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder)

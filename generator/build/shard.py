@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.build import search
 from generator.build.files import replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
-from generator.build.mkdocs_run import SEARCH_INDEX, BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
+from generator.build.mkdocs_run import BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
 from generator.build.precompress import precompress
 from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
@@ -121,7 +122,11 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
             {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL
         )
     )
-    hasil = timed(result, "compute", lambda: compute(content))
+    try:
+        hasil = timed(result, "compute", lambda: compute(content))
+    except ContentError as exc:  # printed figures that cannot be compared (unknown address, ...)
+        result.problems = exc.problems
+        return result
     units = kecamatan_keys(task, hasil, slug, kabupaten_files, per_kecamatan)
     try:
         before = json.loads((folder / "kecamatan-keys.json").read_text(encoding="utf-8"))
@@ -147,12 +152,11 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     (folder / "outline.json").unlink(missing_ok=True)
 
     def site(target: Path) -> None:
-        if same_outline and (folder / "search_index.json").is_file():
+        if same_outline and (folder / "site").is_dir():
             rebuild_changed(folder, target, changed, config, summary.changed)
         else:
             run_mkdocs(config, target, summary.changed)
-            shutil.copy(target / SEARCH_INDEX, folder / "search_index.json")
-        finish_shard(target, task.outline, slug)
+        finish_shard(target, folder, slug)
 
     try:
         timed(result, "mkdocs", lambda: fresh_site(folder, site))
@@ -252,7 +256,8 @@ def build_portal_shard(
 
     def site(target: Path) -> None:
         run_mkdocs(config, target, diubah)
-        finish_shard(target, task.outline, "")
+        finish_shard(target, folder, "")
+        search.write_index(target, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
         write_host_files(target, portal.portal.url)
 
     timed(result, "mkdocs", lambda: fresh_site(folder, site))

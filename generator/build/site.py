@@ -3,7 +3,7 @@ run in parallel, each reused while its inputs are unchanged, then assembled into
 that replaces `site/` only when everything succeeded. A failed build leaves the old site.
 
 A shard's key is a hash of everything its output depends on: the generator's code and templates,
-portal.yml, the portal outline (names in the shared navigation and search) and every file of the
+portal.yml, the portal outline (names in the shared navigation) and every file of the
 kabupaten with its change date. A shard whose key is unchanged is neither loaded, validated,
 computed, rendered nor built again: its last output and summary are reused.
 """
@@ -132,8 +132,10 @@ def build_site(
     hashes.save()
     if not portal.portal.url:
         step(
-            "Catatan: `url` di portal.yml kosong, jadi sitemap.xml tanpa alamat halaman dan halaman 404 "
-            "hanya benar bila situs dipasang di akar domain."
+            f"Catatan: `url` di {root / 'portal.yml'} kosong. Halaman 404 hanya tampil benar (bergaya, tautannya "
+            "berfungsi) bila situs dipasang di akar domain; sitemap.xml tanpa alamat halaman; Pengumuman SKM tanpa "
+            "alamat dan kode QR. Bila situs dipasang di sub-folder, isi alamat publiknya di portal.yml, misalnya "
+            "`url: https://kinerja.contoh.go.id/portal/`."
         )
     result.seconds = time.perf_counter() - started
     step(f"Selesai: {site_dir}")

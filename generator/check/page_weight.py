@@ -3,9 +3,10 @@
 `Page` reads one HTML page: its language, the resources a browser fetches with it
 (stylesheets, icons, scripts, images, frames, media), the links a reader follows, and the
 images without alt text. `page_weight` adds up what an empty cache downloads for one page,
-each file gzip-compressed as a server sends it (level 6, nginx's and Apache's usual), with the
-search index and search worker that the theme fetches as soon as a page loads. The budget is
-checked by `kinerja periksa` on every page and reported per page kind by bench/page_weight.py.
+each file gzip-compressed as a server sends it (level 6, nginx's and Apache's usual). The search
+loads nothing until its box is opened (generator/build/search.py), so it is not part of a page's
+weight. The budget is checked by `kinerja periksa` on every page and reported per page kind by
+bench/page_weight.py.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-#: Budget per page, in KB transferred (gzip), theme assets and search index included.
+#: Budget per page, in KB transferred (gzip), theme assets included.
 BUDGET_KB = 150
-#: Fetched by the theme's search worker as soon as any page loads.
-ON_LOAD = ("search/search_index.json",)
 #: `<link rel>` values whose target the browser fetches with the page.
 FETCHED_LINKS = {
     "stylesheet",
@@ -103,7 +102,7 @@ def is_local(url: str) -> bool:
 
 def gzip_size(path: Path) -> int:
     """Bytes of `path` gzip-compressed as a server compresses on the fly (level 6); each file
-    compressed once (theme files and the search index are shared by every page of a shard)."""
+    compressed once (theme files are shared by every page)."""
     st = path.stat()
     return _gzip_size(path, st.st_ino, st.st_size, st.st_mtime_ns)
 
@@ -114,9 +113,7 @@ def _gzip_size(path: Path, *stamp: int) -> int:
 
 
 def kind_of(path: Path) -> str:
-    return {".html": "HTML", ".css": "CSS", ".js": "JS", ".svg": "SVG", ".json": "Indeks pencarian"}.get(
-        path.suffix, "Gambar lain"
-    )
+    return {".html": "HTML", ".css": "CSS", ".js": "JS", ".svg": "SVG"}.get(path.suffix, "Other")
 
 
 @dataclass(frozen=True)
@@ -130,8 +127,7 @@ class Weight:
 
 
 def page_files(site: Path, page: str, parsed: Page | None = None) -> list[Path]:
-    """Every file of the site a first visit to `page` loads: the page, its local resources, and
-    the search index and search worker of its shard (a kabupaten's folder or the root)."""
+    """Every file of the site a first visit to `page` loads: the page and its local resources."""
     html = site / page
     parsed = parsed or Page(html.read_text(encoding="utf-8"))
     files = {html}
@@ -141,10 +137,6 @@ def page_files(site: Path, page: str, parsed: Page | None = None) -> list[Path]:
             resolved = (html.parent / target).resolve()
             if resolved.is_file():
                 files.add(resolved)
-    head = page.split("/")[0]
-    shard = site / head if (site / head / ON_LOAD[0]).exists() else site
-    files.update(shard / f for f in ON_LOAD if (shard / f).exists())
-    files.update((shard / "assets/javascripts/workers").glob("search.*.min.js"))
     return sorted(files)
 
 

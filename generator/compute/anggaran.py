@@ -1,8 +1,9 @@
 """Budget (docs/domain.md §3.6, 3.7): pagu, realisasi, serapan and sisa per program node and in total,
 the change from pagu awal to pagu perubahan, efisiensi (capaian − serapan) and cost per
-outcome. Amounts sit on the most detailed node the report gives; parents are summed from
-their children, and a parent amount stated explicitly that differs from that sum is kept
-as stated and becomes an audit note."""
+outcome. Amounts sit on the most detailed node the report gives; a parent's amount is the sum of
+its children when every child has it (docs/domain.md §3.6), and an amount stated on the parent
+as well is kept only as a printed figure for the audit (compute/audit.py), never shown in place
+of the sum."""
 
 from __future__ import annotations
 
@@ -11,18 +12,9 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from generator import model as m
-from generator.compute.selisih import Discrepancy, differs
 
 #: The money fields that add up from children to parents.
 BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal", "refocusing")
-BESARAN_LABEL = {
-    "pagu_awal": "pagu awal",
-    "pagu_perubahan": "pagu perubahan",
-    "realisasi": "realisasi anggaran",
-    "belanja_operasi": "belanja operasi",
-    "belanja_modal": "belanja modal",
-    "refocusing": "refocusing",
-}
 #: Units that are not counts of outputs: no "rupiah per unit" for them.
 SATUAN_BUKAN_HITUNGAN = {"%", "persen", "indeks", "nilai", "poin", "skor", "predikat", "angka"}
 
@@ -111,55 +103,54 @@ def sum_money(parts: Iterable[Money]) -> Money:
     return Money(**values)
 
 
+#: Amounts given only where they happened: a node without one had none, so a parent's is the sum
+#: of the children that give it.
+SEBAGIAN = ("refocusing",)
+
+
+def complete_sum(parts: Iterable[Money]) -> Money:
+    """Field-wise sum of the fields every part has (a partial sum would understate); a
+    refocusing is the sum of the parts that give one."""
+    parts = list(parts)
+    total = sum_money(parts)
+    return Money(
+        **{
+            n: getattr(total, n) if n in SEBAGIAN or all(getattr(p, n) is not None for p in parts) else None
+            for n in BESARAN
+        }
+    )
+
+
 @dataclass(frozen=True)
 class AnggaranNode:
     level: str
     node: m.Program | m.Kegiatan | m.SubKegiatan
     uang: Money
     anak: tuple[AnggaranNode, ...]
-    selisih: tuple[Discrepancy, ...]
+    dinyatakan: Money = Money()  # amounts stated on this node but summed from its children
 
 
-def _gabung(stated: m.Anggaran | None, children: Money | None, tolerance: float) -> tuple[Money, list[Discrepancy]]:
-    """A node's amounts: as stated, else the children's sum; disagreements as Selisih."""
-    values, notes = {}, []
+def _gabung(stated: m.Anggaran | None, children: Money | None) -> tuple[Money, Money]:
+    """A node's amounts (the children's sum where every child has the field, else as stated)
+    and the stated amounts the sums replaced."""
+    values, replaced = {}, {}
     for name in BESARAN:
         own = getattr(stated, name) if stated else None
         derived = getattr(children, name) if children else None
-        values[name] = own if own is not None else derived
-        if derived is not None and differs(own, derived, tolerance):
-            notes.append(Discrepancy(f"{BESARAN_LABEL[name]} vs jumlah rincian", own, derived))
-    uang = Money(**values)
-    if uang.pagu is not None and uang.realisasi is not None and uang.realisasi > uang.pagu + tolerance:
-        notes.append(Discrepancy("realisasi anggaran melebihi pagu", uang.realisasi, uang.pagu))
-    for label, derived_value, ours in (
-        ("belanja operasi + belanja modal vs pagu", uang.belanja, uang.pagu),
-        ("pagu awal − refocusing vs pagu perubahan", uang.pagu_awal_dikurangi_refocusing, uang.pagu_perubahan),
-    ):
-        if derived_value is not None and ours is not None and differs(derived_value, ours, tolerance):
-            notes.append(Discrepancy(label, derived_value, ours))
-    printed = stated.dilaporkan if stated else None
-    if printed is not None:
-        for label, value, ours in (
-            ("pagu", printed.pagu, uang.pagu),
-            ("realisasi anggaran", printed.realisasi, uang.realisasi),
-        ):
-            if differs(value, ours, tolerance):
-                notes.append(Discrepancy(label, value, ours))
-        if differs(printed.serapan, uang.serapan, 0.5):
-            notes.append(Discrepancy("serapan (%)", printed.serapan, uang.serapan))
-    return uang, notes
+        values[name] = derived if derived is not None else own
+        replaced[name] = own if derived is not None else None
+    return Money(**values), Money(**replaced)
 
 
-def node_anggaran(node: m.Program | m.Kegiatan | m.SubKegiatan, level: str, tolerance: float = 0.5) -> AnggaranNode:
+def node_anggaran(node: m.Program | m.Kegiatan | m.SubKegiatan, level: str) -> AnggaranNode:
     if isinstance(node, m.Program):
-        anak = tuple(node_anggaran(k, "kegiatan", tolerance) for k in node.kegiatan)
+        anak = tuple(node_anggaran(k, "kegiatan") for k in node.kegiatan)
     elif isinstance(node, m.Kegiatan):
-        anak = tuple(node_anggaran(s, "sub_kegiatan", tolerance) for s in node.sub_kegiatan)
+        anak = tuple(node_anggaran(s, "sub_kegiatan") for s in node.sub_kegiatan)
     else:
         anak = ()
-    uang, notes = _gabung(node.anggaran, sum_money(a.uang for a in anak) if anak else None, tolerance)
-    return AnggaranNode(level, node, uang, anak, tuple(notes))
+    uang, dinyatakan = _gabung(node.anggaran, complete_sum(a.uang for a in anak) if anak else None)
+    return AnggaranNode(level, node, uang, anak, dinyatakan)
 
 
 def walk(nodes: Iterable[AnggaranNode]) -> Iterator[AnggaranNode]:
@@ -174,7 +165,7 @@ class AnggaranResult:
 
     program: tuple[AnggaranNode, ...]
     total: Money
-    selisih_total: tuple[Discrepancy, ...]
+    dinyatakan: Money  # the year's totals as stated, where the programs' sums replaced them
     sumber_dana: str | None
 
     @property
@@ -189,10 +180,10 @@ class AnggaranResult:
         return fmean(values) if values else None
 
 
-def anggaran(daftar: m.DaftarProgram, tolerance: float = 0.5) -> AnggaranResult:
-    program = tuple(node_anggaran(p, "program", tolerance) for p in daftar.program)
-    total, notes = _gabung(daftar.anggaran, sum_money(p.uang for p in program), tolerance)
-    return AnggaranResult(program, total, tuple(notes), daftar.anggaran.sumber_dana if daftar.anggaran else None)
+def anggaran(daftar: m.DaftarProgram) -> AnggaranResult:
+    program = tuple(node_anggaran(p, "program") for p in daftar.program)
+    total, dinyatakan = _gabung(daftar.anggaran, complete_sum(p.uang for p in program))
+    return AnggaranResult(program, total, dinyatakan, daftar.anggaran.sumber_dana if daftar.anggaran else None)
 
 
 def supporting_programs(ang: AnggaranResult, target_id: str) -> tuple[AnggaranNode, ...]:

@@ -4,15 +4,15 @@ indicator's realisasi cumulative to the TW, capaian, and the cost-per-outcome fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator import model as m
 from generator.compute.anggaran import serapan
 from generator.compute.capaian import Capaian, capaian_angka, realisasi_rasio
-from generator.compute.selisih import differs
 from generator.model.content import IndividuData, KabupatenData, KecamatanData
 
-#: Rounding tolerance for the printed figures of an individual report (percentage points).
-TOLERANSI = 0.5
+if TYPE_CHECKING:
+    from generator.compute.audit import AuditNote
 
 
 def _given(value: m.NilaiTriwulan | m.IndikatorIndividu, satuan: str) -> float | None:
@@ -27,9 +27,14 @@ def realisasi_triwulan(ind: m.IndikatorIndividu) -> tuple[tuple[int, float | Non
     return tuple((q.triwulan, _given(q, ind.satuan)) for q in sorted(ind.realisasi_triwulan, key=lambda q: q.triwulan))
 
 
+def realisasi_diisi(ind: m.IndikatorIndividu) -> float | None:
+    """The cumulative realisasi as given (or pembilang / penyebut); None when only quarters are given."""
+    return _given(ind, ind.satuan)
+
+
 def realisasi_individu(ind: m.IndikatorIndividu) -> float | None:
     """The cumulative realisasi: as given (or pembilang / penyebut), else the sum of the quarters."""
-    given = _given(ind, ind.satuan)
+    given = realisasi_diisi(ind)
     quarters = [v for _, v in realisasi_triwulan(ind) if v is not None]
     return given if given is not None or not quarters else sum(quarters)
 
@@ -50,27 +55,6 @@ class IndikatorIndividuResult:
         values = [v for _, v in self.triwulan if v is not None]
         return sum(values) if values else None
 
-    @property
-    def catatan(self) -> list[tuple[str, float | str, float | None]]:
-        """Printed or stated figures that differ from ours: (what, printed, computed)."""
-        notes: list[tuple[str, float | str, float | None]] = []
-        own = self.indikator.anggaran
-        for what, stated, parts in (
-            ("realisasi vs jumlah realisasi triwulan", self.realisasi, self.jumlah_triwulan),
-            ("pagu vs jumlah rincian", own.pagu if own else None, self.pagu_rincian),
-            ("realisasi anggaran vs jumlah rincian", own.realisasi if own else None, self.realisasi_anggaran_rincian),
-        ):
-            if stated is not None and parts is not None and differs(stated, parts, TOLERANSI):
-                notes.append((what, stated, parts))
-        printed = self.indikator.dilaporkan
-        if printed and differs(printed.realisasi, self.realisasi, TOLERANSI):
-            notes.append(("realisasi", printed.realisasi, self.realisasi))
-        if printed and differs(printed.capaian, self.capaian.nilai, TOLERANSI):
-            notes.append(("capaian (%)", printed.capaian, self.capaian.nilai))
-        if differs(self.indikator.dilaporkan_serapan, self.serapan, TOLERANSI):
-            notes.append(("serapan (%)", self.indikator.dilaporkan_serapan, self.serapan))
-        return notes
-
 
 @dataclass(frozen=True)
 class JabatanResult:
@@ -84,6 +68,7 @@ class IndividuResult:
     kecamatan: KecamatanData
     data: IndividuData
     jabatan: tuple[JabatanResult, ...]
+    audit: tuple[AuditNote, ...] = ()  # printed figures of this report that differ (set by compute)
 
     @property
     def tahun(self) -> int:

@@ -1,6 +1,6 @@
 """One `LaporanKinerja` per kecamatan and year: each indicator's target, annual realisasi,
-capaian and predikat; each sasaran's mean; the IKU summary; the program tree; and audit
-notes where a published figure disagrees with ours (docs/domain.md §3.10).
+capaian and predikat; each sasaran's mean; the IKU summary; the program tree; money, survey,
+resources and composite indices. Comparisons and audit notes are added by compute.portal.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from generator.compute.anggaran import (
     sum_money,
     supporting_programs,
 )
-from generator.compute.audit import AuditNote, audit_anggaran, audit_indikator, audit_skm
 from generator.compute.capaian import (
     Capaian,
     CapaianSummary,
@@ -38,7 +37,8 @@ from generator.compute.skm import SkmResult, compute_skm
 from generator.compute.sumber_daya import AsetResult, IndeksResult, SdmResult, compute_aset, compute_indeks, compute_sdm
 from generator.model.content import KabupatenData, KecamatanData, YearData
 
-if TYPE_CHECKING:  # the comparisons are computed from every report: compute.portal imports this module
+if TYPE_CHECKING:  # comparisons and audit notes need every report: compute.portal sets them
+    from generator.compute.audit import AuditNote
     from generator.compute.portal import IkuComparison
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
@@ -125,7 +125,6 @@ class LaporanKinerja:
     predikat: m.Rentang | None
     program: tuple[ProgramNodeResult, ...]
     ringkasan_program: CapaianSummary
-    audit: tuple[AuditNote, ...]
     skm: SkmResult | None = None
     anggaran: AnggaranResult | None = None
     biaya: tuple[CostPerOutcome, ...] = ()
@@ -135,6 +134,7 @@ class LaporanKinerja:
     indeks: tuple[IndeksResult, ...] = ()
     ringkasan_gabungan: CapaianSummary | None = None  # IKU and program indicators together
     riwayat_lain: tuple[RiwayatLain, ...] = ()  # history of indicators no longer reported
+    audit: tuple[AuditNote, ...] = ()
 
     @property
     def tahun(self) -> int:
@@ -286,7 +286,7 @@ def costs_per_outcome(tujuan: tuple[TujuanResult, ...], ang: AnggaranResult) -> 
     return tuple(rows)
 
 
-def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData, tolerance: float) -> LaporanKinerja:
+def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData) -> LaporanKinerja:
     """The computed Laporan Kinerja of one kecamatan and year."""
     skala = kab.profil.skala_predikat
     skm = compute_skm(data.skm, kab.profil.skm) if data.skm else None
@@ -294,8 +294,8 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData, tole
     indeks = tuple(compute_indeks(i) for i in data.indeks.indeks) if data.indeks else ()
     computed.update({x.indeks.indikator: (x.total, f"total {x.indeks.nama}") for x in indeks if x.indeks.indikator})
     sd = data.sumber_daya
-    sdm = compute_sdm(sd.sdm, tolerance) if sd and sd.sdm else None
-    aset = compute_aset(sd.aset, tolerance) if sd and sd.aset else None
+    sdm = compute_sdm(sd.sdm) if sd and sd.sdm else None
+    aset = compute_aset(sd.aset) if sd and sd.aset else None
 
     def results(indikator: list[m.Indikator], level: Level) -> tuple[IndikatorResult, ...]:
         return tuple(
@@ -322,25 +322,9 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData, tole
     program = tuple(tree(p, "program") for p in (data.program.program if data.program else ()))
     program_hasil = tuple(h for n in _walk(program) for h in n.indikator)
     ringkasan, pred = _ringkasan_predikat(iku, skala)
-    audit = tuple(note for h in (*iku, *program_hasil) for note in audit_indikator(h, tolerance))
-    audit += tuple(audit_skm(skm, tolerance)) if skm else ()
     ang = anggaran(data.program) if data.program else None
     if ang is not None and not ang.ada:
         ang = None
-    audit += tuple(audit_anggaran(ang)) if ang else ()
-    audit += tuple(
-        AuditNote("sumber-daya.yml", "sdm", "Sumber daya manusia", s.besaran, s.dinyatakan, s.dihitung)
-        for s in (sdm.selisih if sdm else ())
-    )
-    audit += tuple(
-        AuditNote("sumber-daya.yml", "aset", "Sarana dan prasarana", s.besaran, s.dinyatakan, s.dihitung)
-        for s in (aset.selisih if aset else ())
-    )
-    audit += tuple(
-        AuditNote("indeks.yml", f"indeks[{x.indeks.id}]", x.indeks.nama, s.besaran, s.dinyatakan, s.dihitung)
-        for x in indeks
-        for s in x.selisih
-    )
     return LaporanKinerja(
         kab,
         kec,
@@ -351,7 +335,6 @@ def laporan_kinerja(kab: KabupatenData, kec: KecamatanData, data: YearData, tole
         pred,
         program,
         summarize([h.capaian for h in program_hasil], skala.batas_capaian),
-        audit,
         skm,
         ang,
         costs_per_outcome(tuple(tujuan), ang) if ang else (),

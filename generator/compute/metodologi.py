@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator import model as m
 from generator.compute.anggaran import SATUAN_BUKAN_HITUNGAN, Money, efisiensi, rupiah_per_unit
+from generator.compute.audit import Printed, differs
 from generator.compute.capaian import (
     agregasi_periode,
     capaian_angka,
@@ -20,12 +22,19 @@ from generator.compute.capaian import (
 )
 from generator.compute.individu import realisasi_individu
 from generator.compute.perbandingan import PembandingResult, peringkat, perubahan, selisih
+from generator.compute.register import Figure
 from generator.compute.skm import MUTU, ikm_from_nrr, mutu, sampel_minimum
 from generator.compute.sumber_daya import compute_indeks, persen
 from generator.compute.wilayah import kepadatan
 from generator.model.content import KabupatenData
 from generator.model.types import GRADES
 from generator.numbers import format_number, format_percent, format_value
+
+
+def _sama(tercetak: str, dihitung: float) -> str:
+    """Whether the audit counts a printed figure as equal to a computed one, in words."""
+    printed = Printed("contoh", tercetak, "", Path("contoh"))
+    return "sama" if not differs(printed, Figure("contoh", "", dihitung, "", None, ())) else "dicatat"
 
 
 @dataclass(frozen=True)
@@ -166,9 +175,12 @@ def rumus() -> list[Formula]:
         Formula(
             "catatan-kualitas-data",
             "Catatan kualitas data",
-            "selisih = angka dilaporkan − hasil hitung "
-            "portal; dicatat bila lebih besar dari toleransi pembulatan portal",
-            "—",
+            "selisih = angka dilaporkan − hasil hitung portal; dicatat bila lebih besar dari setengah satuan "
+            "angka terakhir yang tercetak (tercetak 2 desimal: 0,005; bilangan bulat: 0,5), sehingga pembulatan "
+            "yang benar tidak pernah dicatat; teks (predikat, mutu) dibandingkan dengan label atau kodenya",
+            f"dihitung 100,3593: tercetak 100,36 {_sama('100,36', 100.3593)}, tercetak 100,35 "
+            f"{_sama('100,35', 100.3593)}; dihitung 103,625: tercetak 104 {_sama('104', 103.625)}; dihitung "
+            f"103,4: tercetak 104 {_sama('104', 103.4)}",
         ),
     ]
 
@@ -396,10 +408,9 @@ class SkalaKabupaten:
 class Metodologi:
     rumus: tuple[Formula, ...]
     skala: tuple[SkalaKabupaten, ...]
-    toleransi_audit: float
 
 
-def metodologi(portal: m.Portal, kabupaten: Iterable[KabupatenData]) -> Metodologi:
+def metodologi(kabupaten: Iterable[KabupatenData]) -> Metodologi:
     """Formulas and every kabupaten's scale, with sample classifications."""
     skala = []
     for kab in kabupaten:
@@ -411,4 +422,4 @@ def metodologi(portal: m.Portal, kabupaten: Iterable[KabupatenData]) -> Metodolo
         skala.append(
             SkalaKabupaten(kab.slug, kab.profil.nama, s.nama, s.dasar, s.batas_capaian, tuple(s.rentang), contoh)
         )
-    return Metodologi(tuple(rumus()), tuple(skala), portal.toleransi_audit)
+    return Metodologi(tuple(rumus()), tuple(skala))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from statistics import fmean
 
 from generator import model as m
+from generator.compute.audit import AuditNote, audit_year, printed_rows, stated, stated_individu
 from generator.compute.individu import IndividuResult, compute_individu
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, laporan_kinerja
 from generator.compute.perbandingan import (
@@ -24,7 +25,9 @@ from generator.compute.perbandingan import (
     riwayat,
     riwayat_lain,
 )
+from generator.compute.register import YearRegister, year_register
 from generator.model.content import Content, KabupatenData, KecamatanData
+from generator.problems import ContentError, Problem
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,10 @@ class PortalResult:
     laporan: tuple[LaporanKinerja, ...]
     individu: tuple[IndividuResult, ...] = ()
     overviews: tuple[Overview, ...] = ()
+    register: tuple[YearRegister, ...] = ()  # every kecamatan-year's figures and audit notes
+
+    def register_untuk(self, kab: str, kec: str, tahun: int) -> YearRegister:
+        return next(r for r in self.register if (r.kabupaten.slug, r.kecamatan.slug, r.tahun) == (kab, kec, tahun))
 
     def individu_untuk(self, kab: str, kec: str) -> list[IndividuResult]:
         """Quarterly individual reports of a kecamatan, oldest first."""
@@ -234,28 +241,66 @@ def _nodes(p: m.Program) -> Iterator[m.Program | m.Kegiatan | m.SubKegiatan]:
         yield from k.sub_kegiatan
 
 
+def registers(
+    content: Content, laporan: Sequence[LaporanKinerja], individu: Sequence[IndividuResult]
+) -> tuple[list[YearRegister], list[Problem]]:
+    """The register of every kecamatan-year and its audit against the printed figures."""
+    result, problems = [], []
+    for kab in content.kabupaten:
+        for kec in kab.kecamatan:
+            mine = [lp for lp in laporan if lp.kabupaten.slug == kab.slug and lp.kecamatan.slug == kec.slug]
+            reports = [r for r in individu if r.kabupaten.slug == kab.slug and r.kecamatan.slug == kec.slug]
+            for tahun in sorted({lp.tahun for lp in mine} | {r.tahun for r in reports}):
+                lp = next((x for x in mine if x.tahun == tahun), None)
+                year = [r for r in reports if r.tahun == tahun]
+                register = year_register(kab, kec, tahun, lp, year)
+                printed = [
+                    *printed_rows(kec.dilaporkan.get(tahun)),
+                    *(stated(lp) if lp else ()),
+                    *(p for r in year for p in stated_individu(r)),
+                ]
+                notes, found = audit_year(register, printed)
+                result.append(replace(register, audit=notes))
+                problems += found
+    return result, problems
+
+
 def compute(content: Content) -> PortalResult:
-    """Every report of the portal, compared over time and across kecamatan."""
-    tolerance = content.portal.toleransi_audit
-    reports = [
-        laporan_kinerja(kab, kec, data, tolerance)
-        for kab in content.kabupaten
-        for kec in kab.kecamatan
-        for data in kec.tahun
+    """Every report of the portal, compared over time and across kecamatan, with its figure
+    register and audit; raises ContentError for printed figures that cannot be compared."""
+    laporan = [
+        laporan_kinerja(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun
     ]
-    laporan = tuple(
+    laporan = [
         replace(
             lp,
-            perbandingan=perbandingan(lp, reports),
+            perbandingan=perbandingan(lp, laporan),
             riwayat_lain=riwayat_lain(
                 lp.kecamatan.riwayat, indicator_ids(lp.kecamatan), lp.tahun, lp.kecamatan.renstra
             ),
         )
-        for lp in reports
-    )
-    individu = tuple(
+        for lp in laporan
+    ]
+    individu = [
         compute_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.individu
-    )
+    ]
+    found, problems = registers(content, laporan, individu)
+    if problems:
+        raise ContentError(problems)
+    notes = {(r.kabupaten.slug, r.kecamatan.slug, r.tahun): r.audit for r in found}
+
+    def audit(x: LaporanKinerja | IndividuResult) -> tuple[AuditNote, ...]:
+        return notes[(x.kabupaten.slug, x.kecamatan.slug, x.tahun)]
+
+    laporan = [replace(lp, audit=audit(lp)) for lp in laporan]
+    individu = [
+        replace(r, audit=tuple(n for n in audit(r) if n.alamat.startswith(f"individu/tw{r.triwulan}/")))
+        for r in individu
+    ]
     return PortalResult(
-        content, laporan, individu, tuple(x for kab in content.kabupaten for x in overviews(kab, laporan))
+        content,
+        tuple(laporan),
+        tuple(individu),
+        tuple(x for kab in content.kabupaten for x in overviews(kab, laporan)),
+        tuple(found),
     )

@@ -48,6 +48,13 @@ MUTU = (
 )
 
 
+def rentang_mutu(q: Mutu) -> tuple[float, float]:
+    """The printed IKM interval of a mutu letter: from its lower bound to just below the next
+    better letter's (88,31-100,00 for A, 76,61-88,30 for B)."""
+    better = [x for x in MUTU if x.bawah > q.bawah]
+    return q.bawah, min(x.bawah for x in better) - 0.01 if better else 100.0
+
+
 def mutu(ikm: float) -> Mutu:
     """The quality letter of an IKM (25-100), classified on its value rounded to 2 decimals."""
     rounded = float(round_half_up(ikm, 2))
@@ -188,7 +195,6 @@ class PeriodeResult:
     dasar: str  # how the IKM was made, in words
     responden: int | None
     pengguna_layanan: int | None
-    dilaporkan: float | None
 
     @property
     def mutu(self) -> Mutu:
@@ -262,10 +268,7 @@ def compute_periode(
     else:
         ikm = ikm_from_nrr([u.nrr for u in unsur])[1]
         dasar = "NRR tertimbang 9 unsur × 25" + (f" dari {responden} responden" if jawaban is not None else "")
-    dilaporkan = periode.dilaporkan.ikm if periode.dilaporkan else None
-    return PeriodeResult(
-        periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan, dilaporkan
-    )
+    return PeriodeResult(periode.id, periode.nama, unsur, layanan, ikm, dasar, responden, periode.pengguna_layanan)
 
 
 @dataclass(frozen=True)

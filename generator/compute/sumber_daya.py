@@ -1,13 +1,12 @@
 """Resources and composite indices (docs/domain.md §3.5, 3.9): staff counts and shares with pemenuhan
 jabatan, asset condition and value, and weighted composite indices with each aspect's share
-of its maximum. Every stated total that our sums contradict becomes a `Selisih`."""
+of its maximum. Stated totals are compared with these sums by the audit (compute/audit.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator import model as m
-from generator.compute.selisih import Discrepancy, differs
 
 
 def persen(bagian: float | None, keseluruhan: float | None) -> float | None:
@@ -31,7 +30,6 @@ class SdmResult:
     jumlah_pegawai: int | None
     asn: int | None
     kebutuhan: int | None
-    selisih: tuple[Discrepancy, ...]
 
     @property
     def pemenuhan_jabatan(self) -> float | None:
@@ -39,7 +37,9 @@ class SdmResult:
         return persen(self.asn, self.kebutuhan)
 
 
-def compute_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> SdmResult:
+def compute_sdm(sdm: m.Sdm) -> SdmResult:
+    """Each breakdown with its shares; the staff total is the first breakdown of all staff
+    (the stated `jumlah_pegawai` only without breakdowns)."""
     rincian = []
     for r in sdm.rincian:
         total = sum(r.jumlah.values())
@@ -47,31 +47,28 @@ def compute_sdm(sdm: m.Sdm, tolerance: float = 0.5) -> SdmResult:
             Breakdown(r.dimensi, r.kelompok, tuple((k, v, persen(v, total)) for k, v in r.jumlah.items()), total)
         )
     semua = [r.total for r in rincian if r.kelompok == "semua"]
-    jumlah = sdm.jumlah_pegawai if sdm.jumlah_pegawai is not None else (semua[0] if semua else None)
-    # A group's size: from the status breakdown (e.g. "Non ASN": 12), or the stated ASN count.
+    jumlah = semua[0] if semua else sdm.jumlah_pegawai
+    return SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan)
+
+
+def stated_totals(sdm: m.Sdm, result: SdmResult) -> list[tuple[Breakdown, int, str]]:
+    """What each breakdown must add up to, as the report states it: the stated staff total (or
+    the first breakdown's) for all staff; a group's count in the status breakdown (or the
+    stated ASN count) for that group. (breakdown, stated total, where it is stated)."""
     groups = {
-        k.lower(): v
+        k.lower(): (v, f"rincian status: {k}")
         for r in sdm.rincian
         if r.dimensi == "status" and r.kelompok == "semua"
         for k, v in r.jumlah.items()
     }
     if sdm.asn is not None:
-        groups.setdefault("asn", sdm.asn)
-    notes = []
-    for b in rincian:
-        expected = jumlah if b.kelompok == "semua" else groups.get(b.kelompok.lower())
-        if expected is not None and b.total != expected:
-            notes.append(
-                Discrepancy(f"jumlah pegawai {b.kelompok} menurut {b.dimensi.replace('_', ' ')}", expected, b.total)
-            )
-    result = SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, ())
-    printed = sdm.dilaporkan
-    if printed is not None:
-        if differs(printed.jumlah_pegawai, jumlah, 0):
-            notes.append(Discrepancy("jumlah pegawai", printed.jumlah_pegawai, jumlah))
-        if differs(printed.pemenuhan_jabatan, result.pemenuhan_jabatan, tolerance):
-            notes.append(Discrepancy("pemenuhan jabatan (%)", printed.pemenuhan_jabatan, result.pemenuhan_jabatan))
-    return SdmResult(tuple(rincian), jumlah, sdm.asn, sdm.kebutuhan, tuple(notes))
+        groups.setdefault("asn", (sdm.asn, "sdm.asn"))
+    first = next((r for r in result.rincian if r.kelompok == "semua"), None)
+    if sdm.jumlah_pegawai is not None:
+        groups["semua"] = (sdm.jumlah_pegawai, "sdm.jumlah_pegawai")
+    elif first is not None:
+        groups["semua"] = (first.total, f"rincian {first.dimensi.replace('_', ' ')} (rincian pertama)")
+    return [(r, *groups[r.kelompok.lower()]) for r in result.rincian if r.kelompok.lower() in groups]
 
 
 # ---------------------------------------------------------------- aset
@@ -119,7 +116,6 @@ class AsetResult:
     rusak_ringan: int
     rusak_berat: int
     nilai: tuple[NilaiAsetResult, ...]
-    selisih: tuple[Discrepancy, ...]
 
     @property
     def jumlah(self) -> int | None:
@@ -152,24 +148,13 @@ class AsetResult:
         return NilaiAsetResult("Jumlah", self.nilai_awal, self.nilai_akhir) if self.nilai else None
 
 
-def compute_aset(aset: m.Aset, tolerance: float = 0.5) -> AsetResult:
+def compute_aset(aset: m.Aset) -> AsetResult:
     barang = tuple(
         BarangResult(b, sum(getattr(b, k) or 0 for k in KONDISI) if b.dirinci else b.jumlah or 0) for b in aset.barang
     )
-    notes = [
-        Discrepancy(f"jumlah {b.barang.nama} (B + RR + RB)", b.barang.jumlah, b.jumlah)
-        for b in barang
-        if b.barang.dirinci and b.barang.jumlah is not None and b.barang.jumlah != b.jumlah
-    ]
     counts = {k: sum(b.kondisi(k) or 0 for b in barang) for k in KONDISI}
     nilai = tuple(NilaiAsetResult(n.golongan, n.awal, n.akhir) for n in aset.nilai)
-    result = AsetResult(barang, counts["baik"], counts["rusak_ringan"], counts["rusak_berat"], nilai, ())
-    if aset.dilaporkan is not None:
-        for kondisi in KONDISI:
-            printed = getattr(aset.dilaporkan, f"persen_{kondisi}")
-            if differs(printed, result.persen(kondisi), tolerance):
-                notes.append(Discrepancy(f"persentase {kondisi.replace('_', ' ')}", printed, result.persen(kondisi)))
-    return replace(result, selisih=tuple(notes))
+    return AsetResult(barang, counts["baik"], counts["rusak_ringan"], counts["rusak_berat"], nilai)
 
 
 # ---------------------------------------------------------------- composite indices
@@ -212,7 +197,6 @@ class IndeksResult:
     aspek: tuple[AspekResult, ...]
     total: float
     maksimum: float | None
-    selisih: tuple[Discrepancy, ...]
 
     @property
     def predikat(self) -> str | None:
@@ -239,7 +223,7 @@ def _bobot(a: m.Aspek) -> float:
     return a.bobot
 
 
-def compute_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> IndeksResult:
+def compute_indeks(indeks: m.Indeks) -> IndeksResult:
     """`poin`: each value is already weighted points out of its bobot; `bobot-persen`: each
     value is a 0-100 score weighted by bobot %."""
     maksimum: float | None
@@ -251,13 +235,4 @@ def compute_indeks(indeks: m.Indeks, tolerance: float = 0.005) -> IndeksResult:
         poin = [a.nilai if indeks.cara == "poin" else b / 100 * a.nilai for a, b in zip(indeks.aspek, bobot)]
         aspek = tuple(AspekResult(a, p, b) for a, p, b in zip(indeks.aspek, poin, bobot))
         maksimum = sum(bobot)
-    total = sum(a.poin for a in aspek)
-    notes = []
-    printed = indeks.dilaporkan
-    result = IndeksResult(indeks, aspek, total, maksimum, ())
-    if printed is not None:
-        if differs(printed.total, total, tolerance):
-            notes.append(Discrepancy("total indeks", printed.total, total))
-        if printed.predikat and result.predikat and not result.predikat.startswith(printed.predikat + " "):
-            notes.append(Discrepancy("predikat", printed.predikat, result.predikat))
-    return IndeksResult(indeks, aspek, total, maksimum, tuple(notes))
+    return IndeksResult(indeks, aspek, sum(a.poin for a in aspek), maksimum)

@@ -23,14 +23,6 @@ class Wilayah:
     penduduk: int | None
     kk: int | None
     kepadatan: float | None
-    penduduk_dilaporkan: int | None = None
-
-    @property
-    def selisih_penduduk(self) -> int | None:
-        """Printed total population − the sum of the desa (None when they agree or one is missing)."""
-        if self.penduduk_dilaporkan is None or self.penduduk is None or self.penduduk_dilaporkan == self.penduduk:
-            return None
-        return self.penduduk_dilaporkan - self.penduduk
 
 
 def _total(values: list[int | None]) -> int | None:
@@ -59,5 +51,4 @@ def wilayah(profil: Kecamatan) -> Wilayah:
         penduduk=penduduk,
         kk=_total([d.jumlah_kk for d in profil.desa]),
         kepadatan=kepadatan(penduduk, profil.luas_km2),
-        penduduk_dilaporkan=profil.penduduk_dilaporkan,
     )

@@ -15,6 +15,7 @@ Layout (FORMAT.md):
     content/<kabupaten>/<kecamatan>/<tahun>/skm.yml       (optional: the satisfaction survey)
     content/<kabupaten>/<kecamatan>/<tahun>/skm-<periode>.csv (optional: raw responses)
     content/<kabupaten>/<kecamatan>/<tahun>/individu-tw<N>.yml (optional: reports per jabatan)
+    content/<kabupaten>/<kecamatan>/<tahun>/dilaporkan.csv (optional: figures as printed, audited)
 
 Nothing is interpreted here beyond syntax: YAML and CSV errors, duplicate keys and
 unexpected files become problems; shapes and values are checked by `validate`.
@@ -36,7 +37,16 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR = re.compile(r"^\d{4}$")
 
 
-YEAR_FILES = {"kinerja.yml", "program.yml", "realisasi.csv", "skm.yml", "sumber-daya.yml", "indeks.yml", "narasi.yml"}
+YEAR_FILES = {
+    "kinerja.yml",
+    "program.yml",
+    "realisasi.csv",
+    "skm.yml",
+    "sumber-daya.yml",
+    "indeks.yml",
+    "narasi.yml",
+    "dilaporkan.csv",
+}
 
 
 #: Raw survey responses, one file per period: `skm-<periode>.csv` (never published).
@@ -58,6 +68,7 @@ class RawYear:
     sumber_daya: Document | None = None
     indeks: Document | None = None
     narasi: Document | None = None
+    dilaporkan: Document | None = None
     responden: dict[str, Document] = field(default_factory=dict)
     individu: dict[int, Document] = field(default_factory=dict)  # triwulan -> report
 
@@ -115,7 +126,7 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawYear:
         elif path.name not in YEAR_FILES or not path.is_file():
             _unexpected(path, problems, ", ".join(sorted(YEAR_FILES)) + ", skm-<periode>.csv, individu-tw<1-4>.yml")
         elif path.suffix == ".csv":
-            raw.realisasi = read_csv(path, problems)
+            setattr(raw, path.stem, read_csv(path, problems))
         else:
             setattr(raw, path.stem.replace("-", "_"), read_yaml(path, problems))
     if not (folder / "kinerja.yml").exists() and not raw.individu:
@@ -123,7 +134,8 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawYear:
             Problem(
                 folder / "kinerja.yml",
                 "",
-                "berkas wajib tidak ada (folder tahun tanpa kinerja.yml hanya boleh berisi laporan individu-tw<N>.yml)",
+                "berkas wajib tidak ada (folder tahun tanpa kinerja.yml hanya boleh berisi laporan individu-tw<N>.yml "
+                "dan dilaporkan.csv)",
                 "missing_file",
             )
         )

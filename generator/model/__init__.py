@@ -3,6 +3,7 @@ and the validated content. `from generator import model as m` gives every name."
 
 from generator.model.content import (
     Content,
+    DilaporkanData,
     IndividuData,
     KabupatenData,
     KecamatanData,
@@ -10,10 +11,18 @@ from generator.model.content import (
     SurveyResponse,
     YearData,
 )
-from generator.model.indeks import Aspek, DaftarIndeks, Indeks, IndeksDilaporkan
-from generator.model.individu import TANGGAPAN_ATASAN, IndikatorIndividu, Jabatan, LaporanIndividu, NilaiTriwulan
+from generator.model.dilaporkan import BarisDilaporkan
+from generator.model.indeks import Aspek, DaftarIndeks, Indeks
+from generator.model.individu import (
+    TANGGAPAN_ATASAN,
+    AnggaranIndividu,
+    IndikatorIndividu,
+    Jabatan,
+    LaporanIndividu,
+    NilaiTriwulan,
+)
 from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Desa, Kecamatan, Pejabat, Renstra, VersiRenstra
-from generator.model.kinerja import PERIODS, BarisRealisasi, Dilaporkan, Indikator, Kinerja, Sasaran, Target, Tujuan
+from generator.model.kinerja import PERIODS, BarisRealisasi, Indikator, Kinerja, Sasaran, Target, Tujuan
 from generator.model.narasi import Inovasi, Narasi, NarasiSasaran, Penghargaan
 from generator.model.portal import (
     AWALAN_RESPONDEN_SINTETIS,
@@ -28,11 +37,10 @@ from generator.model.portal import (
     Rentang,
     SkalaPredikat,
 )
-from generator.model.program import Anggaran, AnggaranDilaporkan, DaftarProgram, Kegiatan, Program, SubKegiatan
+from generator.model.program import Anggaran, DaftarProgram, Kegiatan, Program, SubKegiatan
 from generator.model.skm import (
     KOLOM_PROFIL,
     KOLOM_RESPONDEN,
-    DilaporkanSkm,
     IkmLayanan,
     Layanan,
     NilaiUnsur,
@@ -43,12 +51,10 @@ from generator.model.skm import (
 from generator.model.sumber_daya import (
     DIMENSI_SDM,
     Aset,
-    AsetDilaporkan,
     Barang,
     NilaiAset,
     RincianSdm,
     Sdm,
-    SdmDilaporkan,
     SumberDaya,
 )
 from generator.model.types import (
@@ -80,13 +86,13 @@ __all__ = [
     "TANGGAPAN_ATASAN",
     "UNSUR_SKM",
     "Anggaran",
-    "AnggaranDilaporkan",
+    "AnggaranIndividu",
     "Area",
     "Aset",
-    "AsetDilaporkan",
     "Aspek",
     "AturanSkm",
     "Barang",
+    "BarisDilaporkan",
     "BarisNilaiKecamatan",
     "BarisPembanding",
     "BarisRealisasi",
@@ -97,13 +103,11 @@ __all__ = [
     "DaftarIndeks",
     "DaftarProgram",
     "Desa",
-    "Dilaporkan",
-    "DilaporkanSkm",
+    "DilaporkanData",
     "Id",
     "Ikm",
     "IkmLayanan",
     "Indeks",
-    "IndeksDilaporkan",
     "Indikator",
     "IndikatorBersama",
     "IndikatorIndividu",
@@ -138,7 +142,6 @@ __all__ = [
     "Sasaran",
     "Schema",
     "Sdm",
-    "SdmDilaporkan",
     "SkalaPredikat",
     "Skm",
     "SkmData",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.model.dilaporkan import BarisDilaporkan
 from generator.model.indeks import DaftarIndeks
 from generator.model.individu import LaporanIndividu
 from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Kecamatan, Renstra
@@ -65,6 +66,14 @@ class IndividuData:
 
 
 @dataclass(frozen=True)
+class DilaporkanData:
+    """A year's dilaporkan.csv: each printed figure with its line in the file."""
+
+    file: Path
+    baris: tuple[tuple[BarisDilaporkan, int], ...]
+
+
+@dataclass(frozen=True)
 class KecamatanData:
     slug: str
     profil: Kecamatan
@@ -74,6 +83,7 @@ class KecamatanData:
     riwayat: tuple[BarisRiwayat, ...] = ()
     pembanding: tuple[BarisPembanding, ...] = ()
     renstra: Renstra | None = None
+    dilaporkan: dict[int, DilaporkanData] = field(default_factory=dict)  # tahun -> printed figures
 
 
 @dataclass(frozen=True)

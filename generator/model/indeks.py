@@ -16,11 +16,6 @@ class Aspek(Schema):
     skor: Number | None = None  # the aspect's unweighted score, when printed (e.g. IPP 0-5)
 
 
-class IndeksDilaporkan(Schema):
-    total: Number | None = None
-    predikat: str | None = None
-
-
 class Indeks(Schema):
     """A composite index: aspects with weights. `poin`: each aspect's value is already
     weighted points out of its `bobot` (total = Σ nilai, maximum = Σ bobot); `bobot-persen`:
@@ -34,7 +29,6 @@ class Indeks(Schema):
     indikator: Id | None = None  # the IKU whose realisasi is this total
     skala: Literal["sakip"] | None = None  # grade the total on the SAKIP scale (AA..D)
     aspek: list[Aspek] = Field(min_length=1)
-    dilaporkan: IndeksDilaporkan | None = None
 
 
 class DaftarIndeks(Schema):

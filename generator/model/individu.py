@@ -7,9 +7,7 @@ from typing import Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.kinerja import Dilaporkan
-from generator.model.program import AnggaranDilaporkan
-from generator.model.types import Id, Number, Positive, Schema, Tahun, Text
+from generator.model.types import Id, Number, Positive, Rupiah, Schema, Tahun, Text
 
 TanggapanAtasan = Literal[
     "Laporan sudah baik",
@@ -19,6 +17,13 @@ TanggapanAtasan = Literal[
     "Lain-lain",
 ]
 TANGGAPAN_ATASAN: tuple[TanggapanAtasan, ...] = get_args(TanggapanAtasan)
+
+
+class AnggaranIndividu(Schema):
+    """The money behind one indicator of an individual report."""
+
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
 
 
 class _Realisasi(Schema):
@@ -53,10 +58,8 @@ class IndikatorIndividu(_Realisasi):
     target: Number
     realisasi_triwulan: list[NilaiTriwulan] = []
     rumus: str | None = None
-    anggaran: AnggaranDilaporkan | None = None  # pagu and realisasi of the money behind it
+    anggaran: AnggaranIndividu | None = None
     rincian: list[Id] = []  # indicators of subordinate positions whose money makes up this one's
-    dilaporkan: Dilaporkan | None = None
-    dilaporkan_serapan: Number | None = None
 
 
 class Jabatan(Schema):

@@ -29,7 +29,6 @@ class Desa(Schema):
 class Kecamatan(Schema):
     nama: Text
     pejabat: list[Pejabat] = []  # organisation: units and officials (names are public)
-    penduduk_dilaporkan: Count | None = None  # the total population as printed, to audit the desa sum
     publikasi_nip: bool = False  # NIP is personal data: published only when enabled
     alamat: str | None = None
     telepon: str | None = None

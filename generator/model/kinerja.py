@@ -19,14 +19,6 @@ class Target(Schema):
     renja: OptionalValue = None
 
 
-class Dilaporkan(Schema):
-    """Figures as printed in a published report, kept only to audit them."""
-
-    realisasi: OptionalValue = None
-    capaian: Number | None = None
-    predikat: str | None = None
-
-
 class Indikator(Schema):
     id: Id
     nama: Text
@@ -39,7 +31,6 @@ class Indikator(Schema):
     sumber_data: str | None = None
     penanggung_jawab: str | None = None
     keterangan: str | None = None
-    dilaporkan: Dilaporkan | None = None
     bersama: Id | None = None  # the kabupaten's shared indicator this IKU reports
     riwayat_keterangan: str | None = None  # e.g. "indikator baru pada Renstra 2025-2029"
 

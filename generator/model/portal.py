@@ -24,7 +24,6 @@ class Portal(Schema):
     penerbit: Text
     url: str | None = None
     kontak: str | None = None
-    toleransi_audit: Number = 0.5
     lisensi_data: Literal["CC-BY-4.0", "CC0-1.0", "ODbL-1.0"] = "CC-BY-4.0"
 
 

@@ -5,15 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.model.kinerja import Indikator
-from generator.model.types import Id, Number, Rupiah, Schema, Text
-
-
-class AnggaranDilaporkan(Schema):
-    """Budget figures as printed in a published report, kept only to audit them."""
-
-    pagu: Rupiah | None = None
-    realisasi: Rupiah | None = None
-    serapan: Number | None = None
+from generator.model.types import Id, Rupiah, Schema, Text
 
 
 class Anggaran(Schema):
@@ -28,7 +20,6 @@ class Anggaran(Schema):
     refocusing: Rupiah | None = None  # the amount cut from the pagu awal when the budget changed
     sumber_dana: str | None = None
     alasan_perubahan: str | None = None
-    dilaporkan: AnggaranDilaporkan | None = None
 
 
 class SubKegiatan(Schema):

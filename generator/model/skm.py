@@ -39,12 +39,6 @@ class IkmLayanan(Schema):
     responden: Count | None = None
 
 
-class DilaporkanSkm(Schema):
-    """An IKM as printed in a published report, kept only to audit it."""
-
-    ikm: Ikm | None = None
-
-
 class PeriodeSkm(Schema):
     id: Id
     nama: Text
@@ -53,7 +47,6 @@ class PeriodeSkm(Schema):
     berkas: Annotated[str, Field(pattern=r"^skm-[a-z0-9-]+\.csv$")] | None = None
     unsur: dict[KodeUnsur, NilaiUnsur] | None = None
     layanan: list[IkmLayanan] = []
-    dilaporkan: DilaporkanSkm | None = None
 
     @model_validator(mode="after")
     def _some_data(self) -> PeriodeSkm:
@@ -89,7 +82,6 @@ class Skm(Schema):
     periode: list[PeriodeSkm] = Field(min_length=1)
     tindak_lanjut: list[TindakLanjut] = []
     publikasi_saran: bool = False
-    dilaporkan: DilaporkanSkm | None = None
 
 
 #: Columns of a raw-response CSV (`skm-<periode>.csv`), one row per respondent.

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Count, Id, Number, Rupiah, Schema, Tahun, Text
+from generator.model.types import Count, Id, Rupiah, Schema, Tahun, Text
 
 DimensiSdm = Literal["jenis_kelamin", "status", "pendidikan", "eselon", "golongan", "jabatan"]
 DIMENSI_SDM: tuple[DimensiSdm, ...] = get_args(DimensiSdm)
@@ -21,17 +21,11 @@ class RincianSdm(Schema):
     jumlah: dict[Text, Count] = Field(min_length=1)
 
 
-class SdmDilaporkan(Schema):
-    jumlah_pegawai: Count | None = None
-    pemenuhan_jabatan: Number | None = None
-
-
 class Sdm(Schema):
-    jumlah_pegawai: Count | None = None  # stated total, checked against every breakdown
+    jumlah_pegawai: Count | None = None  # stated total: the total without breakdowns, else audited
     asn: Count | None = None  # ASN (PNS + PPPK) in post
     kebutuhan: Count | None = None  # ASN positions needed (analisis jabatan)
     rincian: list[RincianSdm] = []
-    dilaporkan: SdmDilaporkan | None = None
 
 
 class Barang(Schema):
@@ -65,16 +59,9 @@ class NilaiAset(Schema):
     akhir: Rupiah | None = None
 
 
-class AsetDilaporkan(Schema):
-    persen_baik: Number | None = None
-    persen_rusak_ringan: Number | None = None
-    persen_rusak_berat: Number | None = None
-
-
 class Aset(Schema):
     barang: list[Barang] = []
     nilai: list[NilaiAset] = []
-    dilaporkan: AsetDilaporkan | None = None
 
 
 class SumberDaya(Schema):

@@ -2,8 +2,9 @@
 
 Every chart carries `role="img"`, a `<title>` and a `<desc>` stating its key numbers, keeps
 its text as text, and is byte-for-byte the same for the same data. Pages always show the
-table of the chart's numbers beside it. Text widths are estimated (no font measuring), so
-layouts keep a safety margin.
+table of the chart's numbers beside it. Text is measured with real font metrics (the widest
+of the fonts a browser may draw it in, `text_width`) and long labels wrap onto more lines, so no
+text runs past the chart's edge at any size it is shown.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.numbers import format_number
+from generator.render.text_width import text_width
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
 TEXT = "#1f2328"
@@ -84,19 +86,40 @@ class Series:
 # Shared drawing helpers
 
 
-def _shortened(label: str, limit: int = 46) -> str:
-    """A label cut to fit the plot width (about 46 characters at 12 px); the full text is in
-    the table beside the chart."""
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+def _wrap(text: str, width: float, size: float = 12) -> list[str]:
+    """`text` in lines no wider than `width` px, broken between words (a word wider than a line
+    is broken where it must)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while text_width(word, size) > width:
+            cut = next((i for i in range(len(word) - 1, 0, -1) if text_width(word[:i], size) <= width), 1)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    return [*lines, line] if line else lines or [""]
 
 
-_NARROW = frozenset(" .,:;'!|()[]ijlftrI·-/")
-_WIDE = frozenset("ABCDEFGHKMNOPQRSUVWXYZmw%@")
+def _fitted(text: str, width: float, size: float) -> str:
+    """`text`, or its first words and "…" when it is wider than `width` px (a short axis title;
+    the full text is in the table beside the chart)."""
+    if text_width(text, size) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1 and text_width(" ".join(words) + "…", size) > width:
+        words.pop()
+    return " ".join(words) + "…"
 
 
-def _text_width(text: str, size: float) -> float:
-    """A generous estimate of the width of `text` in a sans-serif font at `size` px."""
-    return size * sum(0.3 if c in _NARROW else 0.8 if c in _WIDE else 0.56 for c in text)
+def _lines(x: float, y: float, lines: list[str], size: int = 12, fill: str = TEXT, step: float = 15) -> list[str]:
+    """Lines of text from baseline `y` down, `step` px apart."""
+    return [_text(x, y + step * i, line, size, fill) for i, line in enumerate(lines)]
 
 
 def _n(value: float) -> str:
@@ -183,9 +206,8 @@ def _y_axis(
     parts.append(_line(plot.left, plot.top, plot.left, plot.bottom, AXIS))
     if title:
         cx, cy = PAD + 10, plot.top + plot.height / 2
-        parts.append(
-            _text(cx, cy, _shortened(title, 30), 12, TEXT, "middle", f' transform="rotate(-90 {_n(cx)} {_n(cy)})"')
-        )
+        label = _fitted(title, plot.height, 12)
+        parts.append(_text(cx, cy, label, 12, TEXT, "middle", f' transform="rotate(-90 {_n(cx)} {_n(cy)})"'))
     return parts
 
 
@@ -205,21 +227,26 @@ def _x_axis(plot: _Plot, positions: list[float], labels: list[str], title: str |
 
 def _left_margin(labels: list[str], title: str | None) -> float:
     """Room left of the plot for the y tick labels (11 px) and the rotated title."""
-    return PAD + (18 if title else 0) + max(_text_width(t, 11) for t in labels) + 6
+    return PAD + (18 if title else 0) + max(text_width(t, 11) for t in labels) + 6
 
 
-def _legend(entries: list[tuple[str, str, str]], top: float, line: bool = False) -> tuple[list[str], float]:
-    """One (label, colour, dash) entry per line from `top`: a square, or with `line` a short
-    line in the entry's dash pattern; returns the parts and the bottom."""
+def _legend(
+    entries: list[tuple[str, str, str]], top: float, width: float, line: bool = False
+) -> tuple[list[str], float]:
+    """One (label, colour, dash) entry per line from `top`, wrapped to a chart `width` px wide:
+    a square, or with `line` a short line in the entry's dash pattern; returns the parts and the
+    bottom."""
     parts = []
-    for i, (label, colour, dash) in enumerate(entries):
-        y = top + 16 * i
+    indent = PAD + (24 if line else 16)
+    for label, colour, dash in entries:
         if line:
-            parts.append(_line(PAD, y + 5, PAD + 18, y + 5, colour, dash, ' stroke-width="2"'))
+            parts.append(_line(PAD, top + 5, PAD + 18, top + 5, colour, dash, ' stroke-width="2"'))
         else:
-            parts.append(_rect(PAD, y, 10, 10, colour))
-        parts.append(_text(PAD + (24 if line else 16), y + 9.5, label))
-    return parts, top + 16 * len(entries)
+            parts.append(_rect(PAD, top, 10, 10, colour))
+        lines = _wrap(label, width - indent - PAD)
+        parts += _lines(indent, top + 9.5, lines)
+        top += 16 + 15 * (len(lines) - 1)
+    return parts, top
 
 
 def _chart(parts: list[str], width: float, height: float, title: str, description: str) -> Chart:
@@ -246,7 +273,7 @@ def _bar_share(bars: list[Bar], start: float, top: float) -> float:
     room = MAX_WIDTH - 2 * PAD - 4 - 2
     for b in bars:
         if b.value > start:
-            fits = (room - _text_width(b.text, 12)) / WIDTH * (top - start) / (b.value - start)
+            fits = (room - text_width(b.text, 12)) / WIDTH * (top - start) / (b.value - start)
             share = min(share, fits)
     return max(share, 0.25)
 
@@ -271,23 +298,26 @@ def bar_chart(
     top = max([b.value for b in bars] + [g.value for g in lines] + [start + 1])
     # Bars use the left 55 %; the printed value follows on the right.
     x = _scale(start, start + (top - start) / _bar_share(bars, start, top), PAD, PAD + WIDTH)
-    plot = _Plot(PAD, 16 if lines else 4, WIDTH, 44 * len(bars))
+    labels = [_wrap(b.label, WIDTH) for b in bars]
+    plot = _Plot(PAD, 16 if lines else 4, WIDTH, sum(44 + 15 * (len(label) - 1) for label in labels))
     parts: list[str] = []
     width = float(PAD + WIDTH + PAD)
-    for i, b in enumerate(bars):
-        row = plot.top + 44 * i
+    row = plot.top
+    for b, label in zip(bars, labels):
         end = x(max(b.value, start))
-        parts.append(_text(plot.left, row + 20, _shortened(b.label)))
-        parts.append(_rect(plot.left, row + 23, end - plot.left, 14, b.colour))
-        parts.append(_text(end + 4, row + 34, b.text))
-        width = max(width, end + 4 + _text_width(b.text, 12) + 2)
-    width = min(width, MAX_WIDTH)
+        below = row + 15 * (len(label) - 1)  # the bar goes under the label's last line
+        parts += _lines(plot.left, row + 20, label)
+        parts.append(_rect(plot.left, below + 23, end - plot.left, 14, b.colour))
+        parts.append(_text(end + 4, below + 34, b.text))
+        width = max(width, end + 4 + text_width(b.text, 12) + 2)
+        row = below + 44
+    width = max([width, *(text_width(g.label, 11) + 2 * PAD for g in lines)])
     for g in lines:
         gx = x(g.value)
-        half = _text_width(g.label, 11) / 2
+        half = text_width(g.label, 11) / 2
         parts.append(_line(gx, plot.top, gx, plot.bottom, MUTED, REFERENCE_DASH, ' opacity="0.7"'))
         parts.append(_text(min(max(gx, PAD + half), width - PAD - half), plot.top - 2, g.label, 11, MUTED, "middle"))
-    keys, bottom = _legend([(k, c, "") for k, c in legend.items()], plot.bottom + 12)
+    keys, bottom = _legend([(k, c, "") for k, c in legend.items()], plot.bottom + 12, width)
     return _chart(parts + keys, width, bottom + 2, title, description)
 
 
@@ -314,7 +344,8 @@ def line_chart(
     parts += _x_axis(plot, list(x.values()), [str(year) for year in years], None, grid=False)
     for g in lines:
         parts.append(_line(plot.left, y(g.value), plot.right, y(g.value), MUTED, REFERENCE_DASH))
-        parts.append(_text(plot.left + 2, y(g.value) - 3, g.label, 11, MUTED))
+        label = _wrap(g.label, plot.width - 4, 11)
+        parts += _lines(plot.left + 2, y(g.value) - 3 - 13 * (len(label) - 1), label, 11, MUTED, 13)
     entries = []
     for i, s in enumerate(series):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
@@ -323,7 +354,7 @@ def line_chart(
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>')
         parts += [f'<circle cx="{_n(x[t])}" cy="{_n(y(v))}" r="4" fill="{colour}"/>' for t, v in s.points]
         entries.append((s.label, colour, dash))
-    keys, bottom = _legend(entries, plot.bottom + 28, line=True)
+    keys, bottom = _legend(entries, plot.bottom + 28, plot.right + PAD, line=True)
     return _chart(parts + keys, plot.right + PAD, bottom + 2, title, description)
 
 
@@ -348,25 +379,31 @@ def scatter_chart(
     y_ticks, _ = _nice_ticks(y0, y1)
     y_labels = [format_number(t, 2) for t in y_ticks]
     left = _left_margin(y_labels, y_title)
+    x_labels = [format_number(t, 2) for t in x_ticks]
     plot = _Plot(left, 8, min(WIDTH - 40, MAX_WIDTH - 14 - left), 240)
-    width = plot.right + 14  # room for half the last x tick label
     x, y = _scale(x0, x1, plot.left, plot.right), _scale(y0, y1, plot.bottom, plot.top)
+    width = max(plot.right + 14, x(x_ticks[-1]) + text_width(x_labels[-1], 11) / 2 + 2)  # the last x tick label
     parts = _y_axis(plot, y_ticks, y_labels, y, y_title)
-    parts += _x_axis(plot, [x(t) for t in x_ticks], [format_number(t, 2) for t in x_ticks], x_title, grid=True)
-    corners = {
-        "kiri-atas": (plot.left + 4, plot.top + 13, "start"),
-        "kanan-atas": (plot.right - 4, plot.top + 13, "end"),
-        "kiri-bawah": (plot.left + 4, plot.bottom - 6, "start"),
-        "kanan-bawah": (plot.right - 4, plot.bottom - 6, "end"),
-    }
-    for key, text in kuadran.items():
-        cx, cy, anchor = corners[key]
-        parts.append(_text(cx, cy, text, 11, MUTED, anchor, ' font-style="italic"'))
+    parts += _x_axis(plot, [x(t) for t in x_ticks], x_labels, x_title, grid=True)
+    parts += _corner_labels(plot, kuadran)
     parts.append(_line(x(x_split), plot.top, x(x_split), plot.bottom, MUTED, REFERENCE_DASH))
     parts.append(_line(plot.left, y(y_split), plot.right, y(y_split), MUTED, REFERENCE_DASH))
     parts += [f'<circle cx="{_n(x(px))}" cy="{_n(y(py))}" r="4.5" fill="{PALETTE[0]}"/>' for px, py in merged]
     parts += _point_labels([(x(px), y(py), ", ".join(names)) for (px, py), names in merged.items()], plot.left, width)
     return _chart(parts, width, plot.bottom + 40, title, description)
+
+
+def _corner_labels(plot: _Plot, kuadran: dict[str, str]) -> list[str]:
+    """The quadrants' names in the plot's corners (11 px italic), each wrapped to half the plot
+    width; the lower ones grow upwards."""
+    parts = []
+    for key, text in kuadran.items():
+        horizontal, vertical = key.split("-")
+        lines = _wrap(text, plot.width / 2 - 8, 11)
+        x, anchor = (plot.left + 4, "start") if horizontal == "kiri" else (plot.right - 4, "end")
+        y = plot.top + 13 if vertical == "atas" else plot.bottom - 6 - 13 * (len(lines) - 1)
+        parts += [_text(x, y + 13 * i, line, 11, MUTED, anchor, ' font-style="italic"') for i, line in enumerate(lines)]
+    return parts
 
 
 def _point_labels(points: list[tuple[float, float, str]], low: float, high: float) -> list[str]:
@@ -380,7 +417,7 @@ def _point_labels(points: list[tuple[float, float, str]], low: float, high: floa
     taken = [(px - 4.5, py - 4.5, px + 4.5, py + 4.5) for px, py, _ in points]
     parts = []
     for px, py, label in points:
-        width = _text_width(label, 12)
+        width = text_width(label, 12)
         options = [
             (px + 5, py - 6, "start"),
             (px + 5, py + 15, "start"),

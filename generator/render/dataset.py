@@ -41,6 +41,7 @@ class Column:
     formula: str | None = None  # anchor of the formula on the Metodologi page
     shown: bool = True  # False: in the downloads only (ids, codes)
     group: bool = False  # row header printed once per run of equal values
+    decimals: int = DECIMALS  # decimals of numbers in the downloads
 
     def __post_init__(self) -> None:
         if self.kind not in SCHEMA_TYPES:
@@ -64,6 +65,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: list[tuple[Any, ...]] = field(default_factory=list)  # values of their columns' kinds (see `data_value`)
     row_classes: list[str] = field(default_factory=list)
+    row_ids: list[str] = field(default_factory=list)  # anchors other pages link to ("" for none)
     source: str = ""
     css_class: str = ""
     footer: tuple[Any, ...] | None = None  # a totals row shown under the table, not part of the data
@@ -78,11 +80,12 @@ class Table:
     def shown(self) -> list[int]:
         return [i for i, k in enumerate(self.columns) if k.shown]
 
-    def add_row(self, *values: Any, css_class: str = "") -> None:
+    def add_row(self, *values: Any, css_class: str = "", row_id: str = "") -> None:
         if len(values) != len(self.columns):
             raise ValueError(f"{self.path}: {len(values)} values for {len(self.columns)} columns")
         self.rows.append(values)
         self.row_classes.append(css_class)
+        self.row_ids.append(row_id)
         self._records = None
 
     def starts_group(self, r: int, c: int) -> bool:
@@ -110,7 +113,7 @@ def data_value(value: Any, kolom: Column) -> Any:
     if kolom.kind in ("bilangan", "tahun"):
         return int(value)
     if kolom.kind in ("angka", "persen", "indeks", "rupiah") and isinstance(value, (int, float)):
-        rounded = round_half_up(float(value), DECIMALS).normalize()
+        rounded = round_half_up(float(value), kolom.decimals).normalize()
         return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
     return str(value)
 

@@ -13,8 +13,11 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from generator.compute.skm import Mutu, rentang_mutu
+from generator.model.portal import Rentang
 from generator.numbers import format_number, format_percent, format_value
 from generator.render.dataset import Column
+from generator.render.tables.kinerja import rentang_teks
 
 #: Characters Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -82,6 +85,17 @@ def predikat_badge(r: Any) -> Markup:
         return Markup('<span class="tanpa-data">—</span>')
     kode = f"{escape(r.kode)} · " if r.kode else ""
     return Markup(f'<span class="predikat" style="--warna: {escape(r.warna)}">{kode}{escape(r.label)}</span>')
+
+
+def arti_mutu(q: Mutu) -> str:
+    """What a mutu letter means, in one line: `Mutu B (baik) berarti IKM antara 76,61 dan 88,30`."""
+    bawah, atas = rentang_mutu(q)
+    return f"Mutu {q.huruf} ({q.label.lower()}) berarti IKM antara {format_number(bawah)} dan {format_number(atas)}"
+
+
+def arti_predikat(r: Rentang, kabupaten: str, skala: str) -> str:
+    """What a predikat means, in one line, naming the kabupaten's scale."""
+    return f"{r.label} berarti rata-rata capaian {rentang_teks(r)} pada skala Kabupaten {kabupaten} ({skala})"
 
 
 #: How a table cell of each column kind is written.

@@ -65,6 +65,7 @@ def navigation(hasil: PortalResult | None, shard_slug: str, outline: Outline, cr
         section.append({"Data terbuka kabupaten": "data-terbuka.md"})
         nav.append({f"Kab. {nama}": section})
     nav += [
+        {"Istilah": _nav_entry("istilah.md", shard_slug, cross_links)},
         {"Metodologi": _nav_entry("metodologi.md", shard_slug, cross_links)},
         {"Data terbuka": _nav_entry("data-terbuka.md", shard_slug, cross_links)},
     ]

@@ -46,9 +46,12 @@ class Page:
         MkDocs publishes it with `use_directory_urls` (`a/index.md` -> `a/`); `#x` stays."""
         if target.startswith("#"):
             return target
+        target, _, fragment = target.partition("#")
         if shard(target) != shard(self.path):
             self.cross_links.add(target)
-        return posixpath.relpath(page_folder(target), page_folder(self.path)) + "/"
+        return (
+            posixpath.relpath(page_folder(target), page_folder(self.path)) + "/" + (f"#{fragment}" if fragment else "")
+        )
 
     @property
     def folder(self) -> str:

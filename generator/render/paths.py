@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.compute.families import slug
 from generator.compute.individu import IndividuResult
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview
@@ -30,6 +31,11 @@ def laporan_path(lp: LaporanKinerja) -> str:
 
 def audit_path(lp: LaporanKinerja) -> str:
     return _index(f"{laporan_folder(lp)}/catatan-kualitas-data")
+
+
+def audit_anchor(alamat: str) -> str:
+    """The anchor of an address's row on the Catatan kualitas data page."""
+    return "catatan-" + slug(alamat)
 
 
 def anggaran_folder(lp: LaporanKinerja) -> str:

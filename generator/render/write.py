@@ -11,11 +11,21 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from generator.model.content import Content
 from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
 from generator.render.dataset import LISENSI, datapackage, to_csv, to_json
-from generator.render.filters import format_date, format_date_iso, md, predikat_badge, safe_markdown, yaml_text
+from generator.render.filters import (
+    arti_mutu,
+    arti_predikat,
+    format_date,
+    format_date_iso,
+    md,
+    predikat_badge,
+    safe_markdown,
+    yaml_text,
+)
 from generator.render.html_table import table_html
 from generator.render.page import Page, shard, unique_tables
 from generator.render.paths import (
     anggaran_path,
+    audit_anchor,
     audit_path,
     individu_path,
     kabupaten_path,
@@ -52,6 +62,8 @@ def environment(cache: BytecodeCache | None = None) -> Environment:
         rupiah=format_rupiah_ringkas,
         safe_markdown=safe_markdown,
         predikat_badge=predikat_badge,
+        arti_mutu=arti_mutu,
+        arti_predikat=arti_predikat,
     )
     env.globals["table_html"] = table_html
     env.globals.update(
@@ -64,6 +76,7 @@ def environment(cache: BytecodeCache | None = None) -> Environment:
         individu_path=individu_path,
         overview_path=overview_path,
         audit_path=audit_path,
+        audit_anchor=audit_anchor,
     )
     return env
 

@@ -19,9 +19,10 @@ from generator.synthetic.skm import jawaban_sintetis
 # profile with villages and officials, per year the plan (4 IKU, one negative, one reported by
 # the kabupaten's shared indicator through a composite index, one measured by the SKM), programs
 # with budgets, quarterly values, the survey (raw responses in the newest year, published unsur
-# values before), staff and assets, narrative, two individual quarterly reports; per kecamatan
+# values before), staff and assets, narrative, two individual quarterly reports (and a year
+# before the first with only an individual report); per kecamatan
 # the Renstra, earlier years and benchmarks; per kabupaten the shared indicator's values of
-# kecamatan without a folder. A few printed figures (`dilaporkan`) differ from what the portal
+# kecamatan without a folder. A few printed figures (`dilaporkan.csv`) differ from what the portal
 # computes, as in real reports, so the data-quality pages exist too.
 
 SKALA = {
@@ -93,7 +94,7 @@ def _csv(path: Path, head: tuple[str, ...], rows: list[tuple[object, ...]]) -> N
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def _kinerja(kec: str, tahun: int, audit: bool) -> YamlData:
+def _kinerja(kec: str, tahun: int) -> YamlData:
     def indikator(ident: str, nama: str, satuan: str, bersama: str | None, target: float) -> YamlData:
         item = {"id": ident, "nama": nama, "satuan": satuan, "target": {"pk_awal": target}}
         if ident == "aduan":
@@ -102,8 +103,6 @@ def _kinerja(kec: str, tahun: int, audit: bool) -> YamlData:
             item["agregasi"] = "rata-rata"
         if bersama:
             item["bersama"] = bersama
-        if ident == "desa-tepat-waktu" and audit:
-            item["dilaporkan"] = {"capaian": 100}  # printed as if every village were on time
         return item
 
     sasaran = [
@@ -218,7 +217,7 @@ def _indeks(rng: random.Random, kec: str, tahun: int) -> YamlData:
     }
 
 
-def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> YamlData:
+def _sumber_daya(rng: random.Random, kec: str, tahun: int) -> YamlData:
     pns, pppk, kontrak = rng.randint(8, 16), rng.randint(0, 3), rng.randint(3, 10)
     jumlah = pns + pppk + kontrak
     laki = rng.randint(jumlah // 3, 2 * jumlah // 3)
@@ -233,8 +232,6 @@ def _sumber_daya(rng: random.Random, kec: str, tahun: int, audit: bool) -> YamlD
             {"dimensi": "pendidikan", "kelompok": "ASN", "jumlah": {"SMA": sma, "S1": pns + pppk - sma}},
         ],
     }
-    if audit:
-        sdm["dilaporkan"] = {"pemenuhan_jabatan": 57}
     barang = []
     for nama, satuan in (
         ("Gedung kantor", "unit"),
@@ -291,7 +288,7 @@ def _narasi(rng: random.Random, kec: str, tahun: int) -> YamlData:
     }
 
 
-def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> YamlData:
+def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int, dicetak: list[tuple[object, ...]]) -> YamlData:
     """individu-tw<N>.yml: three positions, each one indicator as pembilang/penyebut and one as a
     value; the Camat's printed realisasi is sometimes the division the wrong way round."""
     jabatan = []
@@ -309,8 +306,14 @@ def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> YamlDa
             "penyebut": penyebut,
             "anggaran": {"pagu": pagu, "realisasi": int(pagu * rng.uniform(0.2, 0.3) * triwulan)},
         }
-        if ident == "camat" and rng.random() < 0.3:
-            koordinasi["dilaporkan"] = {"realisasi": round(100 * penyebut / (penyebut + pembilang), 2)}
+        if ident == "camat" and rng.random() < 0.3:  # printed as pembilang / (pembilang + penyebut)
+            dicetak.append(
+                (
+                    f"individu/tw{triwulan}/camat/camat-1/realisasi",
+                    f"{100 * penyebut / (penyebut + pembilang):.2f}".replace(".", ","),
+                    f"Laporan Camat TW {triwulan} (contoh)",
+                )
+            )
         jabatan.append(
             {
                 "id": ident,
@@ -335,10 +338,13 @@ def _individu(rng: random.Random, kec: str, tahun: int, triwulan: int) -> YamlDa
     return {"kecamatan": kec, "tahun": tahun, "triwulan": triwulan, "sumber": SUMBER, "jabatan": jabatan}
 
 
-def _tahun(rng: random.Random, kec: str, tahun: int, folder: Path, terbaru: bool) -> float:
-    """Every file of one synthetic kecamatan-year; returns its realisasi of the IKM (for benchmarks)."""
+def _tahun(
+    rng: random.Random, kec: str, tahun: int, folder: Path, terbaru: bool, dicetak: list[tuple[object, ...]]
+) -> float:
+    """Every file of one synthetic kecamatan-year, `dicetak`: printed figures known beforehand;
+    returns its realisasi of the IKM (for benchmarks)."""
     audit = rng.random() < 0.3
-    _yaml(folder / "kinerja.yml", _kinerja(kec, tahun, audit))
+    _yaml(folder / "kinerja.yml", _kinerja(kec, tahun))
     program, rows = _program(rng)
     _yaml(folder / "program.yml", program)
     ikm = round(rng.uniform(75, 92), 2)
@@ -352,14 +358,22 @@ def _tahun(rng: random.Random, kec: str, tahun: int, folder: Path, terbaru: bool
     )
     _yaml(folder / "skm.yml", _skm(rng, kec, tahun, folder, mentah=terbaru))
     _yaml(folder / "indeks.yml", _indeks(rng, kec, tahun))
-    _yaml(folder / "sumber-daya.yml", _sumber_daya(rng, kec, tahun, audit))
+    _yaml(folder / "sumber-daya.yml", _sumber_daya(rng, kec, tahun))
     _yaml(folder / "narasi.yml", _narasi(rng, kec, tahun))
+    if audit:  # printed as if every village were on time, and a wrong staffing share
+        dicetak += [
+            ("iku/desa-tepat-waktu/capaian", "100", "Tabel 3.1 (contoh)"),
+            ("sdm/pemenuhan-jabatan", "57", "Bab III (contoh)"),
+        ]
     for tw in (2, 4):
-        _yaml(folder / f"individu-tw{tw}.yml", _individu(rng, kec, tahun, tw))
+        _yaml(folder / f"individu-tw{tw}.yml", _individu(rng, kec, tahun, tw, dicetak))
+    if dicetak:
+        _csv(folder / "dilaporkan.csv", ("alamat", "nilai", "tempat"), dicetak)
     return ikm
 
 
-def _kecamatan(rng: random.Random, a: int, b: int) -> YamlData:
+def _kecamatan(rng: random.Random, a: int, b: int) -> tuple[YamlData, int]:
+    """kecamatan.yml, and the total population its report prints (sometimes not the desa sum)."""
     desa: list[YamlData] = [
         {
             "nama": f"Desa {c:02d}",
@@ -370,17 +384,17 @@ def _kecamatan(rng: random.Random, a: int, b: int) -> YamlData:
         for c in range(1, rng.randint(6, 14))
     ]
     penduduk = sum(d["penduduk_laki_laki"] + d["penduduk_perempuan"] for d in desa)
-    return {
+    profil = {
         "nama": f"Kecamatan Contoh {a:02d}-{b:02d}",
         "alamat": f"Jalan Contoh No. {b}",
         "telepon": "(0000) 000000",
         "luas_km2": round(rng.uniform(15, 120), 2),
         "camat": {"nama": f"Camat Contoh {a:02d}-{b:02d}", "nip": "000000000000000000"},
         "pejabat": [{"nama": f"Pejabat Contoh {ident.upper()}", "jabatan": nama} for ident, nama in JABATAN],
-        "penduduk_dilaporkan": penduduk + (rng.choice([0, 0, 120])),
         "desa": desa,
         "sumber": SUMBER,
     }
+    return profil, penduduk + rng.choice([0, 0, 120])
 
 
 def _riwayat(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
@@ -423,7 +437,8 @@ def _renstra(tahun: list[int]) -> YamlData:
 
 def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int], seed: int) -> int:
     """Write a whole synthetic portal under `root`: `kabupaten` × `kecamatan` × `tahun`, with
-    every kind of content the real portal has. Returns the number of kecamatan-years."""
+    every kind of content the real portal has (a year before the first with only an individual
+    report, too). Returns the number of kecamatan-years with a Laporan Kinerja."""
     rng = random.Random(seed)
     tahun = sorted(tahun)
     _yaml(
@@ -458,7 +473,8 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
         )
         for b in range(1, kecamatan + 1):
             kec = f"kecamatan-{b:02d}"
-            _yaml(kab / kec / "kecamatan.yml", _kecamatan(rng, a, b))
+            profil, penduduk = _kecamatan(rng, a, b)
+            _yaml(kab / kec / "kecamatan.yml", profil)
             _csv(
                 kab / kec / "riwayat.csv",
                 ("indikator", "tahun", "target", "realisasi", "nama", "sumber", "keterangan"),
@@ -467,7 +483,10 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
             _yaml(kab / kec / "renstra.yml", _renstra(tahun))
             pembanding: list[tuple[object, ...]] = []
             for t in tahun:
-                ikm = _tahun(rng, kec, t, kab / kec / str(t), terbaru=t == tahun[-1])
+                tercetak: list[tuple[object, ...]] = []
+                if t == tahun[0]:
+                    tercetak.append(("profil/penduduk", f"{penduduk:,}".replace(",", "."), "Bab I (contoh)"))
+                ikm = _tahun(rng, kec, t, kab / kec / str(t), t == tahun[-1], tercetak)
                 pembanding += [
                     ("ikm", t, f"Kabupaten Sintetis {a:02d}", "kabupaten", round(ikm + rng.uniform(-3, 3), 2), SUMBER),
                     ("ikm", t, "Provinsi Contoh", "provinsi", round(rng.uniform(78, 88), 2), SUMBER),
@@ -478,4 +497,14 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
                 ("indikator", "tahun", "pembanding", "jenis", "nilai", "sumber"),
                 pembanding,
             )
+            _individu_saja(random.Random(f"{seed}-{a}-{b}-individu"), kec, tahun[0] - 1, kab / kec / str(tahun[0] - 1))
     return count
+
+
+def _individu_saja(rng: random.Random, kec: str, tahun: int, folder: Path) -> None:
+    """A year with only an individual report (its own random stream, so the other years stay
+    as they were)."""
+    dicetak: list[tuple[object, ...]] = []
+    _yaml(folder / "individu-tw4.yml", _individu(rng, kec, tahun, 4, dicetak))
+    if dicetak:
+        _csv(folder / "dilaporkan.csv", ("alamat", "nilai", "tempat"), dicetak)

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
-from generator.model.content import Content, IndividuData, KabupatenData, KecamatanData, YearData
+from generator.model.content import Content, DilaporkanData, IndividuData, KabupatenData, KecamatanData, YearData
 from generator.problems import ContentError, Problem
 from generator.validate.ids import all_indikator
 from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
@@ -128,9 +128,16 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> Ke
     pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
     discontinued = {r.indikator for r in riwayat}  # indicators no year has, named in riwayat.csv
     renstra = _renstra(raw.renstra, known | discontinued, problems) if raw.renstra else None
+    dilaporkan = {
+        t.tahun: DilaporkanData(t.dilaporkan.path, tuple(csv_rows(t.dilaporkan, m.BarisDilaporkan, problems)))
+        for t in raw.tahun
+        if t.dilaporkan is not None
+    }
     if has_errors(problems, before):
         return None
-    return KecamatanData(raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra)
+    return KecamatanData(
+        raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra, dilaporkan
+    )
 
 
 def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:

@@ -245,6 +245,7 @@ def validate_year(
         raw.sumber_daya,
         raw.indeks,
         raw.narasi,
+        raw.dilaporkan,
         *raw.responden.values(),
     )
     return YearData(

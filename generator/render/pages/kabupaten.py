@@ -13,6 +13,7 @@ from generator.render import charts
 from generator.render import tables as tabel
 from generator.render.page import Page, unique_tables
 from generator.render.pages.anggaran import anggaran_page
+from generator.render.pages.headline import headline_card, year_pages
 from generator.render.pages.individu import individu_page
 from generator.render.pages.laporan import audit_page, laporan_page
 from generator.render.pages.portal import ShardSummary, computed_columns, data_terbuka_page
@@ -134,6 +135,7 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
         changed=all_changed,
     )
     page.add(capaian=tabel.capaian_kecamatan(kab, laporan_kab), skala=skala)
+    page.context["cards"] = [headline_card(hasil, kab, kec) for kec in kab.kecamatan]
     page.context["ikhtisar"] = [x for x in hasil.overviews if x.kabupaten.slug == kab.slug]
     result = [page, *(overview_page(x) for x in page.context["ikhtisar"])]
     for kec in kab.kecamatan:
@@ -144,7 +146,17 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
             "kecamatan.md.j2",
             f"Kecamatan {kec.profil.nama}",
             f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
-            {"kab": kab, "kec": kec, "wilayah": w, "grafik_penduduk": None, "grafik_sdm": None, "grafik_aset": None},
+            {
+                "kab": kab,
+                "kec": kec,
+                "wilayah": w,
+                "card": headline_card(hasil, kab, kec),
+                "tahun": year_pages(hasil, kab, kec),
+                "grafik_penduduk": None,
+                "grafik_sdm": None,
+                "grafik_aset": None,
+                "catatan_profil": [(lp, n) for lp in laporan_kec for n in lp.audit if n.alamat.startswith("profil/")],
+            },
             source=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
             sources=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)),
         )
@@ -155,14 +167,19 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
         _sumber_daya(page, laporan_kec)
         result.append(page)
     for lp in hasil.untuk(kab.slug):
-        result.append(laporan_page(lp, skala))
+        result.append(laporan_page(lp, skala, hasil.register_untuk(kab.slug, lp.kecamatan.slug, lp.tahun)))
         if lp.skm:
-            result.extend(skm_pages(lp, lp.skm))
+            result.extend(skm_pages(lp, lp.skm, hasil.content.portal.url))
         if lp.anggaran:
             result.append(anggaran_page(lp, lp.anggaran))
         if lp.audit:
             result.append(audit_page(lp))
-    result.extend(individu_page(r) for r in hasil.individu if r.kabupaten.slug == kab.slug)
+    published: set[tuple[str, int]] = {(lp.kecamatan.slug, lp.tahun) for lp in hasil.untuk(kab.slug)}
+    for r in (r for r in hasil.individu if r.kabupaten.slug == kab.slug):
+        key = (r.kecamatan.slug, r.tahun)
+        register = None if key in published else hasil.register_untuk(kab.slug, *key)
+        published.add(key)
+        result.append(individu_page(r, register))
     result.append(
         data_terbuka_page(f"{kab.slug}/data-terbuka.md", hasil.content, result, [], (kab.file.parent,), all_changed)
     )
@@ -176,6 +193,7 @@ def shard_summary(hasil: PortalResult, kab: KabupatenData, site_pages: list[Page
         replace(kab, kecamatan=(), nilai_kecamatan=()),
         len(kab.kecamatan),
         tabel.capaian_terbaru(terbaru, "capaian-terbaru"),
+        tuple(headline_card(hasil, kab, kec) for kec in kab.kecamatan),
         computed_columns(k for t in unique_tables(site_pages) for k in t.columns),
         tuple(p.path for p in site_pages),
         tuple(sorted({t for p in site_pages for t in p.cross_links})),

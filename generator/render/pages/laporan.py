@@ -7,18 +7,22 @@ from typing import Any
 
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.portal import IkuComparison
+from generator.compute.register import YearRegister
 from generator.numbers import format_percent, format_value
 from generator.render import charts
 from generator.render import tables as tabel
 from generator.render.dataset import Table
 from generator.render.page import Page
-from generator.render.paths import audit_path, laporan_path, perbandingan_path
+from generator.render.paths import audit_path, laporan_folder, laporan_path, perbandingan_path
 
 
 def _capaian_chart(lp: LaporanKinerja) -> charts.Chart | None:
+    """Capaian of every IKU; an indicator of a tujuan names it (it may measure the kabupaten,
+    like the kabupaten's IKM, rather than the kecamatan)."""
+    tujuan = {h.indikator.id: t.tujuan.nama for t in lp.tujuan for h in t.indikator}
     bars = [
         charts.Bar(
-            h.indikator.nama,
+            f"{h.indikator.nama} (tujuan: {tujuan[h.indikator.id]})" if h.indikator.id in tujuan else h.indikator.nama,
             h.capaian.nilai,
             f"{format_percent(h.capaian.nilai)} · {h.predikat.label}",
             h.predikat.label,
@@ -50,7 +54,7 @@ def table_notes(hasil: Iterable[IndikatorResult]) -> list[tuple[str, str]]:
     return notes
 
 
-def laporan_page(lp: LaporanKinerja, skala: Table) -> Page:
+def laporan_page(lp: LaporanKinerja, skala: Table, register: YearRegister) -> Page:
     nama = lp.kecamatan.profil.nama
     page = Page(
         laporan_path(lp),
@@ -75,6 +79,7 @@ def laporan_page(lp: LaporanKinerja, skala: Table) -> Page:
     if lp.indeks:
         page.add(**{f"indeks_{x.indeks.id}": tabel.indeks_tabel(lp, x) for x in lp.indeks})
     page.context["narasi"] = _narasi(lp)
+    page.add(angka=tabel.angka_tabel(register))
     return page
 
 
@@ -90,7 +95,11 @@ def audit_page(lp: LaporanKinerja) -> Page:
         source=lp.data.kinerja.sumber,
         sources=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files),
     )
-    page.add(audit=tabel.catatan_kualitas(lp))
+    page.add(
+        audit=tabel.catatan_kualitas(
+            f"{laporan_folder(lp)}/catatan-kualitas-data/catatan", lp.audit, lp.data.kinerja.sumber
+        )
+    )
     return page
 
 

@@ -7,16 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compute.metodologi import metodologi
+from generator.compute.skm import MUTU
 from generator.model.content import Content, KabupatenData
 from generator.render import tables as tabel
 from generator.render.dataset import LISENSI, Cell, Column, Table
+from generator.render.glossary import glossary
 from generator.render.page import Page
+from generator.render.pages.headline import HeadlineCard
 
 
 @dataclass(frozen=True)
 class Outline:
     """The portal's outline: every kabupaten and its kecamatan, by slug and name. Every shard
-    knows it (shared navigation, portal-wide search for names) without loading other shards."""
+    knows it (shared navigation) without loading other shards."""
 
     kabupaten: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
 
@@ -28,14 +31,19 @@ class ShardSummary:
     kabupaten: KabupatenData  # profile and scale (its kecamatan without reports)
     kecamatan_count: int
     latest: Table  # the latest report of each kecamatan, for the home page
+    cards: tuple[HeadlineCard, ...]  # every kecamatan with its headline, for the place picker
     columns: tuple[Column, ...]  # computed columns of its datasets, for Metodologi
     pages: tuple[str, ...]  # source paths of its pages
     cross_links: tuple[str, ...]  # pages of other shards it links to
     changed: int  # newest change of its content files
 
 
+#: Up to this many kecamatan, the place picker shows every kabupaten's list opened.
+OPEN_GROUPS = 30
+
+
 def metodologi_page(content: Content, ringkasan: list[ShardSummary], skala: dict[str, Table], kolom: Table) -> Page:
-    m = metodologi(content.portal, [r.kabupaten for r in ringkasan])
+    m = metodologi([r.kabupaten for r in ringkasan])
     page = Page(
         "metodologi.md",
         "metodologi.md.j2",
@@ -45,7 +53,7 @@ def metodologi_page(content: Content, ringkasan: list[ShardSummary], skala: dict
         source="ketentuan PermenPANRB 53/2014 dan skala predikat setiap kabupaten",
         sources=tuple(r.kabupaten.file for r in ringkasan),
     )
-    page.add(kolom=kolom, **skala)
+    page.add(kolom=kolom, alamat=tabel.alamat_tabel(), **skala)
     return page
 
 
@@ -113,7 +121,7 @@ def portal_pages(content: Content, kabupaten: list[ShardSummary]) -> list[Page]:
         "beranda.md.j2",
         content.portal.judul,
         content.portal.deskripsi,
-        {"portal_kabupaten": kabupaten},
+        {"portal_kabupaten": kabupaten, "buka": sum(len(r.cards) for r in kabupaten) <= OPEN_GROUPS},
         source="laporan kinerja setiap kecamatan di portal ini",
         sources=folders,
         changed=diubah,
@@ -124,7 +132,16 @@ def portal_pages(content: Content, kabupaten: list[ShardSummary]) -> list[Page]:
     home.add(terbaru=terbaru)
     skala = {f"skala_{r.kabupaten.slug}": tabel.skala_predikat(r.kabupaten) for r in kabupaten}
     kolom = computed_columns([*terbaru.columns, *(k for r in kabupaten for k in r.columns)])
-    kolom_tabel = _computed_columns_table(kolom, {x.kode: x.nama for x in metodologi(content.portal, []).rumus})
-    result = [home, metodologi_page(content, kabupaten, skala, kolom_tabel)]
+    kolom_tabel = _computed_columns_table(kolom, {x.kode: x.nama for x in metodologi([]).rumus})
+    istilah = Page(
+        "istilah.md",
+        "istilah.md.j2",
+        "Istilah",
+        "Arti singkatan dan istilah yang dipakai portal, dalam bahasa sehari-hari.",
+        {"g": glossary(), "skala_mutu": MUTU, "portal_kabupaten": kabupaten},
+        source="daftar istilah portal dan PermenPANRB 14/2017",
+        sources=(content.root / "portal.yml",),
+    )
+    result = [home, istilah, metodologi_page(content, kabupaten, skala, kolom_tabel)]
     result.append(data_terbuka_page("data-terbuka.md", content, result, kabupaten, folders, diubah))
     return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.skm import MUTU, SkmResult
 from generator.numbers import format_number
@@ -9,6 +11,7 @@ from generator.render import charts
 from generator.render import tables as tabel
 from generator.render.page import Page
 from generator.render.paths import pengumuman_path, skm_path
+from generator.render.qr import public_address, qr_svg
 
 #: The printed SKM notice keeps to one A4 page: at most this many follow-up actions on it.
 TINDAK_LANJUT_PENGUMUMAN = 4
@@ -66,7 +69,9 @@ def _kuadran_chart(lp: LaporanKinerja, skm: SkmResult) -> charts.Chart | None:
     )
 
 
-def skm_pages(lp: LaporanKinerja, skm: SkmResult) -> list[Page]:
+def skm_pages(lp: LaporanKinerja, skm: SkmResult, url: str | None = None) -> list[Page]:
+    """The Hasil SKM page and its printable notice; with the portal's public `url` the notice
+    shows the Hasil SKM page's address and a QR code to it."""
     nama = lp.kecamatan.profil.nama
     common = {"lp": lp, "skm": skm}
     berkas = (lp.kabupaten.file, lp.kecamatan.file, *lp.data.files)
@@ -104,4 +109,9 @@ def skm_pages(lp: LaporanKinerja, skm: SkmResult) -> list[Page]:
         sources=berkas,
     )
     notice.add(unsur=tabel.skm_unsur(lp, skm, pengumuman=True))
+    notice.context["alamat"] = public_address(url, page.path) if url else None
+    if notice.context["alamat"]:
+        svg, notice.context["qr_size"] = qr_svg(notice.context["alamat"])
+        # next to the notice as published (skm/pengumuman/), not its source file (skm/pengumuman.md)
+        notice.files[posixpath.relpath(f"{notice.folder}/kode-qr.svg", posixpath.dirname(notice.path))] = svg
     return [page, notice]

@@ -8,7 +8,7 @@ from generator.render.tables.anggaran import (
     perubahan_anggaran,
     rincian_program,
 )
-from generator.render.tables.individu import catatan_individu, kinerja_jabatan
+from generator.render.tables.individu import kinerja_jabatan
 from generator.render.tables.kabupaten import (
     aset_tabel,
     capaian_kecamatan,
@@ -22,7 +22,6 @@ from generator.render.tables.kabupaten import (
 from generator.render.tables.kinerja import (
     capaian_iku,
     capaian_sasaran,
-    catatan_kualitas,
     indeks_tabel,
     indikator_program,
     pembanding_tabel,
@@ -30,17 +29,19 @@ from generator.render.tables.kinerja import (
     riwayat_tabel,
     skala_predikat,
 )
+from generator.render.tables.register import alamat_tabel, angka_tabel, catatan_kualitas
 from generator.render.tables.skm import skm_layanan, skm_periode, skm_profil, skm_tindak_lanjut, skm_unsur
 
 __all__ = [
+    "alamat_tabel",
     "anggaran_program",
+    "angka_tabel",
     "aset_tabel",
     "biaya_per_hasil",
     "capaian_iku",
     "capaian_kecamatan",
     "capaian_sasaran",
     "capaian_terbaru",
-    "catatan_individu",
     "catatan_kualitas",
     "desa",
     "efisiensi_tabel",

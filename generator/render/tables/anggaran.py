@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.compute.anggaran import AnggaranNode, AnggaranResult, walk
 from generator.compute.laporan import LaporanKinerja
 from generator.render.dataset import Cell, Column, Table
 from generator.render.paths import anggaran_folder
 from generator.render.tables.common import (
     CAPAIAN,
+    CATATAN,
     INDIKATOR,
     INDIKATOR_ID,
     LEVEL_LABEL,
@@ -16,6 +19,7 @@ from generator.render.tables.common import (
     SATUAN,
     SERAPAN,
     TARGET,
+    catatan_cell,
 )
 
 
@@ -31,18 +35,38 @@ def _uang_baris(n: AnggaranNode) -> tuple[float | None, ...]:
 UANG_KOLOM = (RUPIAH["pagu_awal"], RUPIAH["pagu_perubahan"], RUPIAH["realisasi_anggaran"], SERAPAN, RUPIAH["sisa"])
 
 
+def _catatan_kolom(lp: LaporanKinerja, nodes: list[str]) -> Column:
+    """The mark column, shown when a row's printed figures differ from the computed ones."""
+    return replace(CATATAN, shown=any(catatan_cell(lp, f"anggaran/{n}") for n in nodes))
+
+
 def anggaran_program(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
     t = Table(
         f"{anggaran_folder(lp)}/anggaran-program",
         f"Anggaran per program {lp.tahun}",
-        "Pagu awal, pagu perubahan, realisasi, serapan dan sisa setiap program.",
-        (Column("program", "Program"), Column("program_id", "Kode program portal", shown=False), *UANG_KOLOM),
+        "Pagu awal, pagu perubahan, realisasi, serapan dan sisa setiap program; pagu dan realisasi program "
+        "yang dirinci adalah jumlah rinciannya.",
+        (
+            Column("program", "Program"),
+            Column("program_id", "Kode program portal", shown=False),
+            *UANG_KOLOM,
+            _catatan_kolom(lp, [n.node.id for n in ang.program] + ["total"]),
+        ),
         source=lp.data.kinerja.sumber,
     )
     for n in ang.program:
-        t.add_row(_nama_node(n), n.node.id, *_uang_baris(n))
+        t.add_row(_nama_node(n), n.node.id, *_uang_baris(n), catatan_cell(lp, f"anggaran/{n.node.id}"))
     u = ang.total
-    t.footer = ("Jumlah", None, u.pagu_awal, u.pagu_perubahan, u.realisasi, u.serapan, u.sisa)
+    t.footer = (
+        "Jumlah",
+        None,
+        u.pagu_awal,
+        u.pagu_perubahan,
+        u.realisasi,
+        u.serapan,
+        u.sisa,
+        catatan_cell(lp, "anggaran/total"),
+    )
     return t
 
 
@@ -56,6 +80,7 @@ def rincian_program(lp: LaporanKinerja, n: AnggaranNode) -> Table:
             Column("tingkat", "Tingkat", shown=False),
             Column("id", "Kode portal", shown=False),
             *UANG_KOLOM,
+            _catatan_kolom(lp, [c.node.id for c in walk(n.anak)]),
         ),
         source=lp.data.kinerja.sumber,
     )
@@ -65,6 +90,7 @@ def rincian_program(lp: LaporanKinerja, n: AnggaranNode) -> Table:
             child.level,
             child.node.id,
             *_uang_baris(child),
+            catatan_cell(lp, f"anggaran/{child.node.id}"),
             css_class=f"level-{child.level}",
         )
     return t

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.compute.laporan import IndikatorResult
+from generator.compute.laporan import IndikatorResult, LaporanKinerja
 from generator.render.dataset import Cell, Column
+from generator.render.paths import audit_anchor, audit_path
 
 PERIODE_LABEL = {"tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
 
@@ -93,6 +94,21 @@ PENYEBUT = Column(
 
 
 CAPAIAN = Column("capaian", "Capaian", "persen", "Capaian (persen); kosong bila tidak dapat dihitung.", "rumus-capaian")
+
+
+CATATAN = Column(
+    "catatan",
+    "Catatan",
+    description="Angka tercetak di laporan yang berbeda dari hasil hitung ini (rinciannya di Catatan kualitas data).",
+)
+
+
+def catatan_cell(lp: LaporanKinerja, prefix: str) -> Cell | None:
+    """A mark linking to the audit note of a row whose printed figures differ (item: `anggaran/P1`)."""
+    note = next((n for n in lp.audit if n.alamat.lower().startswith(prefix.lower() + "/")), None)
+    if note is None:
+        return None
+    return Cell("berbeda", "lihat catatan", f"{audit_path(lp)}#{audit_anchor(note.alamat)}")
 
 
 def capaian_cell(h: IndikatorResult) -> Cell | float | None:

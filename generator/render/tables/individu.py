@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator.compute.audit import audit_individu
 from generator.compute.individu import IndividuResult, JabatanResult
 from generator.model.individu import IndikatorIndividu
 from generator.numbers import format_value
@@ -97,23 +96,4 @@ def kinerja_jabatan(r: IndividuResult, j: JabatanResult) -> Table:
             h.pagu_rincian,
             h.realisasi_anggaran_rincian,
         )
-    return t
-
-
-def catatan_individu(r: IndividuResult) -> Table:
-    t = Table(
-        f"{individu_folder(r)}/catatan-kualitas-data",
-        "Perbedaan antara angka yang dilaporkan dan hasil hitung",
-        "Angka yang tercetak di laporan individu dibandingkan dengan hasil hitung portal.",
-        (
-            Column("subjek", "Jabatan dan indikator"),
-            Column("lokasi", "Lokasi dalam berkas", shown=False),
-            Column("besaran", "Besaran"),
-            Column("dilaporkan", "Dilaporkan", "angka", "Angka seperti tercetak di laporan."),
-            Column("dihitung", "Dihitung portal", "angka", "Hasil hitung portal.", "rumus-catatan-kualitas-data"),
-        ),
-        source=r.data.laporan.sumber,
-    )
-    for a in audit_individu(r):
-        t.add_row(a.subjek, a.lokasi, a.besaran, a.dilaporkan, a.dihitung)
     return t

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview
+from generator.compute.skm import Mutu
 from generator.compute.sumber_daya import KONDISI, AsetResult, SdmResult
 from generator.compute.wilayah import Wilayah
 from generator.model.content import KabupatenData, KecamatanData
@@ -42,6 +43,7 @@ def capaian_terbaru(laporan: Iterable[LaporanKinerja], path: str) -> Table:
             TAHUN,
             RATA_RATA,
             PREDIKAT,
+            Column("skala", "Skala predikat", description="Skala kabupaten yang memberi predikat itu."),
             TERCAPAI,
             JUMLAH_IKU,
             IKM,
@@ -50,17 +52,31 @@ def capaian_terbaru(laporan: Iterable[LaporanKinerja], path: str) -> Table:
         ),
     )
     for lp in laporan:
-        ikm = (Cell(lp.skm.ikm, link=skm_path(lp)), lp.skm.mutu) if lp.skm else (None, None)
+        ikm = _ikm_cells(lp)
         serapan = Cell(lp.anggaran.total.serapan, link=anggaran_path(lp)) if lp.anggaran else None
         t.add_row(
             Cell(lp.kecamatan.profil.nama, link=laporan_path(lp)),
             lp.kabupaten.profil.nama,
             lp.tahun,
-            *_summary_row(lp),
+            lp.ringkasan.rata_rata,
+            lp.predikat,
+            lp.kabupaten.profil.skala_predikat.nama,
+            lp.ringkasan.jumlah_tercapai,
+            lp.ringkasan.jumlah,
             *ikm,
             serapan,
         )
     return t
+
+
+def _ikm_cells(lp: LaporanKinerja) -> tuple[Cell | None, Mutu | None]:
+    """IKM and mutu cells of a report: linked to its Hasil SKM; a synthetic survey's IKM is not
+    the kecamatan's and stays out of the data (the cell says why)."""
+    if lp.skm is None:
+        return None, None
+    if lp.skm.data.skm.sintetis:
+        return Cell(None, "contoh sintetis", skm_path(lp)), None
+    return Cell(lp.skm.ikm, link=skm_path(lp)), lp.skm.mutu
 
 
 def capaian_kecamatan(kab: KabupatenData, laporan: Iterable[LaporanKinerja]) -> Table:
@@ -82,7 +98,7 @@ def capaian_kecamatan(kab: KabupatenData, laporan: Iterable[LaporanKinerja]) -> 
 def desa(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
     t = Table(
         f"{kab.slug}/{kec.slug}/desa",
-        f"{w.jumlah_desa} desa dan {w.jumlah_kelurahan} kelurahan: penduduk dan kepala keluarga",
+        f"{_desa_kelurahan(w)}: penduduk dan kepala keluarga",
         f"Penduduk dan kepala keluarga per desa/kelurahan Kecamatan {kec.profil.nama}.",
         (
             Column("desa", "Desa / kelurahan"),
@@ -106,6 +122,13 @@ def desa(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
         )
     t.footer = ("Jumlah", None, w.laki_laki, w.perempuan, w.penduduk, w.kk)
     return t
+
+
+def _desa_kelurahan(w: Wilayah) -> str:
+    """`13 desa`, `2 kelurahan` or `10 desa dan 2 kelurahan`."""
+    return " dan ".join(
+        f"{n} {jenis}" for n, jenis in ((w.jumlah_desa, "desa"), (w.jumlah_kelurahan, "kelurahan")) if n
+    )
 
 
 def laporan_kecamatan(kab: KabupatenData, kec: KecamatanData, laporan: Iterable[LaporanKinerja]) -> Table:
@@ -158,8 +181,7 @@ def overview_table(x: Overview) -> Table:
         values += [
             lp.ringkasan.rata_rata if lp else None,
             lp.predikat if lp else None,
-            lp.skm.ikm if lp and lp.skm else None,
-            lp.skm.mutu if lp and lp.skm else None,
+            *(_ikm_cells(lp) if lp else (None, None)),
             lp.anggaran.total.serapan if lp and lp.anggaran else None,
         ]
         t.add_row(name, *values)

@@ -1,4 +1,4 @@
-"""Tables of a Laporan Kinerja: IKU, sasaran, program indicators, composite indices, history, benchmarks, the rating scale and the data-quality notes."""
+"""Tables of a Laporan Kinerja: IKU, sasaran, program indicators, composite indices, history, benchmarks and the rating scale."""
 
 from __future__ import annotations
 
@@ -255,38 +255,6 @@ def indikator_program(lp: LaporanKinerja) -> Table:
                 h.predikat,
                 css_class=f"level-{n.level}",
             )
-    return t
-
-
-def catatan_kualitas(lp: LaporanKinerja) -> Table:
-    t = Table(
-        f"{laporan_folder(lp)}/catatan-kualitas-data/catatan",
-        "Perbedaan antara angka yang dilaporkan dan hasil hitung",
-        "Angka yang tercetak di laporan sumber dibandingkan dengan hasil hitung portal.",
-        (
-            Column("subjek", "Indikator / bagian"),
-            Column("berkas", "Berkas"),
-            Column("lokasi", "Lokasi dalam berkas"),
-            Column("besaran", "Besaran"),
-            Column("dilaporkan", "Dilaporkan", "angka", "Angka seperti tercetak di laporan sumber."),
-            Column(
-                "dihitung",
-                "Dihitung portal",
-                "angka",
-                "Hasil hitung portal dari data masukan.",
-                "rumus-catatan-kualitas-data",
-            ),
-            Column("selisih", "Selisih", "angka", "Dilaporkan − dihitung.", "rumus-catatan-kualitas-data"),
-        ),
-        source=lp.data.kinerja.sumber,
-    )
-    for a in lp.audit:
-        selisih = (
-            a.dilaporkan - a.dihitung
-            if isinstance(a.dilaporkan, (int, float)) and isinstance(a.dihitung, (int, float))
-            else None
-        )
-        t.add_row(a.subjek, a.berkas, a.lokasi, a.besaran, a.dilaporkan, a.dihitung, selisih)
     return t
 
 
