@@ -544,8 +544,8 @@ def test_unknown_address_gets_the_styled_404_page(hosting, www, nginx, guarded):
 
 
 def test_search_and_theme_work_under_the_security_policy(nginx, guarded):
-    """At the root too (the sub-folder's search is tested above): search runs in its worker,
-    the theme's scripts run from files, and the rating colours in style attributes apply."""
+    """At the root too (the sub-folder's search is tested above): the portal's search runs,
+    the theme's and the portal's scripts run from files (the print button), and the rating colours in style attributes apply."""
     page = guarded(viewport={"width": 1280, "height": 800}).open(nginx.root_url + "jombang/")
     assert page.evaluate("typeof __md_get") == "function"
     colours = page.evaluate("""[...document.querySelectorAll('.predikat')].map(e =>
@@ -553,9 +553,9 @@ def test_search_and_theme_work_under_the_security_policy(nginx, guarded):
     assert colours and all(warna for warna, _ in colours)
     assert all(border != "rgb(0, 0, 0)" for _, border in colours)
     page.evaluate("window.print = () => { window.dicetak = true }")
-    page.get_by_role("link", name="Cetak halaman ini").click()
+    page.get_by_role("button", name="Cetak halaman ini").click()
     assert page.evaluate("window.dicetak === true")
-    assert any("Megaluh" in r for r in _search(page, "Megaluh"))
+    assert any(r.endswith("/jombang/megaluh/") for r in _search(page, "Megaluh"))
 
 
 def test_the_security_policy_is_enforced_and_its_violations_seen(www, nginx, browser):

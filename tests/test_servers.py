@@ -109,7 +109,7 @@ def test_every_file_is_served_with_its_bytes_precompressed(hosting, www, server)
 @pytest.mark.parametrize("hosting", HOSTINGS)
 def test_a_browser_without_gzip_gets_the_plain_file(hosting, www, server):
     site, url = _site_and_url(www, server, hosting)
-    for path in ("index.html", "search/search_index.json", "lumajang/kedungjajang/2024/index.html"):
+    for path in ("index.html", "cari/meta.json", "lumajang/kedungjajang/2024/index.html"):
         status, headers, sent = fetch(url + address(path), gzip_ok=False)
         assert status == 200 and "Content-Encoding" not in headers and sent == (site / path).read_bytes()
         assert "Accept-Encoding" in headers["Vary"]
@@ -138,14 +138,14 @@ def test_unknown_and_hidden_addresses_get_the_404_page(hosting, www, server):
 def test_hashed_theme_files_are_cached_a_year_and_the_rest_revalidates(hosting, www, server):
     site, url = _site_and_url(www, server, hosting)
     hashed = [p for p in published(site) if re.search(HASHED + "$", p)]
-    assert len(hashed) >= 4  # the theme's CSS, palette, bundle and search worker, per shard
+    assert len(hashed) >= 3  # the theme's CSS, palette and bundle, once at the portal root
     for path in hashed:
         assert fetch(url + path)[1]["Cache-Control"] == IMMUTABLE, path
     others = [
         "index.html",
         "jombang/index.html",
-        "search/search_index.json",
-        "jombang/search/search_index.json",
+        "cari/meta.json",
+        "cari/engine.js",
         "assets/portal.css",
         "assets/portal.js",
         "capaian-terbaru.csv",
