@@ -3,22 +3,23 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# The browser tests drive Debian's Chromium (never a browser downloaded by Playwright).
-CHROMIUM := /usr/bin/chromium
+# The browser tests drive Debian's Chromium (never a browser downloaded by Playwright); the
+# server tests run Debian's nginx and Apache with the configurations in deploy/, and rsync.
+SYSTEM := /usr/bin/chromium:chromium /usr/sbin/nginx:nginx /usr/sbin/apache2:apache2 /usr/bin/rsync:rsync
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast check validate serve clean
+.PHONY: site test test-fast check validate serve clean system-packages
 
 site: $(STAMP)
 	$(BIN)/kinerja build
 
-# Every test: lint and types, the fast layer, whole-portal rebuilds and the browser.
-test: check $(CHROMIUM)
+# Every test: lint and types, the fast layer, whole-portal rebuilds, the servers and the browser.
+test: check system-packages
 	$(BIN)/pytest
 
-# Everything except the browser and the slow whole-portal layers: under a minute, run it while editing.
+# Everything except the browser, server and slow whole-portal layers: under a minute, run it while editing.
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not browser and not slow" -q
+	$(BIN)/pytest -m "not browser and not slow and not server" -q
 
 # Lint, formatting and types (ruff, mypy; strict on generator.compute and generator.model).
 check: $(STAMP)
@@ -38,9 +39,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-$(CHROMIUM):
-	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+# One apt-get run for whichever of them is missing. The tests start their own servers on free
+# ports and never use the packages' own services (which systemd may start on port 80).
+system-packages:
+	@missing=""; for pair in $(SYSTEM); do [ -x "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 clean:
 	rm -rf build site $(VENV)

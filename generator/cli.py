@@ -1,4 +1,4 @@
-"""Command line: `kinerja validate | build | serve | contoh-skm | demo`."""
+"""Command line: `kinerja validate | build | serve | periksa | contoh-skm | demo`."""
 
 from __future__ import annotations
 
@@ -101,6 +101,27 @@ def serve(
     except BuildError as exc:
         typer.echo(f"GALAT pembangunan situs: {exc}", err=True)
         raise typer.Exit(1) from None
+
+
+@app.command()
+def periksa(
+    site: Path = typer.Argument(Path("site"), help="Folder situs hasil `kinerja build`."),
+    url: str = typer.Option("", "--url", help="Alamat publik situs (seperti `url` di portal.yml)."),
+) -> None:
+    """Periksa situs sebelum diterbitkan: tautan rusak, permintaan ke host lain, berat halaman,
+    lang="id", teks alt, dan berkas yang tidak boleh diterbitkan (exit 1 bila ada)."""
+    from generator.check import check_site
+
+    if not (site / "index.html").is_file():
+        typer.echo(f"GALAT {site}: bukan folder situs (index.html tidak ada) [not_a_site]", err=True)
+        raise typer.Exit(1)
+    found, pages = check_site(site, url)
+    for finding in found:
+        typer.echo(finding.render(site), err=True)
+    if found:
+        typer.echo(f"{len(found)} masalah ditemukan di {pages} halaman; perbaiki sebelum diterbitkan.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Situs lolos pemeriksaan: {pages} halaman.")
 
 
 @app.command("contoh-skm")

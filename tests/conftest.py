@@ -1,13 +1,20 @@
-"""Shared fixtures: a private copy of the demo content for tests that edit it."""
+"""Shared fixtures: a private copy of the demo content for tests that edit it, the demo site built
+once, and the demo site served by nginx."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.servers import Nginx, served_folder  # noqa: E402
+
 DEMO = ROOT / "content"
 BUILD_DATE = "1735689600"  # 2025-01-01: fixed, so that builds in tests are comparable
 
@@ -66,3 +73,54 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+@dataclass
+class Www:
+    """The demo portal published twice as a kabupaten office would host it, built with a
+    private umask (077) to show that the build makes what it publishes readable: `root_site`
+    for hosting at the root of a domain, `sub_site` for a sub-folder (`url` in portal.yml
+    set to nginx's address for each), both inside `folder`, which another user can enter."""
+
+    folder: Path
+    nginx: Nginx
+
+    @property
+    def root_site(self) -> Path:
+        return self.folder / "akar" / "site"
+
+    @property
+    def sub_site(self) -> Path:
+        return self.folder / "sub" / "site"
+
+
+@pytest.fixture(scope="session")
+def www() -> Www:
+    from generator.build import build_site
+
+    folder = served_folder("kinerja-www-")
+    served = Www(folder, Nginx(folder / "akar" / "site", folder / "sub" / "site"))
+    content = folder / "content"
+    umask = os.umask(0o077)
+    try:
+        for site, url in ((served.root_site, served.nginx.root_url), (served.sub_site, served.nginx.sub_url)):
+            shutil.rmtree(content, ignore_errors=True)
+            shutil.copytree(DEMO, content)
+            with open(content / "portal.yml", "a", encoding="utf-8") as f:
+                f.write(f"\nurl: {url}\n")
+            site.parent.mkdir()
+            site.parent.chmod(0o755)  # the office's folder; the build makes `site` readable
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+                build_site(content, site, site.parent / "work", progress=lambda _: None)
+    finally:
+        os.umask(umask)
+    yield served
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def nginx(www: Www) -> Nginx:
+    """Debian's nginx serving both sites with deploy/nginx.conf, workers as www-data."""
+    with www.nginx as server:
+        yield server

@@ -21,6 +21,7 @@ ALLOWED = {
     "render": {"compute", "model", "numbers"},
     "build": {"load", "model", "validate", "compute", "render", "numbers", "problems"},
     "synthetic": {"model", "numbers"},
+    "check": set(),  # reads a built folder only
 }
 ALLOWED["cli"] = set(ALLOWED) | {"build"}
 

@@ -1,20 +1,18 @@
 """The built demo portal in a real browser: Debian's Chromium driven by Playwright.
 
-The site is served from a sub-folder (`/portal/`) of a local server, as a kabupaten office
-would host it; the SKM page of raw survey answers, which no real content has, comes from a small
-synthetic portal (`kinerja demo`) served the same way. Every request to another host is blocked and recorded. Screenshots go to
+The site is served from a sub-folder (`/kinerja/`) by Debian's nginx with deploy/nginx.conf, as
+a kabupaten office would host it, with its Content-Security-Policy; the SKM page of raw survey
+answers, which no real content has, comes from a small synthetic portal (`kinerja demo`) served
+the same way. Every request to another host is blocked and recorded, and so is every violation
+of the policy. Screenshots go to
 `build/screenshots/` (or $KINERJA_SCREENSHOTS) so that a person can look at them.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
-import socket
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.error import HTTPError
@@ -23,16 +21,16 @@ from urllib.request import urlopen
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BUILD_DATE, DEMO, ROOT
+from conftest import BUILD_DATE, ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from bench.servers import Nginx, served_folder
 from generator.build import build_site
 from generator.synthetic.portal import portal_sintetis
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-PREFIX = "/portal/"
 SCREENSHOTS = Path(os.environ.get("KINERJA_SCREENSHOTS", ROOT / "build" / "screenshots"))
 
 #: One page of every kind, with a figure that must be visible on it.
@@ -60,68 +58,31 @@ PAGE_KINDS = {
 SYNTHETIC = {"hasil-skm-mentah"}
 
 
-class _Site(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under PREFIX only; unknown paths get 404.html, like common static hosts."""
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(PREFIX):
-            return "/nonexistent"
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(content: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Build a content tree with its address in a sub-folder and serve the site there."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    with open(content / "portal.yml", "a", encoding="utf-8") as f:
-        f.write(f"\nurl: {url}\n")
-    os.environ["SOURCE_DATE_EPOCH"] = BUILD_DATE
-    site = build_site(content, content.parent / "site", content.parent / "work", lambda _: None).site
-    handler = functools.partial(_Site, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return url, server
+@pytest.fixture(scope="module")
+def base_url(nginx) -> str:
+    """The demo portal, built with its address in a sub-folder, served there by nginx with
+    deploy/nginx.conf (tests/conftest.py)."""
+    return nginx.sub_url
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The demo portal, served from a sub-folder."""
-    content = tmp_path_factory.mktemp("browser") / "content"
-    shutil.copytree(DEMO, content)
-    url, server = _serve(content)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def urls(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The page kinds' addresses: the demo's, and the synthetic portal's for SYNTHETIC kinds."""
-    content = tmp_path_factory.mktemp("browser-sintetis") / "content"
+def urls(base_url: str) -> dict[str, str]:
+    """The page kinds' addresses: the demo's, and for SYNTHETIC kinds those of a synthetic
+    portal built for a sub-folder and served there by its own nginx."""
+    folder = served_folder("kinerja-sintetis-")
+    content, site = folder / "content", folder / "site"
+    server = Nginx(site, site)
     portal_sintetis(content, 1, 1, [2024], seed=1)
-    url, server = _serve(content)
-    yield {kind: (url if kind in SYNTHETIC else base_url) + path for kind, (path, _) in PAGE_KINDS.items()}
-    server.shutdown()
+    with open(content / "portal.yml", "a", encoding="utf-8") as f:
+        f.write(f"\nurl: {server.sub_url}\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        build_site(content, site, folder / "work", lambda _: None)
+    with server:
+        yield {
+            kind: (server.sub_url if kind in SYNTHETIC else base_url) + path for kind, (path, _) in PAGE_KINDS.items()
+        }
+    shutil.rmtree(folder)
 
 
 @pytest.fixture(scope="module")
@@ -139,11 +100,14 @@ def browser() -> Browser:
 
 class Guarded:
     """A browser context that blocks and records every request to another host, and records
-    every request to the site (`seen`); `csp` adds a Content-Security-Policy to every response."""
+    every request to the site (`seen`), and every violation of a Content-Security-Policy that
+    Chromium reports; `csp` adds a Content-Security-Policy to every response (the site served by
+    nginx sends its own)."""
 
     def __init__(self, browser: Browser, csp: str = "", **options: object) -> None:
         self.context = browser.new_context(locale="id-ID", **options)
         self.blocked: list[str] = []
+        self.violations: list[str] = []
         self.seen: list[str] = []
         self.csp = csp
         self.context.route("**/*", self._route)
@@ -163,10 +127,21 @@ class Guarded:
             self.blocked.append(route.request.url)
             route.abort()
 
-    def open(self, url: str) -> Page:
+    def open(self, url: str, status: int = 200) -> Page:
         page = self.context.new_page()
-        page.goto(url, wait_until="networkidle")
+        page.on("console", self._console)
+        page.on("worker", lambda worker: worker.on("console", self._console))
+        return self.go(page, url, status)
+
+    @staticmethod
+    def go(page: Page, url: str, status: int = 200, wait: str = "networkidle") -> Page:
+        response = page.goto(url, wait_until=wait)
+        assert response is not None and response.status == status, (url, response and response.status)
         return page
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.violations.append(message.text)
 
     def close(self) -> None:
         self.context.close()
@@ -183,6 +158,7 @@ def guarded(browser: Browser):
     yield make
     for g in made:
         assert g.blocked == [], f"permintaan ke host lain: {g.blocked}"
+        assert g.violations == [], f"pelanggaran Content-Security-Policy: {g.violations}"
         g.close()
 
 
@@ -532,8 +508,68 @@ def test_404_page_helps_and_works_from_the_sub_folder(base_url, guarded):
         target = urljoin(missing, link)
         if target.startswith(base_url):
             assert _get(target)[0] == 200, link
-    page = guarded().open(missing)
+    page = guarded().open(missing, status=404)
     text = page.inner_text("main")
     assert "Halaman tidak ditemukan" in text and "Beranda" in text
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def _sites(www, nginx) -> dict[str, tuple]:
+    return {"akar": (www.root_site, nginx.root_url), "sub-folder": (www.sub_site, nginx.sub_url)}
+
+
+@pytest.mark.parametrize("hosting", ["akar", "sub-folder"])
+def test_every_page_answers_200_in_chromium_under_the_security_policy(hosting, www, nginx, guarded):
+    """Every page of the site hosted at a domain's root and in a sub-folder: status 200, no
+    request to another host, no violation of the Content-Security-Policy (checked by `guarded`)."""
+    site, url = _sites(www, nginx)[hosting]
+    context = guarded(viewport={"width": 1280, "height": 800})
+    pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    page = context.open(url)
+    for path in pages:  # search, which loads later, is tested below
+        context.go(page, url + path.removeprefix("./"), wait="load")
+    assert len(pages) > 20
+
+
+@pytest.mark.parametrize("hosting", ["akar", "sub-folder"])
+def test_unknown_address_gets_the_styled_404_page(hosting, www, nginx, guarded):
+    _, url = _sites(www, nginx)[hosting]
+    page = guarded(viewport={"width": 1280, "height": 800}).open(url + "tidak/ada.html", status=404)
+    assert "Halaman tidak ditemukan" in page.inner_text("main")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")  # the theme's stylesheet was applied
+    page.get_by_role("link", name="Metodologi").first.click()
+    page.wait_for_url(url + "metodologi/")
+
+
+def test_search_and_theme_work_under_the_security_policy(nginx, guarded):
+    """At the root too (the sub-folder's search is tested above): the portal's search runs,
+    the theme's and the portal's scripts run from files (the print button), and the rating colours in style attributes apply."""
+    page = guarded(viewport={"width": 1280, "height": 800}).open(nginx.root_url + "jombang/")
+    assert page.evaluate("typeof __md_get") == "function"
+    colours = page.evaluate("""[...document.querySelectorAll('.predikat')].map(e =>
+        [getComputedStyle(e).getPropertyValue('--warna').trim(), getComputedStyle(e).borderLeftColor])""")
+    assert colours and all(warna for warna, _ in colours)
+    assert all(border != "rgb(0, 0, 0)" for _, border in colours)
+    page.evaluate("window.print = () => { window.dicetak = true }")
+    page.get_by_role("button", name="Cetak halaman ini").click()
+    assert page.evaluate("window.dicetak === true")
+    assert any(r.endswith("/jombang/megaluh/") for r in _search(page, "Megaluh"))
+
+
+def test_the_security_policy_is_enforced_and_its_violations_seen(www, nginx, browser):
+    """The check above can fail: an inline script on a served page is blocked and reported."""
+    planted = www.sub_site / "uji-csp.html"
+    planted.write_text(
+        "<!doctype html><html lang=\"id\"><title>awal</title><script>document.title = 'dijalankan'</script></html>",
+        encoding="utf-8",
+    )
+    planted.chmod(0o644)
+    context = Guarded(browser)
+    try:
+        page = context.open(nginx.sub_url + "uji-csp.html")
+        assert page.title() == "awal" and any("inline script" in v for v in context.violations)
+    finally:
+        context.close()
+        planted.unlink()

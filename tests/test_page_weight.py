@@ -12,9 +12,9 @@ from bench.page_weight import BUDGET_KB, NEXT_PAGE_BUDGET_KB, PAGE_KINDS, journe
 
 def test_every_page_kind_is_within_budget(demo_site):
     for kind, page in PAGE_KINDS.items():
-        weight = page_weight(demo_site, kind, page)
+        weight = page_weight(demo_site, page)
         assert 40_000 < weight.total <= BUDGET_KB * 1024, (kind, weight.by_type)
-    assert page_weight(demo_site, "Laporan Kinerja", PAGE_KINDS["Laporan Kinerja"]).by_type["SVG"] > 0
+    assert page_weight(demo_site, PAGE_KINDS["Laporan Kinerja"]).by_type["SVG"] > 0
 
 
 def test_no_page_loads_the_search_before_it_is_opened(demo_site):

@@ -88,7 +88,7 @@ def _index(site: Path) -> tuple[dict, dict[str, dict], list[list[str]]]:
         pages.append(
             [
                 entry
-                for f in sorted(shard.iterdir(), key=lambda p: int(p.stem))
+                for f in sorted(shard.glob("*.json"), key=lambda p: int(p.stem))  # not the .gz copies
                 for entry in json.loads(f.read_text(encoding="utf-8"))
             ]
         )

@@ -3,6 +3,7 @@ unchanged; an incremental build gives the same bytes as a full one; links betwee
 
 from __future__ import annotations
 
+import gzip
 import json
 import pickle
 import re
@@ -66,6 +67,11 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     }
 
 
+def _staging_folders(site: Path) -> list[Path]:
+    """Hidden entries of the site other than the Apache rules the build publishes."""
+    return [p for p in site.glob(".*") if p.name != ".htaccess"]
+
+
 def _inodes(site: Path) -> dict[str, int]:
     """Files and folders by inode: a folder keeps its inode only when it was not assembled again."""
     return {p.relative_to(site).as_posix(): p.stat().st_ino for p in [site, *site.rglob("*")]}
@@ -122,7 +128,7 @@ def test_a_removed_kabupaten_is_removed_from_the_published_site(tmp_path):
     (site / "sintetis-02/lama.txt").write_text("published by hand", encoding="utf-8")
     shutil.rmtree(content / "sintetis-02")
     _build(content, site, tmp_path / "work")
-    assert not (site / "sintetis-02").exists() and not list(site.glob(".*"))
+    assert not (site / "sintetis-02").exists() and _staging_folders(site) == []
     full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site
     assert _files(site) == _files(full)
 
@@ -225,7 +231,7 @@ def test_a_failed_incremental_build_leaves_the_site_as_it_was(tmp_path):
     broken.write_text(broken.read_text(encoding="utf-8").replace("pk_awal: 80", "pk_awal: 8o"), encoding="utf-8")
     with pytest.raises(ContentError):
         _build(content, site, tmp_path / "work")
-    assert _files(site) == before and not list(site.glob(".*"))
+    assert _files(site) == before and _staging_folders(site) == []
 
 
 def test_damaged_records_in_the_work_folder_are_ignored(tmp_path):
@@ -255,3 +261,16 @@ def test_a_summary_of_another_kind_is_not_reused(tmp_path):
         (work / "shard" / shard / "summary.pickle").write_bytes(pickle.dumps("rusak"))
     assert _build(content, site, work).built == ["sintetis-01", "_portal"]
     assert _files(site) == before
+
+
+def test_an_incremental_build_compresses_again_only_the_files_it_wrote(portal):
+    """A `.gz` is new exactly when its file is new (unchanged outputs are hard links to the last
+    build's, with their `.gz`): in the rebuilt kabupaten, the changed pages and the files every
+    build writes; and it holds the new file's bytes."""
+    before, after = portal["inodes"]
+    site = portal["site"]
+    copies = [p for p in after if p.startswith("sintetis-01/") and p.endswith(".gz")]
+    new = {p[:-3] for p in copies if before.get(p) != after[p]}
+    assert new == {p[:-3] for p in copies if before.get(p[:-3]) != after[p[:-3]]}
+    assert "sintetis-01/kecamatan-01/2024/index.html" in new and len(copies) > 5 * len(new) > 0
+    assert all(gzip.decompress((site / f"{p}.gz").read_bytes()) == (site / p).read_bytes() for p in new)

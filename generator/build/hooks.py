@@ -37,7 +37,7 @@ def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
 #: A link to a theme asset of the shard (the `../` that lead to the shard's root, then the
 #: asset), in an attribute or in the theme's configuration of its search worker.
 THEME_ASSET = re.compile(
-    r'((?:href|src)="|"search": ")((?:\.\./)*)(assets/(?:stylesheets|javascripts|images)/|assets/portal\.(?:css|js)")'
+    r'((?:href|src)="|"search": ")((?:\.\./)*)(assets/(?:stylesheets|javascripts|images)/|assets/(?:portal\.(?:css|js)|theme-base\.js)")'
 )
 
 

@@ -146,6 +146,7 @@ SHARED_THEME_FILES = (
     "assets/images",
     "assets/portal.css",
     "assets/portal.js",
+    "assets/theme-base.js",
 )
 
 

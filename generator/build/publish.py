@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -13,12 +12,13 @@ from pathlib import Path
 
 from generator.build.files import link_tree, replace_folder
 from generator.build.keys import digest
+from generator.build.precompress import FOLDER_MODE, write_with_gzip
 
 #: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
 PORTAL_SHARD = "_portal"
 
 
-def merge_sitemaps(site: Path, shards: list[Path], build_date: int) -> None:
+def merge_sitemaps(site: Path, shards: list[Path]) -> None:
     """One sitemap.xml (and .gz) for the portal: the entries of every shard's sitemap."""
     entries = []
     for shard_site in shards:
@@ -30,12 +30,18 @@ def merge_sitemaps(site: Path, shards: list[Path], build_date: int) -> None:
         + "\n".join(entries)
         + "\n</urlset>\n"
     )
-    (site / "sitemap.xml").write_text(text, encoding="utf-8")
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode(), mtime=build_date))
+    write_with_gzip(site / "sitemap.xml", text.encode())  # new files: the shard's are links to the work folder
+
+
+def new_folder(prefix: str, parent: Path) -> Path:
+    """A new folder for published files, readable by the web server's user."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    folder.chmod(FOLDER_MODE)
+    return folder
 
 
 #: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
-ROOT_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+ROOT_ONLY = ("404.html", "404.html.gz", "sitemap.xml", "sitemap.xml.gz")
 
 
 def manifest_path(work: Path, site_dir: Path) -> Path:
@@ -79,21 +85,21 @@ class Publication:
         if self.shown is None:
             target = self._fresh() if slug == PORTAL_SHARD else self._fresh() / slug
         else:  # hidden, inside the site (same file system): renamed into place by `commit`
-            target = self.staged[slug] = Path(tempfile.mkdtemp(prefix=f".{slug}.baru-", dir=self.site_dir))
+            target = self.staged[slug] = new_folder(f".{slug}.baru-", self.site_dir)
         link_tree(self.work / slug / "site", target, skip=() if slug == PORTAL_SHARD else ROOT_ONLY)
         self._count(wall, cpu)
 
     def _fresh(self) -> Path:
         if self.fresh is None:
             self.site_dir.parent.mkdir(parents=True, exist_ok=True)
-            self.fresh = Path(tempfile.mkdtemp(prefix=f".{self.site_dir.name}.baru-", dir=self.site_dir.parent))
+            self.fresh = new_folder(f".{self.site_dir.name}.baru-", self.site_dir.parent)
         return self.fresh
 
     def _count(self, wall: float, cpu: float) -> None:
         self.seconds[0] += time.perf_counter() - wall
         self.seconds[1] += time.process_time() - cpu
 
-    def commit(self, keys: dict[str, str], build_date: int) -> bool:
+    def commit(self, keys: dict[str, str]) -> bool:
         """Show `keys` (shard -> key, every shard staged or shown already); whether anything changed."""
         if self.shown == keys:
             return False
@@ -101,15 +107,16 @@ class Publication:
         self.record.unlink(missing_ok=True)  # until the site matches `keys` again
         sitemaps = [self.work / name / "site" for name in sorted(keys)]
         if self.shown is None:
-            merge_sitemaps(self._fresh(), sitemaps, build_date)
+            merge_sitemaps(self._fresh(), sitemaps)
             replace_folder(self._fresh(), self.site_dir)
         else:
-            self._swap(self.shown, keys, sitemaps, build_date)
+            self._swap(self.shown, keys, sitemaps)
+        self.site_dir.chmod(FOLDER_MODE)  # also a site published before folders were made readable
         self.record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
         self._count(wall, cpu)
         return True
 
-    def _swap(self, shown: dict[str, str], keys: dict[str, str], sitemaps: list[Path], build_date: int) -> None:
+    def _swap(self, shown: dict[str, str], keys: dict[str, str], sitemaps: list[Path]) -> None:
         """Rename the staged shards into the published site (which shows `shown`) and remove the
         kabupaten gone."""
         site, staged = self.site_dir, self.staged
@@ -121,7 +128,7 @@ class Publication:
             moves += [(None, site / slug) for slug in sorted(shown.keys() - keys.keys())]
             if PORTAL_SHARD in staged:
                 root = staged[PORTAL_SHARD]
-                merge_sitemaps(root, sitemaps, build_date)
+                merge_sitemaps(root, sitemaps)
                 new = set(os.listdir(root))
                 moves += [(root / name, site / name) for name in sorted(new)]
                 ours = {trash.name, *(folder.name for folder in staged.values())}

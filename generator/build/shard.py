@@ -18,8 +18,11 @@ from typing import Any, TypeVar
 from generator.build import search
 from generator.build.files import replace_folder
 from generator.build.hooks import bytecode_cache
+from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
 from generator.build.mkdocs_run import BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
+from generator.build.precompress import precompress
+from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
 from generator.compute.portal import PortalResult, compute
 from generator.load import load_content
@@ -77,13 +80,19 @@ def timed(result: Shard, stage: str, fn: Callable[[], T]) -> T:
     return value
 
 
+#: Which file each `.gz` of a shard's site was made from (`precompress`).
+GZ_RECORD = "gzip.json"
+
+
 def fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
-    """Build into a new folder and put it in place of `folder/site` (never modified in place:
-    published copies are hard links to these files)."""
+    """Build into a new folder, precompress it and put it in place of `folder/site` (never
+    modified in place: published copies are hard links to these files)."""
     fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
     try:
         build(fresh)
+        compressed = precompress(fresh, folder / GZ_RECORD)
         replace_folder(fresh, folder / "site")
+        save_precompressed(folder / GZ_RECORD, compressed)
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
@@ -249,6 +258,7 @@ def build_portal_shard(
         run_mkdocs(config, target, diubah)
         finish_shard(target, folder, "")
         search.write_index(target, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
+        write_host_files(target, portal.portal.url)
 
     timed(result, "mkdocs", lambda: fresh_site(folder, site))
     tautan = ShardLinks(

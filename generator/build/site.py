@@ -122,7 +122,7 @@ def build_site(
         result.reused = [s for s in keys if s not in todo] + ([] if induk.pages else [PORTAL_SHARD])
         result.pages = len(tautan.pages) + sum(len(s.pages) for s in ordered)
         publication.stage(PORTAL_SHARD, induk_key)
-        if publication.commit({**keys, PORTAL_SHARD: induk_key}, max([0, *(s.changed for s in ordered)])):
+        if publication.commit({**keys, PORTAL_SHARD: induk_key}):
             step(f"Diterbitkan: {result.pages} halaman")
         else:
             step("Tidak ada perubahan: situs sudah mutakhir.")
