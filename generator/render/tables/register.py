@@ -77,7 +77,6 @@ def catatan_kualitas(path: str, notes: Iterable[AuditNote], source: str) -> Tabl
         "Angka yang tercetak di laporan sumber dibandingkan dengan hasil hitung portal pada alamat yang sama.",
         columns,
         source=source,
-        css_class="tabel-catatan",
     )
     anchors: set[str] = set()
     for a in notes:
