@@ -226,6 +226,8 @@ def test_profile_staff_assets_and_indices():
     assert value(KEDUNGJAJANG, 2024, "aset/barang/bangunan-tugu-batas-kecamatan-2/jumlah") == 1
     assert close(value(MEGALUH, 2024, "indeks/akip-lhe/total"), 80.74)
     assert value(MEGALUH, 2024, "indeks/akip-lhe/predikat") == "A Memuaskan"
+    # Seed 002 Bab I: the AKIP realisasi 60,61 (LHE) "termasuk kategori B" (> 60 to 70: Baik).
+    assert value(MEGALUH, 2024, "iku/akip/kategori-sakip") == "B Baik"
     assert close(value(MEGALUH, 2024, "indeks/akip-lhe/aspek/1/persen-maksimum"), 88.0333)  # 26,41 / 30
     assert close(value(MEGALUH, 2024, "indeks/ipp/aspek/1/bobot-tersirat"), 0.2415)  # 0,71 / 2,94
 

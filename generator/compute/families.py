@@ -148,6 +148,13 @@ def _indikator(prefix: str, jenis: str, kelompok: str) -> list[Family]:
                 "Rentang skala predikat kabupaten yang memuat capaian yang dinilai.",
             ),
             (
+                f"{p}/kategori-sakip",
+                f"Kategori SAKIP realisasi {jenis} {{nama}}",
+                "predikat",
+                "indeks",
+                "Kategori SAKIP (AA–D) dari realisasi, untuk indikator bernilai evaluasi SAKIP (`skala: sakip`).",
+            ),
+            (
                 f"{p}/status",
                 f"Status capaian {jenis} {{nama}}",
                 "teks",

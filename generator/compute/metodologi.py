@@ -228,7 +228,8 @@ def rumus_sumber_daya() -> list[Formula]:
             "Indeks komposit (Nilai Sinergitas, AKIP, IPP)",
             "total = jumlah poin aspek (poin sudah berbobot, maksimum = bobot) atau Σ bobot/100 × skor; bobot harus "
             "berjumlah 100 (atau maksimum yang dinyatakan); bagian dari maksimum = nilai / bobot × 100 %; predikat "
-            "SAKIP: AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D",
+            "SAKIP (juga kategori SAKIP realisasi indikator ber-`skala: sakip`): AA > 90, A > 80, BB > 70, B > 60, "
+            "CC > 50, C > 30, D",
             f"26,41 + 23,90 + 8,18 + 22,25 = {format_number(akip.total, 2)} ({akip.predikat}); 26,41 dari 30: "
             f"{format_percent(akip.aspek[0].persen_maksimum)}",
         ),

@@ -17,6 +17,7 @@ from generator.compute.capaian import capaian_angka, persen_satuan, predikat
 from generator.compute.families import BY_PATTERN, slug
 from generator.compute.laporan import SUMBER_RASIO, IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.skm import harapan, jumlah_per_mutu
+from generator.compute.sumber_daya import predikat_sakip
 from generator.compute.wilayah import wilayah
 from generator.model.content import KabupatenData, KecamatanData
 from generator.model.portal import Rentang
@@ -182,6 +183,8 @@ def _indikator(b: _Builder, prefix: str, h: IndikatorResult, computed: dict[str,
         nilai = capaian_angka(got, awal, ind.polaritas).nilai
         b.add(f"{prefix}/<id>/capaian/target-awal", p, nilai, [f"{prefix}/{ind.id}/target-awal", realisasi])
     b.label(f"{prefix}/<id>/predikat", p, h.predikat, [f"{prefix}/{ind.id}/capaian"])
+    if ind.skala == "sakip" and isinstance(h.realisasi, float):
+        _sakip(b, f"{prefix}/<id>/kategori-sakip", p, h.realisasi, [realisasi])
     b.add(f"{prefix}/<id>/status", p, _status(h), [f"{prefix}/{ind.id}/capaian"])
 
 
@@ -745,6 +748,14 @@ def _aset(b: _Builder, lp: LaporanKinerja) -> None:
         b.add(f"{pola}/perubahan-persen", p, n.perubahan_persen, [f"{here}/perubahan", f"{here}/awal"])
 
 
+def _sakip(b: _Builder, pola: str, parts: Mapping[str, object], nilai: float, masukan: list[str]) -> None:
+    """A SAKIP grade (AA..D) of a value on a 0-100 scale, matching its printed code or label."""
+    grade = predikat_sakip(nilai)
+    kode, _, label = grade.partition(" (")
+    label = label.removesuffix(")")
+    b.add(pola, parts, f"{kode} {label}", masukan, sebutan=(kode, label, grade))
+
+
 def _indeks(b: _Builder, lp: LaporanKinerja) -> None:
     for x in lp.indeks:
         p = {"id": x.indeks.id, "nama": x.indeks.nama}
@@ -752,16 +763,8 @@ def _indeks(b: _Builder, lp: LaporanKinerja) -> None:
         b.add("indeks/<id>/total", p, x.total, aspek)
         if x.maksimum is not None:
             b.add("indeks/<id>/maksimum", p, x.maksimum, [f"indeks.yml indeks[{x.indeks.id}].aspek.bobot"])
-        if x.predikat is not None:
-            kode, _, label = x.predikat.partition(" (")
-            label = label.removesuffix(")")
-            b.add(
-                "indeks/<id>/predikat",
-                p,
-                f"{kode} {label}",
-                [f"indeks/{x.indeks.id}/total"],
-                sebutan=(kode, label, x.predikat),
-            )
+        if x.predikat is not None and x.maksimum:
+            _sakip(b, "indeks/<id>/predikat", p, x.total / x.maksimum * 100, [f"indeks/{x.indeks.id}/total"])
         weakest = x.aspek.index(x.terendah) + 1
         b.add(
             "indeks/<id>/aspek-terendah",

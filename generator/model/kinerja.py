@@ -26,6 +26,7 @@ class Indikator(Schema):
     polaritas: Literal["positif", "negatif"] = "positif"
     agregasi: Literal["rata-rata", "jumlah", "terakhir", "maks"] | None = None
     jenis_nilai: Literal["angka", "ordinal"] = "angka"
+    skala: Literal["sakip"] | None = None  # the realisasi is a SAKIP evaluation value (0-100), graded AA..D
     target: Target = Target()
     formula: str | None = None
     sumber_data: str | None = None
