@@ -46,7 +46,7 @@ CLASSES = {
     "report-arithmetic": "the record redoes the report's own arithmetic on printed derived or known-wrong figures; "
     "the register computes from the inputs, so this is not a register figure",
     "no-figure": "the record carries no value (a label, a text or a scale inconsistency)",
-    "out-of-scope": "intermediate arithmetic, or a second survey method the portal does not model",
+    "out-of-scope": "intermediate arithmetic, a second survey method or a wording choice the portal does not model",
     "golden-doubt": "the golden recomputation itself is believed wrong, for the reason given",
     "not-computed": "a figure the portal does not compute yet",
     "input-missing": "an input the figure needs is not in the demo content",
