@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.load import load_content
+from generator.validate import validate
 from generator.workbook import spec
 from generator.workbook.tables import to_rows
 from generator.workbook.workbook import Identity, export, import_workbook, read_files, template
@@ -54,24 +56,83 @@ def test_round_trip_gives_the_same_bytes(content: Path, tmp_path: Path, identity
     assert files(content) == files(DEMO)
 
 
+def _models(root: Path, identity: Identity) -> tuple:
+    """Every validated model of a kecamatan-year (what the site is computed from)."""
+    content = validate(load_content(root, kabupaten=identity.kabupaten, diubah={}))
+    kec = next(k for kab in content.kabupaten for k in kab.kecamatan if k.slug == identity.kecamatan)
+    year = next((y for y in kec.tahun if y.tahun == identity.tahun), None)
+    printed = kec.dilaporkan.get(identity.tahun)
+    parts = ("kinerja", "program", "realisasi", "sumber_daya", "indeks", "narasi")
+    return (
+        kec.profil,
+        kec.riwayat,
+        kec.pembanding,
+        kec.renstra,
+        [row for row, _ in printed.baris] if printed else None,
+        [getattr(year, part) for part in parts] if year else None,
+        year.skm.skm if year and year.skm else None,
+        [i.laporan for i in kec.individu if i.tahun == identity.tahun],
+    )
+
+
+def _comments(folder: Path, tahun: int) -> list[str]:
+    """The text of every YAML comment of a kecamatan-year (own-line and end-of-line ones)."""
+    found = []
+    for path in [*folder.glob("*.yml"), *(folder / str(tahun)).glob("*.yml")]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("#"):
+                found.append(line.strip()[1:].strip())
+            elif "  # " in line:
+                found.append(line.split("  # ", 1)[1].strip())
+    return sorted(found)
+
+
+@pytest.mark.parametrize("identity", YEARS, ids=lambda i: f"{i.kecamatan}-{i.tahun}")
+def test_workbook_written_into_an_empty_kecamatan_keeps_every_value_and_comment(
+    content: Path, tmp_path: Path, identity: Identity
+):
+    export(content, identity, tmp_path / "buku.xlsx")
+    folder = content / identity.kabupaten / identity.kecamatan
+    year = folder / str(identity.tahun)
+    covered = [p for p in [*folder.glob("*.*"), *year.glob("*.*")] if not p.name.startswith("skm-")]
+    for path in covered:
+        path.unlink()
+    result = import_workbook(content, tmp_path / "buku.xlsx")
+    assert result.errors == []
+    assert sorted(result.written) == sorted(covered)  # every file written anew, none left out
+    assert _models(content, identity) == _models(DEMO, identity)
+    assert _comments(folder, identity.tahun) == _comments(
+        DEMO / identity.kabupaten / identity.kecamatan, identity.tahun
+    )
+
+
 def test_comments_are_kept_as_notes_and_come_back(content: Path, tmp_path: Path):
-    export(content, YEARS[0], tmp_path / "buku.xlsx")
+    export(content, KEDUNGJAJANG, tmp_path / "buku.xlsx")
     book = load_workbook(tmp_path / "buku.xlsx")
     header, rows = sheet(book, "Indikator")
     notes = {r[header.index("id")]: r[header.index("catatan")] for r in rows}
-    assert notes["ikm"].startswith("[target.pk_awal] Renstra setelah perubahan")
-    assert "\n[dilaporkan] Tabel 3.1 dan Tabel 3.5 baris indikator." in notes["ikm"]
-    set_cell(
-        book,
-        "Indikator",
-        "catatan",
-        [r[header.index("id")] for r in rows].index("ikm") + 1,
-        notes["ikm"] + "\n[dilaporkan] dicatat petugas: halaman 12",
+    assert (
+        notes["ikm-kecamatan"]
+        == "[agregasi] Diukur per semester (nilai semester I dicatat di TW II, semester II di TW IV)."
     )
+    row = [r[header.index("id")] for r in rows].index("ikm-kecamatan") + 1
+    set_cell(
+        book, "Indikator", "catatan", row, notes["ikm-kecamatan"] + "\n[target.pk_awal] dicatat petugas: PK hal. 12"
+    )
+    set_cell(book, "Indikator", "target.pk_awal", row, 81)
     book.save(tmp_path / "buku.xlsx")
-    assert import_workbook(content, tmp_path / "buku.xlsx").errors == []
-    text = (content / "jember/ajung/2023/kinerja.yml").read_text(encoding="utf-8")
-    assert "            # dicatat petugas: halaman 12\n            dilaporkan: {realisasi: 85" in text
+    result = import_workbook(content, tmp_path / "buku.xlsx")
+    assert result.errors == []
+    assert [p.name for p in result.written] == ["kinerja.yml"]  # the other files keep their bytes
+    text = (content / "lumajang/kedungjajang/2024/kinerja.yml").read_text(encoding="utf-8")
+    assert (
+        "            # Diukur per semester (nilai semester I dicatat di TW II, semester II di TW IV).\n"
+        "            agregasi: rata-rata\n"
+        "            target:\n"
+        "              # dicatat petugas: PK hal. 12\n"
+        "              pk_awal: 81\n"
+        "              pk_perubahan: 80\n"
+    ) in text
 
 
 def test_import_reads_percent_cells_and_indonesian_numbers(content: Path, tmp_path: Path):
@@ -82,12 +143,37 @@ def test_import_reads_percent_cells_and_indonesian_numbers(content: Path, tmp_pa
     cell = set_cell(book, "Indikator", "target.pk_awal", row, 0.855)
     book["Indikator"][cell].number_format = "0.00%"
     set_cell(book, "Indikator", "target.pk_perubahan", row, "85,5")
-    set_cell(book, "Indikator", "dilaporkan.capaian", row, "1.234.567")
     book.save(tmp_path / "buku.xlsx")
     assert import_workbook(content, tmp_path / "buku.xlsx").errors == []
     text = (content / "lumajang/kedungjajang/2024/kinerja.yml").read_text(encoding="utf-8")
     assert 'target: {pk_awal: "85,5", pk_perubahan: "85,5"}' in text
-    assert 'dilaporkan: {realisasi: "82,9", capaian: "1.234.567"}' in text
+
+
+def test_printed_figures_sheet_is_dilaporkan_csv(content: Path, tmp_path: Path):
+    """The Dilaporkan sheet holds dilaporkan.csv; a number typed into it is written as printed
+    text, and a printed figure that differs from the computed one is an audit warning at its cell."""
+    export(content, KEDUNGJAJANG, tmp_path / "buku.xlsx")
+    book = load_workbook(tmp_path / "buku.xlsx")
+    header, rows = sheet(book, "Dilaporkan")
+    assert header == ["alamat", "nilai", "tempat", "catatan"]
+    csv_rows = (DEMO / "lumajang/kedungjajang/2024/dilaporkan.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [r[0] for r in rows] == [line.split(",")[0] for line in csv_rows]
+    row = [r[0] for r in rows].index("iku/ikm-kecamatan/realisasi") + 1
+    assert rows[row - 1][1] == "82,9" and book["Dilaporkan"].cell(row + 1, 2).number_format == "@"
+    set_cell(book, "Dilaporkan", "nilai", row, 82.95)
+    cell = set_cell(book, "Dilaporkan", "nilai", row + 1, 1.045)
+    book["Dilaporkan"][cell].number_format = "0.0%"
+    book.save(tmp_path / "buku.xlsx")
+    result = import_workbook(content, tmp_path / "buku.xlsx")
+    assert result.errors == []
+    assert [p.name for p in result.written] == ["dilaporkan.csv"]
+    text = (content / "lumajang/kedungjajang/2024/dilaporkan.csv").read_text(encoding="utf-8")
+    assert 'iku/ikm-kecamatan/realisasi,"82,95",Tabel 3.2 dan Tabel 3.3,\n' in text
+    assert 'iku/ikm-kecamatan/capaian,"104,5",Tabel 3.2 dan Tabel 3.3,\n' in text
+    assert any(
+        w.startswith(f"PERINGATAN Dilaporkan!A{row + 1}: ") and w.endswith("[audit_difference]") and "82,95" in w
+        for w in result.warnings
+    ), result.warnings
 
 
 def test_percent_formats():
@@ -101,6 +187,13 @@ def set_umum(book, berkas: str, kunci: str, value) -> str:
     row = next(r for r in range(2, ws.max_row + 1) if (ws.cell(r, 1).value, ws.cell(r, 2).value) == (berkas, kunci))
     ws.cell(row, 3).value = value
     return f"Umum!C{row}"
+
+
+def add_umum(book, berkas: str, kunci: str, value) -> None:
+    ws = book["Umum"]
+    row = ws.max_row + 1
+    for c, v in enumerate((berkas, kunci, value), start=1):
+        ws.cell(row, c, v)
 
 
 def _broken(content: Path, tmp_path: Path, edits) -> tuple[list[str], dict[str, bytes]]:
@@ -170,6 +263,49 @@ ERRORS = {
         lambda b: set_cell(b, "SKM unsur", "nrr", 1, 5),
         r"^GALAT 'SKM unsur'!C2: nrr: tidak boleh lebih dari 4 \(nilai: 5\) \[range\]$",
     ),
+    "cycle": (
+        lambda b: set_cell(b, "Program", "induk", 1, "P1.K1"),
+        r"^GALAT Program!A3: induk: induk melingkar: .* \[cycle\]$",
+    ),
+    "wrong parent": (
+        lambda b: set_cell(b, "Program", "induk", 3, "P1.K1"),  # P2 below a kegiatan: its kegiatan too deep
+        r"^GALAT Program!A5: induk: 'P2' tidak dapat menjadi induk baris lembar Program \(nilai: 'P2'\) "
+        r"\[wrong_parent\]$",
+    ),
+    "missing parent": (
+        lambda b: set_cell(b, "Sasaran", "tujuan", 1, None),
+        r"^GALAT Sasaran!A2: tujuan: wajib diisi: sebut induk baris ini \[required\]$",
+    ),
+    "duplicate unsur": (
+        lambda b: set_cell(b, "SKM unsur", "unsur", 2, "U1"),
+        r"^GALAT 'SKM unsur'!B3: unsur: kunci ini sudah ada di baris lain dengan induk yang sama "
+        r"\(nilai: 'U1'\) \[duplicate_key\]$",
+    ),
+    "umum twice": (
+        lambda b: add_umum(b, "kinerja.yml", "sumber", "lagi"),
+        r"^GALAT Umum!B\d+: kunci: kunci ini sudah ada di Umum!B\d+ \(nilai: 'sumber'\) \[duplicate_key\]$",
+    ),
+    "umum block": (
+        lambda b: add_umum(b, "kinerja.yml", "tujuan", "T1"),
+        r"^GALAT Umum!C\d+: tujuan: kunci ini tidak berisi nilai di lembar Umum .* \[not_a_value\]$",
+    ),
+    "umum file": (
+        lambda b: add_umum(b, "kinerja.yaml", "sumber", "LKjIP"),
+        r"^GALAT Umum!A\d+: berkas: berkas tidak dikenal; .* \(nilai: 'kinerja.yaml'\) \[unknown_file\]$",
+    ),
+    "identity": (
+        lambda b: b["Petunjuk"].cell(4, 2, "dua ribu"),
+        r"^GALAT Petunjuk!B2: kabupaten, kecamatan dan tahun tidak terbaca di lembar Petunjuk .*\[identity\]$",
+    ),
+    "printed figure address": (
+        lambda b: set_cell(b, "Dilaporkan", "alamat", 2, "iku/ikm-kecamatan/capaianx"),
+        r"^GALAT Dilaporkan!A3: alamat: alamat 'iku/ikm-kecamatan/capaianx' tidak ada di daftar angka laporan ini "
+        r"\(angka.csv\); alamat yang mirip: iku/ikm-kecamatan/capaian, .*\[unknown_address\]$",
+    ),
+    "printed figure value": (
+        lambda b: set_cell(b, "Dilaporkan", "nilai", 1, None),
+        r"^GALAT Dilaporkan!B2: nilai: tidak boleh kosong .*\[required\]$",
+    ),
 }
 
 
@@ -212,8 +348,9 @@ def test_template_has_last_years_structure_and_empty_values(content: Path, tmp_p
     assert by_id["ikm-kecamatan"]["satuan"] == "indeks" and by_id["ikm-kecamatan"]["agregasi"] == "rata-rata"
     assert by_id["ikm-kecamatan"]["induk"] == "S1" and by_id["P5-I2"]["induk"] == "P5"
     assert all(
-        r["target.pk_awal"] is None and r["dilaporkan.capaian"] is None and r["catatan"] is None for r in by_id.values()
+        r["target.pk_awal"] is None and r["target.renja"] is None and r["catatan"] is None for r in by_id.values()
     )
+    assert sheet(book, "Dilaporkan") == (["alamat", "nilai", "tempat", "catatan"], [])  # printed figures: none yet
     header, rows = sheet(book, "Realisasi")
     demo = (DEMO / "lumajang/kedungjajang/2024/realisasi.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert [r[0] for r in rows] == [line.split(",")[0] for line in demo]

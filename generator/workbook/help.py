@@ -13,11 +13,14 @@ INSTRUCTIONS: tuple[str, ...] = (
     "Sel berformat persen (85 %) berarti 85. Sel kosong = belum ada data, bukan nol.",
     "5. Pilih isian dari daftar bila kolom menawarkan daftar (polaritas, agregasi, jenis, unsur, ...).",
     "6. Kolom catatan menjadi komentar di berkas konten (tidak diterbitkan). Baris '[kunci] teks' di catatan "
-    "menempel pada kunci itu, mis. '[dilaporkan] Tabel 3.1 halaman 12'.",
-    "7. Lembar Umum: nilai tunggal setiap berkas (sumber, anggaran total, jumlah pegawai, teks narasi, ...).",
-    "8. Impor: kinerja impor BERKAS.xlsx. Semua masalah dilaporkan sekaligus sebagai Lembar!Sel; "
+    "menempel pada kunci itu, mis. '[target.pk_awal] Tabel 2.1 halaman 12'.",
+    "7. Angka yang tercetak di laporan resmi: lembar Dilaporkan (dilaporkan.csv), satu baris per angka: "
+    "alamat (lihat halaman Metodologi portal), nilai persis seperti tercetak (ketik sebagai teks: 83,80), "
+    "tempat (tabel/halaman). Portal tetap menghitung sendiri; bedanya tampil di Catatan kualitas data.",
+    "8. Lembar Umum: nilai tunggal setiap berkas (sumber, anggaran total, jumlah pegawai, teks narasi, ...).",
+    "9. Impor: kinerja impor BERKAS.xlsx. Semua masalah dilaporkan sekaligus sebagai Lembar!Sel; "
     "bila ada satu saja, tidak ada berkas yang ditulis.",
-    "9. Jawaban survei dari formulir daring: kinerja impor-skm (lihat Panduan petugas); lembar Jawaban "
+    "10. Jawaban survei dari formulir daring: kinerja impor-skm (lihat Panduan petugas); lembar Jawaban "
     "yang kosong tidak mengubah berkas jawaban yang sudah ada.",
 )
 
@@ -26,7 +29,7 @@ SHEET_HELP: dict[str, str] = {
     "Tujuan": "tujuan strategis (kinerja.yml)",
     "Sasaran": "sasaran strategis; kolom tujuan = id tujuannya",
     "Indikator": "IKU (induk = id tujuan atau sasaran) dan indikator program (induk = id program, kegiatan atau "
-    "sub kegiatan), dengan target dan angka yang dilaporkan",
+    "sub kegiatan), dengan targetnya",
     "Realisasi": "realisasi per triwulan (tw1-tw4) dan tahunan setiap indikator (realisasi.csv)",
     "Program": "program, kegiatan dan sub kegiatan dengan pagu dan realisasi anggaran; induk kosong = program",
     "SKM layanan": "jenis layanan yang disurvei",
@@ -46,6 +49,8 @@ SHEET_HELP: dict[str, str] = {
     "Individu jabatan": "laporan kinerja individu: satu baris per jabatan per triwulan",
     "Individu indikator": "indikator kinerja individu; kolom jabatan = id jabatannya",
     "Individu triwulan": "realisasi satu triwulan saja per indikator individu; kolom indikator = id indikatornya",
+    "Dilaporkan": "angka seperti tercetak di laporan resmi (dilaporkan.csv): alamat, nilai, tempat, catatan; "
+    "dibandingkan dengan hasil hitung portal",
     "Desa": "desa/kelurahan dengan penduduk, KK dan luas (kecamatan.yml, sama untuk semua tahun)",
     "Pejabat": "pejabat kecamatan (nama dan jabatan diterbitkan; NIP tidak)",
     "Riwayat": "target dan realisasi tahun-tahun sebelumnya",

@@ -97,9 +97,6 @@ INDIKATOR = Level(
         "penanggung_jawab",
         "keterangan",
         "riwayat_keterangan",
-        "dilaporkan.realisasi",
-        "dilaporkan.capaian",
-        "dilaporkan.predikat",
     ),
     link="induk",
 )
@@ -112,9 +109,6 @@ ANGGARAN = (
     "belanja_modal",
     "sumber_dana",
     "alasan_perubahan",
-    "dilaporkan.pagu",
-    "dilaporkan.realisasi",
-    "dilaporkan.serapan",
 )
 
 
@@ -150,7 +144,6 @@ FILES: tuple[FileSpec, ...] = (
             "email",
             "situs",
             "luas_km2",
-            "penduduk_dilaporkan",
             "publikasi_nip",
             "camat.nama",
             "camat.jabatan",
@@ -239,7 +232,6 @@ FILES: tuple[FileSpec, ...] = (
                     "pengguna_layanan",
                     "responden",
                     "berkas",
-                    "dilaporkan.ikm",
                     Level("SKM IKM layanan", ("layanan",), ("layanan", "ikm", "responden"), link="periode"),
                     Level(
                         "SKM unsur",
@@ -250,7 +242,6 @@ FILES: tuple[FileSpec, ...] = (
                     ),
                 ),
             ),
-            "dilaporkan.ikm",
             Level("SKM tindak lanjut", ("tindak_lanjut",), ("prioritas", "rencana", "penanggung_jawab", "waktu")),
         ),
     ),
@@ -275,15 +266,10 @@ FILES: tuple[FileSpec, ...] = (
                     Level("Pegawai", ("jumlah",), (), keys=("kategori",), value="jumlah", inline=True),
                 ),
             ),
-            "sdm.dilaporkan.jumlah_pegawai",
-            "sdm.dilaporkan.pemenuhan_jabatan",
             Level(
                 "Aset barang", ("aset", "barang"), ("nama", "satuan", "baik", "rusak_ringan", "rusak_berat", "jumlah")
             ),
             Level("Aset nilai", ("aset", "nilai"), ("golongan", "awal", "akhir")),
-            "aset.dilaporkan.persen_baik",
-            "aset.dilaporkan.persen_rusak_ringan",
-            "aset.dilaporkan.persen_rusak_berat",
         ),
     ),
     FileSpec(
@@ -305,8 +291,6 @@ FILES: tuple[FileSpec, ...] = (
                     "indikator",
                     "skala",
                     Level("Indeks aspek", ("aspek",), ("nama", "bobot", "nilai", "skor"), link="indeks"),
-                    "dilaporkan.total",
-                    "dilaporkan.predikat",
                 ),
             ),
         ),
@@ -326,6 +310,12 @@ FILES: tuple[FileSpec, ...] = (
             "kesimpulan",
             "rekomendasi",
         ),
+    ),
+    FileSpec(
+        "dilaporkan.csv",
+        m.BarisDilaporkan,
+        "tahun",
+        (Level("Dilaporkan", ("baris",), tuple(m.BarisDilaporkan.model_fields)),),
     ),
     FileSpec(
         "individu-tw{}.yml",
@@ -364,12 +354,7 @@ FILES: tuple[FileSpec, ...] = (
                             "rumus",
                             "anggaran.pagu",
                             "anggaran.realisasi",
-                            "anggaran.serapan",
                             "rincian",
-                            "dilaporkan.realisasi",
-                            "dilaporkan.capaian",
-                            "dilaporkan.predikat",
-                            "dilaporkan_serapan",
                         ),
                         link="jabatan",
                     ),
@@ -393,7 +378,6 @@ PERCENT = {
     "persen_rusak_ringan",
     "persen_rusak_berat",
     "pemenuhan_jabatan",
-    "dilaporkan_serapan",
 }
 #: Drop-downs that name a row of another sheet: (sheet, column) -> (sheet, column).
 REFERENCES = {
@@ -442,6 +426,7 @@ ORDER = (
     "Individu jabatan",
     "Individu indikator",
     "Individu triwulan",
+    "Dilaporkan",
     "Desa",
     "Pejabat",
     "Riwayat",
@@ -496,6 +481,7 @@ class Column:
     choices: tuple[str, ...] = ()
     rupiah: bool = False
     percent: bool = False
+    printed: bool = False  # a figure as printed, kept as text: a number cell becomes Indonesian text
 
 
 def _parts(annotation: Any) -> tuple[list[Any], list[Any]]:
@@ -593,6 +579,8 @@ def column(spec: FileSpec, level: Level | None, key: str) -> Column:
     """The kind of column `key` of `level` (None: a root key of the file)."""
     if spec.csv and spec.schema is m.Schema:  # raw survey answers: text, answers as whole numbers
         return Column("int" if key in m.KODE_UNSUR or (key[:1] == "E" and key[1:].isdigit()) else "text")
+    if spec.schema is m.BarisDilaporkan and key == "nilai":
+        return Column("text", printed=True)
     if key == spec.part:
         return Column("int", ("1", "2", "3", "4"))  # the quarter of an individual report (its file)
     inline = next((c for c in level.children if c.inline and key in c.columns), None) if level else None

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from generator import model as m
-from generator.numbers import parse_number
+from generator.numbers import format_plain, parse_number
 from generator.workbook import spec as s
 from generator.workbook.text import Comments, Path_, canonical_number
 
@@ -109,6 +109,8 @@ def content_value(column: s.Column, value: Any) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
             return int(value)
         return int(value) if isinstance(value, str) and value.isdigit() else _text(value)
+    if column.printed and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_plain(value)
     if column.kind == "bool":
         word = _text(value).lower()
         return {"ya": True, "true": True, "1": True, "tidak": False, "false": False, "0": False}.get(word, word)

@@ -54,7 +54,7 @@ def canonical_number(value: Any) -> Any:
 def read_comments(text: str) -> Comments:
     """Every comment of a YAML text, by the path of the key or list item it stands before (a
     comment at the end of a line belongs to what starts on that line); a comment before the
-    first key of the file belongs to that key."""
+    first key of the file belongs to that key, one after the last key to the last key."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     starts: list[tuple[int, int, Path_]] = []  # (line, order, path) of every key and list item
     _starts(node, (), starts)
@@ -63,9 +63,7 @@ def read_comments(text: str) -> Comments:
     found: Comments = {}
     for line, own_line, comment in _comment_lines(text):
         if own_line:
-            k = bisect.bisect_right(lines, line)
-            if k == len(starts):
-                raise ValueError(f"baris {line + 1}: komentar di akhir berkas tidak didukung")
+            k = min(bisect.bisect_right(lines, line), len(starts) - 1)
         else:
             k = bisect.bisect_left(lines, line)
             k -= k == len(starts) or starts[k][0] != line

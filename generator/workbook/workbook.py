@@ -19,11 +19,13 @@ from typing import Any
 from openpyxl.utils import column_index_from_string
 
 from generator import model as m
+from generator.compute.audit import audit_problems
+from generator.compute.portal import compute
 from generator.load import load_content, read_csv, read_yaml
 from generator.problems import ContentError, Problem
 from generator.validate import validate
 from generator.workbook import spec as s
-from generator.workbook.tables import UMUM, Built, Importer, SheetProblem, Tables, root_paths, to_rows
+from generator.workbook.tables import UMUM, Built, Importer, Row, SheetProblem, Tables, root_paths, to_rows
 from generator.workbook.text import Comments, Path_, read_comments, render_csv, render_yaml
 from generator.workbook.xlsx import Identity, read_workbook, ref, split_ref, write_workbook
 
@@ -195,13 +197,20 @@ def import_workbook(root: Path, path: Path, write: bool = True) -> Imported:
         _trial_tree(root, trial, identity, texts)
         where = {_target(trial, identity, name): t for name, t in texts.items()}
         try:
-            content = validate(load_content(trial, kabupaten=identity.kabupaten, diubah={}))
-            result.warnings = [_render_problem(p, where, trial, root, read.headers) for p in content.warnings]
+            warnings = _checked(trial, identity.kabupaten)
+            result.warnings = [_render_problem(p, where, trial, root, read.headers) for p in warnings]
         except ContentError as exc:
             result.errors += [_render_problem(p, where, trial, root, read.headers) for p in exc.problems]
     if not result.errors and write:
         _write(root, identity, texts, result)
     return result
+
+
+def _checked(root: Path, kabupaten: str) -> list[Problem]:
+    """The checks of `kinerja validate` on a kabupaten: load, validate and the audit of printed
+    figures (raises ContentError on an error); the warnings."""
+    content = validate(load_content(root, kabupaten=kabupaten, diubah={}))
+    return [*content.warnings, *audit_problems(compute(content).register)]
 
 
 def _render(built: Built) -> _Text:
@@ -246,12 +255,34 @@ def _trial_tree(root: Path, trial: Path, identity: Identity, texts: dict[str, _T
         path.write_text(t.text, encoding="utf-8")
 
 
+def canonical_texts(files: dict[str, tuple[Any, Comments]], identity: Identity) -> dict[str, str]:
+    """The text `kinerja impor` writes for each of `files` (data and comments): their canonical form."""
+    tables = to_rows(files)
+    rows = {
+        sheet: [Row(sheet, {k: v for k, v in row.items() if v not in (None, "")}) for row in items]
+        for sheet, items in tables.rows.items()
+    }
+    built = Importer(rows, tables.columns, identity.kecamatan, identity.tahun).build()
+    return {name: _render(b).text for name, b in built.items()}
+
+
+def _existing(root: Path, identity: Identity) -> dict[str, str]:
+    """The canonical text of the kecamatan-year's files as they are (none when one cannot be read)."""
+    try:
+        return canonical_texts(read_files(root, identity), identity)
+    except (ContentError, ValueError):
+        return {}
+
+
 def _write(root: Path, identity: Identity, texts: dict[str, _Text], result: Imported) -> None:
+    """Write the files whose content changed; a file whose data and comments are the same as the
+    workbook's keeps its bytes (its own layout and number style), so a round trip changes nothing."""
     keep = set()
+    existing = _existing(root, identity)
     for name, t in texts.items():
         path = _target(root, identity, name)
         keep.add(path)
-        if path.is_file() and path.read_text(encoding="utf-8") == t.text:
+        if path.is_file() and t.text in (path.read_text(encoding="utf-8"), existing.get(name)):
             result.unchanged.append(path)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
