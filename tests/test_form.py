@@ -43,7 +43,11 @@ def test_rows_with_missing_or_unknown_answers_are_reported_by_row(mapping, tmp_p
     frame.loc[9, QUESTIONS[4]] = "Cukup"
     frame.loc[9, "Jenis layanan"] = "Paspor"
     result = convert(frame, mapping, LAYANAN, skip=False)
-    assert result.errors == ["baris 7: U3 kosong", "baris 11: layanan tidak dikenal; U5: jawaban 'Cukup' tidak dikenal"]
+    assert result.errors == [
+        "baris 7: U3: jawaban kosong [missing_answer]",
+        "baris 11: layanan: 'Paspor' tidak dikenal [unknown_reference]; U5: jawaban 'Cukup' tidak dikenal "
+        "[unknown_answer]",
+    ]
     assert result.text == ""
     skipped = convert(frame, mapping, LAYANAN, skip=True)
     assert skipped.errors == [] and skipped.rows == 28 and skipped.skipped == result.errors
@@ -59,10 +63,10 @@ def test_nothing_is_written_on_a_problem(tmp_path: Path):
     args = ["impor-skm", str(tmp_path / "form.csv"), "--pemetaan", str(tmp_path / "pemetaan.yml"), "--keluar", str(out)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1 and not out.exists()
-    assert "GALAT baris 5: U1: jawaban 'Lumayan' tidak dikenal" in result.output
+    assert "GALAT form.csv:5: U1: jawaban 'Lumayan' tidak dikenal [unknown_answer]" in result.output
     result = CliRunner().invoke(app, [*args, "--lewati-baris"])
     assert result.exit_code == 0 and out.exists()
-    assert "DILEWATI baris 5" in result.output and "9 jawaban ditulis" in result.output
+    assert "DILEWATI form.csv:5: U1" in result.output and "9 jawaban ditulis" in result.output
     assert "Kolom data pribadi dibuang: Nama lengkap, Nomor HP/WhatsApp, Alamat email, NIK" in result.output
 
 

@@ -465,3 +465,12 @@ def test_every_schema_field_has_a_column(file):
     for level in file.levels():
         for name in level.columns:  # every column's kind comes from the schema
             assert spec.column(file, level, name).kind
+
+
+def test_panduan_petugas_is_on_the_portal(demo_site: Path):
+    """The clerk's guide is a page of the portal, linked from every page's navigation."""
+    page = (demo_site / "panduan-petugas/index.html").read_text(encoding="utf-8")
+    for step in ("1. Minta buku kerja", "2. Isi buku kerja", "3. Jawaban survei", "4. Impor buku kerja"):
+        assert step in page, step
+    assert "kinerja templat lumajang/kedungjajang 2025" in page and "Dilaporkan" in page
+    assert 'href="panduan-petugas/"' in (demo_site / "index.html").read_text(encoding="utf-8")

@@ -98,9 +98,17 @@ def import_form(form: Path, mapping: Path, out: Path, skip: bool) -> FormResult:
         items = doc.data.get("layanan") if doc is not None and isinstance(doc.data, dict) else None
         layanan = {str(x.get("id")) for x in items or () if isinstance(x, dict)}
     result = convert(read_form(form), pemetaan, layanan, skip)
+    result.errors = [_at(form, line) for line in result.errors]
+    result.skipped = [_at(form, line) for line in result.skipped]
     if not result.errors:
         out.write_text(result.text, encoding="utf-8")
     return result
+
+
+def _at(form: Path, line: str) -> str:
+    """`baris 7: U3: ...` -> `form.csv:7: U3: ...` (the form's file and row, as `kinerja validate` names them)."""
+    row = re.match(r"baris (\d+): ", line)
+    return f"{form.name}:{row[1]}: {line[row.end() :]}" if row else line
 
 
 def read_mapping(path: Path) -> Pemetaan:
@@ -155,11 +163,13 @@ def convert(frame: pd.DataFrame, mapping: Pemetaan, layanan: set[str] | None, sk
     issues: list[pd.Series] = []
     if mapping.tanggal:
         dates = _dates(frame[mapping.tanggal], mapping.format_tanggal)
-        issues.append(_issue(dates.isna() & _filled(frame[mapping.tanggal]), "tanggal tidak terbaca"))
+        raw = _texts(frame[mapping.tanggal])
+        issues.append(_issue(dates.isna() & (raw != ""), "tanggal: '" + raw + "' tidak terbaca sebagai tanggal [date]"))
         out["tanggal"] = dates.fillna("")
     if mapping.layanan:
-        ids = _texts(frame[mapping.layanan.kolom]).map(_lookup(mapping.layanan.jawaban, known))
-        issues.append(_issue(ids.isna() & _filled(frame[mapping.layanan.kolom]), "layanan tidak dikenal"))
+        raw = _texts(frame[mapping.layanan.kolom])
+        ids = raw.map(_lookup(mapping.layanan.jawaban, known))
+        issues.append(_issue(ids.isna() & (raw != ""), "layanan: '" + raw + "' tidak dikenal [unknown_reference]"))
         out["layanan"] = ids.fillna("")
     for key, source in mapping.profil.items():
         column = source if isinstance(source, str) else source.kolom
@@ -170,8 +180,10 @@ def convert(frame: pd.DataFrame, mapping: Pemetaan, layanan: set[str] | None, sk
     for code, column in (*mapping.unsur.items(), *mapping.harapan.items()):
         raw = _texts(frame[column])
         scores = raw.str.casefold().map(_answers(mapping, code))
-        issues.append(_issue(raw == "", f"{code} kosong"))
-        issues.append(_issue(scores.isna() & (raw != ""), f"{code}: jawaban '" + raw + "' tidak dikenal"))
+        issues.append(_issue(raw == "", f"{code}: jawaban kosong [missing_answer]"))
+        issues.append(
+            _issue(scores.isna() & (raw != ""), f"{code}: jawaban '" + raw + "' tidak dikenal [unknown_answer]")
+        )
         out[code] = scores.map(lambda v: "" if pd.isna(v) else str(int(v)))
     if mapping.saran:
         texts = _texts(frame[mapping.saran])
@@ -238,10 +250,6 @@ def _texts(column: pd.Series) -> pd.Series:
         return str(v).strip()
 
     return column.map(text)
-
-
-def _filled(column: pd.Series) -> pd.Series:
-    return _texts(column) != ""
 
 
 #: Timestamp formats of form exports, tried in turn (day first, as Indonesian forms write it).
