@@ -160,6 +160,11 @@ def test_printed_figures_sheet_is_dilaporkan_csv(content: Path, tmp_path: Path):
     assert [r[0] for r in rows] == [line.split(",")[0] for line in csv_rows]
     row = [r[0] for r in rows].index("iku/ikm-kecamatan/realisasi") + 1
     assert rows[row - 1][1] == "82,9" and book["Dilaporkan"].cell(row + 1, 2).number_format == "@"
+    alamat = next(dv for dv in book["Dilaporkan"].data_validations.dataValidation if str(dv.sqref).startswith("A2:"))
+    letter = alamat.formula1.split("$")[1]
+    offered = [c.value for c in book["Daftar"][letter] if c.value]
+    assert alamat.errorStyle == "warning" and {r[0] for r in rows} <= set(offered)  # the year's register
+    assert "anggaran/total/serapan" in offered and len(offered) > 200
     set_cell(book, "Dilaporkan", "nilai", row, 82.95)
     cell = set_cell(book, "Dilaporkan", "nilai", row + 1, 1.045)
     book["Dilaporkan"][cell].number_format = "0.0%"
@@ -351,6 +356,8 @@ def test_template_has_last_years_structure_and_empty_values(content: Path, tmp_p
         r["target.pk_awal"] is None and r["target.renja"] is None and r["catatan"] is None for r in by_id.values()
     )
     assert sheet(book, "Dilaporkan") == (["alamat", "nilai", "tempat", "catatan"], [])  # printed figures: none yet
+    alamat = next(dv for dv in book["Dilaporkan"].data_validations.dataValidation if str(dv.sqref).startswith("A2:"))
+    assert "iku/ikm-kecamatan/capaian" in [c.value for c in book["Daftar"][alamat.formula1.split("$")[1]]]
     header, rows = sheet(book, "Realisasi")
     demo = (DEMO / "lumajang/kedungjajang/2024/realisasi.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert [r[0] for r in rows] == [line.split(",")[0] for line in demo]

@@ -173,10 +173,12 @@ def root_paths(spec: s.FileSpec) -> list[tuple[str, bool]]:
 
 @dataclass
 class Tables:
-    """Rows of every sheet (`Umum` too) and the columns of each (Jawaban sheets: the file's own)."""
+    """Rows of every sheet (`Umum` too), the columns of each (Jawaban sheets: the file's own) and
+    values a column suggests beyond the schema's closed lists (a drop-down that warns)."""
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    choices: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # suggested values of a column
 
     def add(self, sheet: str, row: dict[str, Any]) -> dict[str, Any]:
         self.rows.setdefault(sheet, []).append(row)

@@ -59,6 +59,8 @@ STRUCTURE: dict[str, tuple[str, ...]] = {
 }
 STRUCTURE_KEYS = {"kecamatan", "tahun", "indikator", "ikm_unit", "publikasi_saran", "anggaran.sumber_dana"}
 TITLE = "Buku kerja Portal Kinerja"
+#: The column of printed figures' addresses: a drop-down of the kecamatan-year's register.
+DILAPORKAN = ("Dilaporkan", "alamat")
 
 
 def target(kabupaten_kecamatan: str) -> tuple[str, str]:
@@ -96,15 +98,19 @@ def _with_placeholders(files: dict[str, tuple[Any, Comments]], identity: Identit
     return result
 
 
-def _check(root: Path, kabupaten: str) -> None:
-    """The content validates (raises ContentError otherwise): only valid content is exported."""
-    validate(load_content(root, kabupaten=kabupaten, diubah={}))
+def _addresses(root: Path, identity: Identity) -> tuple[str, ...]:
+    """The figure addresses of a kecamatan-year (the drop-down of the Dilaporkan sheet); checks
+    the content as `kinerja validate` does (raises ContentError): only valid content is exported."""
+    hasil = compute(validate(load_content(root, kabupaten=identity.kabupaten, diubah={})))
+    where = (identity.kecamatan, identity.tahun)
+    return tuple(f.alamat for r in hasil.register if (r.kecamatan.slug, r.tahun) == where for f in r.angka)
 
 
 def export(root: Path, identity: Identity, out: Path) -> Tables:
     """`kinerja ekspor`: the kecamatan-year's content as a workbook."""
-    _check(root, identity.kabupaten)
+    addresses = _addresses(root, identity)
     tables = to_rows(_with_placeholders(read_files(root, identity), identity))
+    tables.choices[DILAPORKAN] = addresses
     write_workbook(tables, identity, out, f"{TITLE}: {identity.kabupaten}/{identity.kecamatan} {identity.tahun}")
     return tables
 
@@ -112,8 +118,6 @@ def export(root: Path, identity: Identity, out: Path) -> Tables:
 def template(root: Path, identity: Identity, out: Path) -> int | None:
     """`kinerja templat`: an empty workbook for a kecamatan-year, with the structure of the newest
     earlier year (its indicators, programs, layanan, ...) when there is one. Returns that year."""
-    if (root / identity.kabupaten / identity.kecamatan).is_dir():
-        _check(root, identity.kabupaten)
     folder = root / identity.kabupaten / identity.kecamatan
     years = sorted(
         int(p.parent.name)
@@ -121,11 +125,13 @@ def template(root: Path, identity: Identity, out: Path) -> int | None:
         if int(p.parent.name) < identity.tahun
     )
     source = years[-1] if years else None
+    addresses = _addresses(root, replace(identity, tahun=source or identity.tahun)) if folder.is_dir() else ()
     files = read_files(root, replace(identity, tahun=source)) if source else read_files(root, identity)
     files = {n: f for n, f in files.items() if s.spec_of(n)[0].scope == "kecamatan" or source}
     files = {n: f for n, f in files.items() if not n.startswith("individu-")}
     tables = to_rows(_with_placeholders(files, identity))
     _skeleton(tables, identity)
+    tables.choices[DILAPORKAN] = addresses  # last year's: a guide, new addresses may be typed
     write_workbook(tables, identity, out, f"{TITLE}: {identity.kabupaten}/{identity.kecamatan} {identity.tahun}")
     return source
 

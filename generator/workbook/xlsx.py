@@ -83,7 +83,7 @@ def write_workbook(tables: Tables, identity: Identity, path: Path, judul: str) -
         for c, column in enumerate(columns, start=1):
             kind = kinds.get(column, s.Column("text"))
             _format_column(ws, c, kind, len(tables.rows.get(sheet, [])))
-            _validation(ws, sheet, column, c, kind, lists)
+            _validation(ws, sheet, column, c, kind, lists, tables.choices.get((sheet, column), ()))
         _percent_rows(ws, sheet, columns, tables.rows.get(sheet, []), percent_ids)
     lists.finish()
     book.save(path)
@@ -182,11 +182,16 @@ class _Lists:
                 ws[f"{letter}{r}"] = choice
 
 
-def _validation(ws: Worksheet, sheet: str, column: str, c: int, kind: s.Column, lists: _Lists) -> None:
+def _validation(
+    ws: Worksheet, sheet: str, column: str, c: int, kind: s.Column, lists: _Lists, suggested: tuple[str, ...]
+) -> None:
+    """A drop-down: a closed list (stop), or the ids of another sheet or suggested values (warning)."""
     generic = next((n for n in s.sheets() if "{}" in n and sheet.startswith(n.partition("{}")[0])), sheet)
     target = s.REFERENCES.get((generic, column)) or _parent_reference(generic, column)
     if kind.choices:
         formula, style = lists.range(kind.choices), "stop"
+    elif suggested:
+        formula, style = lists.range(suggested), "warning"
     elif target:
         letter = get_column_letter(s.sheet_columns(target[0]).index(target[1]) + 1)
         formula, style = f"{quote_sheetname(target[0])}!${letter}$2:${letter}${2 + 5 * ROOM}", "warning"
