@@ -129,3 +129,16 @@ def test_personal_data_never_reaches_the_site(tmp_path: Path):
     for leak in ("Responden Sintetis", "0899-", "contoh.invalid", "990011"):  # ... personal data never
         assert leak not in published, leak
     assert "Hubungi saya di [data pribadi dihapus]" in (year / "skm-s1.csv").read_text(encoding="utf-8")
+
+
+def test_unreadable_form_or_mapping_is_an_error(tmp_path: Path):
+    (tmp_path / "form.xlsx").write_text("bukan xlsx", encoding="utf-8")
+    (tmp_path / "map.yml").write_text(synthetic_mapping(), encoding="utf-8")
+    out = tmp_path / "skm-s1.csv"
+    bad = import_form(tmp_path / "form.xlsx", tmp_path / "map.yml", out, skip=False)
+    assert [e.split(" (")[0] for e in bad.errors] == [f"{tmp_path / 'form.xlsx'}: ekspor formulir tidak dapat dibaca"]
+    assert bad.errors[0].endswith("[unreadable_file]") and not out.exists()
+    missing = import_form(tmp_path / "form.xlsx", tmp_path / "tidak-ada.yml", out, skip=False)
+    assert missing.errors == [
+        f"{tmp_path / 'tidak-ada.yml'}: berkas pemetaan tidak dapat dibaca (FileNotFoundError) [unreadable_file]"
+    ]

@@ -481,3 +481,17 @@ def test_panduan_petugas_is_on_the_portal(demo_site: Path):
         assert step in page, step
     assert "kinerja templat lumajang/kedungjajang 2025" in page and "Dilaporkan" in page
     assert 'href="panduan-petugas/"' in (demo_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_unreadable_workbook_or_unknown_kecamatan_is_an_error(content: Path, tmp_path: Path):
+    from generator.problems import ContentError
+
+    (tmp_path / "x.xlsx").write_text("bukan buku kerja", encoding="utf-8")
+    for path, reason in ((tmp_path / "x.xlsx", "BadZipFile"), (tmp_path / "tidak-ada.xlsx", "FileNotFoundError")):
+        assert import_workbook(content, path).errors == [
+            f"GALAT {path}: bukan buku kerja .xlsx yang dapat dibaca ({reason}) [unreadable_file]"
+        ]
+    for make, identity in ((export, Identity("lumajang", "tidak-ada", 2024)), (template, Identity("x", "y", 2025))):
+        with pytest.raises(ContentError) as raised:
+            make(content, identity, tmp_path / "y.xlsx")
+        assert [p.key for p in raised.value.problems] == ["missing_file"] and not (tmp_path / "y.xlsx").exists()

@@ -22,6 +22,7 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from python_calamine import CalamineError
 
 from generator import model as m
 from generator.load import Document, read_yaml
@@ -97,7 +98,14 @@ def import_form(form: Path, mapping: Path, out: Path, skip: bool) -> FormResult:
         doc = read_yaml(skm, [])
         items = doc.data.get("layanan") if doc is not None and isinstance(doc.data, dict) else None
         layanan = {str(x.get("id")) for x in items or () if isinstance(x, dict)}
-    result = convert(read_form(form), pemetaan, layanan, skip)
+    try:
+        frame = read_form(form)
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError, CalamineError) as exc:
+        result.errors.append(
+            f"{form}: ekspor formulir tidak dapat dibaca ({type(exc).__name__}: {exc}) [unreadable_file]"
+        )
+        return result
+    result = convert(frame, pemetaan, layanan, skip)
     result.errors = [_at(form, line) for line in result.errors]
     result.skipped = [_at(form, line) for line in result.skipped]
     if not result.errors:
@@ -116,6 +124,10 @@ def read_mapping(path: Path) -> Pemetaan:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return Pemetaan.model_validate(data)
+    except OSError as exc:
+        raise ValueError(
+            f"{path}: berkas pemetaan tidak dapat dibaca ({type(exc).__name__}) [unreadable_file]"
+        ) from None
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: sintaks YAML salah: {exc} [yaml_syntax]") from None
     except ValidationError as exc:

@@ -106,8 +106,15 @@ def _addresses(root: Path, identity: Identity) -> tuple[str, ...]:
     return tuple(f.alamat for r in hasil.register if (r.kecamatan.slug, r.tahun) == where for f in r.angka)
 
 
+def _exists(path: Path, what: str) -> None:
+    """Raise ContentError when `path` is not there."""
+    if not path.exists():
+        raise ContentError([Problem(path, "", f"{what} tidak ada di folder konten", "missing_file")])
+
+
 def export(root: Path, identity: Identity, out: Path) -> Tables:
     """`kinerja ekspor`: the kecamatan-year's content as a workbook."""
+    _exists(root / identity.kabupaten / identity.kecamatan / str(identity.tahun), "kecamatan-tahun ini")
     addresses = _addresses(root, identity)
     tables = to_rows(_with_placeholders(read_files(root, identity), identity))
     tables.choices[DILAPORKAN] = addresses
@@ -118,6 +125,7 @@ def export(root: Path, identity: Identity, out: Path) -> Tables:
 def template(root: Path, identity: Identity, out: Path) -> int | None:
     """`kinerja templat`: an empty workbook for a kecamatan-year, with the structure of the newest
     earlier year (its indicators, programs, layanan, ...) when there is one. Returns that year."""
+    _exists(root / identity.kabupaten / "kabupaten.yml", "kabupaten ini")
     folder = root / identity.kabupaten / identity.kecamatan
     years = sorted(
         int(p.parent.name)

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -299,7 +301,11 @@ def cell_content(value: Any, number_format: str | None) -> Any:
 
 def read_workbook(path: Path) -> Read:
     """Every sheet's rows (empty rows skipped), its headers, and problems of the workbook's shape."""
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, BadZipFile, InvalidFileException, KeyError) as exc:
+        reason = f"bukan buku kerja .xlsx yang dapat dibaca ({type(exc).__name__})"
+        return Read(None, problems=[SheetProblem(str(path), "", reason, "unreadable_file")])
     try:
         result = Read(_identity(book))
         if result.identity is None:
