@@ -28,6 +28,8 @@ Path_ = tuple[str | int, ...]
 Comments = dict[Path_, list[str]]
 Where = dict[Path_, int]
 
+#: libyaml's loader when PyYAML has it (the same tokens and marks, 40 times faster).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _INT, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"
 
 
@@ -55,7 +57,7 @@ def read_comments(text: str) -> Comments:
     """Every comment of a YAML text, by the path of the key or list item it stands before (a
     comment at the end of a line belongs to what starts on that line); a comment before the
     first key of the file belongs to that key, one after the last key to the last key."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = yaml.compose(text, Loader=_LOADER)
     starts: list[tuple[int, int, Path_]] = []  # (line, order, path) of every key and list item
     _starts(node, (), starts)
     starts.sort(key=lambda s: (s[0], s[1]))
@@ -86,7 +88,7 @@ def _comment_lines(text: str) -> list[tuple[int, bool, str]]:
     """(line, whether the comment has the line to itself, text after '# ') of every comment:
     a '#' outside every token of the YAML scanner, at a line start or after a space."""
     covered = bytearray(len(text) + 1)
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+    for token in yaml.scan(text, Loader=_LOADER):
         covered[token.start_mark.index : token.end_mark.index] = b"\1" * (token.end_mark.index - token.start_mark.index)
     found, pos = [], 0
     for number, line in enumerate(text.split("\n")):

@@ -20,7 +20,7 @@ from openpyxl.utils import column_index_from_string
 
 from generator import model as m
 from generator.compute.audit import audit_problems
-from generator.compute.portal import compute
+from generator.compute.portal import PortalResult, compute
 from generator.load import load_content, read_csv, read_yaml
 from generator.problems import ContentError, Problem
 from generator.validate import validate
@@ -98,10 +98,16 @@ def _with_placeholders(files: dict[str, tuple[Any, Comments]], identity: Identit
     return result
 
 
+def _computed(root: Path, kabupaten: str) -> tuple[m.Content, PortalResult]:
+    """A kabupaten loaded, validated and computed as `kinerja validate` does (raises ContentError)."""
+    content = validate(load_content(root, kabupaten=kabupaten, diubah={}))
+    return content, compute(content)
+
+
 def _addresses(root: Path, identity: Identity) -> tuple[str, ...]:
-    """The figure addresses of a kecamatan-year (the drop-down of the Dilaporkan sheet); checks
-    the content as `kinerja validate` does (raises ContentError): only valid content is exported."""
-    hasil = compute(validate(load_content(root, kabupaten=identity.kabupaten, diubah={})))
+    """The figure addresses of a kecamatan-year (the drop-down of the Dilaporkan sheet); raises
+    ContentError when the content does not pass `kinerja validate`: only valid content is exported."""
+    hasil = _computed(root, identity.kabupaten)[1]
     where = (identity.kecamatan, identity.tahun)
     return tuple(f.alamat for r in hasil.register if (r.kecamatan.slug, r.tahun) == where for f in r.angka)
 
@@ -223,8 +229,8 @@ def import_workbook(root: Path, path: Path, write: bool = True) -> Imported:
 def _checked(root: Path, kabupaten: str) -> list[Problem]:
     """The checks of `kinerja validate` on a kabupaten: load, validate and the audit of printed
     figures (raises ContentError on an error); the warnings."""
-    content = validate(load_content(root, kabupaten=kabupaten, diubah={}))
-    return [*content.warnings, *audit_problems(compute(content).register)]
+    content, hasil = _computed(root, kabupaten)
+    return [*content.warnings, *audit_problems(hasil.register)]
 
 
 def _render(built: Built) -> _Text:
@@ -269,21 +275,21 @@ def _trial_tree(root: Path, trial: Path, identity: Identity, texts: dict[str, _T
         path.write_text(t.text, encoding="utf-8")
 
 
-def canonical_texts(files: dict[str, tuple[Any, Comments]], identity: Identity) -> dict[str, str]:
-    """The text `kinerja impor` writes for each of `files` (data and comments): their canonical form."""
+def canonical(files: dict[str, tuple[Any, Comments]], identity: Identity) -> dict[str, Built]:
+    """`files` (data and comments) as `kinerja impor` builds them from their own workbook rows: the
+    data and comments of their canonical text (which is a function of these alone)."""
     tables = to_rows(files)
     rows = {
         sheet: [Row(sheet, {k: v for k, v in row.items() if v not in (None, "")}) for row in items]
         for sheet, items in tables.rows.items()
     }
-    built = Importer(rows, tables.columns, identity.kecamatan, identity.tahun).build()
-    return {name: _render(b).text for name, b in built.items()}
+    return Importer(rows, tables.columns, identity.kecamatan, identity.tahun).build()
 
 
-def _existing(root: Path, identity: Identity) -> dict[str, str]:
-    """The canonical text of the kecamatan-year's files as they are (none when one cannot be read)."""
+def _existing(root: Path, identity: Identity) -> dict[str, Built]:
+    """The kecamatan-year's files as they are, built canonically (none when one cannot be read)."""
     try:
-        return canonical_texts(read_files(root, identity), identity)
+        return canonical(read_files(root, identity), identity)
     except (ContentError, ValueError):
         return {}
 
@@ -296,7 +302,9 @@ def _write(root: Path, identity: Identity, texts: dict[str, _Text], result: Impo
     for name, t in texts.items():
         path = _target(root, identity, name)
         keep.add(path)
-        if path.is_file() and t.text in (path.read_text(encoding="utf-8"), existing.get(name)):
+        same = existing.get(name)
+        unchanged = same is not None and (same.data, same.comments) == (t.built.data, t.built.comments)
+        if path.is_file() and (unchanged or path.read_text(encoding="utf-8") == t.text):
             result.unchanged.append(path)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
