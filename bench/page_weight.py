@@ -47,6 +47,7 @@ PAGE_KINDS = {
     "Istilah": "istilah/index.html",
     "Metodologi": "metodologi/index.html",
     "Data terbuka": "data-terbuka/index.html",
+    "Panduan petugas": "panduan-petugas/index.html",
 }
 #: A reader's way through the portal: the home page, a kecamatan of one kabupaten, then
 #: kecamatan of two other kabupaten and one of their reports.

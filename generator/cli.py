@@ -1,9 +1,10 @@
-"""Command line: `kinerja validate | build | serve | periksa | contoh-skm | demo`."""
+"""Command line: `kinerja validate | build | serve | periksa | contoh-skm | demo | templat | ekspor | impor |
+impor-skm`."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -11,6 +12,9 @@ from generator.load import load_content
 from generator.model.content import Content
 from generator.problems import ContentError
 from generator.validate import validate as validate_content
+
+if TYPE_CHECKING:
+    from generator.workbook.xlsx import Identity
 
 app = typer.Typer(
     help="Portal Kinerja: validasi konten dan bangun situs portal kinerja kecamatan.",
@@ -171,3 +175,114 @@ def demo(
         shutil.rmtree(keluar)
     n = portal_sintetis(keluar, kabupaten, kecamatan, list(range(2025 - tahun, 2025)), seed)
     typer.echo(f"{n} laporan kecamatan-tahun sintetis ditulis ke {keluar}")
+
+
+# ---------------------------------------------------------------- workbooks for clerks (generator.workbook)
+
+KELUAR_XLSX = typer.Option(..., "--keluar", "-o", help="Berkas .xlsx tujuan.")
+
+
+def _identity(kabupaten_kecamatan: str, tahun: int) -> Identity:
+    from generator.workbook.workbook import target
+    from generator.workbook.xlsx import Identity
+
+    try:
+        return Identity(*target(kabupaten_kecamatan), tahun)
+    except ValueError as exc:
+        typer.echo(f"GALAT {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def templat(
+    kecamatan: str = typer.Argument(..., help="<kabupaten>/<kecamatan>, mis. lumajang/kedungjajang"),
+    tahun: int = typer.Argument(..., help="Tahun laporan."),
+    keluar: Path = KELUAR_XLSX,
+    content_dir: Path = CONTENT,
+) -> None:
+    """Buku kerja kosong untuk satu kecamatan-tahun, berisi susunan tahun sebelumnya bila ada."""
+    from generator.workbook.workbook import template
+
+    try:
+        source = template(content_dir, _identity(kecamatan, tahun), keluar)
+    except ContentError as exc:
+        _report(exc, content_dir)
+    basis = f"susunan tahun {source}" if source else "tanpa data tahun sebelumnya"
+    typer.echo(f"Templat {kecamatan} {tahun} ({basis}) ditulis ke {keluar}")
+
+
+@app.command()
+def ekspor(
+    kecamatan: str = typer.Argument(..., help="<kabupaten>/<kecamatan>"),
+    tahun: int = typer.Argument(..., help="Tahun laporan."),
+    keluar: Path = KELUAR_XLSX,
+    content_dir: Path = CONTENT,
+) -> None:
+    """Konten satu kecamatan-tahun sebagai buku kerja (impor kembali memberi berkas yang sama)."""
+    from generator.workbook.workbook import export
+
+    try:
+        export(content_dir, _identity(kecamatan, tahun), keluar)
+    except ContentError as exc:
+        _report(exc, content_dir)
+    typer.echo(f"Konten {kecamatan} {tahun} ditulis ke {keluar}")
+
+
+@app.command()
+def impor(
+    berkas: Path = typer.Argument(..., help="Buku kerja .xlsx (dari kinerja templat atau ekspor)."),
+    content_dir: Path = CONTENT,
+    periksa: bool = typer.Option(False, "--periksa", help="Hanya periksa; tidak menulis berkas."),
+) -> None:
+    """Periksa buku kerja dengan aturan kinerja validate lalu tulis berkas konten; bila ada galat
+    (dilaporkan sebagai Lembar!Sel) tidak ada yang ditulis."""
+    from generator.workbook.workbook import import_workbook
+
+    result = import_workbook(content_dir, berkas, write=not periksa)
+    for line in [*result.errors, *result.warnings]:
+        typer.echo(line, err=True)
+    if result.errors:
+        typer.echo(f"{len(result.errors)} galat ditemukan; tidak ada berkas yang ditulis.", err=True)
+        raise typer.Exit(1)
+    if periksa:
+        typer.echo("Buku kerja valid (tidak ada berkas yang ditulis: --periksa).")
+        return
+    for label, paths in (("ditulis", result.written), ("dihapus", result.deleted)):
+        for path in paths:
+            typer.echo(f"{label}: {path}")
+    typer.echo(
+        f"Impor selesai: {len(result.written)} berkas ditulis, {len(result.unchanged)} tidak berubah, "
+        f"{len(result.deleted)} dihapus."
+    )
+
+
+@app.command("impor-skm")
+def impor_skm(
+    formulir: Path = typer.Argument(..., help="Ekspor formulir daring (.csv atau .xlsx)."),
+    pemetaan: Path = typer.Option(..., "--pemetaan", "-p", help="Berkas pemetaan kolom (YAML)."),
+    keluar: Path = typer.Option(..., "--keluar", "-o", help="Berkas tujuan .../<tahun>/skm-<periode>.csv"),
+    lewati_baris: bool = typer.Option(
+        False, "--lewati-baris", help="Lewati baris berjawaban kosong atau tidak dikenal."
+    ),
+) -> None:
+    """Jawaban SKM dari ekspor formulir menjadi skm-<periode>.csv; kolom data pribadi (nama, nomor HP,
+    e-mail, NIK/NIP) dibuang."""
+    from generator.workbook.form import import_form
+
+    result = import_form(formulir, pemetaan, keluar, lewati_baris)
+    for line in result.errors:
+        typer.echo(f"GALAT {line}", err=True)
+    if result.errors:
+        typer.echo(
+            f"{len(result.errors)} galat; {keluar} tidak ditulis"
+            + ("" if lewati_baris else " (baris bermasalah dapat dilewati dengan --lewati-baris)."),
+            err=True,
+        )
+        raise typer.Exit(1)
+    for line in result.skipped:
+        typer.echo(f"DILEWATI {line}", err=True)
+    if result.dropped:
+        typer.echo(f"Kolom data pribadi dibuang: {', '.join(result.dropped)}")
+    if result.redacted:
+        typer.echo(f"Data pribadi dihapus dari {result.redacted} saran.")
+    typer.echo(f"{result.rows} jawaban ditulis ke {keluar} ({len(result.skipped)} baris dilewati).")

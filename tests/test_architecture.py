@@ -22,6 +22,7 @@ ALLOWED = {
     "build": {"load", "model", "validate", "compute", "render", "numbers", "problems"},
     "synthetic": {"model", "numbers"},
     "check": set(),  # reads a built folder only
+    "workbook": {"load", "model", "validate", "compute", "numbers", "problems"},
 }
 ALLOWED["cli"] = set(ALLOWED) | {"build"}
 

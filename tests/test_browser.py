@@ -51,6 +51,7 @@ PAGE_KINDS = {
     "istilah": ("istilah/", "Indikator Kinerja Utama"),
     "metodologi": ("metodologi/", "100,36 %"),
     "data-terbuka": ("data-terbuka/", "Frictionless Data Package"),
+    "panduan-petugas": ("panduan-petugas/", "kinerja impor-skm"),
 }
 
 

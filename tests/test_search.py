@@ -114,7 +114,7 @@ def test_one_index_holds_every_page_of_every_shard(demo_site):
     addresses = [p[0] for shard in pages for p in shard]
     published = {p.parent.relative_to(demo_site).as_posix() + "/" for p in demo_site.rglob("index.html")}
     assert sorted(addresses) == sorted(a if a != "./" else "" for a in published)
-    assert meta["pages"] == len(published) == 30  # 29 report and portal pages, and Istilah
+    assert meta["pages"] == len(published) == 31  # 29 report and portal pages, Istilah and Panduan petugas
     assert pages[0][0] == ["", "Portal Kinerja Kecamatan", pages[0][0][2]]  # the portal's own pages first
     assert all(0 < len(json.dumps(c)) < 200_000 for c in chunks.values())
 

@@ -172,8 +172,8 @@ def test_one_search_index_holds_every_page_of_every_shard(portal):
     published = [p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]
     assert sorted(listed) == sorted(u.removeprefix("./") for u in published)
     assert json.loads((site / "cari/meta.json").read_text(encoding="utf-8"))["pages"] == len(listed)
-    # the 3 shards and the portal's own pages: Beranda (""), metodologi, istilah, data-terbuka
-    assert len({u.split("/")[0] for u in listed}) == 3 + 4
+    # the 3 shards and the portal's own pages: Beranda (""), metodologi, istilah, data-terbuka, panduan-petugas
+    assert len({u.split("/")[0] for u in listed}) == 3 + 5
 
 
 def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_path, monkeypatch):

@@ -31,7 +31,7 @@ def _nav_entry(path: str, shard_slug: str, cross_links: set[str]) -> str:
 
 def navigation(hasil: PortalResult | None, shard_slug: str, outline: Outline, cross_links: set[str]) -> list[Any]:
     """MkDocs `nav` of shard `dari` (a kabupaten slug, "" for the portal's own pages): Beranda,
-    one entry per kabupaten (the shard's own one unfolded), Metodologi, Data terbuka. Every
+    one entry per kabupaten (the shard's own one unfolded), Metodologi, Data terbuka, Panduan petugas. Every
     shard shows the same top level, so navigation feels like one site."""
     nav: list[Any] = [{"Beranda": _nav_entry("index.md", shard_slug, cross_links)}]
     for slug, nama, _ in outline.kabupaten:
@@ -68,5 +68,6 @@ def navigation(hasil: PortalResult | None, shard_slug: str, outline: Outline, cr
         {"Istilah": _nav_entry("istilah.md", shard_slug, cross_links)},
         {"Metodologi": _nav_entry("metodologi.md", shard_slug, cross_links)},
         {"Data terbuka": _nav_entry("data-terbuka.md", shard_slug, cross_links)},
+        {"Panduan petugas": _nav_entry("panduan-petugas.md", shard_slug, cross_links)},
     ]
     return nav

@@ -89,7 +89,7 @@ def validate_skm(
                 )
             )
             continue
-        responden[periode.id] = _jawaban(csv_doc, layanan, problems, sintetis)
+        responden[periode.id] = survey_responses(csv_doc, layanan, problems, sintetis)
     for name, csv_doc in raw.responden.items():
         if name not in used:
             problems.append(
@@ -141,11 +141,12 @@ def _answer(text: str) -> int | str | None:
     return "jawaban harus bilangan bulat 1, 2, 3 atau 4 (kosongkan bila tidak dijawab)"
 
 
-def _jawaban(
+def survey_responses(
     doc: Document, layanan: set[str], problems: list[Problem], sintetis: bool = False
 ) -> tuple[SurveyResponse, ...]:
     """Raw responses checked cell by cell: file, row (line) and column in every message; answers
-    numbered as synthetic ones only in a synthetic portal."""
+    numbered as synthetic ones only in a synthetic portal (also used by `kinerja impor-skm` on a form
+    export)."""
     columns = doc.data["kolom"]
     for name in columns:
         if name not in m.KOLOM_RESPONDEN:

@@ -112,7 +112,7 @@ def data_terbuka_page(
 
 
 def portal_pages(content: Content, kabupaten: list[ShardSummary]) -> list[Page]:
-    """The portal's own pages: home, Metodologi and the open-data index, from each kabupaten's
+    """The portal's own pages: home, Metodologi, the open-data index and the clerk's guide, from each kabupaten's
     summary (their pages are built in their own shards)."""
     folders = (content.root / "portal.yml", *(r.kabupaten.file.parent for r in kabupaten))
     diubah = max([content.last_changed([content.root / "portal.yml"]), *(r.changed for r in kabupaten)])
@@ -144,4 +144,17 @@ def portal_pages(content: Content, kabupaten: list[ShardSummary]) -> list[Page]:
     )
     result = [home, istilah, metodologi_page(content, kabupaten, skala, kolom_tabel)]
     result.append(data_terbuka_page("data-terbuka.md", content, result, kabupaten, folders, diubah))
+    result.append(panduan_petugas_page(content))
     return result
+
+
+def panduan_petugas_page(content: Content) -> Page:
+    """The clerk's workflow step by step (workbook, form exports, import): text only."""
+    return Page(
+        "panduan-petugas.md",
+        "panduan_petugas.md.j2",
+        "Panduan petugas",
+        "Cara petugas kecamatan mengisi data portal: buku kerja, jawaban survei dari formulir, impor.",
+        source="panduan pengisian data portal",
+        sources=(content.root / "portal.yml",),
+    )
