@@ -25,11 +25,11 @@ app = typer.Typer(
 CONTENT = typer.Option(Path("content"), "--content", "-c", help="Folder konten.")
 
 
-def _report(exc: ContentError, root: Path) -> NoReturn:
-    """Print every problem, then exit 1."""
+def _report(exc: ContentError, root: Path, outcome: str = "tidak ada yang diterbitkan") -> NoReturn:
+    """Print every problem and what was therefore not done, then exit 1."""
     for problem in exc.problems:
         typer.echo(problem.render(root.resolve()), err=True)
-    typer.echo(f"{len(exc.problems)} galat ditemukan; tidak ada yang diterbitkan.", err=True)
+    typer.echo(f"{len(exc.problems)} galat ditemukan; {outcome}.", err=True)
     raise typer.Exit(1)
 
 
@@ -206,7 +206,7 @@ def templat(
     try:
         source = template(content_dir, _identity(kecamatan, tahun), keluar)
     except ContentError as exc:
-        _report(exc, content_dir)
+        _report(exc, content_dir, "buku kerja tidak ditulis")
     basis = f"susunan tahun {source}" if source else "tanpa data tahun sebelumnya"
     typer.echo(f"Templat {kecamatan} {tahun} ({basis}) ditulis ke {keluar}")
 
@@ -224,7 +224,7 @@ def ekspor(
     try:
         export(content_dir, _identity(kecamatan, tahun), keluar)
     except ContentError as exc:
-        _report(exc, content_dir)
+        _report(exc, content_dir, "buku kerja tidak ditulis")
     typer.echo(f"Konten {kecamatan} {tahun} ditulis ke {keluar}")
 
 
@@ -275,7 +275,7 @@ def impor_skm(
     if result.errors:
         typer.echo(
             f"{len(result.errors)} galat; {keluar} tidak ditulis"
-            + ("" if lewati_baris else " (baris bermasalah dapat dilewati dengan --lewati-baris)."),
+            + (" (baris bermasalah dapat dilewati dengan --lewati-baris)." if result.skippable else "."),
             err=True,
         )
         raise typer.Exit(1)

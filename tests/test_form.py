@@ -64,6 +64,11 @@ def test_nothing_is_written_on_a_problem(tmp_path: Path):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1 and not out.exists()
     assert "GALAT form.csv:5: U1: jawaban 'Lumayan' tidak dikenal [unknown_answer]" in result.output
+    assert result.output.splitlines()[-1].endswith(
+        "tidak ditulis (baris bermasalah dapat dilewati dengan --lewati-baris)."
+    )
+    unreadable = CliRunner().invoke(app, [*args[:1], str(tmp_path / "tidak-ada.csv"), *args[2:]])
+    assert unreadable.exit_code == 1 and unreadable.output.splitlines()[-1] == f"1 galat; {out} tidak ditulis."
     result = CliRunner().invoke(app, [*args, "--lewati-baris"])
     assert result.exit_code == 0 and out.exists()
     assert "DILEWATI form.csv:5: U1" in result.output and "9 jawaban ditulis" in result.output

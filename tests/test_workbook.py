@@ -495,3 +495,12 @@ def test_unreadable_workbook_or_unknown_kecamatan_is_an_error(content: Path, tmp
         with pytest.raises(ContentError) as raised:
             make(content, identity, tmp_path / "y.xlsx")
         assert [p.key for p in raised.value.problems] == ["missing_file"] and not (tmp_path / "y.xlsx").exists()
+
+
+def test_ekspor_of_an_unknown_kecamatan_says_no_workbook_was_written(content: Path, tmp_path: Path):
+    """(A templat for a new kecamatan of a known kabupaten is allowed: a kecamatan starting out.)"""
+    keluar = tmp_path / "y.xlsx"
+    for command, place in (("ekspor", "lumajang/tidak-ada"), ("templat", "tidak-ada/y")):
+        result = CliRunner().invoke(app, [command, place, "2024", "--keluar", str(keluar), "--content", str(content)])
+        assert result.exit_code == 1 and not keluar.exists()
+        assert result.output.splitlines()[-1] == "1 galat ditemukan; buku kerja tidak ditulis."

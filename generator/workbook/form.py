@@ -76,6 +76,7 @@ class FormResult:
     rows: int = 0
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    skippable: bool = False  # the errors are rows that --lewati-baris would leave out
     dropped: list[str] = field(default_factory=list)
     redacted: int = 0
 
@@ -204,6 +205,7 @@ def convert(frame: pd.DataFrame, mapping: Pemetaan, layanan: set[str] | None, sk
     bad = _bad_rows(issues, frame.index)
     if bad and not skip:
         result.errors += bad
+        result.skippable = True
         return result
     result.skipped = bad
     kept = out.drop(index=[int(line.split(":")[0].split()[1]) - 2 for line in bad])
