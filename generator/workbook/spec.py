@@ -97,6 +97,7 @@ INDIKATOR = Level(
         "penanggung_jawab",
         "keterangan",
         "riwayat_keterangan",
+        "skala",
     ),
     link="induk",
 )

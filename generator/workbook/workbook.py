@@ -45,6 +45,7 @@ STRUCTURE: dict[str, tuple[str, ...]] = {
         "formula",
         "sumber_data",
         "penanggung_jawab",
+        "skala",
     ),
     "Realisasi": ("indikator",),
     "Program": ("induk", "id", "kode", "nama", "mendukung", "anggaran.sumber_dana"),
