@@ -8,7 +8,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Value, _blank_to_none
+from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Value, _blank_to_none, _number
 
 #: The first line of every YAML file `kinerja demo` writes: a content tree whose portal.yml starts
 #: with it is a synthetic portal, the only place synthetic inputs are accepted (docs/domain.md §6).
@@ -83,7 +83,7 @@ def _scale_problems(rentang: list[Rentang], batas: float | None) -> list[str]:
 class SkalaPredikat(Schema):
     nama: Text
     dasar: str | None = None
-    batas_capaian: Number | None = None
+    batas_capaian: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
     rentang: list[Rentang] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -130,6 +130,7 @@ class IndikatorBersama(Schema):
     nama: Text
     satuan: Text
     polaritas: Literal["positif", "negatif"] = "positif"
+    nilai_negatif: bool = False  # values below 0 are refused unless the indicator can have them
 
 
 class Kabupaten(Schema):

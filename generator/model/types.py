@@ -66,6 +66,12 @@ Text = Annotated[str, Field(min_length=1)]
 Tahun = Annotated[int, Field(ge=2000, le=2100)]
 
 
+#: Why a negative target or value is refused (an indicator with `nilai_negatif: true` may have them).
+NEGATIVE = (
+    "{field} negatif: indikator ini tidak menerima nilai di bawah 0 (isi nilai_negatif: true bila memang bisa negatif)"
+)
+
+
 OptionalValue = Annotated[Value | None, BeforeValidator(_blank_to_none)]
 
 
