@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from generator.build import build_site
 from generator.load import load_content
 from generator.problems import PER_FILE, ContentError, Problem
 from generator.validate import validate
@@ -359,3 +362,98 @@ def test_bad_content_fails_the_build_with_galat_lines_and_publishes_nothing(mini
     assert_galat(result)
     assert "tidak ada yang diterbitkan" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_read_only_site_folder_is_a_galat_line_before_anything_is_built(mini, tmp_path):
+    site = tmp_path / "terbit"
+    site.mkdir()
+    site.chmod(0o555)
+    result = kinerja("build", "--content", mini, "--site", site / "situs", "--work", tmp_path / "w", unprivileged=True)
+    assert_galat(result, "tidak dapat ditulis", str(site))
+    assert not (tmp_path / "w").exists()
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+#: Damage done to the work folder, and whether the content changes before the next build (a
+#: reused shard, or one built again in MkDocs' dirty mode over the damaged last build).
+DAMAGE = {
+    "shard-site-deleted": (lambda w: shutil.rmtree(w / "lumajang/site"), True),
+    "page-deleted": (lambda w: (w / "lumajang/site/kedungjajang/index.html").unlink(), False),
+    "portal-page-deleted": (lambda w: (w / "_portal/site/metodologi/index.html").unlink(), False),
+    "search-record-a-list": (lambda w: (w / "lumajang/search_index.json").write_text("[1]"), True),
+    "keys-record-a-list": (lambda w: (w / "lumajang/kecamatan-keys.json").write_text("[1]"), True),
+    "pickle-of-a-module-gone": (lambda w: (w / "lumajang/summary.pickle").write_bytes(b"ctidak_ada\nX\n."), False),
+    "pickle-of-another-shape": (
+        lambda w: (w / "lumajang/kecamatan.pickle").write_bytes(pickle.dumps({"x": [1]})),
+        True,
+    ),
+    "hashes-of-another-shape": (
+        lambda w: (w / "content-hashes.json").write_text('{"files": {"portal.yml": [1]}}'),
+        False,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The demo with one changed value, built from scratch: what every recovery must publish."""
+    tmp = tmp_path_factory.mktemp("rujukan")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", tmp / "content")
+    _change(tmp / "content")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+        build_site(tmp / "content", tmp / "site", tmp / "work", lambda _: None, 1)
+    return _files(tmp / "site")
+
+
+def _change(content: Path) -> None:
+    edit(content / YEAR / "realisasi.csv", '"83,8"', '"83,9"')
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_work_folder_is_rebuilt_and_publishes_what_a_fresh_build_does(content, tmp_path, reference, damage):
+    site, work = tmp_path / "site", tmp_path / "work"
+    harm, changed = DAMAGE[damage]
+    if not changed:
+        _change(content)
+    build_site(content, site, work, lambda _: None, 1)
+    harm(work / "shard")
+    if changed:
+        _change(content)
+    shutil.rmtree(site)  # assembled again from the work folder
+    build_site(content, site, work, lambda _: None, 1)
+    assert _files(site) == reference
+
+
+@pytest.mark.slow
+def test_content_moved_next_to_the_same_work_folder_is_built_again(content, tmp_path, reference):
+    work = tmp_path / "work"
+    _change(content)
+    build_site(content, tmp_path / "site", work, lambda _: None, 1)
+    moved = tmp_path / "konten-baru"
+    content.rename(moved)
+    result = build_site(moved, tmp_path / "site", work, lambda _: None, 1)
+    assert "lumajang" in result.built
+    assert _files(tmp_path / "site") == reference
+
+
+@pytest.mark.slow
+def test_builds_at_the_same_time_end_in_galat_lines_never_a_traceback(content, tmp_path):
+    """Without a lock (issue 19, publishing) one of two builds may fail; it says so in a GALAT
+    line, and the next build publishes the content."""
+    args = ("--content", content, "--site", tmp_path / "site", "--work", tmp_path / "work", "-j", "1")
+    for n in range(3):
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(lambda _: kinerja("build", *args), range(2)))
+        for result in results:
+            assert "Traceback" not in result.stderr, result.stderr
+            assert result.returncode == 0 or "GALAT" in result.stderr
+        edit(content / YEAR / "realisasi.csv", f'"83,{8 if n == 0 else n}"', f'"83,{n + 1}"')
+    final = kinerja("build", *args)
+    assert final.returncode == 0, final.stderr
+    assert ",83.3\n" in (tmp_path / "site/lumajang/kedungjajang/2024/capaian-iku.csv").read_text(encoding="utf-8")

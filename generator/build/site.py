@@ -75,6 +75,7 @@ def build_site(
     def step(message: str) -> None:
         progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
 
+    writable(site_dir, work)
     wall, cpu = time.perf_counter(), time.process_time()
     found = content_files(root) if root.is_dir() else {}
     diubah = change_dates(root, found) if found else {}
@@ -86,7 +87,8 @@ def build_site(
     hashes = ContentHashes(root, found, diubah, work / "content-hashes.json")
     outline = read_outline(root, hashes) if root.is_dir() else Outline(())
     files = hashes.digests
-    base = digest([code_digest(), files.get("portal.yml"), outline.kabupaten])
+    # summaries and validated data name content files by path: content moved is built again
+    base = digest([code_digest(), str(root), files.get("portal.yml"), outline.kabupaten])
     keys = {slug: digest([base, hashes.per_folder.get(slug, {})]) for slug, _, _ in outline.kabupaten}
     summaries = {slug: s for slug in keys if (s := reused_summary(work, slug, keys[slug], ShardSummary)) is not None}
     todo = [slug for slug in keys if slug not in summaries]
@@ -140,6 +142,15 @@ def build_site(
     result.seconds = time.perf_counter() - started
     step(f"Selesai: {site_dir}")
     return result
+
+
+def writable(site_dir: Path, work: Path) -> None:
+    """Stop before building when the site or the work folder cannot be written (a read-only
+    folder found only when publishing would waste the whole build)."""
+    for folder in (site_dir.parent, site_dir, work):
+        existing = next(p for p in (folder, *folder.parents) if p.exists())
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise BuildError(f"folder {existing} tidak dapat ditulis (izin akses atau bukan folder)")
 
 
 def peak_memory_mb() -> float:
