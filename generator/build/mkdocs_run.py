@@ -30,6 +30,10 @@ THEME_OVERRIDES = ROOT / "site_templates" / "theme"
 HOOKS = Path(__file__).resolve().parent / "hooks.py"
 
 
+#: Hooks that make the theme escape what it prints (after HOOKS: its bytecode cache is theirs).
+ESCAPING = Path(__file__).resolve().parent / "escaping.py"
+
+
 class BuildError(Exception):
     """The site could not be built; the previous site was kept."""
 
@@ -56,7 +60,7 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list[Any], shard_slug: s
         "nav": nav,
         "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
         "validation": {"nav": {"not_found": "info"}},
-        "hooks": [str(HOOKS)],
+        "hooks": [str(HOOKS), str(ESCAPING)],
         "extra": {
             "portal_root": "../" if shard_slug else ""
         },  # the search box and the theme assets: one copy, at the root

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Value, _blank_to_none, _number
+from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Url, Value, _blank_to_none, _number
 
 #: The first line of every YAML file `kinerja demo` writes: a content tree whose portal.yml starts
 #: with it is a synthetic portal, the only place synthetic inputs are accepted (docs/domain.md §6).
@@ -22,7 +22,7 @@ class Portal(Schema):
     judul: Text
     deskripsi: Text
     penerbit: Text
-    url: str | None = None
+    url: Url | None = None
     kontak: str | None = None
     lisensi_data: Literal["CC-BY-4.0", "CC0-1.0", "ODbL-1.0"] = "CC-BY-4.0"
 

@@ -106,6 +106,8 @@ def _message(error: ErrorDetails, schema: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         if "#" in ctx.get("pattern", ""):
             return "pattern", "warna harus kode hex 6 digit, mis. #1a7f37"
+        if "https?" in ctx.get("pattern", ""):
+            return "pattern", "alamat harus http(s)://nama-host/jalur, mis. https://kinerja.lumajangkab.go.id/"
         return "pattern", "hanya huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi"
     if kind == "negative":
         return "negative", error["msg"]
