@@ -126,13 +126,29 @@ def records(tabel: Table) -> list[dict[str, Any]]:
     return tabel._records
 
 
+#: What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: empty for no data, a number as it is, a text that a spreadsheet would run as
+    a formula (`=HYPERLINK(...)`, `+62 812...`, `-` then anything) with a leading apostrophe,
+    which spreadsheet programs read as "this is text" (the JSON keeps the text as it is)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(tabel: Table) -> str:
-    """RFC 4180 CSV with a header row of column keys; decimal point `.`, empty = no data."""
+    """RFC 4180 CSV with a header row of column keys; decimal point `.`, empty = no data, text
+    never read as a formula (`csv_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(k.key for k in tabel.columns)
     for record in records(tabel):
-        writer.writerow("" if v is None else v for v in record.values())
+        writer.writerow(csv_cell(v) for v in record.values())
     return out.getvalue()
 
 
