@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import DEMO
+from test_skm import SKM_YML
 
 from generator.build import build_site
 from generator.compute.responden import LAINNYA, MASKED, masked, profil_responden
@@ -19,6 +21,7 @@ from generator.load import load_content
 from generator.model import ProfilResponden
 from generator.model.content import SurveyResponse
 from generator.problems import ContentError
+from generator.synthetic.skm import jawaban_sintetis
 from generator.validate import validate
 
 #: Personal data as a careless export would carry it, in the forms people write it.
@@ -35,7 +38,18 @@ PERSONAL = (
 #: Columns of a response file that take any text (the others are refused unless valid).
 FREE_COLUMNS = ("responden", "tanggal", "jenis_kelamin", "usia", "pendidikan", "pekerjaan", "saran")
 
-SURVEY = "jember/ajung/2023/skm-s1.csv"
+YEAR = "lumajang/kedungjajang/2024"
+SURVEY = f"{YEAR}/skm-tw1.csv"
+
+
+def _with_survey(target: Path) -> Path:
+    """The demo content with 60 raw responses for Kedungjajang 2024 (the generator's answers,
+    numbered as a clerk would number them)."""
+    content = Path(shutil.copytree(DEMO, target))
+    (content / YEAR / "skm.yml").write_text(SKM_YML, encoding="utf-8")
+    rows = jawaban_sintetis(60, 19, ["ktp", "kk"], date(2024, 1, 2), 90).replace("SINTETIS-", "R-")
+    (content / SURVEY).write_text(rows, encoding="utf-8")
+    return content
 
 
 def _responses(**columns: list[str]) -> list[SurveyResponse]:
@@ -116,27 +130,26 @@ def _leaks(site: Path, planted: tuple[str, ...]) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("publish_suggestions", [False, True], ids=["saran-tertutup", "saran-terbit"])
 def test_personal_data_in_every_raw_column_reaches_no_file_of_the_site(tmp_path, publish_suggestions):
-    content = tmp_path / "content"
-    shutil.copytree(DEMO, content)
+    content = _with_survey(tmp_path / "content")
     _plant(content, FREE_COLUMNS)
     if publish_suggestions:
-        skm = content / "jember/ajung/2023/skm.yml"
+        skm = content / YEAR / "skm.yml"
         skm.write_text(skm.read_text(encoding="utf-8") + "publikasi_saran: true\n", encoding="utf-8")
     site = build_site(content, tmp_path / "site", tmp_path / "work", lambda _: None, 1).site
-    profile = (site / "jember/ajung/2023/skm/profil-responden.csv").read_text(encoding="utf-8")
+    profile = (site / YEAR / "skm/profil-responden.csv").read_text(encoding="utf-8")
     assert f"Pendidikan,{LAINNYA}," in profile and "Laki-laki" in profile
     # A name in a published suggestion is the kecamatan's decision (publikasi_saran); contact
     # data in it is masked.
     planted = PERSONAL[1:] if publish_suggestions else PERSONAL
     assert _leaks(site, planted) == []
-    page = (site / "jember/ajung/2023/skm/index.html").read_text(encoding="utf-8")
+    page = (site / YEAR / "skm/index.html").read_text(encoding="utf-8")
     assert (MASKED in page) is publish_suggestions
 
 
 @pytest.mark.parametrize("column", ["layanan", "U1", "E9"])
 def test_personal_data_in_a_checked_column_is_refused(tmp_path, column):
     """Columns with a closed set of values refuse anything else, so nothing is published."""
-    content = Path(shutil.copytree(DEMO, tmp_path / "content"))
+    content = _with_survey(tmp_path / "content")
     _plant(content, (column,))
     with pytest.raises(ContentError) as exc:
         validate(load_content(content))

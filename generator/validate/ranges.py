@@ -31,7 +31,9 @@ def negative_rows(
     rows of an indicator no year has (a discontinued one) are not checked."""
     for row, line in rows:
         ind = indikator.get(getattr(row, "indikator", ""))
-        values = {f: getattr(row, f) for f in ("target", "realisasi", "nilai") if f in type(row).model_fields}
+        values: dict[str, object] = {
+            f: getattr(row, f) for f in ("target", "realisasi", "nilai") if f in type(row).model_fields
+        }
         yield from negative_problems(doc.path, "", values, ind is None or ind.nilai_negatif, line)
 
 
