@@ -183,7 +183,7 @@ def _galat_only(problems: list[Any], root: Path) -> None:
 # Properties ---------------------------------------------------------------------------------
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=25, **SETTINGS)
 @given(edits)
 def test_validate_never_raises_on_edited_content(changes):
     with tempfile.TemporaryDirectory() as tmp:
@@ -198,7 +198,7 @@ def test_validate_never_raises_on_edited_content(changes):
             compute(content)  # what validates can be computed
 
 
-@settings(max_examples=15, **SETTINGS)
+@settings(max_examples=8, **SETTINGS)
 @given(edits)
 def test_the_validate_command_exits_0_or_1_with_galat_lines(changes):
     with tempfile.TemporaryDirectory() as tmp:
