@@ -392,7 +392,14 @@ DAMAGE = {
     "shard-site-deleted": (lambda w: shutil.rmtree(w / "lumajang/site"), True),
     "page-deleted": (lambda w: (w / "lumajang/site/kedungjajang/index.html").unlink(), False),
     "portal-page-deleted": (lambda w: (w / "_portal/site/metodologi/index.html").unlink(), False),
-    "search-record-a-list": (lambda w: (w / "lumajang/search_index.json").write_text("[1]"), True),
+    "search-records-of-another-shape": (
+        lambda w: (w / "lumajang/search-pages.pickle").write_bytes(pickle.dumps({"index.html": 1})),
+        True,
+    ),
+    "search-segment-of-a-module-gone": (
+        lambda w: (w / "lumajang/search.pickle").write_bytes(b"ctidak_ada\nX\n."),
+        True,
+    ),
     "keys-record-a-list": (lambda w: (w / "lumajang/kecamatan-keys.json").write_text("[1]"), True),
     "pickle-of-a-module-gone": (lambda w: (w / "lumajang/summary.pickle").write_bytes(b"ctidak_ada\nX\n."), False),
     "pickle-of-another-shape": (
