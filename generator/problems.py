@@ -29,17 +29,21 @@ class Problem:
                 name = self.file.relative_to(root.parent)
         where = f"{name}:{self.line}" if self.line else f"{name}"
         field = f" {self.path}:" if self.path else ""
-        value = "" if self.value is None else f" (nilai: {_shown(self.value)})"
+        value = "" if self.value is None else f" (nilai: {shown(self.value)})"
         level = "GALAT" if self.severity == "error" else "PERINGATAN"
         return f"{level} {where}:{field} {self.message}{value} [{self.key}]"
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     """A value as a problem line shows it: its repr, shortened when long (a 400-digit number,
     a pasted page)."""
     if isinstance(value, int) and abs(value) >= 10**40:
         return f"bilangan {value.bit_length() * 3 // 10} digit"
-    text = repr(value)
+    return shorten(repr(value))
+
+
+def shorten(text: str) -> str:
+    """A text cut to about a line for a problem line, with its full length."""
     return text if len(text) <= 80 else f"{text[:60]}… ({len(text)} karakter)"
 
 

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator import model as m
+from generator.numbers import NumberFormatError, parse_number
 
 #: Markup, a script, a request to another host, template and Markdown syntax, an entity.
 PAYLOAD = (
@@ -45,13 +46,18 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "riwayat.csv": m.BarisRiwayat,
     "pembanding.csv": m.BarisPembanding,
     "nilai-kecamatan.csv": m.BarisNilaiKecamatan,
+    "dilaporkan.csv": m.BarisDilaporkan,
 }
 
 #: Texts that are references, matched by value elsewhere: changing them changes the data.
 REFERENCES = {
     (m.RincianSdm, "kelompok"),  # "semua" means all staff
     (m.BarisNilaiKecamatan, "kecamatan"),  # a kecamatan's name, matched to its folder
+    (m.BarisDilaporkan, "alamat"),  # a register address
 }
+
+#: Texts that may be numbers as printed: only the others (a printed predikat) take the payload.
+PRINTED = {(m.BarisDilaporkan, "nilai")}
 
 
 def schema_of(path: Path) -> type[BaseModel] | None:
@@ -108,7 +114,17 @@ def _field(schema: type[BaseModel], name: str, value: Any, change: Callable[[str
     field = schema.model_fields.get(name)
     if field is None or (schema, name) in REFERENCES:
         return value
+    if (schema, name) in PRINTED and _is_number(value):
+        return value
     return _walk(value, field.annotation, list(field.metadata), change)
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        parse_number(value)
+    except NumberFormatError:
+        return False
+    return True
 
 
 def content_files(root: Path) -> Iterator[tuple[Path, type[BaseModel]]]:

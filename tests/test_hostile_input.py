@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator.compute.audit import audit_problems
+from generator.compute.portal import compute
 from generator.load import load_content
 from generator.problems import PER_FILE, ContentError, Problem
 from generator.validate import validate
@@ -95,6 +97,33 @@ def test_a_400_digit_number_in_a_csv_names_row_and_column(mini):
     assert (p.file, p.path, p.key, p.line) == (f, "tahunan", "number", 3)
 
 
+def _print(root: Path, row: str) -> tuple[Path, int]:
+    """A row added to the year's dilaporkan.csv: the file and the row's line."""
+    f = root / YEAR / "dilaporkan.csv"
+    line = f.read_text(encoding="utf-8").count("\n") + 1
+    with f.open("a", encoding="utf-8") as out:
+        out.write(row + "\n")
+    return f, line
+
+
+@pytest.mark.parametrize("printed", ["1" * 400, "1.0e+400", "nan", "inf", "-" + "9" * 5000])
+def test_a_printed_figure_that_is_no_finite_number_is_a_line_not_a_crash(mini, printed):
+    f, line = _print(mini, f"iku/ikm-kabupaten/capaian,{printed},Bab III")
+    with pytest.raises(ContentError) as exc:
+        compute(validate(load_content(mini)))
+    (p,) = exc.value.problems
+    assert (p.file, p.line, p.path, p.key) == (f, line, "nilai", "not_a_number")
+    assert len(p.render(mini)) < 500  # the text shown shortened, however long
+
+
+def test_long_printed_texts_are_shortened_in_warning_lines(mini):
+    f, first = _print(mini, f"iku/ikm-kabupaten/predikat,{'Tinggi ' * 700},{'Bab III ' * 700}")
+    _print(mini, f'iku/ikm-kabupaten/capaian,"100,{"1" * 400}",Bab III')
+    warnings = audit_problems(compute(validate(load_content(mini))).register)
+    lines = [p.render(mini) for p in warnings if p.file == f and p.line in (first, first + 1)]
+    assert len(lines) == 2 and all(len(line) < 400 for line in lines), lines
+
+
 def test_a_number_too_long_for_python_is_a_line_not_a_crash(mini):
     f = mini / YEAR / "kinerja.yml"
     edit(f, "pk_awal: 83,5", "pk_awal: " + "7" * 5000)
@@ -127,7 +156,6 @@ def test_a_negative_realisasi_is_refused_with_its_row(mini):
 
 def test_an_indicator_that_allows_negative_values_gets_no_capaian_for_a_negative_target(mini):
     from generator.compute.capaian import TARGET_NEGATIF
-    from generator.compute.portal import compute
 
     f = mini / YEAR / "kinerja.yml"
     old = "        target:\n          pk_awal: 83,5\n          pk_perubahan: 83,5"

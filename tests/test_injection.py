@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 import test_browser
 from conftest import DEMO
-from hostile import PAYLOAD, RAW, TWICE, inject
+from hostile import PAYLOAD, RAW, SCHEMAS, TWICE, inject, schema_of
 from playwright.sync_api import Page
 
 from generator.load import load_content
+from generator.load.tree import SURVEY_FILE, YEAR_FILES
 from generator.problems import ContentError
 from generator.validate import validate
 
@@ -32,6 +33,25 @@ def test_every_text_field_of_the_demo_takes_the_payload_and_still_validates(tmp_
     assert kab.profil.nama == f"Lumajang {PAYLOAD}"
     assert kab.kecamatan[0].profil.nama == f"Kedungjajang {PAYLOAD}"
     assert valid.portal.judul.endswith(PAYLOAD) and valid.portal.penerbit.endswith(PAYLOAD)
+
+
+def test_the_payload_reaches_every_kind_of_content_file():
+    """A file kind the payload misses would go untested: every file load reads, except raw survey
+    responses (tests/test_privacy.py plants data there), has its schema here."""
+    assert set(SCHEMAS) >= YEAR_FILES
+    names = {p.name for p in DEMO.rglob("*") if p.is_file() and not SURVEY_FILE.match(p.name)}
+    assert "dilaporkan.csv" in names
+    assert {n for n in names if schema_of(Path(n)) is None} == set()
+
+
+def test_printed_texts_take_the_payload_and_printed_numbers_stay_numbers(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO, content)
+    inject(content)
+    printed = (content / "jember/ajung/2023/dilaporkan.csv").read_text(encoding="utf-8").splitlines()
+    assert printed[1].startswith("iku/indikator-program-tercapai/realisasi,100,")
+    assert f"Sangat Memuaskan {PAYLOAD}" in printed[3].replace('""', '"')
+    assert printed[1].count(PAYLOAD.replace('"', '""')) == 1  # tempat; catatan is empty
 
 
 @pytest.mark.parametrize(
