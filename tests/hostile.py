@@ -17,7 +17,11 @@ import yaml
 from pydantic import BaseModel
 
 from generator import model as m
+from generator.compute.portal import compute
+from generator.load import load_content
 from generator.numbers import NumberFormatError, parse_number
+from generator.problems import ContentError
+from generator.validate import validate
 
 #: Markup, a script, a request to another host, template and Markdown syntax, an entity.
 PAYLOAD = (
@@ -157,4 +161,19 @@ def inject(root: Path, change: Callable[[str], str] = lambda text: f"{text} {PAY
         for row in rows:
             writer.writerow({k: _field(schema, k, v, counted) if v else v for k, v in row.items()})
         path.write_text(out.getvalue(), encoding="utf-8")
+    _drop_unknown_addresses(root)
     return count
+
+
+def _drop_unknown_addresses(root: Path) -> None:
+    """Remove the rows of dilaporkan.csv whose figure the changed texts made disappear: a name is
+    part of its figures' addresses (`pembanding/<id>/<pembanding>/...`), a unit decides what is
+    computed (`%`)."""
+    try:
+        compute(validate(load_content(root)))
+    except ContentError as exc:
+        unknown = [(p.file, p.line) for p in exc.problems if p.key == "unknown_address"]
+        for file in {f for f, _ in unknown}:
+            drop = {line for f, line in unknown if f == file}
+            lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+            file.write_text("".join(t for n, t in enumerate(lines, 1) if n not in drop), encoding="utf-8")

@@ -47,6 +47,7 @@ def _with_survey(target: Path) -> Path:
     numbered as a clerk would number them)."""
     content = Path(shutil.copytree(DEMO, target))
     (content / YEAR / "skm.yml").write_text(SKM_YML, encoding="utf-8")
+    (content / YEAR / "dilaporkan.csv").unlink()  # figures printed from the survey replaced here
     rows = jawaban_sintetis(60, 19, ["ktp", "kk"], date(2024, 1, 2), 90).replace("SINTETIS-", "R-")
     (content / SURVEY).write_text(rows, encoding="utf-8")
     return content
