@@ -14,7 +14,7 @@ from conftest import DEMO
 from hostile import inject
 
 from generator.build import build_site
-from generator.render.dataset import FORMULA_START, Column, Table, csv_cell, to_csv, to_json
+from generator.render.dataset import FORMULA_START, SIGNED_NUMBER, Column, Table, csv_cell, to_csv, to_json
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,9 @@ from generator.render.dataset import FORMULA_START, Column, Table, csv_cell, to_
         ("  =1+1", "'  =1+1"),
         ("Kedungjajang", "Kedungjajang"),
         ("83,5 %", "83,5 %"),
+        ("-3,12", "-3,12"),  # a printed figure: a number to a spreadsheet, never a formula
+        ("+1.234,5%", "+1.234,5%"),
+        ("-1,5+1", "'-1,5+1"),
         (-103.58, -103.58),
         (-5, -5),
         (None, ""),
@@ -56,7 +59,7 @@ def test_no_cell_of_the_built_open_data_starts_a_formula(tmp_path):
         for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))):
             for cell in row:
                 if cell.lstrip(" ").startswith(FORMULA_START):
-                    float(cell)  # a number, written as a number
+                    assert SIGNED_NUMBER.fullmatch(cell), cell  # a number, or a number as printed
                 neutralised += cell.startswith(("'=1+2", "'+1 ", "'-1 ", "'@A1 "))
     assert neutralised > 100
     names = json.loads((site / "lumajang/capaian-kecamatan.json").read_text(encoding="utf-8"))

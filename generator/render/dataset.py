@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,15 +129,17 @@ def records(tabel: Table) -> list[dict[str, Any]]:
 
 #: What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A text that is only a signed number as printed (`-3,12`, `+1.234`, `-5%`): read as a number, never run.
+SIGNED_NUMBER = re.compile(r"[-+]\d[\d.,]*%?")
 
 
 def csv_cell(value: Any) -> Any:
     """A CSV cell: empty for no data, a number as it is, a text that a spreadsheet would run as
-    a formula (`=HYPERLINK(...)`, `+62 812...`, `-` then anything) with a leading apostrophe,
+    a formula (`=HYPERLINK(...)`, `+62 812...`, `-` then anything but a number) with a leading apostrophe,
     which spreadsheet programs read as "this is text" (the JSON keeps the text as it is)."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START):
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START) and not SIGNED_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
