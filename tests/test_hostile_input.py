@@ -468,7 +468,7 @@ def test_a_damaged_work_folder_is_rebuilt_and_publishes_what_a_fresh_build_does(
     harm(work / "shard")
     if changed:
         _change(content)
-    shutil.rmtree(site)  # assembled again from the work folder
+    site.unlink()  # the link to the site: assembled again from the work folder
     build_site(content, site, work, lambda _: None, 1)
     assert _files(site) == reference
 
@@ -486,16 +486,17 @@ def test_content_moved_next_to_the_same_work_folder_is_built_again(content, tmp_
 
 
 @pytest.mark.slow
-def test_builds_at_the_same_time_end_in_galat_lines_never_a_traceback(content, tmp_path):
-    """Without a lock (issue 19, publishing) one of two builds may fail; it says so in a GALAT
-    line, and the next build publishes the content."""
+def test_builds_at_the_same_time_publish_once_and_end_in_a_galat_line(content, tmp_path):
+    """Of two builds started together, one holds the lock and the other stops at once with a
+    GALAT line (tests/test_publish.py checks the lock itself); the next build publishes."""
     args = ("--content", content, "--site", tmp_path / "site", "--work", tmp_path / "work", "-j", "1")
     for n in range(3):
         with ThreadPoolExecutor(2) as pool:
             results = list(pool.map(lambda _: kinerja("build", *args), range(2)))
         for result in results:
             assert "Traceback" not in result.stderr, result.stderr
-            assert result.returncode == 0 or "GALAT" in result.stderr
+            assert result.returncode == 0 or "sedang dipakai oleh pembangunan lain" in result.stderr, result.stderr
+        assert any(result.returncode == 0 for result in results)
         edit(content / YEAR / "realisasi.csv", f'"83,{8 if n == 0 else n}"', f'"83,{n + 1}"')
     final = kinerja("build", *args)
     assert final.returncode == 0, final.stderr

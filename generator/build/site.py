@@ -1,6 +1,7 @@
 """Stage 5, build: one MkDocs build (a shard) per kabupaten plus one for the portal's own pages,
-run in parallel, each reused while its inputs are unchanged, then assembled into a fresh folder
-that replaces `site/` only when everything succeeded. A failed build leaves the old site.
+run in parallel, each reused while its inputs are unchanged, then assembled into a new version
+of the site that `site/` switches to only when everything succeeded (`publish.py`). A failed or
+killed build leaves the old site.
 
 A shard's key is a hash of everything its output depends on: the generator's code and templates,
 portal.yml, the portal outline (names in the shared navigation) and every file of the
@@ -18,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
+from generator.build.lock import exclusive
 from generator.build.mkdocs_run import BuildError
-from generator.build.publish import PORTAL_SHARD, Publication
+from generator.build.publish import PORTAL_SHARD, Publication, versions_folder
 from generator.build.shard import (
     Shard,
     Task,
@@ -64,18 +66,28 @@ class BuildResult:
 def build_site(
     content_dir: Path, site_dir: Path, work_dir: Path, progress: Progress = print, jobs: int | None = None
 ) -> BuildResult:
-    """Validate and build the portal under `content_dir` into `site_dir` (atomically replaced),
-    rebuilding only the shards whose inputs changed since the last build in `work_dir`.
-    Raises ContentError (every problem of every shard) or BuildError; the old site stays."""
+    """Validate and build the portal under `content_dir` into `site_dir` (a link switched to the
+    new version in one rename), rebuilding only the shards whose inputs changed since the last
+    build in `work_dir`; one build at a time per work folder and per site. Raises ContentError
+    (every problem of every shard) or BuildError; the old site stays."""
+    absolute = Path(os.path.abspath(site_dir))
+    site_dir = absolute.parent.resolve() / absolute.name  # the link itself, not the version it shows
+    writable(site_dir, work_dir.resolve())
+    with (
+        exclusive(work_dir.resolve(), f"folder kerja {work_dir}"),
+        exclusive(versions_folder(site_dir), f"situs {site_dir}"),
+    ):
+        return _build(content_dir.resolve(), site_dir, work_dir.resolve() / "shard", progress, jobs)
+
+
+def _build(root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int | None) -> BuildResult:
     started = time.perf_counter()
-    root, site_dir, work = content_dir.resolve(), site_dir.resolve(), work_dir.resolve() / "shard"
     jobs = jobs or len(os.sched_getaffinity(0))
     result = BuildResult(site_dir)
 
     def step(message: str) -> None:
         progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
 
-    writable(site_dir, work)
     wall, cpu = time.perf_counter(), time.process_time()
     found = content_files(root) if root.is_dir() else {}
     diubah = change_dates(root, found) if found else {}
