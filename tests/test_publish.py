@@ -166,10 +166,17 @@ def test_a_second_build_at_the_same_time_exits_with_a_galat_line(small, shared):
     assert kinerja("build", "--content", content, "--site", site, "--work", work).returncode == 0
 
 
+def _idle(ready: Any) -> None:
+    ready.set()
+    time.sleep(30)
+
+
 def test_a_forked_shard_worker_does_not_keep_the_lock(tmp_path):
     with exclusive(tmp_path, "uji"):
-        worker = FORK.Process(target=time.sleep, args=(30,))
+        ready = FORK.Event()
+        worker = FORK.Process(target=_idle, args=(ready,))
         worker.start()
+        assert ready.wait(30)  # the worker runs (its copy of the lock closed as it was forked)
     try:
         with exclusive(tmp_path, "uji"):  # the worker still runs: the lock is free all the same
             pass

@@ -32,7 +32,9 @@ os.register_at_fork(after_in_child=_release_in_child)
 
 @contextlib.contextmanager
 def exclusive(folder: Path, what: str) -> Iterator[None]:
-    """Hold `folder`'s lock; a BuildError naming `what` and the holder when another build has it."""
+    """Hold `folder`'s lock; a BuildError naming `what` and the holder when another build has it.
+    A folder made for the lock alone is removed again (a build refused early leaves nothing)."""
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -50,4 +52,7 @@ def exclusive(folder: Path, what: str) -> Iterator[None]:
         yield
     finally:
         _held.discard(fd)
+        if made and os.listdir(folder) == [LOCK]:
+            (folder / LOCK).unlink()
+            folder.rmdir()
         os.close(fd)
