@@ -87,6 +87,16 @@ def build(
         typer.echo(f"GALAT pembangunan situs: {exc}", err=True)
         typer.echo("Situs lama tidak diubah.", err=True)
         raise typer.Exit(1) from None
+    except OSError as exc:  # a folder not writable, a disk full, a damaged or shared work folder
+        typer.echo(
+            f"GALAT pembangunan situs: {exc.strerror or exc}: {exc.filename or ''} [{type(exc).__name__}]", err=True
+        )
+        typer.echo(
+            f"Periksa izin dan ruang folder situs ({site_dir}) dan folder kerja ({work_dir}), dan bahwa tidak ada "
+            "pembangunan lain yang berjalan bersamaan.",
+            err=True,
+        )
+        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -8,6 +8,7 @@ Writing rounds half-up (never to even) and uses `.` for thousands and `,` for de
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -18,27 +19,47 @@ _DECIMAL_DOT = re.compile(r"^-?\d+\.\d+$")
 _PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 
 
+#: Largest magnitude of a content number: a float holds every whole number up to 2^53 (about
+#: 9 × 10^15), and no figure of a kecamatan (rupiah included) comes near 10^15.
+MAX_MAGNITUDE = 1e15
+
+
 class NumberFormatError(ValueError):
-    """A text that is not a number in any accepted format."""
+    """A text that is not a number in any accepted format, or a number out of range."""
 
 
 def parse_number(value: object) -> float:
-    """Return the number a content value stands for (int, float or Indonesian text)."""
+    """Return the number a content value stands for (int, float or Indonesian text): finite
+    and at most MAX_MAGNITUDE in size (YAML `.nan`, `.inf` and `1.0e+400` are refused)."""
     if isinstance(value, bool):
         raise NumberFormatError(f"{value!r} bukan angka")
-    if isinstance(value, (int, float)):
-        return float(value)
+    if isinstance(value, int):
+        return _finite(value if abs(value) <= MAX_MAGNITUDE else math.inf)
+    if isinstance(value, float):
+        return _finite(value)
     if not isinstance(value, str):
         raise NumberFormatError(f"{value!r} bukan angka")
     text = value.strip().replace("\u00a0", "").replace(" ", "")
     text = _PREFIX.sub("", text).removesuffix("%")
     if _THOUSANDS_ID.match(text):
-        return float(text.replace(".", "").replace(",", "."))
+        return _finite(float(text.replace(".", "").replace(",", ".")))
     if _DECIMAL_COMMA.match(text):
-        return float(text.replace(",", "."))
+        return _finite(float(text.replace(",", ".")))
     if _DECIMAL_DOT.match(text):
-        return float(text)
-    raise NumberFormatError(f"'{value}' tidak dapat dibaca sebagai angka")
+        return _finite(float(text))
+    raise NumberFormatError(f"'{_short(value)}' tidak dapat dibaca sebagai angka")
+
+
+def _finite(number: float) -> float:
+    if math.isnan(number):
+        raise NumberFormatError("bukan angka (.nan)")
+    if abs(number) > MAX_MAGNITUDE:
+        raise NumberFormatError("angka terlalu besar atau tak hingga (.inf): paling besar 10^15")
+    return float(number)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:40]}…"
 
 
 def printed_decimals(text: str) -> int:

@@ -243,7 +243,8 @@ def test_broken_content_leaves_the_previous_site_byte_for_byte(content, tmp_path
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1 and "tidak dapat dibaca sebagai angka" in result.output
     assert digest(site_dir) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "work"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.versi", "content", "site", "work"]
+    assert sorted(p.name for p in (tmp_path / ".site.versi").iterdir()) == ["1", "1.json", "kunci"]  # nothing left
 
 
 def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatch):
@@ -260,7 +261,8 @@ def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatc
     result = CliRunner().invoke(app, ["build", "--content", str(content), "--site", str(site_dir), "--work", str(work)])
     assert result.exit_code == 1 and "Situs lama tidak diubah" in result.output
     assert digest(site_dir) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "work"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.versi", "content", "site", "work"]
+    assert sorted(p.name for p in (tmp_path / ".site.versi").iterdir()) == ["1", "1.json", "kunci"]  # nothing left
 
 
 def test_content_text_is_escaped(content, tmp_path):

@@ -22,6 +22,7 @@ import pytest
 
 from bench.servers import DEPLOY, Apache, as_web_user
 from generator.build.hosting import HASHED, IMMUTABLE, REVALIDATE, SECURITY_HEADERS, htaccess
+from generator.build.publish import versions_folder
 from generator.check.site_check import check_site
 
 pytestmark = pytest.mark.server
@@ -175,13 +176,17 @@ def test_periksa_passes_on_the_published_sites_with_their_address(hosting, www, 
 
 
 def test_the_web_server_user_can_read_every_published_file(www):
-    """Built with umask 077, read as www-data: every folder 0755, every file 0644."""
+    """Built with umask 077, read as www-data through the link `site`: every folder 0755 (the
+    versions folder too), every file 0644."""
     for site in (www.root_site, www.sub_site):
-        modes = {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_dir()} | {site.stat().st_mode & 0o777}
+        outer = {versions_folder(site).stat().st_mode & 0o777, site.stat().st_mode & 0o777}  # the link's version
+        modes = {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_dir()} | outer
         assert modes == {0o755}
         assert {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_file()} == {0o644}
         listing = subprocess.run(
-            as_web_user(["find", str(site), "-type", "f", "-exec", "sha256sum", "{}", "+"]),
+            as_web_user(
+                ["find", "-H", str(site), "-type", "f", "-exec", "sha256sum", "{}", "+"]
+            ),  # -H: `site` is a link
             capture_output=True,
             text=True,
             check=True,

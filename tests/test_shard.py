@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import build_site
+from generator.build.publish import ROOT_ONLY
 from generator.build.shard import ShardLinks, check_links
 from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
@@ -51,7 +52,7 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         before = _files(site)
         again = _build(content, site, work)
         unchanged = _files(site)
-        inodes = _inodes(site)
+        inodes, shard_inodes = _inodes(site), _inodes(work / "shard/sintetis-01/site")
         _change_one_value(content)
         incremental = _build(content, site, work)
         full = _build(content, tmp / "site-penuh", tmp / "work-penuh", jobs=1)
@@ -64,6 +65,7 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "unchanged": unchanged,
         "site": site,
         "inodes": (inodes, _inodes(site)),
+        "shard_inodes": (shard_inodes, _inodes(work / "shard/sintetis-01/site")),
     }
 
 
@@ -109,16 +111,19 @@ def test_an_incremental_build_gives_the_same_bytes_as_a_full_build(portal):
     assert _files(portal["site"]) == _files(portal["full"].site)
 
 
-def test_publishing_replaces_only_the_changed_shards(portal):
-    """The published copy of an unchanged kabupaten is left in place (the same folders, not
-    linked again): publishing costs what changed, not the size of the portal."""
+def test_publishing_copies_only_what_changed(portal):
+    """A new version shares with the shown one (hard links: published files are never modified
+    in place) exactly the files whose bytes did not change: publishing costs what changed, not
+    the size of the portal."""
     before, after = portal["inodes"]
-    assert after["."] == before["."]
-    unchanged = {p: i for p, i in before.items() if p.startswith(("sintetis-02", "sintetis-03"))}
-    assert len(unchanged) > 100 and all(after[p] == i for p, i in unchanged.items())
-    changed = [p for p in before if p.startswith("sintetis-01/kecamatan-01/2024/") and p.endswith("index.html")]
-    assert changed and any(after[p] != before[p] for p in changed)
-    assert after["index.html"] != before["index.html"]  # the home page lists every kabupaten
+    assert after["."] != before["."]  # a new version
+    old, new = portal["unchanged"], _files(portal["site"])
+    both = sorted(p for p in old.keys() & new.keys() if not p.startswith("sitemap.xml"))  # merged when published
+    assert all((after[p] == before[p]) == (old[p] == new[p]) for p in both)
+    changed = [p for p in both if old[p] != new[p]]
+    assert any(p.startswith("sintetis-01/kecamatan-01/2024/") for p in changed)
+    assert not any(p.startswith(("sintetis-02/", "sintetis-03/")) for p in changed)
+    assert 0 < len(changed) < len(both) / 10
 
 
 def test_a_removed_kabupaten_is_removed_from_the_published_site(tmp_path):
@@ -264,13 +269,14 @@ def test_a_summary_of_another_kind_is_not_reused(tmp_path):
 
 
 def test_an_incremental_build_compresses_again_only_the_files_it_wrote(portal):
-    """A `.gz` is new exactly when its file is new (unchanged outputs are hard links to the last
-    build's, with their `.gz`): in the rebuilt kabupaten, the changed pages and the files every
-    build writes; and it holds the new file's bytes."""
-    before, after = portal["inodes"]
+    """In the work folder, a `.gz` is new exactly when its file is new (unchanged outputs are
+    hard links to the last build's, with their `.gz`): in the rebuilt kabupaten, the changed
+    pages and the files every build writes; and it holds the new file's bytes."""
+    before, after = portal["shard_inodes"]
     site = portal["site"]
-    copies = [p for p in after if p.startswith("sintetis-01/") and p.endswith(".gz")]
+    copies = [p for p in after if p.endswith(".gz")]
     new = {p[:-3] for p in copies if before.get(p) != after[p]}
     assert new == {p[:-3] for p in copies if before.get(p[:-3]) != after[p[:-3]]}
-    assert "sintetis-01/kecamatan-01/2024/index.html" in new and len(copies) > 5 * len(new) > 0
-    assert all(gzip.decompress((site / f"{p}.gz").read_bytes()) == (site / p).read_bytes() for p in new)
+    assert "kecamatan-01/2024/index.html" in new and len(copies) > 5 * len(new) > 0
+    published = [site / "sintetis-01" / p for p in new if p not in ROOT_ONLY]  # one 404 page, at the root
+    assert all(gzip.decompress(p.with_name(p.name + ".gz").read_bytes()) == p.read_bytes() for p in published)

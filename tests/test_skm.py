@@ -175,12 +175,12 @@ def test_raw_responses_computed_by_hand(mini):
     assert any((a.alamat, a.dilaporkan) == ("iku/ikm-kecamatan/realisasi", "82,87") for a in lp.audit)
 
 
-def test_profile_cells_under_five_are_suppressed(mini):
+def test_profile_categories_under_five_are_merged_without_their_label(mini):
     rows = "".join(f"R{i},ktp,{'L' if i < 6 else 'P'},30,3,3,3,3,3,3,3,3,3,\n" for i in range(8))
     _survey(mini, rows)
     profil = compute(validate(load_content(mini))).laporan[0].skm.profil
     kelamin = {s.kategori: s.jumlah for p in profil if p.kolom == "jenis_kelamin" for s in p.sel}
-    assert kelamin == {"L": 6, "P": None}
+    assert kelamin == {"Laki-laki": 6, "Lainnya": None}
 
 
 def _errors(root: Path) -> list[str]:

@@ -10,8 +10,11 @@ import platform
 from importlib.metadata import version
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from generator import model as m
 from generator.build.mkdocs_run import BASE_CONFIG, ROOT
-from generator.load import SLUG, read_yaml
+from generator.load import is_place_folder, read_yaml
 from generator.render import Outline
 
 Files = dict[str, tuple[str, int]]  # content file (relative path) -> (hash of its bytes, change date)
@@ -70,26 +73,30 @@ class ContentHashes:
             rel = str(path)[start:]
             stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
             entry = before.get(rel)
-            known_digest = isinstance(entry, list) and len(entry) == 5 and entry[:4] == stamp
-            digest = entry[4] if known_digest else hashlib.sha256(path.read_bytes()).hexdigest()
+            cached = isinstance(entry, list) and len(entry) == 5 and entry[:4] == stamp and isinstance(entry[4], str)
+            digest = entry[4] if cached else _file_digest(path)
             self._seen[rel] = [*stamp, digest]
             self.digests[rel] = (digest, diubah[path])
             folder, _, rest = rel.partition("/")
             self.per_folder.setdefault(folder if rest else "", {})[rel] = self.digests[rel]
-        self._known_names: dict[str, str] = known.get("names", {})
+        names = known.get("names", {})
+        self._known_names: dict[str, str] = {k: v for k, v in names.items() if isinstance(v, str)}
         self.changed = known.get("files") != self._seen
 
     def name(self, path: Path, slug: str) -> str:
-        """The `nama` a profile gives (the slug when it has none or cannot be read: validating
-        that shard reports why)."""
+        """The `nama` a profile gives, once the whole profile validates (the slug otherwise:
+        validating that shard reports why)."""
         rel = str(path)[len(str(self.root)) + 1 :]
         if rel not in self.digests:
             return slug
         digest = self.digests[rel][0]
         if digest not in self._known_names:
+            schema = m.Kabupaten if path.name == "kabupaten.yml" else m.Kecamatan
             data = read_yaml(path, [])
-            nama = data.data.get("nama") if data is not None and isinstance(data.data, dict) else None
-            self._known_names[digest] = str(nama) if nama else ""
+            try:
+                self._known_names[digest] = schema.model_validate(data.data).nama if data is not None else ""
+            except ValidationError:
+                self._known_names[digest] = ""
             self.changed = True
         self._names[digest] = self._known_names[digest]
         return self._names[digest] or slug
@@ -103,14 +110,26 @@ class ContentHashes:
             )
 
 
+def _file_digest(path: Path) -> str:
+    """A hash of a file's bytes; an unreadable file is not hashed (loading it reports why)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
 def read_outline(root: Path, hashes: ContentHashes) -> Outline:
     """Every kabupaten and kecamatan folder with the name its profile gives."""
     kabupaten = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and SLUG.match(p.name)):
-        kecamatan = tuple(
-            (k.name, hashes.name(k / "kecamatan.yml", k.name))
-            for k in sorted(folder.iterdir())
-            if k.is_dir() and SLUG.match(k.name)
-        )
+    for folder in _place_folders(root):
+        kecamatan = tuple((k.name, hashes.name(k / "kecamatan.yml", k.name)) for k in _place_folders(folder))
         kabupaten.append((folder.name, hashes.name(folder / "kabupaten.yml", folder.name), kecamatan))
     return Outline(tuple(kabupaten))
+
+
+def _place_folders(folder: Path) -> list[Path]:
+    """The kabupaten (or kecamatan) folders load reads; the others are its problems to report."""
+    try:
+        return sorted(p for p in folder.iterdir() if is_place_folder(p))
+    except OSError:
+        return []

@@ -16,7 +16,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator import model as m
 from generator.build import search
-from generator.build.files import link_tree
+from generator.build.files import copy_tree, hard_link
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,6 +28,10 @@ THEME_OVERRIDES = ROOT / "site_templates" / "theme"
 
 
 HOOKS = Path(__file__).resolve().parent / "hooks.py"
+
+
+#: Hooks that make the theme escape what it prints (after HOOKS: its bytecode cache is theirs).
+ESCAPING = Path(__file__).resolve().parent / "escaping.py"
 
 
 class BuildError(Exception):
@@ -56,7 +60,7 @@ def write_config(portal: m.Portal, work_dir: Path, nav: list[Any], shard_slug: s
         "nav": nav,
         "theme": {"custom_dir": str(THEME_OVERRIDES)},  # merged into the inherited theme settings
         "validation": {"nav": {"not_found": "info"}},
-        "hooks": [str(HOOKS)],
+        "hooks": [str(HOOKS), str(ESCAPING)],
         "extra": {
             "portal_root": "../" if shard_slug else ""
         },  # the search box and the theme assets: one copy, at the root
@@ -131,7 +135,7 @@ def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path,
     files that changed: `target` starts as hard links to the last build, the outputs of changed
     files are unlinked (never overwritten: published copies share those files), MkDocs runs in
     its `dirty` mode (skipping pages whose output is newer than their source)."""
-    link_tree(folder / "site", target)
+    copy_tree(folder / "site", target, copy=hard_link)
     for name in {*(output_path(n) for n in changed), *ALWAYS_WRITTEN}:
         (target / name).unlink(missing_ok=True)
     run_mkdocs(config, target, build_date, dirty=True)

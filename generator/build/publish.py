@@ -1,4 +1,18 @@
-"""Publishing: shards staged as hard links and renamed into the served site only when everything succeeded."""
+"""Publishing: a build that changes the site assembles a new version beside the served path and
+shows it with one atomic switch.
+
+The path a web server serves (`site_dir`, e.g. `site`) is a symbolic link to a version folder,
+`.<name>.versi/<n>`, next to it: outside the served tree, so nothing being assembled is ever
+served. A new version holds copies of the shards' outputs, never links into the work folder
+(an edit there cannot change the live site). Published files are never modified in place, so
+versions share what they have in common as hard links: a kabupaten whose shard is unchanged
+since the shown version is linked from it whole, and in a changed shard every file with the
+same bytes as the shown one: the cost follows what changed. Once everything is in
+place, a new link made beside `site_dir` is renamed over it: one rename(2), so a reader or a
+crash sees the old version or the new one, never a mix. The version shown before stays (for
+requests still reading it, and to go back by hand); older ones, and whatever an interrupted
+build left, are removed. The build holds the site's lock meanwhile (`generator/build/lock.py`).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +20,26 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
-from generator.build.files import link_tree, replace_folder
-from generator.build.keys import digest
+from generator.build.files import copy_tree, hard_link, same_bytes
+from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
 
 #: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
 PORTAL_SHARD = "_portal"
+
+#: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
+ROOT_ONLY = ("404.html", "404.html.gz", "sitemap.xml", "sitemap.xml.gz")
+
+#: A version's name: its number among the versions published to the site.
+VERSION = re.compile(r"[0-9]+")
+
+
+def versions_folder(site_dir: Path) -> Path:
+    """Where the versions of `site_dir` live: beside it, hidden, never inside what is served."""
+    return site_dir.with_name(f".{site_dir.name}.versi")
 
 
 def merge_sitemaps(site: Path, shards: list[Path]) -> None:
@@ -30,123 +54,150 @@ def merge_sitemaps(site: Path, shards: list[Path]) -> None:
         + "\n".join(entries)
         + "\n</urlset>\n"
     )
-    write_with_gzip(site / "sitemap.xml", text.encode())  # new files: the shard's are links to the work folder
-
-
-def new_folder(prefix: str, parent: Path) -> Path:
-    """A new folder for published files, readable by the web server's user."""
-    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
-    folder.chmod(FOLDER_MODE)
-    return folder
-
-
-#: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
-ROOT_ONLY = ("404.html", "404.html.gz", "sitemap.xml", "sitemap.xml.gz")
-
-
-def manifest_path(work: Path, site_dir: Path) -> Path:
-    """Which shard keys `site_dir` shows (one record per published folder: `build` and `serve`)."""
-    return work / f"published-{digest(str(site_dir))[:16]}.json"
+    write_with_gzip(site / "sitemap.xml", text.encode())
 
 
 class Publication:
-    """Puts the shards of a build in place of the published site `site_dir`: the portal's shard
-    at the root, each kabupaten's in its folder, one sitemap.
+    """Puts the shards of a build into a new version of `site_dir` and switches to it: the
+    portal's shard at the root, each kabupaten's in its folder, one sitemap.
 
-    Each shard is staged (hard links in a hidden folder) as soon as it is ready, while the
-    others still build; `commit` then renames everything into place and `discard` removes what
-    was staged, so a failed build never touches the site. A site published before from this
-    work folder changes only where a shard's key changed: each such shard is staged inside the
-    site and renamed into place (the portal's shard entry by entry), and kabupaten no longer in
-    the content are removed; the cost follows the changed shards, not the portal's size.
-    Otherwise (first build, another or a damaged site) a fresh folder is assembled beside it and
-    replaces `site_dir` with two renames. Everything that can fail (linking) happens before the
-    first rename."""
+    `stage` copies a changed shard's output into the new version as soon as it is ready, while
+    the others still build; `commit` links the unchanged shards from the shown version and
+    switches; `discard` removes a version that was not published. Made under the site's lock:
+    what an interrupted build left is removed first."""
 
     def __init__(self, site_dir: Path, work: Path) -> None:
         self.site_dir, self.work = site_dir, work
-        self.record = manifest_path(work, site_dir)
-        try:
-            shown = json.loads(self.record.read_text(encoding="utf-8")) if site_dir.is_dir() else None
-        except (OSError, ValueError):
-            shown = None
-        if shown is not None and not all((site_dir / slug).is_dir() for slug in shown if slug != PORTAL_SHARD):
-            shown = None
-        self.shown: dict[str, str] | None = shown
-        self.fresh: Path | None = None  # the new site, when it is assembled whole
-        self.staged: dict[str, Path] = {}  # shard -> its staged copy inside the site
+        self.versions = versions_folder(site_dir)
+        self.versions.mkdir(exist_ok=True)
+        self.versions.chmod(FOLDER_MODE)
+        self.current = self._shown_version()
+        self.shown = self._keys(self.current)
+        self._remove_leftovers()
+        self.fresh: Path | None = None  # the new version, from the first shard staged
+        self.staged: set[str] = set()
         self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
 
-    def stage(self, slug: str, key: str) -> None:
-        """Stage one shard's output, unless the site shows it already."""
-        if self.shown is not None and self.shown.get(slug) == key:
-            return
-        wall, cpu = time.perf_counter(), time.process_time()
-        if self.shown is None:
-            target = self._fresh() if slug == PORTAL_SHARD else self._fresh() / slug
-        else:  # hidden, inside the site (same file system): renamed into place by `commit`
-            target = self.staged[slug] = new_folder(f".{slug}.baru-", self.site_dir)
-        link_tree(self.work / slug / "site", target, skip=() if slug == PORTAL_SHARD else ROOT_ONLY)
-        self._count(wall, cpu)
+    def _shown_version(self) -> str | None:
+        """The version `site_dir` shows (None: no site yet, or one not published as a version)."""
+        if not self.site_dir.is_symlink():
+            return None
+        shown = self.site_dir.resolve()
+        ours = shown.parent == self.versions.resolve() and VERSION.fullmatch(shown.name)
+        return shown.name if ours and shown.is_dir() else None
+
+    def _keys(self, version: str | None) -> dict[str, str] | None:
+        """The shard keys `version` was assembled from (recorded beside it), when each of its
+        kabupaten is still there."""
+        if version is None:
+            return None
+        try:
+            keys = json.loads((self.versions / f"{version}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(keys, dict):
+            return None
+        folders = [self.versions / version / slug for slug in keys if slug != PORTAL_SHARD]
+        return keys if all(folder.is_dir() for folder in folders) else None
+
+    def _remove_leftovers(self) -> None:
+        """Remove what an interrupted build left: versions newer than the shown one (every one
+        when none is shown), records not renamed into place, a link not renamed over the site."""
+        self._new_link().unlink(missing_ok=True)
+        shown = int(self.current) if self.current else -1
+        for entry in os.scandir(self.versions):
+            number = entry.name.removesuffix(".json")
+            if entry.name != LOCK and (not VERSION.fullmatch(number) or int(number) > shown):
+                _remove(Path(entry.path))
+
+    def _new_link(self) -> Path:
+        return self.site_dir.with_name(f".{self.site_dir.name}.baru")
 
     def _fresh(self) -> Path:
         if self.fresh is None:
-            self.site_dir.parent.mkdir(parents=True, exist_ok=True)
-            self.fresh = new_folder(f".{self.site_dir.name}.baru-", self.site_dir.parent)
+            numbers = [int(e.name) for e in os.scandir(self.versions) if VERSION.fullmatch(e.name)]
+            self.fresh = self.versions / str(max(numbers, default=0) + 1)
+            self.fresh.mkdir()
+            self.fresh.chmod(FOLDER_MODE)
         return self.fresh
+
+    def stage(self, slug: str, key: str) -> None:
+        """Copy a changed shard's output into the new version (an unchanged one waits for
+        `commit`, which links it only if something else changed)."""
+        if self.shown is not None and self.shown.get(slug) == key:
+            return
+        wall, cpu = time.perf_counter(), time.process_time()
+        self._place(slug, from_shown=False)
+        self._count(wall, cpu)
+
+    def _place(self, slug: str, from_shown: bool) -> None:
+        """A shard's files in the new version: an unchanged kabupaten linked from the shown
+        version, a changed shard (and the portal's always: the shown root holds every
+        kabupaten too) copied from the work folder."""
+        fresh = self._fresh()
+        if from_shown and slug != PORTAL_SHARD:
+            copy_tree(self.versions / str(self.current) / slug, fresh / slug, copy=hard_link)
+        else:
+            skip = () if slug == PORTAL_SHARD else ROOT_ONLY
+            copy_tree(self.work / slug / "site", fresh if slug == PORTAL_SHARD else fresh / slug, skip, self._copy)
+        self.staged.add(slug)
+
+    def _copy(self, source: str, target: str) -> None:
+        """One file of a changed shard: linked from the shown version where that has the same
+        bytes (a changed shard costs its changed files, in time, space and pruning), else copied."""
+        if self.current is not None:
+            twin = self.versions / self.current / os.path.relpath(target, self._fresh())
+            if same_bytes(source, twin):
+                hard_link(str(twin), target)
+                return
+        shutil.copy2(source, target)
 
     def _count(self, wall: float, cpu: float) -> None:
         self.seconds[0] += time.perf_counter() - wall
         self.seconds[1] += time.process_time() - cpu
 
     def commit(self, keys: dict[str, str]) -> bool:
-        """Show `keys` (shard -> key, every shard staged or shown already); whether anything changed."""
+        """Show `keys` (shard -> key, every changed shard staged); whether anything changed."""
         if self.shown == keys:
             return False
         wall, cpu = time.perf_counter(), time.process_time()
-        self.record.unlink(missing_ok=True)  # until the site matches `keys` again
-        sitemaps = [self.work / name / "site" for name in sorted(keys)]
-        if self.shown is None:
-            merge_sitemaps(self._fresh(), sitemaps)
-            replace_folder(self._fresh(), self.site_dir)
-        else:
-            self._swap(self.shown, keys, sitemaps)
-        self.site_dir.chmod(FOLDER_MODE)  # also a site published before folders were made readable
-        self.record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        for slug in sorted(keys.keys() - self.staged):
+            self._place(slug, from_shown=True)
+        fresh = self._fresh()
+        merge_sitemaps(fresh, [self.work / name / "site" for name in sorted(keys)])
+        record = self.versions / f"{fresh.name}.json.baru"
+        record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        record.replace(self.versions / f"{fresh.name}.json")
+        previous = self._switch(fresh)
+        self.fresh = None  # published: no longer discarded
+        for entry in os.scandir(self.versions):
+            if entry.name != LOCK and entry.name.removesuffix(".json") not in (fresh.name, previous):
+                _remove(Path(entry.path))
         self._count(wall, cpu)
         return True
 
-    def _swap(self, shown: dict[str, str], keys: dict[str, str], sitemaps: list[Path]) -> None:
-        """Rename the staged shards into the published site (which shows `shown`) and remove the
-        kabupaten gone."""
-        site, staged = self.site_dir, self.staged
-        trash = Path(tempfile.mkdtemp(prefix=".lama-", dir=site))
-        try:
-            moves: list[tuple[Path | None, Path]] = [
-                (staged[slug], site / slug) for slug in sorted(staged) if slug != PORTAL_SHARD
-            ]
-            moves += [(None, site / slug) for slug in sorted(shown.keys() - keys.keys())]
-            if PORTAL_SHARD in staged:
-                root = staged[PORTAL_SHARD]
-                merge_sitemaps(root, sitemaps)
-                new = set(os.listdir(root))
-                moves += [(root / name, site / name) for name in sorted(new)]
-                ours = {trash.name, *(folder.name for folder in staged.values())}
-                moves += [
-                    (None, site / name)
-                    for name in sorted(os.listdir(site))
-                    if name not in new and name not in keys and name not in ours
-                ]
-            for n, (source, target) in enumerate(moves):
-                if target.exists():
-                    target.rename(trash / str(n))
-                if source is not None:
-                    source.rename(target)
-        finally:
-            shutil.rmtree(trash, ignore_errors=True)
+    def _switch(self, fresh: Path) -> str | None:
+        """Point `site_dir` at `fresh` by renaming a new link over it; the version shown until
+        now. A site folder published before versions existed becomes version 0 first (without
+        a site for a moment, on that one build only)."""
+        link = self._new_link()
+        link.symlink_to(Path(self.versions.name) / fresh.name, target_is_directory=True)
+        previous = self.current
+        if self.site_dir.is_dir() and not self.site_dir.is_symlink():
+            previous = "0"
+            self.site_dir.rename(self.versions / previous)
+        os.replace(link, self.site_dir)
+        return previous
 
     def discard(self) -> None:
-        """Remove whatever was staged and not published."""
-        for folder in (self.fresh, *self.staged.values()):
-            if folder is not None and folder.exists():
-                shutil.rmtree(folder, ignore_errors=True)
+        """Remove a new version that was not published."""
+        if self.fresh is not None:
+            _remove(self.fresh)
+            self.fresh = None
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 #: Where the index and its scripts are published, from the portal's root.
 FOLDER = "cari"
@@ -169,10 +169,11 @@ def _stat(path: Path) -> tuple[int, ...]:
 
 
 def _load(path: Path, kind: type[T]) -> T:
-    """A pickle written by `index_shard` (an empty `kind` when missing or unreadable)."""
+    """A pickle written by `index_shard` (an empty `kind` when missing or unreadable: unpickling a
+    damaged file can raise almost anything)."""
     try:
         value = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError, ValueError):
+    except Exception:
         return kind()
     return value if isinstance(value, kind) else kind()
 
@@ -181,6 +182,18 @@ def _save(path: Path, value: object) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(tmp, path)
+
+
+def _reusable(known: object, key: tuple[int, ...], stems: dict[str, str]) -> TypeGuard[tuple[tuple[int, ...], Record]]:
+    """Whether a page's record of the last build still holds (same file; a record of the
+    expected shape whose words the last segment has: a damaged work folder is read anew)."""
+    return (
+        isinstance(known, tuple)
+        and len(known) == 2
+        and known[0] == key
+        and isinstance(known[1], Record)
+        and known[1].words <= stems.keys()
+    )
 
 
 def index_shard(site: Path, prefix: str, folder: Path) -> None:
@@ -194,7 +207,7 @@ def index_shard(site: Path, prefix: str, folder: Path) -> None:
         rel = path.relative_to(site).as_posix()
         key = _stat(path)
         known = before.get(rel)
-        if known is not None and known[0] == key:
+        if _reusable(known, key, stems):
             records[rel] = known
         else:
             url = prefix + rel.removesuffix("index.html")

@@ -20,7 +20,7 @@ from generator.build.files import replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
-from generator.build.mkdocs_run import BuildError, finish_shard, rebuild_changed, run_mkdocs, write_config
+from generator.build.mkdocs_run import BuildError, finish_shard, output_path, rebuild_changed, run_mkdocs, write_config
 from generator.build.precompress import precompress
 from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
@@ -132,6 +132,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         before = json.loads((folder / "kecamatan-keys.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         before = {}
+    before = before if isinstance(before, dict) else {}  # a damaged record: every kecamatan is rendered
     unchanged = frozenset(k for k, v in units.items() if before.get(k) == v)
 
     def render() -> tuple[list[Page], list[Any], set[str], set[str]]:
@@ -153,7 +154,12 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
 
     def site(target: Path) -> None:
         if same_outline and (folder / "site").is_dir():
-            rebuild_changed(folder, target, changed, config, summary.changed)
+            try:
+                rebuild_changed(folder, target, changed, config, summary.changed)
+            except (OSError, ValueError, LookupError, TypeError):  # the last build was damaged: a full one
+                shutil.rmtree(target)
+                target.mkdir()
+                run_mkdocs(config, target, summary.changed)
         else:
             run_mkdocs(config, target, summary.changed)
         finish_shard(target, folder, slug)
@@ -184,27 +190,44 @@ def kecamatan_files(task: Task, slug: str) -> tuple[Files, dict[str, Files]]:
 def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:
     """Validated data, from the shard's last build, of every kecamatan whose files (and the
     generator) are unchanged since: it is neither read nor validated again."""
-    try:
-        last = pickle.loads((folder / "kecamatan.pickle").read_bytes())
-        return {
-            (slug, kec): data
-            for kec, (key, data) in last.items()
-            if key is not None and validated.get(kec) == key and isinstance(data, KecamatanData)
-        }
-    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError, ValueError):
+    last = read_pickle(folder / "kecamatan.pickle")
+    if not isinstance(last, dict):
         return {}  # none yet, or damaged: every kecamatan is read and validated
+    return {
+        (slug, kec): entry[1]
+        for kec, entry in last.items()
+        if isinstance(entry, tuple)
+        and len(entry) == 2
+        and entry[0] is not None
+        and validated.get(kec) == entry[0]
+        and isinstance(entry[1], KecamatanData)
+    }
+
+
+def read_pickle(path: Path) -> object:
+    """A record the build pickled into the work folder, or None when it is missing or damaged
+    (unpickling a damaged record can raise almost anything: a truncated stream, a class that
+    was renamed or a module that is gone)."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:
+        return None
 
 
 def reused_summary(work: Path, slug: str, key: str, kind: type[S]) -> S | None:
     """The summary (of `kind`) of a shard built before with the same key (its site is still there)."""
     folder = work / slug
     try:
-        if (folder / "key").read_text(encoding="utf-8") == key and (folder / "site").is_dir():
-            summary = pickle.loads((folder / "summary.pickle").read_bytes())
-            return summary if isinstance(summary, kind) else None  # another kind: damaged, rebuilt
-    except (OSError, pickle.UnpicklingError, AttributeError, EOFError):
-        pass
-    return None
+        if (folder / "key").read_text(encoding="utf-8") != key or not (folder / "site").is_dir():
+            return None
+    except (OSError, ValueError):
+        return None
+    summary = read_pickle(folder / "summary.pickle")
+    if not isinstance(summary, kind):
+        return None  # missing or another kind: damaged, rebuilt
+    prefix = "" if slug == PORTAL_SHARD else f"{slug}/"
+    pages = (folder / "site" / output_path(page.removeprefix(prefix)) for page in summary.pages)
+    return summary if all(page.is_file() for page in pages) else None  # a page deleted since: rebuilt
 
 
 def progress_line(r: Shard) -> str:

@@ -1,6 +1,7 @@
 """Stage 5, build: one MkDocs build (a shard) per kabupaten plus one for the portal's own pages,
-run in parallel, each reused while its inputs are unchanged, then assembled into a fresh folder
-that replaces `site/` only when everything succeeded. A failed build leaves the old site.
+run in parallel, each reused while its inputs are unchanged, then assembled into a new version
+of the site that `site/` switches to only when everything succeeded (`publish.py`). A failed or
+killed build leaves the old site.
 
 A shard's key is a hash of everything its output depends on: the generator's code and templates,
 portal.yml, the portal outline (names in the shared navigation) and every file of the
@@ -18,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
+from generator.build.lock import exclusive
 from generator.build.mkdocs_run import BuildError
-from generator.build.publish import PORTAL_SHARD, Publication
+from generator.build.publish import PORTAL_SHARD, Publication, versions_folder
 from generator.build.shard import (
     Shard,
     Task,
@@ -64,11 +66,22 @@ class BuildResult:
 def build_site(
     content_dir: Path, site_dir: Path, work_dir: Path, progress: Progress = print, jobs: int | None = None
 ) -> BuildResult:
-    """Validate and build the portal under `content_dir` into `site_dir` (atomically replaced),
-    rebuilding only the shards whose inputs changed since the last build in `work_dir`.
-    Raises ContentError (every problem of every shard) or BuildError; the old site stays."""
+    """Validate and build the portal under `content_dir` into `site_dir` (a link switched to the
+    new version in one rename), rebuilding only the shards whose inputs changed since the last
+    build in `work_dir`; one build at a time per work folder and per site. Raises ContentError
+    (every problem of every shard) or BuildError; the old site stays."""
+    absolute = Path(os.path.abspath(site_dir))
+    site_dir = absolute.parent.resolve() / absolute.name  # the link itself, not the version it shows
+    writable(site_dir, work_dir.resolve())
+    with (
+        exclusive(work_dir.resolve(), f"folder kerja {work_dir}"),
+        exclusive(versions_folder(site_dir), f"situs {site_dir}"),
+    ):
+        return _build(content_dir.resolve(), site_dir, work_dir.resolve() / "shard", progress, jobs)
+
+
+def _build(root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int | None) -> BuildResult:
     started = time.perf_counter()
-    root, site_dir, work = content_dir.resolve(), site_dir.resolve(), work_dir.resolve() / "shard"
     jobs = jobs or len(os.sched_getaffinity(0))
     result = BuildResult(site_dir)
 
@@ -86,7 +99,8 @@ def build_site(
     hashes = ContentHashes(root, found, diubah, work / "content-hashes.json")
     outline = read_outline(root, hashes) if root.is_dir() else Outline(())
     files = hashes.digests
-    base = digest([code_digest(), files.get("portal.yml"), outline.kabupaten])
+    # summaries and validated data name content files by path: content moved is built again
+    base = digest([code_digest(), str(root), files.get("portal.yml"), outline.kabupaten])
     keys = {slug: digest([base, hashes.per_folder.get(slug, {})]) for slug, _, _ in outline.kabupaten}
     summaries = {slug: s for slug in keys if (s := reused_summary(work, slug, keys[slug], ShardSummary)) is not None}
     todo = [slug for slug in keys if slug not in summaries]
@@ -140,6 +154,15 @@ def build_site(
     result.seconds = time.perf_counter() - started
     step(f"Selesai: {site_dir}")
     return result
+
+
+def writable(site_dir: Path, work: Path) -> None:
+    """Stop before building when the site or the work folder cannot be written (a read-only
+    folder found only when publishing would waste the whole build)."""
+    for folder in (site_dir.parent, site_dir, work):
+        existing = next(p for p in (folder, *folder.parents) if p.exists())
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise BuildError(f"folder {existing} tidak dapat ditulis (izin akses atau bukan folder)")
 
 
 def peak_memory_mb() -> float:

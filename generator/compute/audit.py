@@ -28,7 +28,7 @@ from generator.numbers import (
     printed_decimals,
     round_half_up,
 )
-from generator.problems import Problem
+from generator.problems import Problem, shorten, shown
 
 #: Units whose figures are texts (a predikat, a mutu letter, a status), compared by name.
 TEXT_UNITS = ("predikat", "teks")
@@ -104,7 +104,7 @@ def describe(note: AuditNote) -> str:
     if isinstance(dihitung, (int, float)):
         dihitung = format_plain(float(round_half_up(float(dihitung), 4)))
     return (
-        f"{note.label}: dilaporkan {note.dilaporkan} di {note.tempat}, "
+        f"{note.label}: dilaporkan {shorten(note.dilaporkan)} di {shorten(note.tempat)}, "
         f"dihitung {dihitung if dihitung is not None else 'tidak dapat dihitung'}"
     )
 
@@ -275,7 +275,7 @@ def _unknown(p: Printed, register: YearRegister) -> Problem:
     return Problem(
         p.berkas,
         "alamat",
-        f"alamat '{p.alamat}' tidak ada di daftar angka laporan ini (angka.csv){hint}",
+        f"alamat {shown(p.alamat)} tidak ada di daftar angka laporan ini (angka.csv){hint}",
         "unknown_address",
         p.alamat,
         p.baris,
@@ -286,7 +286,7 @@ def _not_a_number(p: Printed, f: Figure) -> Problem:
     return Problem(
         p.berkas,
         "nilai",
-        f"'{p.teks}' bukan angka, padahal {f.alamat} ({f.label}) berupa angka; tulis angka seperti tercetak, "
+        f"{shown(p.teks)} bukan angka, padahal {f.alamat} ({f.label}) berupa angka; tulis angka seperti tercetak, "
         "mis. 100,36 atau 1.823.687.636",
         "not_a_number",
         p.teks,

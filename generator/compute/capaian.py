@@ -17,6 +17,7 @@ Agregasi = Literal["rata-rata", "jumlah", "terakhir", "maks"]
 
 #: Why a capaian is not a number (shown on the page instead of a figure).
 TARGET_NOL = "tidak dapat dihitung: target 0"
+TARGET_NEGATIF = "tidak dapat dihitung: target negatif"
 TANPA_REALISASI = "belum ada data realisasi"
 TANPA_TARGET = "belum ada target"
 
@@ -42,6 +43,8 @@ def capaian_angka(realisasi: float | None, target: float | None, polaritas: Pola
         return Capaian(alasan=TANPA_REALISASI)
     if target == 0:
         return Capaian(alasan=TARGET_NOL)
+    if target < 0:  # only an indicator with nilai_negatif: R/T has no meaning then
+        return Capaian(alasan=TARGET_NEGATIF)
     if polaritas == "positif":
         nilai = realisasi / target * 100
     else:

@@ -3,25 +3,23 @@ means to NRR, IKM, mutu, per layanan, per period and per year; expectation gaps 
 importance-performance quadrants; sample adequacy; priorities; respondent profile counts.
 
 Pure functions over plain data. Nothing here keeps a respondent's row: results hold means
-and counts only (cells under `MIN_SEL` respondents are suppressed by `profil_responden`).
+and counts only (the respondent profile follows the publication rules of `compute.responden`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
+from generator.compute.responden import RespondentProfile, masked, profil_responden
 from generator.model.content import SkmData, SurveyResponse
 from generator.model.portal import KODE_UNSUR, AturanSkm
-from generator.model.skm import KOLOM_PROFIL, PeriodeSkm, Skm
+from generator.model.skm import PeriodeSkm, Skm
 from generator.numbers import round_half_up
 
 #: Weight of each unsur: exactly 1/9 (not the printed 0,111, which understates the IKM).
 BOBOT = 1 / 9
-#: Smallest published count of respondents in a profile cell (docs/domain.md §6).
-MIN_SEL = 5
 
 
 @dataclass(frozen=True)
@@ -272,44 +270,6 @@ def compute_periode(
 
 
 @dataclass(frozen=True)
-class ProfileCell:
-    kategori: str
-    jumlah: int | None  # None: fewer than MIN_SEL respondents, suppressed
-
-
-@dataclass(frozen=True)
-class RespondentProfile:
-    kolom: str
-    sel: tuple[ProfileCell, ...]
-
-
-def _kelompok_usia(text: str) -> str:
-    try:
-        age = int(text)
-    except ValueError:
-        return text
-    for top, label in ((25, "≤ 25 tahun"), (35, "26–35 tahun"), (45, "36–45 tahun"), (55, "46–55 tahun")):
-        if age <= top:
-            return label
-    return "> 55 tahun"
-
-
-def profil_responden(jawaban: Sequence[SurveyResponse]) -> tuple[RespondentProfile, ...]:
-    """Counts per respondent characteristic; a count under MIN_SEL is suppressed."""
-    result = []
-    for kolom in KOLOM_PROFIL:
-        values = [j.profil[kolom] for j in jawaban if kolom in j.profil]
-        if kolom == "usia":
-            values = [_kelompok_usia(v) for v in values]
-        counts = sorted(Counter(values).items())
-        if counts:
-            result.append(
-                RespondentProfile(kolom, tuple(ProfileCell(k, n if n >= MIN_SEL else None) for k, n in counts))
-            )
-    return tuple(result)
-
-
-@dataclass(frozen=True)
 class SkmResult:
     data: SkmData
     periode: tuple[PeriodeResult, ...]
@@ -381,5 +341,5 @@ def compute_skm(data: SkmData, aturan: AturanSkm) -> SkmResult:
     unsur = pooled if aturan.nilai_tahunan == "gabungan" and pooled else rata_rata_unsur(periode)
     counts = [p.responden for p in periode if p.responden is not None]
     responden = sum(counts) if len(counts) == len(periode) else None
-    saran = tuple(j.saran for j in semua if j.saran) if skm.publikasi_saran else ()
-    return SkmResult(data, periode, ikm, dasar, unsur, responden, profil_responden(semua), saran)
+    saran = tuple(masked(j.saran) for j in semua if j.saran) if skm.publikasi_saran else ()
+    return SkmResult(data, periode, ikm, dasar, unsur, responden, profil_responden(semua, aturan.profil), saran)

@@ -2,7 +2,8 @@
 
 from generator.load.files import change_dates, content_files
 from generator.load.readers import Document, read_csv, read_yaml
-from generator.load.tree import SLUG, RawContent, RawKabupaten, RawKecamatan, RawYear, load_content
+from generator.load.safety import SLUG, is_place_folder
+from generator.load.tree import RawContent, RawKabupaten, RawKecamatan, RawYear, load_content
 
 __all__ = [
     "SLUG",
@@ -13,6 +14,7 @@ __all__ = [
     "RawYear",
     "change_dates",
     "content_files",
+    "is_place_folder",
     "load_content",
     "read_csv",
     "read_yaml",

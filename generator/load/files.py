@@ -12,17 +12,21 @@ def _git(root: Path, *args: str) -> str:
 
 
 def content_files(root: Path) -> dict[Path, os.stat_result]:
-    """Every file under `root` (outside `.git`) with its `stat`, in one walk of the tree."""
+    """Every regular file under `root` (outside `.git`) with its `stat`, in one walk of the
+    tree; symlinks are not followed and unreadable folders are skipped (load reports both)."""
     found: dict[Path, os.stat_result] = {}
     folders = [str(root)]
     while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != ".git":
-                        folders.append(entry.path)
-                elif entry.is_file():
-                    found[Path(entry.path)] = entry.stat()
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != ".git":
+                            folders.append(entry.path)
+                    elif entry.is_file(follow_symlinks=False):
+                        found[Path(entry.path)] = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
     return found
 
 

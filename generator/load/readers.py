@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.load.safety import aliases_expand, read_text, too_deep
 from generator.problems import Problem
 
 
@@ -63,33 +65,49 @@ else:
 
 class _UniqueKeyLoader(_SafeLoader):
     """SafeLoader (libyaml when available) that rejects a key written twice in one mapping
-    (a silent overwrite otherwise)."""
+    (a silent overwrite otherwise) and turns a scalar it cannot construct (`2024-02-30`, an
+    integer of thousands of digits) into an error at its line instead of an exception."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: dict[object, yaml.Node] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if key in seen:
+            try:
+                repeated = key in seen
+            except TypeError:  # an unhashable key: the base class reports it
+                break
+            if repeated:
                 raise DuplicateKeyError(
                     None, None, f"kunci '{key}' ditulis dua kali (duplicate key)", key_node.start_mark
                 )
             seen[key] = key_node
         return super().construct_mapping(node, deep)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"nilai {str(node.value)[:40]!r} tidak dapat dibaca sebagai {kind} ({exc})", node.start_mark
+            ) from None
+
 
 def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
-    """Parse a YAML file; a syntax error becomes a problem naming its line."""
+    """Parse a YAML file; a syntax error becomes a problem naming its line. Nothing is
+    constructed from a file that nests too deep or whose aliases would multiply it."""
+    text = read_text(path, problems)
+    if text is None or too_deep(path, text, problems):
+        return None
     try:
-        text = path.read_text(encoding="utf-8")
         loader = _UniqueKeyLoader(text)
         try:  # one parse: the nodes (for line numbers) and the data built from them
             node = loader.get_single_node()
+            if node is not None and aliases_expand(path, node, problems):
+                return None
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
-    except UnicodeDecodeError:
-        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
-        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = " ".join(filter(None, [exc.context, exc.problem]))
@@ -98,6 +116,9 @@ def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
             problems.append(Problem(path, "", reason, "duplicate_key", line=line))
         else:
             problems.append(Problem(path, "", f"sintaks YAML salah: {reason}", "yaml_syntax", line=line))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, "", f"sintaks YAML salah: {exc}", "yaml_syntax"))
         return None
     return Document(path, {} if data is None else data, node, header=_leading_comment(text))
 
@@ -139,27 +160,88 @@ def _without_quoted(line: str) -> str:
 
 
 def read_csv(path: Path, problems: list[Problem]) -> Document | None:
-    """Parse a CSV file (comma or semicolon, as spreadsheets export it) into row dicts."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(Problem(path, "", "berkas bukan teks UTF-8", "encoding"))
+    """Parse a CSV file (comma or semicolon, as spreadsheets export it) into row dicts; what
+    would make its columns ambiguous (a header written twice, rows with the other separator,
+    an unclosed quote) is a problem naming the line."""
+    text = read_text(path, problems, "utf-8-sig")
+    if text is None:
         return None
-    text_lines = text.splitlines()
-    header = text_lines[0] if text.strip() else ""
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
-    rows, lines = [], []
+    text_lines = text.split("\n")
+    first = text_lines[0]
+    delimiter, other = (";", ",") if first.count(";") > first.count(",") else (",", ";")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[dict[str, str | None]] = []
+    lines: list[int] = []
+    read = 0  # the last line read without error
     try:
-        for row in reader:
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+        header = next(reader, [])
+        read = reader.line_num
+        if _header_problems(path, header, problems):
+            return None
+        for fields in reader:
+            if not any(f.strip() for f in fields):
+                read = reader.line_num
                 continue
-            if None in row:
+            if len(fields) > len(header):
                 problems.append(_too_many_columns(path, text_lines[reader.line_num - 1], reader.line_num, delimiter))
-                continue
-            rows.append(row)
-            lines.append(reader.line_num)
+            elif len(header) > 1 and len(fields) == 1 and other in fields[0]:
+                problems.append(
+                    Problem(
+                        path,
+                        "",
+                        f"judul kolom dipisah '{delimiter}' tetapi baris ini dipisah '{other}': simpan ulang berkas "
+                        "dengan satu pemisah untuk semua baris",
+                        "csv_delimiter",
+                        line=reader.line_num,
+                    )
+                )
+                return None
+            else:
+                rows.append({name: fields[i] if i < len(fields) else None for i, name in enumerate(header)})
+                lines.append(reader.line_num)
+            read = reader.line_num
     except csv.Error as exc:
-        problems.append(Problem(path, "", f"CSV tidak dapat dibaca: {exc}", "csv_syntax", line=reader.line_num))
+        problems.append(_csv_error(path, str(exc), read + 1, reader.line_num))
         return None
-    return Document(path, {"kolom": reader.fieldnames or [], "baris": rows}, lines=lines)
+    return Document(path, {"kolom": header, "baris": rows}, lines=lines)
+
+
+def _header_problems(path: Path, header: list[str], problems: list[Problem]) -> bool:
+    """Whether the header names a column twice (the later one would hide the earlier)."""
+    twice = sorted({name for name in header if header.count(name) > 1})
+    for name in twice:
+        problems.append(
+            Problem(
+                path,
+                name,
+                "judul kolom ditulis dua kali: hapus atau ganti nama salah satunya",
+                "duplicate_column",
+                line=1,
+            )
+        )
+    return bool(twice)
+
+
+def _csv_error(path: Path, error: str, start: int, line: int) -> Problem:
+    """A CSV syntax error in words a clerk can act on."""
+    if "unexpected end of data" in error or ("expected after" in error and start < line):
+        return Problem(
+            path,
+            "",
+            'tanda kutip (") yang dibuka pada baris ini tidak ditutup di baris yang sama, sehingga baris '
+            "berikutnya terbaca sebagai isi selnya: tutup tanda kutipnya",
+            "csv_quote",
+            line=start,
+        )
+    if "expected after" in error:
+        return Problem(
+            path,
+            "",
+            'tanda kutip (") di tengah sel: sel yang memuat tanda kutip harus diapit tanda kutip, dan setiap '
+            'tanda kutip di dalamnya ditulis dua kali ("")',
+            "csv_quote",
+            line=line,
+        )
+    if "field larger than field limit" in error:
+        return Problem(path, "", "sel terlalu panjang (lebih dari 131.072 karakter)", "csv_syntax", line=line)
+    return Problem(path, "", f"CSV tidak dapat dibaca: {error}", "csv_syntax", line=line)

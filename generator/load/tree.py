@@ -29,10 +29,8 @@ from pathlib import Path
 
 from generator.load.files import change_dates
 from generator.load.readers import Document, read_csv, read_yaml
-from generator.problems import Problem
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
+from generator.load.safety import entries, folder_name_problem, is_place_folder
+from generator.problems import Problem, Problems
 
 YEAR = re.compile(r"^\d{4}$")
 
@@ -98,23 +96,24 @@ class RawContent:
     root: Path
     portal: Document | None = None
     kabupaten: list[RawKabupaten] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     diubah: dict[Path, int] = field(default_factory=dict)
 
 
-def _unexpected(path: Path, problems: list[Problem], expected: str) -> None:
+def _unexpected(path: Path, problems: list[Problem], expected: str, places: bool = False) -> None:
+    """An entry load does not read; `places`: the folder holds kabupaten or kecamatan folders."""
+    reason = folder_name_problem(path.name) if places and path.is_dir() else None
+    if reason is not None:
+        problems.append(Problem(path, "", reason, "folder_name"))
+        return
     problems.append(
         Problem(path, "", f"berkas atau folder tidak dikenal di sini; yang diharapkan: {expected}", "unknown_file")
     )
 
 
-def _entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-
-
 def _load_tahun(folder: Path, problems: list[Problem]) -> RawYear:
     raw = RawYear(int(folder.name), folder)
-    for path in _entries(folder):
+    for path in entries(folder, problems):
         if SURVEY_FILE.match(path.name) and path.is_file():
             doc = read_csv(path, problems)
             if doc is not None:
@@ -144,7 +143,7 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawYear:
 
 def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
     raw = RawKecamatan(folder.name, folder)
-    for path in _entries(folder):
+    for path in entries(folder, problems):
         if path.name == "kecamatan.yml":
             raw.profil = read_yaml(path, problems)
         elif path.name in ("riwayat.csv", "pembanding.csv"):
@@ -164,12 +163,12 @@ def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
 
 def _load_kabupaten(folder: Path, problems: list[Problem], skip: frozenset[str] = frozenset()) -> RawKabupaten:
     raw = RawKabupaten(folder.name, folder)
-    for path in _entries(folder):
+    for path in entries(folder, problems):
         if path.name == "kabupaten.yml":
             raw.profil = read_yaml(path, problems)
         elif path.name == "nilai-kecamatan.csv":
             raw.nilai_kecamatan = read_csv(path, problems)
-        elif path.is_dir() and SLUG.match(path.name):
+        elif is_place_folder(path):
             # A kecamatan in `skip` is validated already (its files unchanged): not read.
             raw.kecamatan.append(
                 RawKecamatan(path.name, path) if path.name in skip else _load_kecamatan(path, problems)
@@ -179,6 +178,7 @@ def _load_kabupaten(folder: Path, problems: list[Problem], skip: frozenset[str] 
                 path,
                 problems,
                 "kabupaten.yml, nilai-kecamatan.csv dan folder kecamatan (huruf kecil, mis. kedungjajang/)",
+                places=True,
             )
     if not (folder / "kabupaten.yml").exists():
         problems.append(Problem(folder / "kabupaten.yml", "", "berkas wajib tidak ada", "missing_file"))
@@ -196,14 +196,16 @@ def load_content(
     if not root.is_dir():
         content.problems.append(Problem(root, "", "folder konten tidak ditemukan", "missing_file"))
         return content
-    for path in _entries(root):
+    for path in entries(root, content.problems):
         if path.name == "portal.yml":
             content.portal = read_yaml(path, content.problems)
-        elif path.is_dir() and SLUG.match(path.name):
+        elif is_place_folder(path):
             if kabupaten in (None, path.name):
                 content.kabupaten.append(_load_kabupaten(path, content.problems, skip if kabupaten else frozenset()))
         elif path.name not in {"README.md"}:
-            _unexpected(path, content.problems, "portal.yml dan folder kabupaten (huruf kecil, mis. lumajang/)")
+            _unexpected(
+                path, content.problems, "portal.yml dan folder kabupaten (huruf kecil, mis. lumajang/)", places=True
+            )
     if not (root / "portal.yml").exists():
         content.problems.append(Problem(root / "portal.yml", "", "berkas wajib tidak ada", "missing_file"))
     content.diubah = change_dates(root) if diubah is None else diubah

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Id, Number, Positive, Rupiah, Schema, Tahun, Text
+from generator.model.types import NEGATIVE, Id, Number, Positive, Rupiah, Schema, Tahun, Text
 
 TanggapanAtasan = Literal[
     "Laporan sudah baik",
@@ -60,6 +60,15 @@ class IndikatorIndividu(_Realisasi):
     rumus: str | None = None
     anggaran: AnggaranIndividu | None = None
     rincian: list[Id] = []  # indicators of subordinate positions whose money makes up this one's
+    nilai_negatif: bool = False  # target and realisasi below 0 are refused unless the indicator can have them
+
+    @model_validator(mode="after")
+    def _not_negative(self) -> IndikatorIndividu:
+        values = [self.target, self.realisasi, self.pembilang]
+        values += [v for q in self.realisasi_triwulan for v in (q.realisasi, q.pembilang)]
+        if not self.nilai_negatif and any(v is not None and v < 0 for v in values):
+            raise PydanticCustomError("negative", NEGATIVE, {"field": "target atau realisasi"})
+        return self
 
 
 class Jabatan(Schema):

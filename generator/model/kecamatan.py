@@ -78,9 +78,9 @@ class BarisPembanding(Schema):
 
 class VersiRenstra(Schema):
     nama: Text
-    berlaku_sejak: int | None = None
+    berlaku_sejak: Tahun | None = None
     dokumen: str | None = None
-    target: dict[Id, dict[int, OptionalValue]]
+    target: dict[Id, dict[Tahun, OptionalValue]]
 
 
 class Renstra(Schema):

@@ -27,6 +27,7 @@ class Indikator(Schema):
     agregasi: Literal["rata-rata", "jumlah", "terakhir", "maks"] | None = None
     jenis_nilai: Literal["angka", "ordinal"] = "angka"
     skala: Literal["sakip"] | None = None  # the realisasi is a SAKIP evaluation value (0-100), graded AA..D
+    nilai_negatif: bool = False  # targets and values below 0 are refused unless the indicator can have them
     target: Target = Target()
     formula: str | None = None
     sumber_data: str | None = None

@@ -16,13 +16,13 @@ class Inovasi(Schema):
     nama: Text
     tujuan: str | None = None
     langkah: str | None = None
-    tahun: int | None = None
+    tahun: Tahun | None = None
 
 
 class Penghargaan(Schema):
     nama: Text
     pemberi: str | None = None
-    tahun: int | None = None
+    tahun: Tahun | None = None
 
 
 class Narasi(Schema):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Value, _blank_to_none
+from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Url, Value, _blank_to_none, _number
 
 #: The first line of every YAML file `kinerja demo` writes: a content tree whose portal.yml starts
 #: with it is a synthetic portal, the only place synthetic inputs are accepted (docs/domain.md §6).
@@ -22,7 +22,7 @@ class Portal(Schema):
     judul: Text
     deskripsi: Text
     penerbit: Text
-    url: str | None = None
+    url: Url | None = None
     kontak: str | None = None
     lisensi_data: Literal["CC-BY-4.0", "CC0-1.0", "ODbL-1.0"] = "CC-BY-4.0"
 
@@ -83,7 +83,7 @@ def _scale_problems(rentang: list[Rentang], batas: float | None) -> list[str]:
 class SkalaPredikat(Schema):
     nama: Text
     dasar: str | None = None
-    batas_capaian: Number | None = None
+    batas_capaian: Annotated[float, BeforeValidator(_number), Field(gt=0)] | None = None
     rentang: list[Rentang] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -115,11 +115,57 @@ KodeUnsur = Literal["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]
 KODE_UNSUR: tuple[KodeUnsur, ...] = get_args(KodeUnsur)
 
 
+class KategoriProfil(Schema):
+    """A category of a respondent characteristic as the portal publishes it, with the values a
+    response file may hold for it (compared without case and surrounding spaces)."""
+
+    label: Text
+    nilai: list[Text] = []
+
+
+def _kategori(label: str, *nilai: str) -> KategoriProfil:
+    return KategoriProfil(label=label, nilai=[label, *nilai])
+
+
+class ProfilResponden(Schema):
+    """The categories a respondent profile may publish (docs/domain.md §6): any other value of a
+    response file is counted as "Lainnya" and never printed. Defaults: the options of the
+    PermenPANRB 14/2017 questionnaire as kecamatan write them; ages are grouped by the portal."""
+
+    jenis_kelamin: list[KategoriProfil] = Field(
+        default=[_kategori("Laki-laki", "L", "Pria"), _kategori("Perempuan", "P", "Wanita")], min_length=1
+    )
+    pendidikan: list[KategoriProfil] = Field(
+        default=[
+            _kategori("SD ke bawah", "SD", "Tidak sekolah"),
+            _kategori("SMP", "SLTP"),
+            _kategori("SMA/SMK", "SMA", "SMK", "SLTA"),
+            _kategori("D1–D4", "D1", "D2", "D3", "D4", "D1-D3-D4", "Diploma"),
+            _kategori("S1"),
+            _kategori("S2 ke atas", "S2", "S3"),
+        ],
+        min_length=1,
+    )
+    pekerjaan: list[KategoriProfil] = Field(
+        default=[
+            _kategori("PNS", "ASN"),
+            _kategori("TNI/Polri", "TNI", "Polri"),
+            _kategori("Pegawai swasta", "Swasta"),
+            _kategori("Wiraswasta", "Wirausaha"),
+            _kategori("Petani"),
+            _kategori("Pelajar/Mahasiswa", "Pelajar", "Mahasiswa"),
+        ],
+        min_length=1,
+    )
+
+
 class AturanSkm(Schema):
-    """The kabupaten's survey rules: names of U1..U9 and how the year's IKM is made."""
+    """The kabupaten's survey rules: names of U1..U9, how the year's IKM is made and which
+    respondent categories may be published."""
 
     unsur: list[Text] = Field(default=list(UNSUR_SKM), min_length=9, max_length=9)
     nilai_tahunan: Literal["rata-rata-periode", "gabungan"] = "rata-rata-periode"
+    profil: ProfilResponden = ProfilResponden()
 
 
 class IndikatorBersama(Schema):
@@ -130,6 +176,7 @@ class IndikatorBersama(Schema):
     nama: Text
     satuan: Text
     polaritas: Literal["positif", "negatif"] = "positif"
+    nilai_negatif: bool = False  # values below 0 are refused unless the indicator can have them
 
 
 class Kabupaten(Schema):

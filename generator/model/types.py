@@ -60,10 +60,21 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=60
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
+#: The public address of the site: http(s), a host, a path; nothing a page could be made to
+#: run (`"><script>`) and nothing that needs escaping in a URL.
+Url = Annotated[str, Field(pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
+
+
 Text = Annotated[str, Field(min_length=1)]
 
 
 Tahun = Annotated[int, Field(ge=2000, le=2100)]
+
+
+#: Why a negative target or value is refused (an indicator with `nilai_negatif: true` may have them).
+NEGATIVE = (
+    "{field} negatif: indikator ini tidak menerima nilai di bawah 0 (isi nilai_negatif: true bila memang bisa negatif)"
+)
 
 
 OptionalValue = Annotated[Value | None, BeforeValidator(_blank_to_none)]

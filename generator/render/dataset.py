@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,13 +127,31 @@ def records(tabel: Table) -> list[dict[str, Any]]:
     return tabel._records
 
 
+#: What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A text that is only a signed number as printed (`-3,12`, `+1.234`, `-5%`): read as a number, never run.
+SIGNED_NUMBER = re.compile(r"[-+]\d[\d.,]*%?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: empty for no data, a number as it is, a text that a spreadsheet would run as
+    a formula (`=HYPERLINK(...)`, `+62 812...`, `-` then anything but a number) with a leading apostrophe,
+    which spreadsheet programs read as "this is text" (the JSON keeps the text as it is)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START) and not SIGNED_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(tabel: Table) -> str:
-    """RFC 4180 CSV with a header row of column keys; decimal point `.`, empty = no data."""
+    """RFC 4180 CSV with a header row of column keys; decimal point `.`, empty = no data, text
+    never read as a formula (`csv_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(k.key for k in tabel.columns)
     for record in records(tabel):
-        writer.writerow("" if v is None else v for v in record.values())
+        writer.writerow(csv_cell(v) for v in record.values())
     return out.getvalue()
 
 

@@ -15,8 +15,9 @@ from typing import TypeVar
 from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
 from generator.model.content import Content, DilaporkanData, IndividuData, KabupatenData, KecamatanData, YearData
-from generator.problems import ContentError, Problem
+from generator.problems import ContentError, Problem, Problems
 from generator.validate.ids import all_indikator
+from generator.validate.ranges import negative_rows, negative_targets
 from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
 from generator.validate.skm import SINTETIS_DITOLAK
 from generator.validate.year import validate_year
@@ -123,9 +124,11 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> Ke
     if raw.profil is None or profil is None or tahun is None or individu is None:
         return None
     before = len(problems)
-    known = {i.id for t in tahun for _, i in all_indikator(t.kinerja, t.program)}
-    riwayat = tuple(r for r, _ in _referenced(raw.riwayat, m.BarisRiwayat, known, problems, lama=True))
-    pembanding = tuple(r for r, _ in _referenced(raw.pembanding, m.BarisPembanding, known, problems))
+    indikator = {i.id: i for t in tahun for _, i in all_indikator(t.kinerja, t.program)}
+    known = set(indikator)
+    riwayat_rows = _referenced(raw.riwayat, m.BarisRiwayat, known, problems, lama=True)
+    pembanding_rows = _referenced(raw.pembanding, m.BarisPembanding, known, problems)
+    riwayat, pembanding = tuple(r for r, _ in riwayat_rows), tuple(r for r, _ in pembanding_rows)
     discontinued = {r.indikator for r in riwayat}  # indicators no year has, named in riwayat.csv
     renstra = _renstra(raw.renstra, known | discontinued, problems) if raw.renstra else None
     dilaporkan = {
@@ -133,6 +136,10 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> Ke
         for t in raw.tahun
         if t.dilaporkan is not None
     }
+    for doc, rows in ((raw.riwayat, riwayat_rows), (raw.pembanding, pembanding_rows)):
+        problems += negative_rows(doc, rows, indikator) if doc is not None else []
+    if renstra is not None and raw.renstra is not None:
+        problems += negative_targets(raw.renstra, renstra, indikator)
     if has_errors(problems, before):
         return None
     return KecamatanData(
@@ -209,6 +216,8 @@ def _kabupaten(
                         )
                     )
     nilai = _nilai_kecamatan(raw.nilai_kecamatan, shared, problems) if raw.nilai_kecamatan else []
+    if raw.nilai_kecamatan is not None:
+        problems += negative_rows(raw.nilai_kecamatan, nilai, {i.kode: i for i in profil.indikator_bersama})
     if has_errors(problems, before):
         return None
     return KabupatenData(raw.slug, profil, tuple(kecamatan), raw.profil.path, tuple(r for r, _ in nilai))
@@ -250,7 +259,7 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
     validated data of kecamatan (kabupaten slug, kecamatan slug) whose files are unchanged
     since they validated (a kecamatan depends on its own files only; checks that span the
     kabupaten run again), not loaded again (`load_content(skip=...)`)."""
-    problems = list(raw.problems)
+    problems = Problems(raw.problems)
     portal = parse_document(m.Portal, raw.portal, problems) if raw.portal else None
     known = known or {}
     # Synthetic inputs belong only in a portal `kinerja demo` wrote (its portal.yml says so first).
@@ -267,9 +276,7 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
             for k in raw.kabupaten
         ]
     )
-    errors = [p for p in problems if p.severity == "error"]
+    errors = problems.reported("error")
     if errors or portal is None or kabupaten is None:
         raise ContentError(errors)
-    return Content(
-        raw.root, portal, tuple(kabupaten), tuple(p for p in problems if p.severity == "warning"), raw.diubah
-    )
+    return Content(raw.root, portal, tuple(kabupaten), tuple(problems.reported("warning")), raw.diubah)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load import Document
-from generator.problems import Problem
+from generator.problems import Problem, Problems
 
 S = TypeVar("S", bound=BaseModel)
 
@@ -106,7 +106,11 @@ def _message(error: ErrorDetails, schema: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         if "#" in ctx.get("pattern", ""):
             return "pattern", "warna harus kode hex 6 digit, mis. #1a7f37"
+        if "https?" in ctx.get("pattern", ""):
+            return "pattern", "alamat harus http(s)://nama-host/jalur, mis. https://kinerja.lumajangkab.go.id/"
         return "pattern", "hanya huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi"
+    if kind == "negative":
+        return "negative", error["msg"]
     if kind in {"number", "scale_gap_overlap"}:
         key = "number" if kind == "number" else kind
         return key, error["msg"] if kind == "scale_gap_overlap" else f"angka tidak valid: {error['msg']}"
@@ -204,6 +208,8 @@ def csv_rows(doc: Document, schema: type[S], problems: list[Problem]) -> list[tu
 
 def has_errors(problems: list[Problem], before: int) -> bool:
     """Whether an error (not a warning) was found since `problems` held `before` entries."""
+    if isinstance(problems, Problems):  # it keeps only some of them
+        return problems.error_since(before)
     return any(p.severity == "error" for p in problems[before:])
 
 

@@ -14,6 +14,7 @@ from generator.load import Document, RawYear
 from generator.model.content import YearData
 from generator.problems import Problem
 from generator.validate.ids import all_indikator, id_kinds, program_nodes, wrong_kind
+from generator.validate.ranges import negative_problems
 from generator.validate.schema import check_folder, csv_rows, has_errors, parse_document
 from generator.validate.skm import check_numeric_iku, validate_skm
 
@@ -88,6 +89,7 @@ def _check_year(
     for path, ind in indikator.items():
         for where, message, value in _kind_problems(ind, f"{path}.target", dict(ind.target)):
             problems.append(Problem(_file_of(raw, path), where, message, "value_kind", value))
+        problems += negative_problems(_file_of(raw, path), f"{path}.target", dict(ind.target), ind.nilai_negatif)
     if raw.realisasi is not None:  # the rows come from it
         _check_rows(raw, raw.realisasi, rows, indikator, problems, kinds)
 
@@ -130,6 +132,7 @@ def _check_rows(
         values = {**row.periods(), "tahunan": row.tahunan}
         for where, message, value in _kind_problems(ind, "", values):
             problems.append(Problem(rdoc.path, where.lstrip("."), message, "value_kind", value, line))
+        problems += negative_problems(rdoc.path, "", values, ind.nilai_negatif, line)
         problems.extend(_thousands_misread(rdoc, line, ind, values))
         if row.periods() and row.tahunan is None and ind.agregasi is None:
             path, _ = by_id[ident]

@@ -163,11 +163,12 @@ def skm_profil(lp: LaporanKinerja, skm: SkmResult) -> Table:
     t = Table(
         f"{skm_folder(lp)}/profil-responden",
         f"Profil responden {lp.tahun}",
-        "Jumlah responden per karakteristik; sel dengan kurang dari 5 responden tidak ditampilkan.",
+        "Jumlah responden per kategori yang dinyatakan kabupaten; isian lain dan kategori dengan kurang dari "
+        "5 responden digabung ke Lainnya, tanpa menyebut isiannya.",
         (
             Column("karakteristik", "Karakteristik", group=True),
             Column("kategori", "Kategori"),
-            Column("jumlah", "Responden", "bilangan", "Kosong: kurang dari 5 responden (dirahasiakan)."),
+            Column("jumlah", "Responden", "bilangan", "Kosong: Lainnya dengan kurang dari 5 responden (dirahasiakan)."),
         ),
         source=skm.data.skm.sumber,
     )

@@ -1,0 +1,314 @@
+"""Publishing (issue 19): the served path is a link switched in one rename to a version folder
+outside the served tree; published files are copies the work folder cannot change; the version
+shown before is kept and older ones removed; one build at a time; and a build killed at any
+moment leaves the served tree byte for byte the old site or the new one, and the next build
+succeeds."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import BUILD_DATE
+from test_hostile_input import kinerja
+
+from generator.build import build_site
+from generator.build.lock import exclusive
+from generator.build.publish import Publication, versions_folder
+from generator.synthetic.portal import portal_sintetis
+
+FORK = multiprocessing.get_context("fork")
+
+
+def _files(root: Path) -> dict[str, bytes] | None:
+    """Every file under `root` (hidden ones too) with its bytes; None when there is no site."""
+    if not root.exists():
+        return None
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _build(content: Path, site: Path, work: Path) -> Any:
+    return build_site(content, site, work, lambda _: None, 1)
+
+
+def _change(content: Path, by: float = 1.25) -> None:
+    """One value of one kecamatan changed: its kabupaten's shard and the portal's are rebuilt."""
+    path = content / "sintetis-01/kecamatan-01/2024/realisasi.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[5] = str(round(float(cells[5]) + by, 2))
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A synthetic portal of one kabupaten with two kecamatan."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    portal_sintetis(tmp_path / "content", 1, 2, [2024], seed=19)
+    return tmp_path
+
+
+# Layout -------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_site_is_a_link_to_a_version_beside_it_readable_by_everyone(small):
+    site = _build(small / "content", small / "site", small / "work").site
+    assert site == small / "site" and site.is_symlink()
+    assert os.readlink(site) == ".site.versi/1"
+    assert sorted(p.name for p in versions_folder(site).iterdir()) == ["1", "1.json", "kunci"]
+    assert [p.name for p in site.glob(".*")] == [".htaccess"]  # nothing staged inside
+    assert all(p.stat().st_mode & 0o777 == 0o755 for p in (versions_folder(site), site, site / "sintetis-01"))
+
+
+@pytest.mark.slow
+def test_published_files_are_copies_that_the_work_folder_cannot_change(small):
+    site = _build(small / "content", small / "site", small / "work").site
+    work = small / "work/shard/sintetis-01/site"
+    page = "kecamatan-01/2024/index.html"
+    assert (site / "sintetis-01" / page).stat().st_ino != (work / page).stat().st_ino
+    assert all(p.stat().st_nlink == 1 for p in site.rglob("*") if p.is_file())
+    before = _files(site)
+    with open(work / page, "a", encoding="utf-8") as f:  # a clerk editing the work folder
+        f.write("<script>alert(1)</script>")
+    assert _files(site) == before
+
+
+@pytest.mark.slow
+def test_the_previous_version_is_kept_and_older_ones_removed(small):
+    content, site, work = small / "content", small / "site", small / "work"
+    shown = []
+    for n in range(3):
+        _change(content, n + 1)
+        _build(content, site, work)
+        shown.append(_files(site))
+    assert os.readlink(site) == ".site.versi/3"
+    assert sorted(p.name for p in versions_folder(site).iterdir()) == ["2", "2.json", "3", "3.json", "kunci"]
+    assert _files(versions_folder(site) / "2") == shown[1]  # the previous site, whole: to go back by hand
+    assert _build(content, site, work).built == [] and os.readlink(site) == ".site.versi/3"
+
+
+@pytest.mark.slow
+def test_an_unchanged_kabupaten_shares_its_files_with_the_previous_version(tmp_path, monkeypatch):
+    """Versions never change a published file, so an unchanged shard is linked, not copied."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 2, 1, [2024], seed=19)
+    _build(content, site, work)
+    _change(content)
+    _build(content, site, work)
+    old, new = versions_folder(site) / "1", versions_folder(site) / "2"
+    unchanged = [p.relative_to(old) for p in (old / "sintetis-02").rglob("*") if p.is_file()]
+    assert len(unchanged) > 20
+    assert all((old / p).stat().st_ino == (new / p).stat().st_ino for p in unchanged)
+    changed = Path("sintetis-01/kecamatan-01/2024/index.html")
+    assert (old / changed).read_bytes() != (new / changed).read_bytes()
+
+
+@pytest.mark.slow
+def test_what_an_interrupted_build_left_is_removed(small):
+    content, site, work = small / "content", small / "site", small / "work"
+    _build(content, site, work)
+    versions = versions_folder(site)
+    shutil.copytree(versions / "1", versions / "2")  # half a version
+    (versions / "2.json.baru").write_text("{", encoding="utf-8")
+    (small / ".site.baru").symlink_to(".site.versi/2")  # a link not renamed into place
+    _change(content)
+    _build(content, site, work)
+    assert os.readlink(site) == ".site.versi/2"
+    assert sorted(p.name for p in versions.iterdir()) == ["1", "1.json", "2", "2.json", "kunci"]
+    assert not os.path.lexists(small / ".site.baru")
+
+
+@pytest.mark.slow
+def test_a_site_folder_published_before_versions_becomes_the_previous_version(small):
+    content, site, work = small / "content", small / "site", small / "work"
+    (site / "lama").mkdir(parents=True)
+    (site / "lama/index.html").write_text("situs lama", encoding="utf-8")
+    _build(content, site, work)
+    assert site.is_symlink() and not (site / "lama").exists()
+    assert (versions_folder(site) / "0/lama/index.html").read_text(encoding="utf-8") == "situs lama"
+    _change(content)
+    _build(content, site, work)
+    assert not (versions_folder(site) / "0").exists()
+
+
+# Two builds at once ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shared", ["folder-kerja", "situs"])
+def test_a_second_build_at_the_same_time_exits_with_a_galat_line(small, shared):
+    content, site = small / "content", small / "site"
+    _build(content, site, small / "work")
+    before = _files(site)
+    _change(content)
+    held = small / "work" if shared == "folder-kerja" else versions_folder(site)
+    work = small / "work" if shared == "folder-kerja" else small / "work-lain"
+    with exclusive(held, "uji"):
+        result = kinerja("build", "--content", content, "--site", site, "--work", work)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    what = f"folder kerja {work}" if shared == "folder-kerja" else f"situs {site}"
+    assert f"GALAT pembangunan situs: {what} sedang dipakai oleh pembangunan lain (proses {os.getpid()})" in (
+        result.stderr
+    )
+    assert _files(site) == before
+    assert kinerja("build", "--content", content, "--site", site, "--work", work).returncode == 0
+
+
+def _idle(ready: Any) -> None:
+    ready.set()
+    time.sleep(30)
+
+
+def test_a_forked_shard_worker_does_not_keep_the_lock(tmp_path):
+    with exclusive(tmp_path, "uji"):
+        ready = FORK.Event()
+        worker = FORK.Process(target=_idle, args=(ready,))
+        worker.start()
+        assert ready.wait(30)  # the worker runs (its copy of the lock closed as it was forked)
+    try:
+        with exclusive(tmp_path, "uji"):  # the worker still runs: the lock is free all the same
+            pass
+    finally:
+        worker.kill()
+        worker.join()
+
+
+# Killed builds --------------------------------------------------------------------------------
+
+#: Kill points, and the seed of their moments (the same moments every run).
+KILLS, SEED = 50, 19
+#: Phases of a build as its markers tell them: before publishing; assembling the new version
+#: (leftovers removed, shards copied); switching to it (record, link, rename, pruning); after.
+PHASES = ("bangun", "rakit", "alih", "selesai")
+#: Where kill points aim, with weights: before publishing, anywhere, while assembling, while switching.
+AIMS = {"bangun": 1, "mana saja": 1, "rakit": 2, "alih": 2}
+
+
+def _slowed(rng: random.Random, send: Callable[[str], None]) -> None:
+    """In the build's process: mark where publishing starts and switches, and make each step
+    of the switch take a random moment, so that kill points land between any two of them."""
+
+    def slow(fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            time.sleep(rng.uniform(0, 0.02))
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    for module, name in ((os, "replace"), (os, "rename"), (os, "symlink"), (shutil, "rmtree")):
+        setattr(module, name, slow(getattr(module, name)))
+    init, commit = Publication.__init__, Publication.commit
+
+    def marked_init(self: Publication, *args: Any) -> None:
+        send("rakit")
+        init(self, *args)
+
+    def marked_commit(self: Publication, keys: dict[str, str]) -> bool:
+        send("alih")
+        changed = commit(self, keys)
+        send("selesai")
+        return changed
+
+    Publication.__init__, Publication.commit = marked_init, marked_commit  # type: ignore[method-assign]
+
+
+def _child(content: Path, site: Path, work: Path, conn: Connection, seed: int) -> None:
+    start = time.perf_counter()
+    _slowed(random.Random(seed), lambda phase: conn.send((phase, time.perf_counter() - start)))
+    _build(content, site, work)
+
+
+def _run(args: tuple[Path, Path, Path], seed: int, aim: str | None = None, delay: float = 0.0) -> dict[str, float]:
+    """A build in a forked process, killed `delay` seconds after it reached the phase `aim`
+    (None: left to finish); the phases it reached, with their moments."""
+    parent, child = FORK.Pipe(duplex=False)
+    process = FORK.Process(target=_child, args=(*args, child, seed))
+    process.start()
+    child.close()
+    reached = {"bangun": 0.0}
+
+    def receive(timeout: float) -> bool:
+        try:
+            if not parent.poll(timeout):
+                return False
+            phase, at = parent.recv()
+        except EOFError:  # the build ended
+            return False
+        reached[phase] = at
+        return True
+
+    if aim is not None:
+        while aim not in reached and receive(30):
+            pass
+        time.sleep(delay)
+        os.kill(process.pid, signal.SIGKILL)
+    process.join(60)
+    while receive(0):
+        pass
+    assert process.exitcode in ((-signal.SIGKILL, 0) if aim is not None else (0,))
+    return reached
+
+
+def _kill_point(rng: random.Random, timing: dict[str, float]) -> tuple[str, str, float]:
+    """A random kill moment: the phase to wait for and the delay after it (up to the length of
+    what is aimed at, as measured on a whole build)."""
+    aim = rng.choices(list(AIMS), weights=list(AIMS.values()))[0]
+    length = {
+        "bangun": timing["rakit"],
+        "mana saja": timing["selesai"],
+        "rakit": timing["alih"] - timing["rakit"],
+        "alih": timing["selesai"] - timing["alih"],
+    }
+    return "bangun" if aim == "mana saja" else aim, aim, rng.uniform(0, length[aim])
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path, monkeypatch):
+    """Two contents (one value apart), each built in its own work folder into the same site,
+    so that after the first builds every build only publishes. Each kill point kills a build
+    of the content the site does not show, checks the served tree against both sites byte for
+    byte, then builds again and expects the new site. The first kill points hit the first
+    build ever, when there is no site yet."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    site = tmp_path / "site"
+    sides = []
+    for name, change in (("a", 0.0), ("b", 1.25)):
+        content = tmp_path / f"konten-{name}"
+        portal_sintetis(content, 1, 2, [2024], seed=19)
+        if change:
+            _change(content, change)
+        _build(content, site, tmp_path / f"kerja-{name}")
+        sides.append(((content, site, tmp_path / f"kerja-{name}"), _files(site)))
+    assert sides[0][1] != sides[1][1]
+    timing = _run(sides[0][0], SEED)  # a whole build, for the length of its phases
+    rng, landed = random.Random(SEED), dict.fromkeys(PHASES, 0)
+    shown: int | None = 0
+    for n in range(KILLS):
+        if n < 3:  # no site yet
+            os.unlink(site)
+            shutil.rmtree(versions_folder(site))
+            shown = None
+        new = 1 if shown == 0 else 0
+        args, expected = sides[new]
+        wait, aim, delay = _kill_point(rng, timing)
+        reached = _run(args, SEED + n, wait, delay)
+        landed[max(reached, key=PHASES.index)] += 1
+        served = _files(site)
+        assert served in (None if shown is None else sides[shown][1], expected), (n, aim, delay, reached)
+        _build(*args)
+        assert _files(site) == expected
+        shown = new
+    print(f"kill points by the last phase reached: {landed}; phases of a whole build: {timing}")
+    assert landed["rakit"] + landed["alih"] >= KILLS // 2 and landed["alih"] >= 10 and landed["bangun"] >= 3
