@@ -30,7 +30,6 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, Undefined, pass_context
 from jinja2.runtime import Context, Macro
-from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
@@ -73,7 +72,7 @@ def on_env(env: Environment, *, config: Any, files: Any) -> Environment:
 
 
 #: Rendered navigation items of the current build, by item, place and link targets.
-_NAV: dict[tuple[Any, ...], Markup] = {}
+_NAV: dict[tuple[Any, ...], str] = {}
 
 #: Whether the theme shows a section that does not contain the current page as one link to its
 #: first page (`navigation.prune` without sections or tabs), set per build by `on_env`.
@@ -90,7 +89,7 @@ def _links(item: Any) -> list[Any]:
 
 
 @pass_context
-def nav_fragment(context: Context, render: Macro, item: Any, path: str, level: int, parent: Any) -> Markup:
+def nav_fragment(context: Context, render: Macro, item: Any, path: str, level: int, parent: Any) -> str:
     """The theme's rendering of a navigation item; an item that does not contain the current
     page depends on the page only through its links' relative targets (the theme's `url`
     filter), so its HTML is kept and reused for every page that gives the same targets."""

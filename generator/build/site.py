@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build.files import remove_tree
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
 from generator.build.mkdocs_run import BuildError
 from generator.build.publish import PORTAL_SHARD, Publication
 from generator.build.shard import (
+    TRASH,
     Shard,
     Task,
     build_portal_shard,
@@ -129,6 +131,7 @@ def build_site(
         result.stages["publish"] = publication.seconds
     finally:
         publication.discard()
+        remove_tree(work / TRASH)  # the shards' replaced outputs: only now is no published file their last link
     hashes.save()
     if not portal.portal.url:
         step(
