@@ -10,7 +10,10 @@ is written to a temporary folder and built three times with `kinerja build`'s ow
 2. no change: the same content again (every shard reused);
 3. one value: one realisasi of one kecamatan-year changed (one kabupaten shard and the
    portal's own shard rebuilt), and checked to give the same bytes as a full build of the
-   changed content.
+   changed content;
+4. code changed: the same content over the same work folder and site, as after a change of
+   the generator's code (its hash differs, so every shard is rebuilt), and checked to give
+   the same bytes as that full build. It must never take longer than row 1.
 
 Per stage the table gives wall and CPU seconds summed over the worker processes (so with 2
 workers, stage wall can add up to twice the elapsed time), the elapsed wall time of the build,
@@ -29,11 +32,13 @@ import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.build import BuildResult, build_site, peak_memory_mb
+from generator.build.keys import code_digest
 from generator.build.site import STAGES
 from generator.synthetic.portal import portal_sintetis
 
@@ -85,6 +90,10 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -
     change_one_value(content)
     run("one value", "site", "build")
     full = build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)
+    rows[-1]["same"] = _same_tree(work / "site", full.site)
+    changed_code = code_digest() + "-changed"  # what a change of the generator's code changes: every key
+    with mock.patch("generator.build.site.code_digest", lambda: changed_code):
+        run("code changed", "site", "build")
     rows[-1]["same"] = _same_tree(work / "site", full.site)
     return rows
 

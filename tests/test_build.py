@@ -4,6 +4,7 @@ deterministic, and a failed build never touches the previous site."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from generator.build import BuildError, build_site
 from generator.build import shard as shard_module
+from generator.build.files import remove_tree
 from generator.cli import app
 
 
@@ -281,3 +283,16 @@ def test_content_text_is_escaped(content, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
     assert 'href="javascript' not in report
     assert "&lt;b onmouseover=alert(4)&gt;Jl. Raya&lt;/b&gt;" in page(site_dir, "lumajang/kedungjajang")
+
+
+def test_remove_tree_removes_files_links_and_folders(tmp_path):
+    """The build's threaded removal leaves nothing of a tree, and leaves another link's file."""
+    tree = tmp_path / "tree"
+    for n in range(200):
+        (tree / f"folder-{n % 7}" / "sub").mkdir(parents=True, exist_ok=True)
+        (tree / f"folder-{n % 7}" / "sub" / f"{n}.html").write_text(str(n), encoding="utf-8")
+    (tree / "empty").mkdir()
+    os.link(tree / "folder-0" / "sub" / "0.html", tmp_path / "kept.html")
+    remove_tree(tree)
+    remove_tree(tree)  # nothing there: nothing to do
+    assert not tree.exists() and (tmp_path / "kept.html").read_text(encoding="utf-8") == "0"

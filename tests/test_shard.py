@@ -15,7 +15,7 @@ import pytest
 
 from generator.build import build_site
 from generator.build.publish import ROOT_ONLY
-from generator.build.shard import ShardLinks, check_links
+from generator.build.shard import TRASH, ShardLinks, check_links
 from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
 
@@ -223,6 +223,23 @@ def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(t
     assert path in reads and not [p for p in reads if content / "sintetis-02/kecamatan-02" in p.parents]
     full = _build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site
     assert _files(tmp_path / "site") == _files(full)
+
+
+def test_a_rebuild_after_a_code_change_rebuilds_every_shard_and_removes_their_old_output(tmp_path, monkeypatch):
+    """After a change of the generator's code every shard is built again over the existing work
+    folder and site: the same bytes as before (the content did not change), and the replaced
+    outputs, kept until publishing (their data is the last link of the old published copies),
+    are gone from the work folder afterwards."""
+    content, work = tmp_path / "content", tmp_path / "work"
+    portal_sintetis(content, 2, 1, [2024], seed=8)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    site = _build(content, tmp_path / "site", work).site
+    before = _files(site)
+    monkeypatch.setattr("generator.build.site.code_digest", lambda: "another generator")
+    rebuilt = _build(content, site, work)
+    assert rebuilt.built == ["sintetis-01", "sintetis-02", "_portal"]
+    assert _files(site) == before and _staging_folders(site) == []
+    assert not (work / "shard" / TRASH).exists()
 
 
 def test_a_failed_incremental_build_leaves_the_site_as_it_was(tmp_path):

@@ -1,4 +1,10 @@
-"""Folder operations of the build: copy a tree (or link it), replace a folder with two renames."""
+"""Folder operations of the build: copy a tree (or link it), replace a folder with two renames,
+remove a tree.
+
+Removing a file is slow here in wall time, not CPU: on this machine's disk, `shutil.rmtree` of a
+shard's 12.000 output files took 10 to 32 s for 0,7 s of CPU, the same files removed by 16 threads
+2,3 to 2,5 s (bench/results/build-scale.md). The build therefore removes trees with `remove_tree`,
+and removes a shard's old output after publishing (`replace_folder` with `trash`)."""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 #: How one file is copied: (source, target).
@@ -37,8 +44,28 @@ def same_bytes(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def replace_folder(new: Path, target: Path) -> None:
-    """Put `new` in place of `target` with two renames; restore the old one on failure."""
+#: Threads removing files at once: removing is bound by the disk's latency, not the CPU.
+REMOVERS = 16
+
+
+def remove_tree(folder: Path) -> None:
+    """Remove `folder` and everything in it (nothing when it does not exist), files by several
+    threads at once."""
+    if not folder.exists():
+        return
+    files, folders = [], []
+    for dirpath, _, names in os.walk(folder):
+        folders.append(dirpath)
+        files += [os.path.join(dirpath, name) for name in names]
+    with ThreadPoolExecutor(REMOVERS) as pool:
+        list(pool.map(os.unlink, files, chunksize=64))
+    for dirpath in reversed(folders):  # os.walk lists a folder before its sub-folders
+        os.rmdir(dirpath)
+
+
+def replace_folder(new: Path, target: Path, trash: Path | None = None) -> None:
+    """Put `new` in place of `target` with two renames; restore the old one on failure. The old
+    one is removed, or moved into the folder `trash` for the caller to remove later."""
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
@@ -50,5 +77,8 @@ def replace_folder(new: Path, target: Path) -> None:
         if old is not None:
             old.rename(target)
         raise
-    if old is not None:
-        shutil.rmtree(old)
+    if old is not None and trash is not None:
+        trash.mkdir(parents=True, exist_ok=True)
+        old.rename(Path(tempfile.mkdtemp(prefix=f"{target.parent.name}-", dir=trash)) / target.name)
+    elif old is not None:
+        remove_tree(old)

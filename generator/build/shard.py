@@ -84,14 +84,19 @@ def timed(result: Shard, stage: str, fn: Callable[[], T]) -> T:
 GZ_RECORD = "gzip.json"
 
 
+#: Folder, inside the work folder, of replaced shard outputs until the build has published.
+TRASH = "_lama"
+
+
 def fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
     """Build into a new folder, precompress it and put it in place of `folder/site` (never
-    modified in place: published copies are hard links to these files)."""
+    modified in place: published copies are hard links to these files). The old output goes
+    into the work folder's TRASH, removed after publishing (`generator.build.files`)."""
     fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
     try:
         build(fresh)
         compressed = precompress(fresh, folder / GZ_RECORD)
-        replace_folder(fresh, folder / "site")
+        replace_folder(fresh, folder / "site", folder.parent / TRASH)
         save_precompressed(folder / GZ_RECORD, compressed)
     finally:
         if fresh.exists():

@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build.files import remove_tree
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
 from generator.build.lock import exclusive
 from generator.build.mkdocs_run import BuildError
 from generator.build.publish import PORTAL_SHARD, Publication, versions_folder
 from generator.build.shard import (
+    TRASH,
     Shard,
     Task,
     build_portal_shard,
@@ -143,6 +145,7 @@ def _build(root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int
         result.stages["publish"] = publication.seconds
     finally:
         publication.discard()
+        remove_tree(work / TRASH)  # the shards' replaced outputs, once the new site is published
     hashes.save()
     if not portal.portal.url:
         step(

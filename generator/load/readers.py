@@ -63,6 +63,9 @@ else:
     _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _UniqueKeyLoader(_SafeLoader):
     """SafeLoader (libyaml when available) that rejects a key written twice in one mapping
     (a silent overwrite otherwise) and turns a scalar it cannot construct (`2024-02-30`, an
@@ -71,7 +74,8 @@ class _UniqueKeyLoader(_SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: dict[object, yaml.Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            # A plain string key is its text: constructing it (twice, here and below) costs more.
+            key = key_node.value if key_node.tag == _STR else self.construct_object(key_node, deep=deep)
             try:
                 repeated = key in seen
             except TypeError:  # an unhashable key: the base class reports it
