@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +16,57 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.servers import Nginx, served_folder  # noqa: E402
+from generator.problems import ContentError, Problem  # noqa: E402
 
 DEMO = ROOT / "content"
 BUILD_DATE = "1735689600"  # 2025-01-01: fixed, so that builds in tests are comparable
+
+
+def problems(root: Path) -> list[Problem]:
+    """The problems `validate` finds in the content tree `root` (it must find some)."""
+    from generator.load import load_content
+    from generator.validate import validate
+
+    with pytest.raises(ContentError) as exc:
+        validate(load_content(root))
+    return exc.value.problems
+
+
+def only(root: Path) -> Problem:
+    """The one problem `validate` finds in `root`."""
+    (found,) = problems(root)
+    return found
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` (which must be there) by `new` in a content file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+@contextmanager
+def served_build(prefix: str, write: Callable[[Path], object]) -> Iterator[tuple[Path, str]]:
+    """A portal whose content `write` makes, built for a sub-folder and served there by its own
+    nginx: (site, its address); removed afterwards."""
+    from generator.build import build_site
+
+    folder = served_folder(prefix)
+    content, site = folder / "content", folder / "site"
+    server = Nginx(site, site)
+    write(content)
+    with open(content / "portal.yml", "a", encoding="utf-8") as f:
+        f.write(f"\nurl: {server.sub_url}\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        build_site(content, site, folder / "work", lambda _: None)
+    with server:
+        yield site, server.sub_url
+    shutil.rmtree(folder)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.error import HTTPError
@@ -21,11 +20,9 @@ from urllib.request import urlopen
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BUILD_DATE, ROOT
+from conftest import ROOT, served_build
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.servers import Nginx, served_folder
-from generator.build import build_site
 from generator.synthetic.portal import portal_sintetis
 
 pytestmark = pytest.mark.browser
@@ -70,20 +67,8 @@ def base_url(nginx) -> str:
 def urls(base_url: str) -> dict[str, str]:
     """The page kinds' addresses: the demo's, and for SYNTHETIC kinds those of a synthetic
     portal built for a sub-folder and served there by its own nginx."""
-    folder = served_folder("kinerja-sintetis-")
-    content, site = folder / "content", folder / "site"
-    server = Nginx(site, site)
-    portal_sintetis(content, 1, 1, [2024], seed=1)
-    with open(content / "portal.yml", "a", encoding="utf-8") as f:
-        f.write(f"\nurl: {server.sub_url}\n")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
-        build_site(content, site, folder / "work", lambda _: None)
-    with server:
-        yield {
-            kind: (server.sub_url if kind in SYNTHETIC else base_url) + path for kind, (path, _) in PAGE_KINDS.items()
-        }
-    shutil.rmtree(folder)
+    with served_build("kinerja-sintetis-", lambda content: portal_sintetis(content, 1, 1, [2024], seed=1)) as (_, url):
+        yield {kind: (url if kind in SYNTHETIC else base_url) + path for kind, (path, _) in PAGE_KINDS.items()}
 
 
 @pytest.fixture(scope="module")

@@ -13,37 +13,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import edit, line_of, only, problems
 
 from generator.build import build_site
 from generator.compute.audit import audit_problems
 from generator.compute.portal import compute
 from generator.load import load_content
-from generator.problems import PER_FILE, ContentError, Problem
+from generator.problems import PER_FILE, ContentError
 from generator.validate import validate
 
 YEAR = "lumajang/kedungjajang/2024"
 KEC = "lumajang/kedungjajang"
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as exc:
-        validate(load_content(root))
-    return exc.value.problems
-
-
-def only(root: Path) -> Problem:
-    (found,) = problems(root)
-    return found
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def kinerja(command: str, *args: str | Path, unprivileged: bool = False) -> subprocess.CompletedProcess[str]:

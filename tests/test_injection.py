@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 import test_browser
-from conftest import BUILD_DATE, DEMO
+from conftest import DEMO, served_build
 from hostile import PAYLOAD, RAW, SCHEMAS, TWICE, inject, schema_of
 from playwright.sync_api import Page
 
-from bench.servers import Nginx, served_folder
-from generator.build import build_site
 from generator.load import load_content
 from generator.load.tree import SURVEY_FILE, YEAR_FILES
 from generator.problems import ContentError
@@ -72,19 +70,13 @@ def test_a_portal_address_that_could_carry_markup_is_refused(mini, url):
 def hostile_site() -> tuple[Path, str]:
     """The demo with the payload in every text, built for a sub-folder address and served there
     by nginx with deploy/nginx.conf (as tests/test_browser.py serves the demo)."""
-    folder = served_folder("kinerja-serangan-")
-    content, site = folder / "content", folder / "site"
-    server = Nginx(site, site)
-    shutil.copytree(DEMO, content)
-    inject(content)
-    with open(content / "portal.yml", "a", encoding="utf-8") as f:
-        f.write(f"\nurl: {server.sub_url}\n")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
-        build_site(content, site, folder / "work", lambda _: None)
-    with server:
-        yield site, server.sub_url
-    shutil.rmtree(folder)
+
+    def write(content: Path) -> None:
+        shutil.copytree(DEMO, content)
+        inject(content)
+
+    with served_build("kinerja-serangan-", write) as served:
+        yield served
 
 
 def _printed(site: Path) -> list[Path]:

@@ -5,38 +5,16 @@ command exits 1 and nothing is written."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import edit, line_of, only, problems
 from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import load_content
-from generator.problems import ContentError, Problem
 from generator.validate import validate
 
 YEAR = "lumajang/kedungjajang/2024"
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as exc:
-        validate(load_content(root))
-    return exc.value.problems
-
-
-def only(root: Path) -> Problem:
-    (found,) = problems(root)
-    return found
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_mini_content_is_valid(mini):
