@@ -87,6 +87,19 @@ def _comments(folder: Path, tahun: int) -> list[str]:
     return sorted(found)
 
 
+def test_indicator_switches_survive_the_workbook(content: Path, tmp_path: Path):
+    """`nilai_negatif` and `skala` of an indicator (no demo indicator sets the first) come back."""
+    identity = YEARS[3]
+    kinerja = content / identity.kabupaten / identity.kecamatan / str(identity.tahun) / "kinerja.yml"
+    text = kinerja.read_text(encoding="utf-8")
+    kinerja.write_text(text.replace("polaritas: positif\n", "polaritas: positif\n        nilai_negatif: true\n", 1))
+    before = _models(content, identity)
+    export(content, identity, tmp_path / "buku.xlsx")
+    kinerja.unlink()
+    assert import_workbook(content, tmp_path / "buku.xlsx").errors == []
+    assert _models(content, identity) == before and "nilai_negatif: true" in kinerja.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("identity", YEARS, ids=lambda i: f"{i.kecamatan}-{i.tahun}")
 def test_workbook_written_into_an_empty_kecamatan_keeps_every_value_and_comment(
     content: Path, tmp_path: Path, identity: Identity

@@ -98,6 +98,7 @@ INDIKATOR = Level(
         "keterangan",
         "riwayat_keterangan",
         "skala",
+        "nilai_negatif",
     ),
     link="induk",
 )
@@ -356,6 +357,7 @@ FILES: tuple[FileSpec, ...] = (
                             "anggaran.pagu",
                             "anggaran.realisasi",
                             "rincian",
+                            "nilai_negatif",
                         ),
                         link="jabatan",
                     ),

@@ -46,6 +46,7 @@ STRUCTURE: dict[str, tuple[str, ...]] = {
         "sumber_data",
         "penanggung_jawab",
         "skala",
+        "nilai_negatif",
     ),
     "Realisasi": ("indikator",),
     "Program": ("induk", "id", "kode", "nama", "mendukung", "anggaran.sumber_dana"),
