@@ -183,8 +183,27 @@ class LayananResult:
         return mutu(self.ikm)
 
 
+class _UnsurSummary:
+    """What a set of unsur gives, shared by a period and the year."""
+
+    unsur: tuple[UnsurResult, ...]
+
+    @property
+    def nrr_tertimbang(self) -> float | None:
+        """NRR tertimbang of the unsur (by the same rule as the IKM)."""
+        return ikm_from_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
+
+    @property
+    def harapan(self) -> SisiHarapan | None:
+        return harapan(self.unsur)
+
+    @property
+    def jumlah_unsur_per_mutu(self) -> dict[str, int]:
+        return jumlah_per_mutu(self.unsur)
+
+
 @dataclass(frozen=True)
-class PeriodeResult:
+class PeriodeResult(_UnsurSummary):
     id: str
     nama: str
     unsur: tuple[UnsurResult, ...]  # empty when only layanan IKMs were published
@@ -199,21 +218,9 @@ class PeriodeResult:
         return mutu(self.ikm)
 
     @property
-    def nrr_tertimbang(self) -> float | None:
-        return ikm_from_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
-
-    @property
     def ikm_unsur(self) -> float | None:
         """The IKM the per-unsur values give (may differ from a layanan-based unit IKM)."""
         return ikm_from_nrr([u.nrr for u in self.unsur])[1] if self.unsur else None
-
-    @property
-    def harapan(self) -> SisiHarapan | None:
-        return harapan(self.unsur)
-
-    @property
-    def jumlah_unsur_per_mutu(self) -> dict[str, int]:
-        return jumlah_per_mutu(self.unsur)
 
     @property
     def layanan_terendah(self) -> tuple[LayananResult, ...]:
@@ -270,7 +277,7 @@ def compute_periode(
 
 
 @dataclass(frozen=True)
-class SkmResult:
+class SkmResult(_UnsurSummary):
     data: SkmData
     periode: tuple[PeriodeResult, ...]
     ikm: float
@@ -283,19 +290,6 @@ class SkmResult:
     @property
     def mutu(self) -> Mutu:
         return mutu(self.ikm)
-
-    @property
-    def nrr_tertimbang(self) -> float | None:
-        """The year's NRR tertimbang, from the year's unsur (by the same rule as the year's IKM)."""
-        return ikm_from_nrr([u.nrr for u in self.unsur])[0] if self.unsur else None
-
-    @property
-    def harapan(self) -> SisiHarapan | None:
-        return harapan(self.unsur)
-
-    @property
-    def jumlah_unsur_per_mutu(self) -> dict[str, int]:
-        return jumlah_per_mutu(self.unsur)
 
     @property
     def prioritas(self) -> tuple[UnsurResult, ...]:
