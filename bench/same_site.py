@@ -1,17 +1,22 @@
 """Do two versions of the generator publish the same site? For refactors that must not change a byte.
 
-    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2]
+    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2] [--blank-lines]
 
 Builds the demo content and a synthetic portal (written once by this checkout's `kinerja demo`) with
 the generator at git revision REV (default HEAD) and with the working tree, both from the same
 content, and compares the two sites file by file. Prints the differing files and exits 1 when any
 differ. The build date comes from the content's git history, so it is the same for both.
+
+`--blank-lines`: HTML pages (and their `.gz`) that differ only by empty lines count as the same.
+An empty line between two block elements is a whitespace text node the browser does not render;
+the pages have no `<pre>` or `<textarea>`, where it would show (checked).
 """
 
 from __future__ import annotations
 
 import argparse
 import filecmp
+import gzip
 import os
 import subprocess
 import sys
@@ -39,13 +44,32 @@ def build(code: Path, content: Path, site: Path, work: Path) -> None:
     subprocess.run(command, cwd=code, env=env, check=True, capture_output=True, text=True)
 
 
-def differences(a: Path, b: Path) -> list[str]:
-    """Files present in only one tree or with different bytes, as relative paths."""
+def _html_lines(path: Path) -> list[bytes]:
+    """The non-empty lines of an HTML page (decompressed when it is a `.gz`)."""
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    if b"<pre" in data or b"<textarea" in data:
+        return data.splitlines()  # empty lines there are shown: every line counts
+    return [line for line in data.splitlines() if line.strip()]
+
+
+def same_but_blank_lines(a: Path, b: Path) -> bool:
+    """Whether two HTML pages differ only by empty lines."""
+    return a.name.endswith((".html", ".html.gz")) and _html_lines(a) == _html_lines(b)
+
+
+def differences(a: Path, b: Path, blank_lines: bool = False) -> list[str]:
+    """Files present in only one tree or with different bytes, as relative paths (HTML pages
+    differing only by empty lines left out when `blank_lines`)."""
     found: list[str] = []
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
         found.extend(f"{prefix}{name}" for name in (*cmp.left_only, *cmp.right_only, *cmp.funny_files))
         _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        if blank_lines:
+            left, right = Path(cmp.left), Path(cmp.right)
+            mismatch = [name for name in mismatch if not same_but_blank_lines(left / name, right / name)]
         found.extend(f"{prefix}{name}" for name in (*mismatch, *errors))
         for name, sub in sorted(cmp.subdirs.items()):
             walk(sub, f"{prefix}{name}/")
@@ -58,6 +82,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rev", nargs="?", default="HEAD", help="git revision to compare with (default HEAD)")
     parser.add_argument("--synthetic", default="2x3x2", help="synthetic portal K x N x years (default 2x3x2)")
+    parser.add_argument("--blank-lines", action="store_true", help="ignore empty lines in HTML pages")
     args = parser.parse_args()
     kabupaten, kecamatan, years = (int(n) for n in args.synthetic.split("x"))
     with tempfile.TemporaryDirectory(prefix="same-site-") as tmp:
@@ -88,7 +113,7 @@ def main() -> int:
             for name, content in (("demo", ROOT / "content"), ("synthetic", synthetic)):
                 for code, label in ((old, "old"), (ROOT, "new")):
                     build(code, content, out / f"{name}-{label}", out / f"work-{name}-{label}")
-                diff = differences(out / f"{name}-old", out / f"{name}-new")
+                diff = differences(out / f"{name}-old", out / f"{name}-new", args.blank_lines)
                 print(f"{name}: " + ("identical" if not diff else f"{len(diff)} files differ"))
                 for path in diff[:50]:
                     print(f"  {path}")

@@ -23,7 +23,6 @@ new file (`render.write_pages`), so a published link never changes under a reade
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -41,23 +40,37 @@ def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
     return mark_abbreviations(html)
 
 
-#: A link to a theme asset of the shard (the `../` that lead to the shard's root, then the
-#: asset), in an attribute or in the theme's configuration of its search worker.
-THEME_ASSET = re.compile(
-    r'((?:href|src)="|"search": ")((?:\.\./)*)(assets/(?:stylesheets|javascripts|images)/|assets/(?:portal\.(?:css|js)|theme-base\.js)")'
+#: How a theme asset's link starts (an attribute, or the theme's configuration of its search
+#: worker) and the assets the portal root serves for every shard.
+ASSET_LINK_STARTS = ('href="', 'src="', '"search": "')
+SHARED_ASSETS = (
+    "assets/stylesheets/",
+    "assets/javascripts/",
+    "assets/images/",
+    'assets/portal.css"',
+    'assets/portal.js"',
+    'assets/theme-base.js"',
 )
 
 
-def shared_theme_assets(html: str, portal_root: str) -> str:
-    """Point a page's links to theme assets at the copy at the portal root (`portal_root`: the
-    relative path from the shard's root to the portal's, "" for the portal's own shard)."""
+def shared_theme_assets(html: str, to_shard_root: str, portal_root: str) -> str:
+    """Point a page's links to theme assets at the copy at the portal root. `to_shard_root`:
+    the page's relative path to its shard's root (`../../`, "" on the root page), which the
+    theme puts before every asset; `portal_root`: from the shard's root to the portal's, ""
+    for the portal's own shard. Plain replacements: this runs on every page."""
     if not portal_root:
         return html
-    return THEME_ASSET.sub(lambda m: m[1] + m[2] + portal_root + m[3], html)
+    for start in ASSET_LINK_STARTS:
+        if start + to_shard_root + "assets/" in html:
+            for asset in SHARED_ASSETS:
+                link = start + to_shard_root + asset
+                html = html.replace(link, start + to_shard_root + portal_root + asset)
+    return html
 
 
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    return shared_theme_assets(output, config.extra.get("portal_root", ""))
+    depth = page.url.count("/")  # use_directory_urls: `a/b/` is two folders below the root
+    return shared_theme_assets(output, "../" * depth, config.extra.get("portal_root", ""))
 
 
 def on_env(env: Environment, *, config: Any, files: Any) -> Environment:

@@ -1,24 +1,31 @@
 """Python-Markdown extension: the portal's own HTML blocks pass through as they are.
 
-The templates write data tables (`tabel_html`), charts, summary cards, disclosure rows and the
-page footer as HTML blocks that start on a line opening `<div`, `<figure` or `<details` with
-one of the portal's classes and end on the line that closes that element. Python-Markdown
-(and MkDocs' scan for anchors) would parse that HTML tag by tag, about half of MkDocs' time on
-a table-heavy page, only to write it back unchanged; this preprocessor stores each block in
-Markdown's raw-HTML stash instead. Content text inside them is escaped by the templates.
+The templates write data tables (`tabel_html`), charts, summary cards, disclosure rows, captions,
+download links and the page footer as HTML blocks: a line that opens a block element with a
+class attribute (`<div class=`, `<p class=`, ...) starts one, the line that closes that element
+ends it. Content text never starts such a line: the templates escape it, and a narrative's
+sanitised HTML is written inside a `<div class="narasi">`. Python-Markdown (and MkDocs' scan
+for anchors) would parse that HTML tag by tag, about half of MkDocs' time on a table-heavy page,
+only to write it back unchanged; this preprocessor stores each block in Markdown's raw-HTML
+stash instead.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-#: The first line of a block: the element and the portal class that marks it as ours.
-AWAL = re.compile(
-    r'<(div|figure|details) class="(?:tabel-gulir|grafik|ringkasan|rincian|kaki-halaman|sorotan|pilih-tempat|tahun-laporan|untuk-petugas)"'
-)
+#: The first line of a block: a block element with a class, as the portal's templates write it.
+AWAL = re.compile(r'<(div|figure|details|p|dl|ul|ol|table) class="')
+
+
+@functools.cache
+def _opening(tag: str) -> re.Pattern[str]:
+    """An opening tag of `tag` (`<p>`, `<p class=...>`; never `<path` or `<pre`)."""
+    return re.compile(rf"<{tag}[\s>]")
 
 
 class _RawHtmlBlockPreprocessor(Preprocessor):
@@ -34,7 +41,7 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
                     continue
                 tag = start.group(1)
             block.append(line)
-            depth += line.count(f"<{tag}") - line.count(f"</{tag}>")
+            depth += len(_opening(tag).findall(line)) - line.count(f"</{tag}>")
             if depth <= 0:
                 out += ["", self.md.htmlStash.store("\n".join(block)), ""]
                 block, depth = [], 0

@@ -107,7 +107,7 @@ def read_yaml(path: Path, problems: list[Problem]) -> Document | None:
         loader = _UniqueKeyLoader(text)
         try:  # one parse: the nodes (for line numbers) and the data built from them
             node = loader.get_single_node()
-            if node is not None and aliases_expand(path, node, problems):
+            if node is not None and "&" in text and aliases_expand(path, node, problems):  # no anchor, no alias
                 return None
             data = loader.construct_document(node) if node is not None else None
         finally:
