@@ -17,8 +17,9 @@ is written to a temporary folder and built three times with `kinerja build`'s ow
 
 Per stage the table gives wall and CPU seconds summed over the worker processes (so with 2
 workers, stage wall can add up to twice the elapsed time), the elapsed wall time of the build,
-pages, ms per page (elapsed), peak memory (the largest process) and the share of CPU spent in
-our own stages (load to Markdown) against MkDocs.
+pages, ms per page (elapsed), CPU ms per page of MkDocs' own build and of our own stages (load to
+Markdown, and finishing MkDocs' output: search segment, precompressed copies), their share of the
+build's CPU, and peak memory (the largest process).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from generator.build.keys import code_digest
 from generator.build.site import STAGES
 from generator.synthetic.portal import portal_sintetis
 
-OWN = ("load", "validate", "compute", "render")
+OWN = ("load", "validate", "compute", "render", "finish")
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -101,7 +102,8 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -
 HEAD = (
     "| size (kab×kec×years) | build | pages | shards built | "
     + " | ".join(f"{s} (s)" for s in STAGES)
-    + " | elapsed (s) | CPU user / kernel (s) | ms/page | own stages / CPU | peak memory (MB) | = full build |"
+    + " | elapsed (s) | CPU user / kernel (s) | ms/page | MkDocs CPU ms/page | own CPU ms/page | own stages / CPU"
+    + " | peak memory (MB) | = full build |"
 )
 
 
@@ -111,9 +113,11 @@ def line(row: dict) -> str:
     own = sum(h.stages[s][1] for s in OWN)
     stages = " | ".join(f"{h.stages[s][0]:.2f} / {h.stages[s][1]:.2f}" for s in STAGES)
     same = {True: "yes", False: "NO"}.get(row.get("same"), "")
+    per_page = 1000 / h.pages
     return (
         f"| {row['size']} | {row['kind']} | {h.pages} | {len(h.built)} | {stages} | {h.seconds:.2f} | "
-        f"{row['user']:.1f} / {row['sys']:.1f} | {h.seconds / h.pages * 1000:.1f} | {own / cpu:.0%} | {row['memory']:.0f} | {same} |"
+        f"{row['user']:.1f} / {row['sys']:.1f} | {h.seconds * per_page:.1f} | {h.stages['mkdocs'][1] * per_page:.1f} | "
+        f"{own * per_page:.1f} | {own / cpu:.0%} | {row['memory']:.0f} | {same} |"
     )
 
 
@@ -152,7 +156,7 @@ def main() -> None:
         "Each stage cell: wall seconds / CPU seconds, summed over the worker processes.\n\n"
         + HEAD
         + "\n"
-        + "|---" * (len(STAGES) + 10)
+        + "|---" * (len(STAGES) + 12)
         + "|\n"
         + "\n".join(line(r) for r in rows)
         + "\n"

@@ -88,16 +88,22 @@ GZ_RECORD = "gzip.json"
 TRASH = "_lama"
 
 
-def fresh_site(folder: Path, build: Callable[[Path], None]) -> Path:
-    """Build into a new folder, precompress it and put it in place of `folder/site` (never
-    modified in place: published copies are hard links to these files). The old output goes
-    into the work folder's TRASH, removed after publishing (`generator.build.files`)."""
+def fresh_site(folder: Path, result: Shard, build: Callable[[Path], None], finish: Callable[[Path], None]) -> Path:
+    """Build into a new folder (stage `mkdocs`), finish it (`finish`: theme files, search
+    segment, precompressed copies) and put it in place of `folder/site` (never modified in
+    place: published copies are hard links to these files). The old output goes into the work
+    folder's TRASH, removed after publishing (`generator.build.files`)."""
     fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
-    try:
-        build(fresh)
+
+    def finished() -> None:
+        finish(fresh)
         compressed = precompress(fresh, folder / GZ_RECORD)
         replace_folder(fresh, folder / "site", folder.parent / TRASH)
         save_precompressed(folder / GZ_RECORD, compressed)
+
+    try:
+        timed(result, "mkdocs", lambda: build(fresh))
+        timed(result, "finish", finished)
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
@@ -167,10 +173,9 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
                 run_mkdocs(config, target, summary.changed)
         else:
             run_mkdocs(config, target, summary.changed)
-        finish_shard(target, folder, slug)
 
     try:
-        timed(result, "mkdocs", lambda: fresh_site(folder, site))
+        fresh_site(folder, result, site, lambda target: finish_shard(target, folder, slug))
     except BuildError as exc:
         result.error = f"Kabupaten {kab.profil.nama}: {exc}"
         return result
@@ -282,13 +287,12 @@ def build_portal_shard(
     config = write_config(portal.portal, folder, nav, "")
     diubah = max([portal.last_changed([task.root / "portal.yml"]), *(s.changed for s in summaries)])
 
-    def site(target: Path) -> None:
-        run_mkdocs(config, target, diubah)
+    def finish(target: Path) -> None:
         finish_shard(target, folder, "")
         search.write_index(target, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
         write_host_files(target, portal.portal.url)
 
-    timed(result, "mkdocs", lambda: fresh_site(folder, site))
+    fresh_site(folder, result, lambda target: run_mkdocs(config, target, diubah), finish)
     tautan = ShardLinks(
         tuple(p.path for p in pages), tuple(sorted(cross_links | {t for p in pages for t in p.cross_links}))
     )

@@ -39,8 +39,10 @@ from generator.render import Outline, ShardSummary
 from generator.validate import validate
 
 #: Build stages as the benchmark reports them: `keys` hashes the content and reads the outline,
-#: `publish` assembles the published folder; the others run once per rebuilt shard.
-STAGES = ("keys", "load", "validate", "compute", "render", "mkdocs", "publish")
+#: `publish` assembles the published folder; the others run once per rebuilt shard (`mkdocs` is
+#: MkDocs' own build, `finish` what the portal does to its output: theme files, search segment,
+#: precompressed copies).
+STAGES = ("keys", "load", "validate", "compute", "render", "mkdocs", "finish", "publish")
 
 
 Progress = Callable[[str], None]
