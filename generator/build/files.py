@@ -44,6 +44,22 @@ def same_bytes(a: str | Path, b: str | Path) -> bool:
         return False
 
 
+def copied_unchanged(source: str | Path, copy: str | Path) -> bool:
+    """Whether `copy` holds the bytes of `source`: a copy made with its modification time
+    (`shutil.copy2`) from a source that has not changed since has the same size and time. Only
+    a time with sub-second digits is trusted (a file system that keeps whole seconds could give
+    two versions the same time); otherwise the bytes are compared."""
+    try:
+        a, b = os.stat(source), os.stat(copy)
+    except OSError:
+        return False
+    if a.st_size != b.st_size:
+        return False
+    if a.st_mtime_ns == b.st_mtime_ns and a.st_mtime_ns % 1_000_000_000:
+        return True
+    return same_bytes(source, copy)
+
+
 #: Threads removing files at once: removing is bound by the disk's latency, not the CPU.
 REMOVERS = 16
 

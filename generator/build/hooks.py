@@ -22,8 +22,10 @@ new file (`render.write_pages`), so a published link never changes under a reade
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +83,22 @@ def on_env(env: Environment, *, config: Any, files: Any) -> Environment:
     features = set(config.theme.get("features") or ())
     _PRUNED[0] = "navigation.prune" in features and not features & {"navigation.sections", "navigation.tabs"}
     env.globals["nav_fragment"] = nav_fragment
+    env.globals["theme_text"] = theme_text(env, config.theme["language"])
     return env
+
+
+def theme_text(env: Environment, language: str) -> Callable[[str], Any]:
+    """The theme's translation of a text key (its partials/language.html: the language's text,
+    else the English one, else the key), looked up once per key. The language files are
+    loaded at the first call, once the theme's environment is set up (autoescape)."""
+
+    @functools.cache
+    def text(key: str) -> Any:
+        own = env.get_template(f"partials/languages/{language}.html").module
+        english = env.get_template("partials/languages/en.html").module
+        return own.t(key) or english.t(key) or key  # type: ignore[attr-defined]
+
+    return text
 
 
 #: Rendered navigation items of the current build, by item, place and link targets.

@@ -7,7 +7,10 @@ served. A new version holds copies of the shards' outputs, never links into the 
 (an edit there cannot change the live site). Published files are never modified in place, so
 versions share what they have in common as hard links: a kabupaten whose shard is unchanged
 since the shown version is linked from it whole, and in a changed shard every file with the
-same bytes as the shown one: the cost follows what changed. Once everything is in
+same bytes as the shown one: the cost follows what changed. The version before the shown one is
+removed once the new one is shown; until then it is served by nobody, so the new version takes
+over (renames) its folders of kabupaten whose shard is unchanged since: a build that changed one
+kabupaten makes a number of links that follows that kabupaten's size, not the portal's. Once everything is in
 place, a new link made beside `site_dir` is renamed over it: one rename(2), so a reader or a
 crash sees the old version or the new one, never a mix. The version shown before stays (for
 requests still reading it, and to go back by hand); older ones, and whatever an interrupted
@@ -23,7 +26,7 @@ import shutil
 import time
 from pathlib import Path
 
-from generator.build.files import copy_tree, hard_link, same_bytes
+from generator.build.files import copied_unchanged, copy_tree, hard_link, remove_tree
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
 
@@ -74,6 +77,7 @@ class Publication:
         self.current = self._shown_version()
         self.shown = self._keys(self.current)
         self._remove_leftovers()
+        self.older = self._older_version()
         self.fresh: Path | None = None  # the new version, from the first shard staged
         self.staged: set[str] = set()
         self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
@@ -86,19 +90,29 @@ class Publication:
         ours = shown.parent == self.versions.resolve() and VERSION.fullmatch(shown.name)
         return shown.name if ours and shown.is_dir() else None
 
-    def _keys(self, version: str | None) -> dict[str, str] | None:
-        """The shard keys `version` was assembled from (recorded beside it), when each of its
-        kabupaten is still there."""
-        if version is None:
-            return None
+    def _recorded_keys(self, version: str) -> dict[str, str] | None:
+        """The shard keys `version` was assembled from (recorded beside it)."""
         try:
             keys = json.loads((self.versions / f"{version}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(keys, dict):
+        return keys if isinstance(keys, dict) else None
+
+    def _keys(self, version: str | None) -> dict[str, str] | None:
+        """The shard keys of `version`, when each of its kabupaten is still there."""
+        keys = None if version is None else self._recorded_keys(version)
+        if keys is None or version is None:
             return None
         folders = [self.versions / version / slug for slug in keys if slug != PORTAL_SHARD]
         return keys if all(folder.is_dir() for folder in folders) else None
+
+    def _older_version(self) -> tuple[Path, dict[str, str]] | None:
+        """The version published before the shown one, with its recorded keys (some of its
+        kabupaten may be gone: taken over by a build that was then interrupted)."""
+        shown = int(self.current) if self.current else -1
+        older = [e.name for e in os.scandir(self.versions) if VERSION.fullmatch(e.name) and int(e.name) < shown]
+        keys = self._recorded_keys(max(older, key=int)) if older else None
+        return (self.versions / max(older, key=int), keys) if keys is not None else None
 
     def _remove_leftovers(self) -> None:
         """Remove what an interrupted build left: versions newer than the shown one (every one
@@ -131,12 +145,21 @@ class Publication:
         self._count(wall, cpu)
 
     def _place(self, slug: str, from_shown: bool) -> None:
-        """A shard's files in the new version: an unchanged kabupaten linked from the shown
-        version, a changed shard (and the portal's always: the shown root holds every
+        """A shard's files in the new version: an unchanged kabupaten taken over from the
+        version before the shown one when that has it with the same key, else linked from the
+        shown version; a changed shard (and the portal's always: the shown root holds every
         kabupaten too) copied from the work folder."""
         fresh = self._fresh()
         if from_shown and slug != PORTAL_SHARD:
-            copy_tree(self.versions / str(self.current) / slug, fresh / slug, copy=hard_link)
+            older = (
+                self.older[0] / slug
+                if self.older and self.shown and self.older[1].get(slug) == self.shown[slug]
+                else None
+            )
+            if older is not None and older.is_dir():
+                older.rename(fresh / slug)
+            else:
+                copy_tree(self.versions / str(self.current) / slug, fresh / slug, copy=hard_link)
         else:
             skip = () if slug == PORTAL_SHARD else ROOT_ONLY
             copy_tree(self.work / slug / "site", fresh if slug == PORTAL_SHARD else fresh / slug, skip, self._copy)
@@ -144,10 +167,11 @@ class Publication:
 
     def _copy(self, source: str, target: str) -> None:
         """One file of a changed shard: linked from the shown version where that has the same
-        bytes (a changed shard costs its changed files, in time, space and pruning), else copied."""
+        bytes (a changed shard costs its changed files, in time, space and pruning), else copied
+        with its modification time (which tells the next build that it is unchanged)."""
         if self.current is not None:
             twin = self.versions / self.current / os.path.relpath(target, self._fresh())
-            if same_bytes(source, twin):
+            if copied_unchanged(source, twin):
                 hard_link(str(twin), target)
                 return
         shutil.copy2(source, target)
@@ -197,7 +221,12 @@ class Publication:
 
 
 def _remove(path: Path) -> None:
+    """Remove a version (by several threads: a version is a whole site, `files.remove_tree`) or
+    a record; what cannot be removed now is left for the next build's `_remove_leftovers`."""
     if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
+        try:
+            remove_tree(path)
+        except OSError:
+            shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 _PLACEHOLDER = re.compile(r"<([a-z]+)>")
 
@@ -34,8 +35,13 @@ class Family:
     keterangan: str
     kelompok: str  # section of the address list
 
+    @cached_property
+    def _template(self) -> str:
+        """The pattern as a str.format template (`iku/<id>/capaian` -> `iku/{id}/capaian`)."""
+        return _PLACEHOLDER.sub(r"{\1}", self.pola)
+
     def alamat(self, parts: Mapping[str, object]) -> str:
-        return _PLACEHOLDER.sub(lambda x: str(parts[x[1]]), self.pola)
+        return self._template.format_map(parts)
 
     @property
     def label_pola(self) -> str:
