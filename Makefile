@@ -11,10 +11,14 @@ SYSTEM := /usr/bin/chromium:chromium /usr/sbin/nginx:nginx /usr/sbin/apache2:apa
 	/usr/bin/soffice:libreoffice-calc-nogui
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast check validate serve clean system-packages
+.PHONY: site venv test test-fast check validate serve clean system-packages
 
 site: $(STAMP)
 	$(BIN)/kinerja build
+
+# The environment alone (`kinerja` in .venv/bin), for jobs that run other commands
+# (deploy/github-pages-bagian.yml).
+venv: $(STAMP)
 
 # Every test: lint and types, the fast layer, whole-portal rebuilds, the servers, the browser and
 # LibreOffice.

@@ -25,7 +25,6 @@ build's CPU, and peak memory (the largest process).
 from __future__ import annotations
 
 import argparse
-import filecmp
 import os
 import platform
 import subprocess
@@ -38,19 +37,13 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.same_site import differences
 from generator.build import BuildResult, build_site, peak_memory_mb
 from generator.build.keys import code_digest
 from generator.build.site import STAGES
 from generator.synthetic.portal import portal_sintetis
 
 OWN = ("load", "validate", "compute", "render", "finish")
-
-
-def _same_tree(a: Path, b: Path) -> bool:
-    """Whether two folders hold the same files with the same bytes."""
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
 
 
 def change_one_value(content: Path) -> Path:
@@ -91,11 +84,11 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -
     change_one_value(content)
     run("one value", "site", "build")
     full = build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)
-    rows[-1]["same"] = _same_tree(work / "site", full.site)
+    rows[-1]["same"] = not differences(work / "site", full.site)
     changed_code = code_digest() + "-changed"  # what a change of the generator's code changes: every key
     with mock.patch("generator.build.site.code_digest", lambda: changed_code):
         run("code changed", "site", "build")
-    rows[-1]["same"] = _same_tree(work / "site", full.site)
+    rows[-1]["same"] = not differences(work / "site", full.site)
     return rows
 
 

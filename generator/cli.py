@@ -1,8 +1,9 @@
-"""Command line: `kinerja validate | build | serve | periksa | contoh-skm | demo | templat | ekspor | impor |
+"""Command line: `kinerja validate | build | rakit | serve | periksa | contoh-skm | demo | templat | ekspor | impor |
 impor-skm`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -14,6 +15,7 @@ from generator.problems import ContentError
 from generator.validate import validate as validate_content
 
 if TYPE_CHECKING:
+    from generator.build.parts import Bagian
     from generator.workbook.xlsx import Identity
 
 app = typer.Typer(
@@ -68,31 +70,91 @@ def validate(
         raise typer.Exit(1)
 
 
+WORK = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara, bagian situs).")
+SITE = typer.Option(Path("site"), "--site", help="Folder situs hasil.")
+
+
 @app.command()
 def build(
     content_dir: Path = CONTENT,
-    site_dir: Path = typer.Option(Path("site"), "--site", help="Folder situs hasil."),
-    work_dir: Path = typer.Option(Path("build"), "--work", help="Folder kerja (Markdown antara, bagian situs)."),
+    site_dir: Path = SITE,
+    work_dir: Path = WORK,
     jobs: int = typer.Option(0, "--jobs", "-j", help="Jumlah proses paralel (0: semua inti)."),
+    bagian: str = typer.Option(
+        "",
+        "--bagian",
+        help="I/N: bangun hanya bagian I dari N (kabupaten ke-I, ke-I+N, ... menurut urutan folder) ke folder "
+        "kerja, tanpa situs; rakit semua bagian dengan `kinerja rakit`.",
+    ),
 ) -> None:
     """Bangun situs: validasi -> hitung -> Markdown -> MkDocs, per kabupaten dan paralel; kabupaten
     yang kontennya tidak berubah tidak dibangun ulang. Situs lama diganti hanya bila berhasil."""
-    from generator.build import BuildError, build_site
+    from generator.build import build_part, build_site
+
+    if bagian:
+        part = _bagian(bagian)
+        _building(lambda: build_part(content_dir, work_dir, part, typer.echo, jobs or None), content_dir, work_dir)
+    else:
+        _building(
+            lambda: build_site(content_dir, site_dir, work_dir, typer.echo, jobs or None),
+            content_dir,
+            work_dir,
+            site_dir,
+        )
+
+
+def _bagian(text: str) -> Bagian:
+    from generator.build.parts import Bagian
 
     try:
-        build_site(content_dir, site_dir, work_dir, typer.echo, jobs or None)
+        return Bagian.parse(text)
+    except ValueError as exc:
+        typer.echo(f"GALAT {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def rakit(
+    bagian_dari: list[Path] = typer.Option(
+        ...,
+        "--bagian-dari",
+        help="Folder kerja satu bagian (`kinerja build --bagian I/N`); ulangi untuk setiap bagian.",
+    ),
+    content_dir: Path = CONTENT,
+    site_dir: Path = SITE,
+    work_dir: Path = WORK,
+) -> None:
+    """Rakit situs dari bagian-bagian yang dibangun terpisah (mis. di mesin lain): setiap kabupaten
+    diambil dari bagiannya dan harus sama dengan yang diberikan konten dan versi generator ini (tidak
+    dibangun ulang); lalu halaman portal, pemeriksaan tautan dan penerbitan seperti `kinerja build`."""
+    from generator.build import assemble_site
+
+    _building(
+        lambda: assemble_site(content_dir, site_dir, work_dir, bagian_dari, typer.echo), content_dir, work_dir, site_dir
+    )
+
+
+def _building(run: Callable[[], object], content_dir: Path, work_dir: Path, site_dir: Path | None = None) -> None:
+    """Run a build; its problems as GALAT lines and exit 1 (the site, when there is one, unchanged)."""
+    from generator.build import BuildError
+
+    site = "" if site_dir is None else f"situs ({site_dir}) dan "
+    try:
+        run()
     except ContentError as exc:
         _report(exc, content_dir)
     except BuildError as exc:
-        typer.echo(f"GALAT pembangunan situs: {exc}", err=True)
-        typer.echo("Situs lama tidak diubah.", err=True)
+        for line in str(exc).splitlines():
+            typer.echo(f"GALAT pembangunan situs: {line}", err=True)
+        if site_dir is not None:
+            typer.echo("Situs lama tidak diubah.", err=True)
         raise typer.Exit(1) from None
     except OSError as exc:  # a folder not writable, a disk full, a damaged or shared work folder
         typer.echo(
             f"GALAT pembangunan situs: {exc.strerror or exc}: {exc.filename or ''} [{type(exc).__name__}]", err=True
         )
         typer.echo(
-            f"Periksa izin dan ruang folder situs ({site_dir}) dan folder kerja ({work_dir}), dan bahwa tidak ada "
+            f"Periksa izin dan ruang folder {site}folder kerja ({work_dir}), dan bahwa tidak ada "
             "pembangunan lain yang berjalan bersamaan.",
             err=True,
         )

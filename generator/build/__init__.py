@@ -3,6 +3,6 @@ incremental, published only when everything succeeded."""
 
 from generator.build.mkdocs_run import BuildError
 from generator.build.preview import preview
-from generator.build.site import BuildResult, build_site, peak_memory_mb
+from generator.build.site import BuildResult, assemble_site, build_part, build_site, peak_memory_mb
 
-__all__ = ["BuildError", "BuildResult", "build_site", "peak_memory_mb", "preview"]
+__all__ = ["BuildError", "BuildResult", "assemble_site", "build_part", "build_site", "peak_memory_mb", "preview"]

@@ -224,6 +224,11 @@ def read_pickle(path: Path) -> object:
         return None
 
 
+#: What the reuse of a kabupaten shard and the portal's shard read from its work folder besides
+#: `site/`: all that a part built on another machine hands over (`generator/build/parts.py`).
+HANDED_OVER = ("key", "summary.pickle", search.SEGMENT)
+
+
 def reused_summary(work: Path, slug: str, key: str, kind: type[S]) -> S | None:
     """The summary (of `kind`) of a shard built before with the same key (its site is still there)."""
     folder = work / slug

@@ -7,6 +7,9 @@ A shard's key is a hash of everything its output depends on: the generator's cod
 portal.yml, the portal outline (names in the shared navigation) and every file of the
 kabupaten with its change date. A shard whose key is unchanged is neither loaded, validated,
 computed, rendered nor built again: its last output and summary are reused.
+
+A build can also be spread over machines: `build_part` builds the kabupaten shards of one part,
+`assemble_site` takes every part's shards and builds the rest (`generator/build/parts.py`).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from generator.build.files import remove_tree
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
 from generator.build.lock import exclusive
 from generator.build.mkdocs_run import BuildError
+from generator.build.parts import Bagian, record, take_parts, unrecord
 from generator.build.publish import PORTAL_SHARD, Publication, versions_folder
 from generator.build.shard import (
     TRASH,
@@ -34,6 +39,7 @@ from generator.build.shard import (
     run_shards,
 )
 from generator.load import change_dates, content_files, load_content
+from generator.model.content import Content
 from generator.problems import ContentError, Problem
 from generator.render import Outline, ShardSummary
 from generator.validate import validate
@@ -46,6 +52,7 @@ STAGES = ("keys", "load", "validate", "compute", "render", "mkdocs", "finish", "
 
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -74,6 +81,49 @@ def build_site(
     new version in one rename), rebuilding only the shards whose inputs changed since the last
     build in `work_dir`; one build at a time per work folder and per site. Raises ContentError
     (every problem of every shard) or BuildError; the old site stays."""
+    return _locked(content_dir, site_dir, work_dir, lambda root, site, work: _build(root, site, work, progress, jobs))
+
+
+def build_part(
+    content_dir: Path, work_dir: Path, bagian: Bagian, progress: Progress = print, jobs: int | None = None
+) -> BuildResult:
+    """Build only the kabupaten shards of part `bagian` into `work_dir` (no portal shard, no site),
+    recorded there for `assemble_site`. Raises ContentError (the problems of its kabupaten and of
+    portal.yml) or BuildError."""
+    with exclusive(work_dir.resolve(), f"folder kerja {work_dir}"):
+        root, work = content_dir.resolve(), work_dir.resolve()
+        unrecord(work)  # a part's record is valid again only once every one of its shards is built
+        step = _stepper(progress)
+        plan = _plan(root, work / "shard")
+        result = BuildResult(work)
+        mine = bagian.kabupaten(list(plan.keys))
+        step(f"Bagian {bagian}: {len(mine)} dari {len(plan.keys)} kabupaten")
+        _kabupaten_shards(plan, mine, jobs, step, result)
+        record(work, bagian, plan.root, plan.code, {slug: plan.keys[slug] for slug in mine})
+        plan.hashes.save()
+        result.seconds = time.perf_counter() - plan.started[0]
+        step(f"Bagian {bagian} selesai di {work}; rakit semua bagian dengan `kinerja rakit`")
+        return result
+
+
+def assemble_site(
+    content_dir: Path, site_dir: Path, work_dir: Path, parts: list[Path], progress: Progress = print
+) -> BuildResult:
+    """Publish the portal from parts built by `build_part` (their work folders): every kabupaten
+    shard is taken from its part, checked to be what this content and code give, never built
+    here; then the portal's shard, the link check and publishing as in `build_site`. Raises
+    BuildError naming each missing or different kabupaten and its part; the old site stays."""
+    return _locked(
+        content_dir,
+        site_dir,
+        work_dir,
+        lambda root, site, work: _build(root, site, work, progress, None, [p.resolve() for p in parts]),
+    )
+
+
+def _locked(content_dir: Path, site_dir: Path, work_dir: Path, build: Callable[[Path, Path, Path], T]) -> T:
+    """Run `build` (content root, the site link, the shards' folder) holding the locks of the
+    work folder and of the site."""
     absolute = Path(os.path.abspath(site_dir))
     site_dir = absolute.parent.resolve() / absolute.name  # the link itself, not the version it shows
     writable(site_dir, work_dir.resolve())
@@ -81,18 +131,37 @@ def build_site(
         exclusive(work_dir.resolve(), f"folder kerja {work_dir}"),
         exclusive(versions_folder(site_dir), f"situs {site_dir}"),
     ):
-        return _build(content_dir.resolve(), site_dir, work_dir.resolve() / "shard", progress, jobs)
+        return build(content_dir.resolve(), site_dir, work_dir.resolve() / "shard")
 
 
-def _build(root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int | None) -> BuildResult:
+def _stepper(progress: Progress) -> Progress:
     started = time.perf_counter()
-    jobs = jobs or len(os.sched_getaffinity(0))
-    result = BuildResult(site_dir)
+    return lambda message: progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
 
-    def step(message: str) -> None:
-        progress(f"[{time.perf_counter() - started:5.1f} s] {message}")
 
-    wall, cpu = time.perf_counter(), time.process_time()
+@dataclass
+class Plan:
+    """What a build knows before building: the portal's own content (or its problems), the
+    outline, and every kabupaten shard's key, in the outline's order."""
+
+    root: Path
+    work: Path
+    portal: Content | None
+    problems: list[Problem]
+    hashes: ContentHashes
+    outline: Outline
+    diubah: dict[Path, int]
+    code: str
+    base: str
+    keys: dict[str, str]
+    started: tuple[float, float]  # wall and CPU clock when planning began
+
+    def task(self) -> Task:
+        return Task(self.root, self.work, self.outline, self.diubah, self.hashes.per_folder, self.base, self.keys)
+
+
+def _plan(root: Path, work: Path) -> Plan:
+    started = time.perf_counter(), time.process_time()
     found = content_files(root) if root.is_dir() else {}
     diubah = change_dates(root, found) if found else {}
     problems: list[Problem] = []
@@ -102,42 +171,77 @@ def _build(root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int
         portal, problems = None, list(exc.problems)
     hashes = ContentHashes(root, found, diubah, work / "content-hashes.json")
     outline = read_outline(root, hashes) if root.is_dir() else Outline(())
-    files = hashes.digests
+    code = code_digest()
     # summaries and validated data name content files by path: content moved is built again
-    base = digest([code_digest(), str(root), files.get("portal.yml"), outline.kabupaten])
+    base = digest([code, str(root), hashes.digests.get("portal.yml"), outline.kabupaten])
     keys = {slug: digest([base, hashes.per_folder.get(slug, {})]) for slug, _, _ in outline.kabupaten}
-    summaries = {slug: s for slug in keys if (s := reused_summary(work, slug, keys[slug], ShardSummary)) is not None}
-    todo = [slug for slug in keys if slug not in summaries]
-    result.stages["keys"] = [time.perf_counter() - wall, time.process_time() - cpu]
-    step(f"{len(keys)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
-    task = Task(root, work, outline, diubah, hashes.per_folder, base, keys)
+    return Plan(root, work, portal, problems, hashes, outline, diubah, code, base, keys, started)
+
+
+def _kabupaten_shards(
+    plan: Plan,
+    slugs: list[str],
+    jobs: int | None,
+    step: Progress,
+    result: BuildResult,
+    ready: Callable[[str], None] = lambda _: None,
+    rebuild: bool = True,
+) -> dict[str, ShardSummary]:
+    """The summaries of the kabupaten shards `slugs`, reused or (when `rebuild`) built in `jobs`
+    processes (None: every core), each passed to `ready` once it is; raises ContentError with
+    every problem of these shards and of the portal's own content."""
+    summaries = {s: r for s in slugs if (r := reused_summary(plan.work, s, plan.keys[s], ShardSummary)) is not None}
+    todo = [slug for slug in slugs if slug not in summaries]
+    result.stages["keys"] = [time.perf_counter() - plan.started[0], time.process_time() - plan.started[1]]
+    step(f"{len(slugs)} kabupaten; dibangun ulang: {len(todo)}, tidak berubah: {len(summaries)}")
+    if todo and not rebuild:
+        raise BuildError(
+            f"keluaran kabupaten {', '.join(todo)} dari bagiannya tidak dapat dipakai (tidak dibangun di sini)"
+        )
+    for slug in summaries:
+        ready(slug)
+    failed: dict[str, list[Problem]] = {}
+    for shard_result in run_shards(todo, plan.task(), jobs or len(os.sched_getaffinity(0))):
+        step(progress_line(shard_result))
+        if shard_result.error:
+            raise BuildError(shard_result.error)
+        failed[shard_result.slug] = shard_result.problems
+        if shard_result.summary is not None:
+            summaries[shard_result.slug] = shard_result.summary
+            result.add(shard_result)
+            ready(shard_result.slug)
+    problems = plan.problems + [p for slug in sorted(failed) for p in failed[slug]]
+    if problems or plan.portal is None:
+        unique = {p.render(plan.root): p for p in problems}
+        raise ContentError(list(unique.values()))
+    result.built, result.reused = todo, [s for s in slugs if s not in todo]
+    return {slug: summaries[slug] for slug in slugs}
+
+
+def _build(
+    root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int | None, parts: list[Path] | None = None
+) -> BuildResult:
+    step = _stepper(progress)
+    result = BuildResult(site_dir)
+    plan = _plan(root, work)
     publication = Publication(site_dir, work)
+    keys = plan.keys
     try:
-        for slug in summaries:
-            publication.stage(slug, keys[slug])
-        failed: dict[str, list[Problem]] = {}
-        for shard_result in run_shards(todo, task, jobs):
-            step(progress_line(shard_result))
-            if shard_result.error:
-                raise BuildError(shard_result.error)
-            failed[shard_result.slug] = shard_result.problems
-            if shard_result.summary is not None:
-                summaries[shard_result.slug] = shard_result.summary
-                result.add(shard_result)
-                publication.stage(shard_result.slug, keys[shard_result.slug])
-        problems += [p for slug in sorted(failed) for p in failed[slug]]
-        if problems or portal is None:
-            unique = {p.render(root): p for p in problems}
-            raise ContentError(list(unique.values()))
-        ordered = [summaries[slug] for slug in keys]
-        induk_key = digest([base, sorted(keys.items())])
-        induk, tautan = build_portal_shard(task, portal, ordered, induk_key)
+        if parts is not None:
+            take_parts(parts, plan.root, plan.code, plan.outline, keys, work, step)
+        summaries = _kabupaten_shards(
+            plan, list(keys), jobs, step, result, lambda s: publication.stage(s, keys[s]), rebuild=parts is None
+        )
+        assert plan.portal is not None  # else _kabupaten_shards raised
+        ordered = list(summaries.values())
+        induk_key = digest([plan.base, sorted(keys.items())])
+        induk, tautan = build_portal_shard(plan.task(), plan.portal, ordered, induk_key)
         result.add(induk)
         broken = check_links([*ordered, tautan])
         if broken:
             raise BuildError("tautan antar-bagian situs tanpa halaman tujuan: " + ", ".join(broken[:10]))
-        result.built = todo + ([PORTAL_SHARD] if induk.pages else [])
-        result.reused = [s for s in keys if s not in todo] + ([] if induk.pages else [PORTAL_SHARD])
+        result.built += [PORTAL_SHARD] if induk.pages else []
+        result.reused += [] if induk.pages else [PORTAL_SHARD]
         result.pages = len(tautan.pages) + sum(len(s.pages) for s in ordered)
         publication.stage(PORTAL_SHARD, induk_key)
         if publication.commit({**keys, PORTAL_SHARD: induk_key}):
@@ -148,15 +252,15 @@ def _build(root: Path, site_dir: Path, work: Path, progress: Progress, jobs: int
     finally:
         publication.discard()
         remove_tree(work / TRASH)  # the shards' replaced outputs, once the new site is published
-    hashes.save()
-    if not portal.portal.url:
+    plan.hashes.save()
+    if not plan.portal.portal.url:
         step(
             f"Catatan: `url` di {root / 'portal.yml'} kosong. Halaman 404 hanya tampil benar (bergaya, tautannya "
             "berfungsi) bila situs dipasang di akar domain; sitemap.xml tanpa alamat halaman; Pengumuman SKM tanpa "
             "alamat dan kode QR. Bila situs dipasang di sub-folder, isi alamat publiknya di portal.yml, misalnya "
             "`url: https://kinerja.contoh.go.id/portal/`."
         )
-    result.seconds = time.perf_counter() - started
+    result.seconds = time.perf_counter() - plan.started[0]
     step(f"Selesai: {site_dir}")
     return result
 
