@@ -1,17 +1,20 @@
 """Build time per stage for synthetic portals of increasing size, full and incremental.
 
     .venv/bin/python bench/build_scale.py [--sizes 1x21x5 10x21x5 38x18x5] [--jobs 2]
-                                          [--out bench/results/build-scale.md]
+                                          [--baseline REV] [--out bench/results/build-scale.md]
 
 Each size is KABUPATENxKECAMATANxYEARS. For each, a synthetic portal (`kinerja demo`, seed 1)
-is written to a temporary folder and built three times with `kinerja build`'s own function:
+is written to a temporary folder and built five times with `kinerja build`'s own function:
 
 1. full: empty work folder (every shard loaded, validated, computed, rendered, built);
 2. no change: the same content again (every shard reused);
 3. one value: one realisasi of one kecamatan-year changed (one kabupaten shard and the
-   portal's own shard rebuilt), and checked to give the same bytes as a full build of the
-   changed content;
-4. code changed: the same content over the same work folder and site, as after a change of
+   portal's own shard rebuilt);
+4. one value, again: the same value changed once more, as a clerk correcting figures does; from
+   this build on the new version takes the unchanged kabupaten over from the version before the
+   shown one (generator/build/publish.py), so this is the steady state of an editing session.
+   Checked to give the same bytes as a full build of the changed content;
+5. code changed: the same content over the same work folder and site, as after a change of
    the generator's code (its hash differs, so every shard is rebuilt), and checked to give
    the same bytes as that full build. It must never take longer than row 1.
 
@@ -20,11 +23,18 @@ workers, stage wall can add up to twice the elapsed time), the elapsed wall time
 pages, ms per page (elapsed), CPU ms per page of MkDocs' own build and of our own stages (load to
 Markdown, and finishing MkDocs' output: search segment, precompressed copies), their share of the
 build's CPU, and peak memory (the largest process).
+
+`--baseline REV` measures the generator at git revision REV too, in the same run: size by size,
+the baseline first and then this checkout, each in its own process with this script (copied into
+a worktree of REV, so that both are measured alike; a stage the baseline does not have is shown
+as "—"). The results then give both tables and, per size and build, this checkout's elapsed time
+and CPU as a fraction of the baseline's.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -65,16 +75,24 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -
     content = work / "content"
     portal_sintetis(content, kabupaten, kecamatan, list(range(2025 - years, 2025)), seed=1)
     size = f"{kabupaten}×{kecamatan}×{years}"
-    rows = []
+    rows: list[dict] = []
 
     def run(kind: str, site: str, build: str) -> BuildResult:
         before = os.times()
         result = build_site(content, work / site, work / build, lambda _: None, jobs)
         after = os.times()
-        user = after.user + after.children_user - before.user - before.children_user
-        system = after.system + after.children_system - before.system - before.children_system
         rows.append(
-            {"size": size, "kind": kind, "result": result, "memory": peak_memory_mb(), "user": user, "sys": system}
+            {
+                "size": size,
+                "kind": kind,
+                "pages": result.pages,
+                "built": len(result.built),
+                "stages": result.stages,
+                "seconds": result.seconds,
+                "user": after.user + after.children_user - before.user - before.children_user,
+                "sys": after.system + after.children_system - before.system - before.children_system,
+                "memory": peak_memory_mb(),
+            }
         )
         print(line(rows[-1]), flush=True)
         return result
@@ -83,6 +101,8 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -
     run("unchanged", "site", "build")
     change_one_value(content)
     run("one value", "site", "build")
+    change_one_value(content)  # an edit after an edit: the site's versions are in their steady state
+    run("one value, again", "site", "build")
     full = build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)
     rows[-1]["same"] = not differences(work / "site", full.site)
     changed_code = code_digest() + "-changed"  # what a change of the generator's code changes: every key
@@ -101,17 +121,36 @@ HEAD = (
 
 
 def line(row: dict) -> str:
-    h: BuildResult = row["result"]
+    stages = row["stages"]
     cpu = row["user"] + row["sys"]
-    own = sum(h.stages[s][1] for s in OWN)
-    stages = " | ".join(f"{h.stages[s][0]:.2f} / {h.stages[s][1]:.2f}" for s in STAGES)
+    own = sum(stages[s][1] for s in OWN if s in stages)
+    cells = " | ".join(f"{stages[s][0]:.2f} / {stages[s][1]:.2f}" if s in stages else "—" for s in STAGES)
     same = {True: "yes", False: "NO"}.get(row.get("same"), "")
-    per_page = 1000 / h.pages
+    per_page = 1000 / row["pages"]
     return (
-        f"| {row['size']} | {row['kind']} | {h.pages} | {len(h.built)} | {stages} | {h.seconds:.2f} | "
-        f"{row['user']:.1f} / {row['sys']:.1f} | {h.seconds * per_page:.1f} | {h.stages['mkdocs'][1] * per_page:.1f} | "
-        f"{own * per_page:.1f} | {own / cpu:.0%} | {row['memory']:.0f} | {same} |"
+        f"| {row['size']} | {row['kind']} | {row['pages']} | {row['built']} | {cells} | {row['seconds']:.2f} | "
+        f"{row['user']:.1f} / {row['sys']:.1f} | {row['seconds'] * per_page:.1f} | "
+        f"{stages['mkdocs'][1] * per_page:.1f} | {own * per_page:.1f} | {own / cpu:.0%} | {row['memory']:.0f} | {same} |"
     )
+
+
+def table(rows: list[dict]) -> str:
+    return HEAD + "\n" + "|---" * (len(STAGES) + 12) + "|\n" + "\n".join(line(r) for r in rows) + "\n"
+
+
+def compared(new: list[dict], old: list[dict]) -> str:
+    """Per size and build, this checkout's elapsed time and CPU against the baseline's."""
+    lines = [
+        "| size | build | elapsed: new / baseline (s) | ratio | CPU: new / baseline (s) | ratio |",
+        "|---" * 6 + "|",
+    ]
+    for a, b in zip(new, old):
+        cpu_a, cpu_b = a["user"] + a["sys"], b["user"] + b["sys"]
+        lines.append(
+            f"| {a['size']} | {a['kind']} | {a['seconds']:.2f} / {b['seconds']:.2f} | {a['seconds'] / b['seconds']:.2f} | "
+            f"{cpu_a:.1f} / {cpu_b:.1f} | {cpu_a / cpu_b:.2f} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def machine(jobs: int) -> str:
@@ -132,30 +171,68 @@ def machine(jobs: int) -> str:
     )
 
 
+def revision(rev: str) -> str:
+    return subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+
+def measure_in(code: Path, size: str, jobs: int, out: Path) -> list[dict]:
+    """This script's measurement of one size with the generator in `code`, in its own process."""
+    script = code / "bench" / "build_scale.py"
+    if code != ROOT:
+        script.write_bytes(Path(__file__).read_bytes())
+    subprocess.run([sys.executable, str(script), "--sizes", size, "--jobs", str(jobs), "--rows", str(out)], check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", default=["1x3x1", "1x21x5"])
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--baseline", metavar="REV", help="also measure the generator at this git revision")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/build-scale.md")
+    parser.add_argument("--rows", type=Path, help=argparse.SUPPRESS)  # measure_in: the rows as JSON
     args = parser.parse_args()
     print(HEAD)
-    rows = []
-    for size in args.sizes:
-        kab, kec, years = (int(x) for x in size.split("x"))
+    if args.rows:
+        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs)]
+        args.rows.write_text(json.dumps(rows), encoding="utf-8")
+        return
+    title = f"# Build time per stage, synthetic portals\n\n{machine(args.jobs)}\n\n"
+    note = "Each stage cell: wall seconds / CPU seconds, summed over the worker processes.\n\n"
+    if args.baseline is None:
+        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs)]
+        text = title + note + table(rows)
+    else:
+        new, old = [], []
         with tempfile.TemporaryDirectory() as tmp:
-            rows += measure(kab, kec, years, Path(tmp), args.jobs)
-    text = (
-        f"# Build time per stage, synthetic portals\n\n{machine(args.jobs)}\n\n"
-        "Each stage cell: wall seconds / CPU seconds, summed over the worker processes.\n\n"
-        + HEAD
-        + "\n"
-        + "|---" * (len(STAGES) + 12)
-        + "|\n"
-        + "\n".join(line(r) for r in rows)
-        + "\n"
-    )
+            baseline = Path(tmp) / "baseline"
+            subprocess.run(
+                ["git", "worktree", "add", "--detach", "--quiet", str(baseline), args.baseline], cwd=ROOT, check=True
+            )
+            try:
+                for size in args.sizes:  # alternating, so that a busier moment of the machine hits both
+                    old += measure_in(baseline, size, args.jobs, Path(tmp) / "old.json")
+                    new += measure_in(ROOT, size, args.jobs, Path(tmp) / "new.json")
+            finally:
+                subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT, check=True)
+        text = (
+            title
+            + note
+            + f"## This checkout against the baseline {revision(args.baseline)}, same run\n\n"
+            + compared(new, old)
+            + "\n## This checkout\n\n"
+            + table(new)
+            + f"\n## Baseline {revision(args.baseline)}\n\n"
+            + table(old)
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
+
+
+def _measure_size(size: str, jobs: int) -> list[dict]:
+    kab, kec, years = (int(x) for x in size.split("x"))
+    with tempfile.TemporaryDirectory() as tmp:
+        return measure(kab, kec, years, Path(tmp), jobs)
 
 
 if __name__ == "__main__":
