@@ -23,7 +23,7 @@ from conftest import BUILD_DATE
 from test_hostile_input import kinerja
 
 from generator.build import build_site, publish
-from generator.build.files import copied_unchanged
+from generator.build.files import TrashRemover, copied_unchanged, replace_folder
 from generator.build.lock import exclusive
 from generator.build.publish import Publication, versions_folder
 from generator.synthetic.portal import portal_sintetis
@@ -366,3 +366,21 @@ def test_a_copy_is_known_unchanged_by_size_and_time_only_when_the_time_has_sub_s
     os.utime(copy, ns=(0, 1_600_000_000_000_000_000))
     copy.write_bytes(b"<p>baru</p>")
     assert copied_unchanged(source, copy) and not copied_unchanged(source, tmp_path / "none")
+
+
+def test_replaced_shard_outputs_are_removed_while_the_build_goes_on(tmp_path):
+    trash, site = tmp_path / "_lama", tmp_path / "kab" / "site"
+    for generation in ("lama", "baru"):
+        fresh = tmp_path / f"site-{generation}"
+        (fresh / "a").mkdir(parents=True)
+        (fresh / "a/index.html").write_text(generation, encoding="utf-8")
+        site.parent.mkdir(exist_ok=True)
+        replace_folder(fresh, site, trash)
+    (trash / "bagian-x").mkdir()  # a part being brought in (generator/build/parts.py): not the remover's
+    remover = TrashRemover(trash, every=0.01)
+    deadline = time.monotonic() + 10
+    while any(p.name.startswith("diganti-") for p in trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    remover.stop()
+    assert [p.name for p in trash.iterdir()] == ["bagian-x"]
+    assert (site / "a/index.html").read_text(encoding="utf-8") == "baru"

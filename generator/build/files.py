@@ -4,13 +4,15 @@ remove a tree.
 Removing a file is slow here in wall time, not CPU: on this machine's disk, `shutil.rmtree` of a
 shard's 12.000 output files took 10 to 32 s for 0,7 s of CPU, the same files removed by 16 threads
 2,3 to 2,5 s (bench/results/build-scale.md). The build therefore removes trees with `remove_tree`,
-and removes a shard's old output after publishing (`replace_folder` with `trash`)."""
+and a shard's replaced output (`replace_folder` with `trash`) by a thread of the main process
+while the other shards build (`TrashRemover`)."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -95,6 +97,38 @@ def replace_folder(new: Path, target: Path, trash: Path | None = None) -> None:
         raise
     if old is not None and trash is not None:
         trash.mkdir(parents=True, exist_ok=True)
-        old.rename(Path(tempfile.mkdtemp(prefix=f"{target.parent.name}-", dir=trash)) / target.name)
+        old.rename(trash / f"{REPLACED}{target.parent.name}{old.name}")  # one rename: whole, or not there
     elif old is not None:
         remove_tree(old)
+
+
+#: How `replace_folder` names a replaced folder in the trash (nothing else there is named so).
+REPLACED = "diganti-"
+
+
+class TrashRemover:
+    """Removes the folders `replace_folder` moves into `trash` while a build goes on: a thread
+    of the main process, which mostly waits for the shard workers, so removing (bound by the
+    disk's latency) overlaps with building. `stop` removes what is left and waits."""
+
+    def __init__(self, trash: Path, every: float = 0.5) -> None:
+        self.trash, self.every = trash, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="hapus-lama", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            stopping = self._stop.wait(self.every)
+            try:
+                for entry in os.scandir(self.trash):
+                    if entry.name.startswith(REPLACED):
+                        remove_tree(Path(entry.path))
+            except OSError:
+                pass  # no trash yet, or a file already gone: removed after publishing
+            if stopping:
+                return
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -84,15 +84,16 @@ def timed(result: Shard, stage: str, fn: Callable[[], T]) -> T:
 GZ_RECORD = "gzip.json"
 
 
-#: Folder, inside the work folder, of replaced shard outputs until the build has published.
+#: Folder, inside the work folder, of replaced shard outputs (removed while the build goes on).
 TRASH = "_lama"
 
 
 def fresh_site(folder: Path, result: Shard, build: Callable[[Path], None], finish: Callable[[Path], None]) -> Path:
     """Build into a new folder (stage `mkdocs`), finish it (`finish`: theme files, search
     segment, precompressed copies) and put it in place of `folder/site` (never modified in
-    place: published copies are hard links to these files). The old output goes into the work
-    folder's TRASH, removed after publishing (`generator.build.files`)."""
+    place: the next incremental build starts from hard links to its files). The old output goes
+    into the work folder's TRASH, removed by the main process while other shards build
+    (`generator.build.files.TrashRemover`)."""
     fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
 
     def finished() -> None:

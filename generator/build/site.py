@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build.files import remove_tree
+from generator.build.files import TrashRemover, remove_tree
 from generator.build.keys import ContentHashes, code_digest, digest, read_outline
 from generator.build.lock import exclusive
 from generator.build.mkdocs_run import BuildError
@@ -225,6 +225,7 @@ def _build(
     result = BuildResult(site_dir)
     plan = _plan(root, work)
     publication = Publication(site_dir, work)
+    remover = TrashRemover(work / TRASH)  # the shards' replaced outputs, while the others build
     keys = plan.keys
     try:
         if parts is not None:
@@ -251,7 +252,8 @@ def _build(
         result.stages["publish"] = publication.seconds
     finally:
         publication.discard()
-        remove_tree(work / TRASH)  # the shards' replaced outputs, once the new site is published
+        remover.stop()
+        remove_tree(work / TRASH)  # what else a build (or a killed one) left there
     plan.hashes.save()
     if not plan.portal.portal.url:
         step(
