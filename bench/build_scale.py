@@ -25,7 +25,8 @@ Markdown, and finishing MkDocs' output: search segment, precompressed copies), t
 build's CPU, and peak memory (the largest process).
 
 `--baseline REV` measures the generator at git revision REV too, in the same run: size by size,
-the baseline first and then this checkout, each in its own process with this script (copied into
+the baseline and this checkout (which goes first alternates: give a size twice to measure both
+orders), after letting the disk settle, each in its own process with this script (copied into
 a worktree of REV, so that both are measured alike; a stage the baseline does not have is shown
 as "—"). The results then give both tables and, per size and build, this checkout's elapsed time
 and CPU as a fraction of the baseline's.
@@ -40,6 +41,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 from importlib.metadata import version
 from pathlib import Path
 from unittest import mock
@@ -175,6 +177,13 @@ def revision(rev: str) -> str:
     return subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
 
+def settle(seconds: float = 20) -> None:
+    """Let the disk finish what the last measurement left (its removed temporary folder: on a
+    file system mounted with `discard`, removing files costs the next process's kernel time)."""
+    os.sync()
+    time.sleep(seconds)
+
+
 def measure_in(code: Path, size: str, jobs: int, out: Path) -> list[dict]:
     """This script's measurement of one size with the generator in `code`, in its own process."""
     script = code / "bench" / "build_scale.py"
@@ -210,9 +219,11 @@ def main() -> None:
                 ["git", "worktree", "add", "--detach", "--quiet", str(baseline), args.baseline], cwd=ROOT, check=True
             )
             try:
-                for size in args.sizes:  # alternating, so that a busier moment of the machine hits both
-                    old += measure_in(baseline, size, args.jobs, Path(tmp) / "old.json")
-                    new += measure_in(ROOT, size, args.jobs, Path(tmp) / "new.json")
+                for n, size in enumerate(args.sizes):  # which goes first alternates from size to size
+                    for code in (baseline, ROOT) if n % 2 == 0 else (ROOT, baseline):
+                        settle()
+                        rows = measure_in(code, size, args.jobs, Path(tmp) / "rows.json")
+                        (old if code == baseline else new).extend(rows)
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT, check=True)
         text = (
