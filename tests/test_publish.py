@@ -118,29 +118,35 @@ def test_an_unchanged_kabupaten_shares_its_files_with_the_previous_version(tmp_p
 
 
 @pytest.mark.slow
-def test_an_unchanged_kabupaten_is_taken_over_from_the_version_before_the_shown_one(tmp_path, monkeypatch):
-    """From the third build on, publishing a change costs links for the changed kabupaten only:
-    the unchanged one's folder is renamed out of the version about to be removed."""
+def test_a_new_version_is_made_from_the_version_before_the_shown_one(tmp_path, monkeypatch):
+    """From the third build on, publishing a change makes only the files that differ from the
+    version before the shown one, which becomes the new version: an unchanged kabupaten stays
+    where it is (same files), nothing is removed file by file."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
     portal_sintetis(content, 2, 1, [2024], seed=19)
-    linked: list[str] = []
-    real_link = publish.hard_link
-    monkeypatch.setattr(publish, "hard_link", lambda a, b: (linked.append(b), real_link(a, b)))
-    shown = []
+    made: list[str] = []
+    real_copy, real_link = Publication._copy, publish.hard_link
+    monkeypatch.setattr(Publication, "_copy", lambda self, a, b: (made.append(b), real_copy(self, a, b)))
+    monkeypatch.setattr(publish, "hard_link", lambda a, b: (made.append(b), real_link(a, b)))
+    versions, shown = versions_folder(site), []
     for n in range(3):
         _change(content, n + 1)
-        linked.clear()
+        if n == 2:
+            older = {p: (versions / "1" / p).stat().st_ino for p in _files(versions / "1") or {}}
+            older_bytes = _files(versions / "1") or {}
+        made.clear()
         _build(content, site, work)
         shown.append(_files(site))
         if n == 1:
-            assert any("/sintetis-02/" in path for path in linked)  # no version before the shown one yet
-    assert linked and not any("/sintetis-02/" in path for path in linked)
-    versions = versions_folder(site)
+            assert any("/sintetis-02/" in path for path in made)  # no version before the shown one yet
     assert sorted(p.name for p in versions.iterdir()) == ["2", "2.json", "3", "3.json", "kunci"]
     assert _files(versions / "2") == shown[1] and _files(site) == shown[2]
-    unchanged = [p.relative_to(versions / "3") for p in (versions / "3/sintetis-02").rglob("*") if p.is_file()]
-    assert all((versions / "2" / p).stat().st_ino == (versions / "3" / p).stat().st_ino for p in unchanged)
+    new = {os.path.relpath(path, versions / "3") for path in made}
+    differ = {p for p, data in shown[2].items() if older_bytes.get(p) != data}
+    assert new and new <= differ | {"sitemap.xml", "sitemap.xml.gz"}  # the sitemap is merged when published
+    kept = [p for p in shown[2] if p.startswith("sintetis-02/")]
+    assert kept and all((versions / "3" / p).stat().st_ino == older[p] for p in kept)
 
 
 @pytest.mark.slow
@@ -240,7 +246,7 @@ def _slowed(rng: random.Random, send: Callable[[str], None]) -> None:
         (os, "rename"),
         (os, "symlink"),
         (shutil, "rmtree"),
-        (publish, "remove_tree"),
+        (publish, "sync_tree"),
         (publish, "write_with_gzip"),
     ):
         setattr(module, name, slow(getattr(module, name)))

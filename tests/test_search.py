@@ -127,8 +127,8 @@ def test_the_index_finds_names_in_tables_and_forms_of_a_word(demo_site):
 
 
 def test_a_rebuilt_shard_reads_only_its_changed_pages(tmp_path, monkeypatch):
-    """As the dirty rebuild does: the new site is hard links to the last one, a changed page a
-    new file. Only that page is read again; the segment equals one made from scratch."""
+    """As an incremental build does: an unchanged page keeps its file, a changed page is a new
+    file. Only that page is read again; the segment equals one made from scratch."""
     old, new, folder = tmp_path / "site", tmp_path / "site-baru", tmp_path / "work"
     for name in ("index.html", "a/index.html", "b/index.html"):
         (old / name).parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,6 @@ from mkdocs.exceptions import MkDocsException
 
 from generator import model as m
 from generator.build import search
-from generator.build.files import copy_tree, hard_link
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -130,15 +129,14 @@ def output_path(name: str) -> str:
     return posixpath.join(folder, "index.html") if folder else "index.html"
 
 
-def rebuild_changed(folder: Path, target: Path, changed: set[str], config: Path, build_date: int) -> None:
-    """Build a shard whose navigation and file list are unchanged by processing only the docs
-    files that changed: `target` starts as hard links to the last build, the outputs of changed
-    files are unlinked (never overwritten: published copies share those files), MkDocs runs in
-    its `dirty` mode (skipping pages whose output is newer than their source)."""
-    copy_tree(folder / "site", target, copy=hard_link)
+def rebuild_changed(site: Path, changed: set[str], config: Path, build_date: int) -> None:
+    """Update a shard's last output `site` whose navigation and file list are unchanged by
+    processing only the docs files that changed: their outputs are unlinked (never overwritten:
+    the docs folder shares its data files with the output), then MkDocs runs in its `dirty` mode
+    (skipping pages whose output is newer than their source)."""
     for name in {*(output_path(n) for n in changed), *ALWAYS_WRITTEN}:
-        (target / name).unlink(missing_ok=True)
-    run_mkdocs(config, target, build_date, dirty=True)
+        (site / name).unlink(missing_ok=True)
+    run_mkdocs(config, site, build_date, dirty=True)
 
 
 #: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal

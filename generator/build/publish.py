@@ -5,16 +5,18 @@ The path a web server serves (`site_dir`, e.g. `site`) is a symbolic link to a v
 `.<name>.versi/<n>`, next to it: outside the served tree, so nothing being assembled is ever
 served. A new version holds copies of the shards' outputs, never links into the work folder
 (an edit there cannot change the live site). Published files are never modified in place, so
-versions share what they have in common as hard links: a kabupaten whose shard is unchanged
-since the shown version is linked from it whole, and in a changed shard every file with the
-same bytes as the shown one: the cost follows what changed. The version before the shown one is
-removed once the new one is shown; until then it is served by nobody, so the new version takes
-over (renames) its folders of kabupaten whose shard is unchanged since: a build that changed one
-kabupaten makes a number of links that follows that kabupaten's size, not the portal's. Once everything is in
-place, a new link made beside `site_dir` is renamed over it: one rename(2), so a reader or a
-crash sees the old version or the new one, never a mix. The version shown before stays (for
-requests still reading it, and to go back by hand); older ones, and whatever an interrupted
-build left, are removed. The build holds the site's lock meanwhile (`generator/build/lock.py`).
+versions share what they have in common as hard links. The version before the shown one is
+served by nobody and would be removed once the new one is shown, so the new version is made
+from it: renamed, then brought up to date shard by shard (`files.sync_tree`). A kabupaten it
+holds with the same key stays as it is; another is made to match the shown version (hard links)
+when unchanged since, else the work folder's output, where every file the version or the shown
+one already has with the same bytes stays or is linked. The cost of publishing follows what
+changed, not the portal's size. With no such version (the first builds), the new one starts
+empty. Once everything is in place, a new link made beside `site_dir` is renamed over it: one
+rename(2), so a reader or a crash sees the old version or the new one, never a mix. The
+version shown before stays (for requests still reading it, and to go back by hand); older
+ones, and whatever an interrupted build left, are removed. The build holds the site's lock
+meanwhile (`generator/build/lock.py`).
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from generator.build.files import copied_unchanged, copy_tree, hard_link, remove_tree
+from generator.build.files import copied_unchanged, hard_link, sync_tree
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
 
@@ -62,15 +65,16 @@ def merge_sitemaps(site: Path, shards: list[Path]) -> None:
 
 class Publication:
     """Puts the shards of a build into a new version of `site_dir` and switches to it: the
-    portal's shard at the root, each kabupaten's in its folder, one sitemap.
+    portal's shard at the root, each of the kabupaten `kabupaten` in its folder, one sitemap.
 
-    `stage` copies a changed shard's output into the new version as soon as it is ready, while
-    the others still build; `commit` links the unchanged shards from the shown version and
-    switches; `discard` removes a version that was not published. Made under the site's lock:
-    what an interrupted build left is removed first."""
+    `stage` brings a changed shard's output into the new version as soon as it is ready, while
+    the others still build; `commit` places the unchanged shards and switches; `discard` removes
+    a version that was not published. Made under the site's lock: what an interrupted build
+    left is removed first."""
 
-    def __init__(self, site_dir: Path, work: Path) -> None:
+    def __init__(self, site_dir: Path, work: Path, kabupaten: Iterable[str]) -> None:
         self.site_dir, self.work = site_dir, work
+        self.kabupaten = frozenset(kabupaten)
         self.versions = versions_folder(site_dir)
         self.versions.mkdir(exist_ok=True)
         self.versions.chmod(FOLDER_MODE)
@@ -79,6 +83,7 @@ class Publication:
         self._remove_leftovers()
         self.older = self._older_version()
         self.fresh: Path | None = None  # the new version, from the first shard staged
+        self.holds: dict[str, str] = {}  # shard -> key of what the new version holds of it
         self.staged: set[str] = set()
         self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
 
@@ -107,8 +112,8 @@ class Publication:
         return keys if all(folder.is_dir() for folder in folders) else None
 
     def _older_version(self) -> tuple[Path, dict[str, str]] | None:
-        """The version published before the shown one, with its recorded keys (some of its
-        kabupaten may be gone: taken over by a build that was then interrupted)."""
+        """The version published before the shown one, with its recorded keys (an interrupted
+        build may have left it with a kabupaten missing: `_place` makes it again)."""
         shown = int(self.current) if self.current else -1
         older = [e.name for e in os.scandir(self.versions) if VERSION.fullmatch(e.name) and int(e.name) < shown]
         keys = self._recorded_keys(max(older, key=int)) if older else None
@@ -128,46 +133,47 @@ class Publication:
         return self.site_dir.with_name(f".{self.site_dir.name}.baru")
 
     def _fresh(self) -> Path:
+        """The new version, made on first use from the version before the shown one (renamed:
+        what it has in common with the new one stays in place), or empty when there is none."""
         if self.fresh is None:
             numbers = [int(e.name) for e in os.scandir(self.versions) if VERSION.fullmatch(e.name)]
             self.fresh = self.versions / str(max(numbers, default=0) + 1)
-            self.fresh.mkdir()
+            if self.older is not None:
+                self.older[0].rename(self.fresh)
+                self.holds = dict(self.older[1])
+            else:
+                self.fresh.mkdir()
             self.fresh.chmod(FOLDER_MODE)
         return self.fresh
 
     def stage(self, slug: str, key: str) -> None:
-        """Copy a changed shard's output into the new version (an unchanged one waits for
-        `commit`, which links it only if something else changed)."""
+        """Bring a changed shard's output into the new version (an unchanged one waits for
+        `commit`, which places it only if something else changed)."""
         if self.shown is not None and self.shown.get(slug) == key:
             return
-        wall, cpu = time.perf_counter(), time.process_time()
-        self._place(slug, from_shown=False)
-        self._count(wall, cpu)
+        self._counted(lambda: self._place(slug, key))
 
-    def _place(self, slug: str, from_shown: bool) -> None:
-        """A shard's files in the new version: an unchanged kabupaten taken over from the
-        version before the shown one when that has it with the same key, else linked from the
-        shown version; a changed shard (and the portal's always: the shown root holds every
-        kabupaten too) copied from the work folder."""
+    def _place(self, slug: str, key: str) -> None:
+        """A shard's files in the new version: as they are when it holds them with this key;
+        else an unchanged kabupaten made to match the shown version, a changed shard (and the
+        portal's always: the shown root holds every kabupaten too) the work folder's output."""
         fresh = self._fresh()
-        if from_shown and slug != PORTAL_SHARD:
-            older = (
-                self.older[0] / slug
-                if self.older and self.shown and self.older[1].get(slug) == self.shown[slug]
-                else None
-            )
-            if older is not None and older.is_dir():
-                older.rename(fresh / slug)
-            else:
-                copy_tree(self.versions / str(self.current) / slug, fresh / slug, copy=hard_link)
-        else:
-            skip = () if slug == PORTAL_SHARD else ROOT_ONLY
-            copy_tree(self.work / slug / "site", fresh if slug == PORTAL_SHARD else fresh / slug, skip, self._copy)
         self.staged.add(slug)
+        portal = slug == PORTAL_SHARD
+        place = fresh if portal else fresh / slug
+        if self.holds.get(slug) == key and place.is_dir():
+            return
+        if not portal and self.shown is not None and self.shown.get(slug) == key:
+            sync_tree(self.versions / str(self.current) / slug, place, hard_link)
+        elif portal:
+            sync_tree(self.work / slug / "site", place, self._copy, keep=self.kabupaten)
+        else:
+            sync_tree(self.work / slug / "site", place, self._copy, ROOT_ONLY)
+        self.holds[slug] = key
 
     def _copy(self, source: str, target: str) -> None:
-        """One file of a changed shard: linked from the shown version where that has the same
-        bytes (a changed shard costs its changed files, in time, space and pruning), else copied
+        """One new file of a changed shard: linked from the shown version where that has the
+        same bytes (a changed shard costs its changed files, in time and space), else copied
         with its modification time (which tells the next build that it is unchanged)."""
         if self.current is not None:
             twin = self.versions / self.current / os.path.relpath(target, self._fresh())
@@ -176,7 +182,10 @@ class Publication:
                 return
         shutil.copy2(source, target)
 
-    def _count(self, wall: float, cpu: float) -> None:
+    def _counted(self, step: Callable[[], None]) -> None:
+        """Run a step of publishing, adding its wall and CPU time to `seconds`."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        step()
         self.seconds[0] += time.perf_counter() - wall
         self.seconds[1] += time.process_time() - cpu
 
@@ -184,10 +193,17 @@ class Publication:
         """Show `keys` (shard -> key, every changed shard staged); whether anything changed."""
         if self.shown == keys:
             return False
-        wall, cpu = time.perf_counter(), time.process_time()
+        self._counted(lambda: self._publish(keys))
+        return True
+
+    def _publish(self, keys: dict[str, str]) -> None:
+        """Place the shards not staged, merge the sitemaps, record the keys, switch to the new
+        version and remove the older ones."""
         for slug in sorted(keys.keys() - self.staged):
-            self._place(slug, from_shown=True)
+            self._place(slug, keys[slug])
         fresh = self._fresh()
+        for slug in self.holds.keys() - keys.keys():  # a kabupaten no longer in the portal
+            _remove(fresh / slug)
         merge_sitemaps(fresh, [self.work / name / "site" for name in sorted(keys)])
         record = self.versions / f"{fresh.name}.json.baru"
         record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
@@ -197,8 +213,6 @@ class Publication:
         for entry in os.scandir(self.versions):
             if entry.name != LOCK and entry.name.removesuffix(".json") not in (fresh.name, previous):
                 _remove(Path(entry.path))
-        self._count(wall, cpu)
-        return True
 
     def _switch(self, fresh: Path) -> str | None:
         """Point `site_dir` at `fresh` by renaming a new link over it; the version shown until
@@ -221,12 +235,10 @@ class Publication:
 
 
 def _remove(path: Path) -> None:
-    """Remove a version (by several threads: a version is a whole site, `files.remove_tree`) or
-    a record; what cannot be removed now is left for the next build's `_remove_leftovers`."""
+    """Remove a version or a record; what cannot be removed now is left for the next build's
+    `_remove_leftovers`. (A version is mostly hard links: `shutil.rmtree` removed one faster
+    than several threads, which pay only where removing frees data.)"""
     if path.is_dir() and not path.is_symlink():
-        try:
-            remove_tree(path)
-        except OSError:
-            shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.build import search
-from generator.build.files import replace_folder
+from generator.build.files import keep_unchanged, replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
@@ -88,27 +88,33 @@ GZ_RECORD = "gzip.json"
 TRASH = "_lama"
 
 
-def fresh_site(folder: Path, result: Shard, build: Callable[[Path], None], finish: Callable[[Path], None]) -> Path:
-    """Build into a new folder (stage `mkdocs`), finish it (`finish`: theme files, search
-    segment, precompressed copies) and put it in place of `folder/site` (never modified in
-    place: the next incremental build starts from hard links to its files). The old output goes
-    into the work folder's TRASH, removed by the main process while other shards build
-    (`generator.build.files.TrashRemover`)."""
-    fresh = Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
+def fresh_site(
+    folder: Path, result: Shard, build: Callable[[Path], None], finish: Callable[[Path], None], in_place: bool = False
+) -> Path:
+    """Build `folder/site` (stage `mkdocs`) and finish it (`finish`: theme files, search segment,
+    precompressed copies). A full build goes into a new folder put in place of the old output,
+    which goes into the work folder's TRASH, removed by the main process while other shards build
+    (`generator.build.files.TrashRemover`). `in_place`: an incremental build updates the last
+    output itself (it unlinks what it makes again, never writing into a file: the docs folder
+    shares its data files); the caller has removed the shard's key first, so an interrupted one is
+    built in full next time."""
+    site = folder / "site"
+    target = site if in_place else Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
 
     def finished() -> None:
-        finish(fresh)
-        compressed = precompress(fresh, folder / GZ_RECORD)
-        replace_folder(fresh, folder / "site", folder.parent / TRASH)
+        finish(target)
+        compressed = precompress(target, folder / GZ_RECORD)
+        if target != site:
+            replace_folder(target, site, folder.parent / TRASH)
         save_precompressed(folder / GZ_RECORD, compressed)
 
     try:
-        timed(result, "mkdocs", lambda: build(fresh))
+        timed(result, "mkdocs", lambda: build(target))
         timed(result, "finish", finished)
     finally:
-        if fresh.exists():
-            shutil.rmtree(fresh)
-    return folder / "site"
+        if target != site and target.exists():
+            shutil.rmtree(target)
+    return site
 
 
 def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
@@ -154,7 +160,8 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         changed = write_pages(pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged)
         return pages, nav, cross_links, changed
 
-    (folder / "kecamatan-keys.json").unlink(missing_ok=True)  # valid again only once the shard is built
+    for record in ("key", "kecamatan-keys.json"):  # valid again only once the shard is built
+        (folder / record).unlink(missing_ok=True)
     pages, nav, cross_links, changed = timed(result, "render", render)
     result.written = sum(1 for name in changed if name.endswith(".md"))
     summary = shard_summary(hasil, kab, pages)
@@ -164,10 +171,12 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     same_outline = (folder / "outline.json").is_file() and (folder / "outline.json").read_text() == outline_now
     (folder / "outline.json").unlink(missing_ok=True)
 
+    incremental = same_outline and (folder / "site").is_dir()
+
     def site(target: Path) -> None:
-        if same_outline and (folder / "site").is_dir():
+        if incremental:
             try:
-                rebuild_changed(folder, target, changed, config, summary.changed)
+                rebuild_changed(target, changed, config, summary.changed)
             except (OSError, ValueError, LookupError, TypeError):  # the last build was damaged: a full one
                 shutil.rmtree(target)
                 target.mkdir()
@@ -176,7 +185,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
             run_mkdocs(config, target, summary.changed)
 
     try:
-        fresh_site(folder, result, site, lambda target: finish_shard(target, folder, slug))
+        fresh_site(folder, result, site, lambda target: finish_shard(target, folder, slug), incremental)
     except BuildError as exc:
         result.error = f"Kabupaten {kab.profil.nama}: {exc}"
         return result
@@ -297,6 +306,7 @@ def build_portal_shard(
         finish_shard(target, folder, "")
         search.write_index(target, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
         write_host_files(target, portal.portal.url)
+        keep_unchanged(target, folder / "site")  # built whole every time, mostly the same
 
     fresh_site(folder, result, lambda target: run_mkdocs(config, target, diubah), finish)
     tautan = ShardLinks(

@@ -224,7 +224,7 @@ def _build(
     step = _stepper(progress)
     result = BuildResult(site_dir)
     plan = _plan(root, work)
-    publication = Publication(site_dir, work)
+    publication = Publication(site_dir, work, plan.keys)
     remover = TrashRemover(work / TRASH)  # the shards' replaced outputs, while the others build
     keys = plan.keys
     try:

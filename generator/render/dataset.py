@@ -13,7 +13,7 @@ import io
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -193,14 +193,26 @@ def datapackage(
     metodologi_url: str,
     licence: dict[str, str],
     folder: str = ".",
+    known: Mapping[str, str] | None = None,
 ) -> str:
-    """`datapackage.json`, in `folder` of the site, for the given datasets."""
+    """`datapackage.json`, in `folder` of the site, for the given datasets. `known`: resource
+    lines of the package as written before (`resource_lines`), by name, used as they are for
+    those tables (the caller knows their rows unchanged: describing a table reads all of them)."""
     head = json.dumps(
         {"name": name, "title": title, "description": description, "licenses": [licence]}, ensure_ascii=False
     )
+    known = known or {}
     # One resource per line, written by the C encoder (an indented dump is pure Python: 10 times slower).
-    resources = ",\n".join(json.dumps(resource(t, metodologi_url, folder), ensure_ascii=False) for t in tables)
+    resources = ",\n".join(
+        known.get(t.name) or json.dumps(resource(t, metodologi_url, folder), ensure_ascii=False) for t in tables
+    )
     return f'{head[:-1]}, "resources": [\n{resources}\n]}}\n'
+
+
+def resource_lines(package: str) -> dict[str, str]:
+    """The resource lines of a package `datapackage` wrote, by resource name."""
+    lines = (line.removesuffix(",") for line in package.split("\n")[1:-2])
+    return {json.loads(line)["name"]: line for line in lines if line}
 
 
 #: Licences a portal may publish its open data under (portal.yml `lisensi_data`): name and address.

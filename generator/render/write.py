@@ -10,7 +10,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from generator.model.content import Content
 from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
-from generator.render.dataset import LISENSI, datapackage, to_csv, to_json
+from generator.render.dataset import LISENSI, datapackage, resource_lines, to_csv, to_json
 from generator.render.filters import (
     arti_mutu,
     arti_predikat,
@@ -151,6 +151,8 @@ def write_pages(
             write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t))
             write(f"{t.path.removeprefix(prefix)}.json", to_json(t))
     licence = LISENSI[content.portal.lisensi_data]
+    kept = {t.name for t in datasets if _kecamatan(t.path) in skip}
+    known = _resource_lines(docs / "datapackage.json", kept) if kept else {}
     write(
         "datapackage.json",
         datapackage(
@@ -161,9 +163,19 @@ def write_pages(
             posixpath.relpath("metodologi", shard_slug or ".") + "/",
             {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]},
             shard_slug or ".",
+            known,
         ),
     )
     return changed
+
+
+def _resource_lines(package: Path, names: set[str]) -> dict[str, str]:
+    """The resource lines of the data package written before for the tables `names` (none when
+    there is none or it is damaged: every table is described again)."""
+    try:
+        return {n: line for n, line in resource_lines(package.read_text(encoding="utf-8")).items() if n in names}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def files_under(folder: Path) -> list[str]:
