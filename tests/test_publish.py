@@ -23,7 +23,7 @@ from conftest import BUILD_DATE
 from test_hostile_input import kinerja
 
 from generator.build import build_site, publish
-from generator.build.files import TrashRemover, copied_unchanged, replace_folder
+from generator.build.files import TrashRemover, copied_unchanged, keep_unchanged, replace_folder, sync_tree
 from generator.build.lock import exclusive
 from generator.build.publish import Publication, versions_folder
 from generator.synthetic.portal import portal_sintetis
@@ -390,3 +390,48 @@ def test_replaced_shard_outputs_are_removed_while_the_build_goes_on(tmp_path):
     remover.stop()
     assert [p.name for p in trash.iterdir()] == ["bagian-x"]
     assert (site / "a/index.html").read_text(encoding="utf-8") == "baru"
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def test_a_tree_is_brought_up_to_date_by_what_differs_never_writing_into_a_file(tmp_path):
+    """`sync_tree`: the same file stays (same inode), a changed one is a new file (a tree
+    sharing the old one as a hard link keeps its bytes), what the source lacks goes, except
+    `skip` (at any depth) and `keep` (at the top); a file and a folder may swap places."""
+    source, target, shared = tmp_path / "kerja", tmp_path / "versi", tmp_path / "lain"
+    _tree(source, {"a.html": "sama", "b/c.html": "baru", "d/e.html": "berkas", "404.html": "x", "b/404.html": "y"})
+    _tree(target, {"a.html": "sama", "b/c.html": "lama", "d": "dulu berkas", "hapus.html": "z", "kab/f.html": "kab"})
+    _tree(target, {"lama/g.html": "folder yang hilang"})
+    shutil.copy2(source / "a.html", target / "a.html")  # copied with its time: known the same without reading
+    shared.mkdir()
+    os.link(target / "b/c.html", shared / "c.html")
+    same = (target / "a.html").stat().st_ino
+    copied: list[str] = []
+    sync_tree(
+        source,
+        target,
+        lambda a, b: (copied.append(os.path.relpath(b, target)), shutil.copy2(a, b)),
+        skip=("404.html",),
+        keep=frozenset({"kab"}),
+    )
+    files = {p.relative_to(target).as_posix(): p.read_text(encoding="utf-8") for p in target.rglob("*") if p.is_file()}
+    assert files == {"a.html": "sama", "b/c.html": "baru", "d/e.html": "berkas", "kab/f.html": "kab"}
+    assert (target / "a.html").stat().st_ino == same and sorted(copied) == ["b/c.html", "d/e.html"]
+    assert (shared / "c.html").read_text(encoding="utf-8") == "lama"
+
+
+def test_a_rebuilt_folder_keeps_the_identity_of_its_unchanged_files(tmp_path):
+    """`keep_unchanged`: a new file with the old one's bytes becomes a link to it, with the old
+    precompressed copy; a changed file stays new, without one."""
+    old, new = tmp_path / "lama", tmp_path / "baru"
+    _tree(old, {"a.json": "sama", "a.json.gz": "gz lama", "b.json": "lama", "b.json.gz": "gz b"})
+    _tree(new, {"a.json": "sama", "b.json": "baru", "c.json": "tambah"})
+    keep_unchanged(new, old)
+    assert (new / "a.json").stat().st_ino == (old / "a.json").stat().st_ino
+    assert (new / "a.json.gz").stat().st_ino == (old / "a.json.gz").stat().st_ino
+    assert (new / "b.json").read_text(encoding="utf-8") == "baru" and not (new / "b.json.gz").exists()
+    assert (new / "b.json").stat().st_ino != (old / "b.json").stat().st_ino and (new / "c.json").exists()
