@@ -279,7 +279,7 @@ def portal_index(site: Path, shards: list[str], work: Path) -> tuple[Path, tuple
     ):
         folder.mkdir(parents=True, exist_ok=True)
         search.index_shard(source, prefix, folder)
-    search.write_index(work / "site", folders)
+    search.write_index(work / "site" / search.FOLDER, folders)
     return work / "site" / search.FOLDER, (time.perf_counter() - wall, time.process_time() - cpu)
 
 

@@ -52,7 +52,7 @@ def _sections(root: Path, docs: Path) -> set[tuple[str, str]]:
     found = set()
     for kab in content.kabupaten:
         pages = kabupaten_pages(hasil, kab)
-        write_pages(pages, content, docs / kab.slug, kab.slug)
+        write_pages(pages, content, docs / kab.slug, kab.slug, data=docs.with_name(docs.name + "-data") / kab.slug)
         for page in pages:
             text = (docs / kab.slug / page.path.removeprefix(f"{kab.slug}/")).read_text(encoding="utf-8")
             assert not [line for line in text.splitlines() if GLUED.search(line)], page.path

@@ -96,10 +96,15 @@ def test_files_that_must_never_be_published(site, path, reason):
 
 
 def test_every_record_of_the_work_folder_would_be_reported(demo_site, tmp_path):
-    """The build's own work files (kept beside the shards' output and docs) are recognised by
-    name; the shard's copy of its search index has the name the site publishes it under."""
+    """The build's own work files (kept beside the shards' output, docs, data and search index)
+    are recognised by name; the shard's copy of its search index has the name the site
+    publishes it under."""
     work = demo_site.parent / "work"
-    names = {p.name for p in work.rglob("*") if p.is_file() and not {"site", "docs"} & set(p.relative_to(work).parts)}
+    names = {
+        p.name
+        for p in work.rglob("*")
+        if p.is_file() and not {"site", "docs", "data", "cari"} & set(p.relative_to(work).parts)
+    }
     assert {"key", "summary.pickle", "content-hashes.json", "mkdocs.yml", "gzip.json"} <= names
     names.discard("search_index.json")
     for name in names:

@@ -79,10 +79,13 @@ def keep_unchanged(new: Path, old: Path, copy_suffix: str = ".gz") -> None:
         for name in names:
             path = os.path.join(dirpath, name)
             was = os.path.join(old, os.path.relpath(path, new))
-            if name.endswith(copy_suffix) or not same_bytes(path, was):
+            if name.endswith(copy_suffix):
                 continue
-            os.unlink(path)
-            hard_link(was, path)
+            if not _same_file(path, was):  # the same file already: only its copy to take over
+                if not same_bytes(path, was):
+                    continue
+                os.unlink(path)
+                hard_link(was, path)
             if os.path.exists(was + copy_suffix) and not os.path.exists(path + copy_suffix):
                 hard_link(was + copy_suffix, path + copy_suffix)
 
@@ -93,6 +96,13 @@ def hard_link(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def same_bytes(a: str | Path, b: str | Path) -> bool:

@@ -6,6 +6,7 @@ import logging
 import os
 import posixpath
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from mkdocs.exceptions import MkDocsException
 
 from generator import model as m
 from generator.build import search
+from generator.build.files import hard_link
+from generator.render.write import files_under
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -137,6 +140,22 @@ def rebuild_changed(site: Path, changed: set[str], config: Path, build_date: int
     for name in {*(output_path(n) for n in changed), *ALWAYS_WRITTEN}:
         (site / name).unlink(missing_ok=True)
     run_mkdocs(config, site, build_date, dirty=True)
+
+
+def link_files(source: Path, site: Path, names: Iterable[str] | None = None) -> None:
+    """Publish files kept outside MkDocs' docs folder (a shard's tables, the portal's search
+    index: thousands of files MkDocs would only copy) as hard links in `site`: those of `names`
+    (relative to `source`; other names are skipped), or all."""
+    made: set[Path] = set()
+    for name in files_under(source) if names is None else names:
+        file, target = source / name, site / name
+        if names is not None and not file.is_file():
+            continue
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.unlink(missing_ok=True)
+        hard_link(str(file), str(target))
 
 
 #: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal

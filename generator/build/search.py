@@ -5,7 +5,8 @@ Every shard, once built, gets a search segment in its work folder (`index_shard`
 address, title and lead, and the weight of each stem in it. A page whose output is the same
 file as in the last build (MkDocs' dirty rebuild hard-links unchanged pages) keeps its record,
 so a changed value re-reads only the changed pages. The portal's own shard, built after every
-other, assembles all segments into `cari/` at the root of the site (`write_index`):
+other, assembles all segments into `cari/` at the root of the site (`write_index`, into its work
+folder, where an unchanged file keeps its identity and its precompressed copy; linked into the site):
 
 - `cari/meta.json`: number of pages, pages per page-list file, the chunk keys;
 - `cari/k/<key>.json`: for every word of the portal that begins with `key` (and with no longer
@@ -35,13 +36,14 @@ import math
 import os
 import pickle
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from typing import TypeGuard, TypeVar
+
+from generator.render.write import files_under, write_if_changed
 
 #: Where the index and its scripts are published, from the portal's root.
 FOLDER = "cari"
@@ -257,13 +259,11 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def write_index(site: Path, folders: list[Path]) -> None:
+def write_index(index: Path, folders: list[Path]) -> None:
     """Assemble the segments of every shard (their work folders, in the order shards are
-    numbered) into `site/cari/` with the browser's scripts."""
-    target = site / FOLDER
-    if target.exists():
-        shutil.rmtree(target)
-    (target / "k").mkdir(parents=True)
+    numbered) with the browser's scripts into `index` (published as `cari/` at the portal's
+    root), writing only the files whose bytes change and removing those no longer in it."""
+    files: dict[str, str | bytes] = {}
     loaded = [_load(folder / SEGMENT, Segment) for folder in folders]
     merged: dict[str, list[str]] = {}  # stem -> '[shard,[postings]]' per shard
     stems: dict[str, str] = {}
@@ -278,22 +278,23 @@ def write_index(site: Path, folders: list[Path]) -> None:
         chunks.setdefault(keys[w], []).append(w)
     for key, members in chunks.items():
         found = {stems[w] for w in members}
-        text = (
+        files[f"k/{key}.json"] = (
             '{"s":{'
             + ",".join(f"{json.dumps(s, ensure_ascii=False)}:{postings[s]}" for s in sorted(found) if s in postings)
             + '},"w":'
             + _dump({w: stems[w] for w in members})
             + "}"
         )
-        (target / "k" / f"{key}.json").write_text(text, encoding="utf-8")
     for n, segment in enumerate(loaded):
-        pages = target / "h" / str(n)
-        pages.mkdir(parents=True)
         for start in range(0, len(segment.pages), PAGES_PER_FILE):
-            (pages / f"{start // PAGES_PER_FILE}.json").write_text(
-                _dump(segment.pages[start : start + PAGES_PER_FILE]), encoding="utf-8"
-            )
+            files[f"h/{n}/{start // PAGES_PER_FILE}.json"] = _dump(segment.pages[start : start + PAGES_PER_FILE])
     meta = {"pages": sum(len(s.pages) for s in loaded), "per_file": PAGES_PER_FILE, "keys": sorted(chunks)}
-    (target / "meta.json").write_text(_dump(meta), encoding="utf-8")
-    for script in sorted(SCRIPTS.glob("*.js")):
-        shutil.copyfile(script, target / script.name)
+    files["meta.json"] = _dump(meta)
+    files.update((script.name, script.read_bytes()) for script in sorted(SCRIPTS.glob("*.js")))
+    index.mkdir(parents=True, exist_ok=True)
+    for name in files_under(index):
+        if name not in files:
+            (index / name).unlink()
+    made: set[Path] = {index}
+    for name, text in files.items():
+        write_if_changed(index / name, text, made)

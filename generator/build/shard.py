@@ -20,7 +20,15 @@ from generator.build.files import keep_unchanged, replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
-from generator.build.mkdocs_run import BuildError, finish_shard, output_path, rebuild_changed, run_mkdocs, write_config
+from generator.build.mkdocs_run import (
+    BuildError,
+    finish_shard,
+    link_files,
+    output_path,
+    rebuild_changed,
+    run_mkdocs,
+    write_config,
+)
 from generator.build.precompress import precompress
 from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
@@ -157,7 +165,9 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         pages = kabupaten_pages(hasil, kab)
         cross_links: set[str] = set()
         nav = navigation(hasil, slug, task.outline, cross_links)
-        changed = write_pages(pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged)
+        changed = write_pages(
+            pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged, data=folder / "data"
+        )
         return pages, nav, cross_links, changed
 
     for record in ("key", "kecamatan-keys.json"):  # valid again only once the shard is built
@@ -167,7 +177,9 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     summary = shard_summary(hasil, kab, pages)
     summary.cross_links = tuple(sorted({*summary.cross_links, *cross_links}))
     config = write_config(content.portal, folder, nav, slug)
-    outline_now = json.dumps([task.base, config.read_text(encoding="utf-8"), nav, files_under(folder / "docs")])
+    outline_now = json.dumps(
+        [task.base, config.read_text(encoding="utf-8"), nav, files_under(folder / "docs"), files_under(folder / "data")]
+    )
     same_outline = (folder / "outline.json").is_file() and (folder / "outline.json").read_text() == outline_now
     (folder / "outline.json").unlink(missing_ok=True)
 
@@ -177,12 +189,13 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         if incremental:
             try:
                 rebuild_changed(target, changed, config, summary.changed)
+                link_files(folder / "data", target, changed)
+                return
             except (OSError, ValueError, LookupError, TypeError):  # the last build was damaged: a full one
                 shutil.rmtree(target)
                 target.mkdir()
-                run_mkdocs(config, target, summary.changed)
-        else:
-            run_mkdocs(config, target, summary.changed)
+        run_mkdocs(config, target, summary.changed)
+        link_files(folder / "data", target)
 
     try:
         fresh_site(folder, result, site, lambda target: finish_shard(target, folder, slug), incremental)
@@ -297,18 +310,23 @@ def build_portal_shard(
     cross_links: set[str] = set()
     pages = timed(result, "render", lambda: portal_pages(portal, summaries))
     nav = navigation(None, "", task.outline, cross_links)
-    changed = write_pages(pages, portal, folder / "docs", "", bytecode_cache(task.work / "jinja"))
+    changed = write_pages(pages, portal, folder / "docs", "", bytecode_cache(task.work / "jinja"), data=folder / "data")
     result.written = sum(1 for name in changed if name.endswith(".md"))
     config = write_config(portal.portal, folder, nav, "")
     diubah = max([portal.last_changed([task.root / "portal.yml"]), *(s.changed for s in summaries)])
 
     def finish(target: Path) -> None:
         finish_shard(target, folder, "")
-        search.write_index(target, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
+        search.write_index(folder / search.FOLDER, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
+        link_files(folder / search.FOLDER, target / search.FOLDER)
         write_host_files(target, portal.portal.url)
         keep_unchanged(target, folder / "site")  # built whole every time, mostly the same
 
-    fresh_site(folder, result, lambda target: run_mkdocs(config, target, diubah), finish)
+    def site(target: Path) -> None:
+        run_mkdocs(config, target, diubah)
+        link_files(folder / "data", target)
+
+    fresh_site(folder, result, site, finish)
     tautan = ShardLinks(
         tuple(p.path for p in pages), tuple(sorted(cross_links | {t for p in pages for t in p.cross_links}))
     )

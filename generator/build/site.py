@@ -14,10 +14,12 @@ A build can also be spread over machines: `build_part` builds the kabupaten shar
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -90,7 +92,7 @@ def build_part(
     """Build only the kabupaten shards of part `bagian` into `work_dir` (no portal shard, no site),
     recorded there for `assemble_site`. Raises ContentError (the problems of its kabupaten and of
     portal.yml) or BuildError."""
-    with exclusive(work_dir.resolve(), f"folder kerja {work_dir}"):
+    with exclusive(work_dir.resolve(), f"folder kerja {work_dir}"), fewer_collections():
         root, work = content_dir.resolve(), work_dir.resolve()
         unrecord(work)  # a part's record is valid again only once every one of its shards is built
         step = _stepper(progress)
@@ -121,6 +123,25 @@ def assemble_site(
     )
 
 
+#: Allocations between two collections of the youngest generation, and how many of those make
+#: one of the next (Python's default: 700, 10, 10). A build makes millions of small objects,
+#: nearly none in reference cycles, while large structures stay alive (content, results, pages),
+#: which every full collection walks again: one changed value at 10×21×5 was built in 3,9 s
+#: instead of 4,5 (compute 0,7 s instead of 1,05).
+GC_THRESHOLD = (100_000, 50, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the garbage collector less often while a build runs (`GC_THRESHOLD`)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _locked(content_dir: Path, site_dir: Path, work_dir: Path, build: Callable[[Path, Path, Path], T]) -> T:
     """Run `build` (content root, the site link, the shards' folder) holding the locks of the
     work folder and of the site."""
@@ -130,6 +151,7 @@ def _locked(content_dir: Path, site_dir: Path, work_dir: Path, build: Callable[[
     with (
         exclusive(work_dir.resolve(), f"folder kerja {work_dir}"),
         exclusive(versions_folder(site_dir), f"situs {site_dir}"),
+        fewer_collections(),
     ):
         return build(content_dir.resolve(), site_dir, work_dir.resolve() / "shard")
 

@@ -88,13 +88,17 @@ def write_pages(
     shard_slug: str,
     cache: BytecodeCache | None = None,
     skip: frozenset[str] = frozenset(),
+    *,
+    data: Path,
 ) -> set[str]:
-    """Write the pages of shard `dari` with their charts, its datasets, its data package and
-    the portal's assets under `docs`; paths inside the shard drop its folder. Pages and tables
-    of the kecamatan in `lewati` are already there from the last build and are not rendered
-    again, files that would not change are not written, and files no page needs any more are
-    removed. `cache`: compiled templates between builds. Returns the files written (relative to
-    `docs`), which are all MkDocs has to process again."""
+    """Write the pages of shard `shard_slug` with their charts, its data package and the
+    portal's assets under `docs`, and its tables' CSV and JSON files under `data` (the same
+    places in the site; kept out of MkDocs' docs folder, which would only copy them, at a cost
+    per file on every build); paths inside the shard drop its folder. Pages and tables of the
+    kecamatan in `skip` are already there from the last build and are not rendered again, files
+    that would not change are not written, and files no page needs any more are removed.
+    `cache`: compiled templates between builds. Returns the files written (relative to their
+    folder), which are all MkDocs and the data's links have to process again."""
     prefix = f"{shard_slug}/" if shard_slug else ""
     datasets = [t for t in unique_tables(site_pages) if shard(t.path) == shard_slug]
     expected = {
@@ -108,26 +112,16 @@ def write_pages(
     for page in site_pages:
         name = page.path.removeprefix(prefix)
         expected |= {name, *(posixpath.join(posixpath.dirname(name), f) for f in page.files)}
-    expected |= {f"{t.path.removeprefix(prefix)}.{ext}" for t in datasets for ext in ("csv", "json")}
-    for name in files_under(docs):
-        if name not in expected:
-            (docs / name).unlink()
+    tables = {f"{t.path.removeprefix(prefix)}.{ext}" for t in datasets for ext in ("csv", "json")}
+    for folder, wanted in ((docs, expected), (data, tables)):
+        for name in files_under(folder):
+            if name not in wanted:
+                (folder / name).unlink()
     changed: set[str] = set()
     folders: set[Path] = set()
 
-    def write(name: str, text: str) -> None:
-        """Write a file of the shard unless it already holds exactly this text; always as a new
-        file (the site publishes the docs folder's data files as hard links)."""
-        path = docs / name
-        data = text.encode("utf-8")
-        exists = path.is_file()
-        if not exists or path.read_bytes() != data:
-            if exists:
-                path.unlink()
-            elif path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            path.write_bytes(data)
+    def write(name: str, text: str, root: Path = docs) -> None:
+        if write_if_changed(root / name, text, folders):
             changed.add(name)
 
     for asset in (TEMPLATES / "assets").rglob("*"):
@@ -144,12 +138,12 @@ def write_pages(
         diubah = page.changed if page.changed is not None else content.last_changed(page.sources)
         text += kaki.render(**common, diubah=diubah, berkas=[_source_name(f, content.root) for f in page.sources])
         write(name, text)
-        for file_name, data in page.files.items():
-            write(posixpath.join(posixpath.dirname(name), file_name), data)
+        for file_name, file_text in page.files.items():
+            write(posixpath.join(posixpath.dirname(name), file_name), file_text)
     for t in datasets:
-        if _kecamatan(t.path) not in skip or not (docs / f"{t.path.removeprefix(prefix)}.csv").is_file():
-            write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t))
-            write(f"{t.path.removeprefix(prefix)}.json", to_json(t))
+        if _kecamatan(t.path) not in skip or not (data / f"{t.path.removeprefix(prefix)}.csv").is_file():
+            write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t), data)
+            write(f"{t.path.removeprefix(prefix)}.json", to_json(t), data)
     licence = LISENSI[content.portal.lisensi_data]
     kept = {t.name for t in datasets if _kecamatan(t.path) in skip}
     known = _resource_lines(docs / "datapackage.json", kept) if kept else {}
@@ -167,6 +161,23 @@ def write_pages(
         ),
     )
     return changed
+
+
+def write_if_changed(path: Path, text: str | bytes, folders: set[Path]) -> bool:
+    """Write `path` unless it already holds exactly `text`; always as a new file (the site
+    publishes these files as hard links); whether it was written. `folders`: those known to
+    exist (filled in here)."""
+    encoded = text.encode("utf-8") if isinstance(text, str) else text
+    exists = path.is_file()
+    if exists and path.read_bytes() == encoded:
+        return False
+    if exists:
+        path.unlink()
+    elif path.parent not in folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(path.parent)
+    path.write_bytes(encoded)
+    return True
 
 
 def _resource_lines(package: Path, names: set[str]) -> dict[str, str]:
