@@ -48,6 +48,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "narasi.yml": m.Narasi,
     "realisasi.csv": m.BarisRealisasi,
     "riwayat.csv": m.BarisRiwayat,
+    "riwayat-anggaran.csv": m.BarisRiwayatAnggaran,
     "pembanding.csv": m.BarisPembanding,
     "nilai-kecamatan.csv": m.BarisNilaiKecamatan,
     "dilaporkan.csv": m.BarisDilaporkan,

@@ -200,5 +200,20 @@ def test_anggaran_pages_of_the_demo(demo_site):
     )
     ajung_html = (ajung / "anggaran/index.html").read_text(encoding="utf-8")
     assert "97,20 %" in ajung_html and "Rp 3,44 miliar" in ajung_html  # 3.347.440.282 / 3.443.692.072
+    # Seed 003 Bab III C: the 2022 budget (3.188.885.473 of 3.188.885.473, 100 %) beside 2023 (97,20 %):
+    # down 2,80 points, marked with a link to the printed "penurunan sebesar 4 %".
+    riwayat = {r["tahun"]: r for r in read_csv(ajung / "anggaran/riwayat-anggaran.csv")}
+    assert (riwayat["2022"]["pagu"], riwayat["2022"]["realisasi_anggaran"], riwayat["2022"]["serapan"]) == (
+        "3188885473",
+        "3188885473",
+        "100",
+    )
+    assert (riwayat["2023"]["serapan"], riwayat["2023"]["selisih_serapan"]) == ("97.2", "-2.8")
+    assert riwayat["2022"]["selisih_serapan"] == "" and riwayat["2023"]["catatan"] == "berbeda"
+    assert "Riwayat serapan anggaran" in ajung_html and "terealisasi sebesar Rp 3.188.885.473" in ajung_html
+    assert 'href="../catatan-kualitas-data/#catatan-perubahan-anggaran-serapan-2022-2023-selisih"' in ajung_html
+    assert "<code>jember/ajung/riwayat-anggaran.csv</code>" in ajung_html
+    # Kedungjajang has no budget history: no such table.
+    assert "Riwayat serapan anggaran" not in html
     # Seed 002: programs carry only pagu; the year's realisasi is stated once: 89,08 %.
     assert "89,08 %" in (demo_site / "jombang/megaluh/2024/anggaran/index.html").read_text(encoding="utf-8")

@@ -58,7 +58,9 @@ def test_headline_card_states_ikm_capaian_serapan_and_the_change(demo_site):
     # Ajung has no survey in the portal: its card says so, and the home table's data has no IKM.
     ajung = words[words.index("Ajung Hasil tahun 2023") : words.index("Halaman Kabupaten Jember")]
     assert "Belum ada hasil survei kepuasan masyarakat 2023 di portal." in ajung
-    assert "Belum ada angka 2022 untuk dibandingkan." in ajung
+    # Seed 003 Bab III C: serapan 2022 100 % (budget history), 2023 97,20 %: down 2,80 points.
+    assert "▼ turun 2,80 poin persen dibanding 2022 (100,00 %)" in ajung
+    assert "Belum ada angka 2022 untuk dibandingkan." not in ajung
     (row,) = [r for r in read_csv(demo_site / "capaian-terbaru.csv") if r["kecamatan"] == "Ajung"]
     assert row["ikm"] == "" and row["mutu"] == ""
 

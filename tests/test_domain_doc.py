@@ -32,7 +32,7 @@ from generator.compute.capaian import (
     capaian_ordinal,
     predikat,
 )
-from generator.compute.headline import Headline, headline
+from generator.compute.headline import Change, Headline, headline
 from generator.compute.individu import IndikatorIndividuResult
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.perbandingan import RiwayatLain, peringkat, riwayat
@@ -103,6 +103,12 @@ def kedungjajang_headline() -> Headline:
     h = headline(demo().untuk("lumajang", "kedungjajang"))
     assert h.mutu.huruf == "B" and h.ikm_change.arah == "naik" and h.ikm_change.sebelumnya == 82.68
     return h
+
+
+def ajung_serapan_change() -> Change:
+    change = headline(demo().untuk("jember", "ajung")).serapan_change
+    assert change is not None and change.arah == "turun" and change.tahun == 2022 and change.sebelumnya == 100
+    return change
 
 
 def demo() -> PortalResult:
@@ -620,6 +626,15 @@ EXAMPLES = [
             N(money("ajung").refocusing, 0),
         ),
     ),
+    Example(
+        "3.6",
+        "2022 pagu 3.188.885.473, realisasi 3.188.885.473 → serapan **100,00 %**; against 2023's 97,20 % → "
+        "selisih **-2,80** points",
+        lambda: (
+            P(figure("ajung", "riwayat-anggaran/2022/serapan")),
+            N(figure("ajung", "perubahan/anggaran-serapan/2022-2023/selisih")),
+        ),
+    ),
     # §3.7 efficiency and cost per outcome
     Example(
         "3.7",
@@ -647,6 +662,11 @@ EXAMPLES = [
         "3.8",
         "IKM 2024 **82,86** (mutu B) against the IKU's 2023 realisasi 82,68 → *naik* **0,18**",
         lambda: (N(kedungjajang_headline().ikm), N(kedungjajang_headline().ikm_change.selisih)),
+    ),
+    Example(
+        "3.8",
+        "serapan 2023 97,20 % against the budget history's 2022 serapan 100 % → *turun* **2,80**",
+        lambda: N(-ajung_serapan_change().selisih),
     ),
     Example(
         "3.8",

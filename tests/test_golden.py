@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 from bench.golden import CLASSES, Outcome, demo, load_records, measure, summarize
 
 #: The measured numbers (bench/results/golden.md); raise them when the portal gets better.
-EQUAL = 412
-LISTED = 121
+EQUAL = 413
+LISTED = 122
 KNOWN = ROOT / "tests" / "data" / "known_differences.json"
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from generator import model as m
 from generator.cli import app
+from generator.compute.anggaran import riwayat_anggaran
 from generator.compute.audit import Printed, audit_year, differs, stated
 from generator.compute.families import FAMILIES, slug
 from generator.compute.metodologi import rumus
@@ -189,6 +190,46 @@ def test_money_efficiency_and_cost_per_outcome():
     # awal 639.920.900 − 398.451.900 = 241.469.000 (its sub kegiatan add up to 236.284.000).
     assert value(AJUNG, 2023, "anggaran/total/refocusing") == 451451900
     assert value(AJUNG, 2023, "anggaran/P3/pagu-awal-dikurangi-refocusing") == 241469000
+
+
+def test_budget_history_and_the_change_of_serapan():
+    # Seed 003 Bab III C: 2022 pagu 3.188.885.473, realisasi 3.188.885.473 -> serapan 100 % (riwayat-anggaran.csv).
+    assert value(AJUNG, 2023, "riwayat-anggaran/2022/pagu") == 3188885473
+    assert value(AJUNG, 2023, "riwayat-anggaran/2022/realisasi") == 3188885473
+    assert value(AJUNG, 2023, "riwayat-anggaran/2022/serapan") == 100
+    # 2023 (Tabel 3.8): 3.347.440.282 / 3.443.692.072 = 97,2050 % -> -2,7950 points, -2,7950 % of 100.
+    selisih = register(AJUNG, 2023).get("perubahan/anggaran-serapan/2022-2023/selisih")
+    assert close(selisih.nilai, -2.7950) and selisih.satuan == "poin"
+    assert selisih.masukan == ("riwayat-anggaran/2022/serapan", "anggaran/total/serapan")
+    assert close(value(AJUNG, 2023, "perubahan/anggaran-serapan/2022-2023/persen"), -2.7950)
+    # The printed "penurunan sebesar 4 %" differs and is listed; the printed 2022 serapan 100 % does not.
+    notes = {(n.alamat, n.dilaporkan) for n in register(AJUNG, 2023).audit}
+    assert ("perubahan/anggaran-serapan/2022-2023/selisih", "-4") in notes
+    assert not any(a.startswith("riwayat-anggaran/") for a, _ in notes)
+    # No history: no such figures (Kedungjajang 2024 has its own budget only).
+    assert not any("anggaran-serapan" in f.alamat for f in register(KEDUNGJAJANG, 2024).angka)
+
+
+def test_the_change_of_serapan_between_any_two_years_of_history_and_reports():
+    # Seed 003's 2022 row, an earlier year with only a pagu (no serapan), and a later row the
+    # 2023 report does not see: every pair of years that have a serapan, history and report together.
+    rows = [
+        m.BarisRiwayatAnggaran(tahun=2022, pagu="3.188.885.473", realisasi="3.188.885.473"),
+        m.BarisRiwayatAnggaran(tahun=2021, pagu="2.000.000.000", realisasi="1.900.000.000"),
+        m.BarisRiwayatAnggaran(tahun=2020, pagu="1.000.000.000"),
+        m.BarisRiwayatAnggaran(tahun=2024, pagu="1", realisasi="1"),
+    ]
+    lp = next(x for x in demo().laporan if x.kecamatan.slug == "ajung")
+    years = riwayat_anggaran(rows, [(2023, lp.anggaran.total)], 2023)
+    assert [(y.tahun, y.laporan) for y in years] == [(2020, False), (2021, False), (2022, False), (2023, True)]
+    got = {f.alamat: f for f in laporan_figures(replace(lp, riwayat_anggaran=years))}
+    assert got["riwayat-anggaran/2021/serapan"].nilai == 95  # 1.900.000.000 / 2.000.000.000
+    empty = got["riwayat-anggaran/2020/serapan"]
+    assert empty.nilai is None and empty.catatan and "riwayat-anggaran/2020/realisasi" not in got
+    assert close(got["perubahan/anggaran-serapan/2021-2022/selisih"].nilai, 5)  # 95 -> 100
+    assert close(got["perubahan/anggaran-serapan/2021-2023/selisih"].nilai, 2.2050)  # 95 -> 97,2050
+    assert close(got["perubahan/anggaran-serapan/2021-2023/persen"].nilai, 2.3210)  # 2,2050 / 95 × 100
+    assert not any(a.startswith(("perubahan/anggaran-serapan/2020-", "riwayat-anggaran/2024")) for a in got)
 
 
 def test_survey():

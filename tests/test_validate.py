@@ -5,9 +5,10 @@ command exits 1 and nothing is written."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
-from conftest import edit, line_of, only, problems
+from conftest import DEMO, edit, line_of, only, problems
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -229,3 +230,77 @@ def test_audit_warnings_and_strict(mini):
     assert "dilaporkan 96 di Bab III 3.1.2.6 (uraian program dan kegiatan), dihitung 91,6667" in ok.output
     strict = CliRunner().invoke(app, ["validate", "--content", str(mini), "--strict"])
     assert strict.exit_code == 1
+
+
+# ---------------------------------------------------------------- budget history (seed 003)
+
+AJUNG = "jember/ajung"
+#: Seed 003 Bab III C: the 2022 budget, printed only in the text of the 2023 report.
+TAHUN_2022 = "2022,3.188.885.473,3.188.885.473,Bab III C,"
+
+
+@pytest.fixture
+def ajung(tmp_path):
+    """The portal settings and Jember / Ajung (Laporan Kinerja 2023 with its budget)."""
+    target = tmp_path / "ajung"
+    target.mkdir()
+    shutil.copy(DEMO / "portal.yml", target / "portal.yml")
+    shutil.copytree(DEMO / "jember", target / "jember")
+    return target
+
+
+def _riwayat_anggaran(root, *rows: str):
+    path = root / AJUNG / "riwayat-anggaran.csv"
+    path.write_text("tahun,pagu,realisasi,sumber,keterangan\n" + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_budget_history_is_valid_with_realisasi_above_pagu(ajung):
+    _riwayat_anggaran(ajung, TAHUN_2022, "2021,3.000.000.000,3.100.000.000,contoh di atas pagu,")
+    kec = validate(load_content(ajung)).kabupaten[0].kecamatan[0]
+    assert [(r.tahun, r.pagu, r.realisasi) for r in kec.riwayat_anggaran] == [
+        (2022, 3188885473, 3188885473),
+        (2021, 3000000000, 3100000000),
+    ]
+
+
+def test_budget_history_of_a_year_with_its_own_budget_is_a_conflict(ajung):
+    # 2023 has its budget in 2023/program.yml (Tabel 3.8); the DPA total 3.534.122.249 of Bab III C
+    # is a printed figure of that year, not a second input.
+    f = _riwayat_anggaran(ajung, TAHUN_2022, "2023,3.534.122.249,3.347.440.282,Bab III C,")
+    p = only(ajung)
+    assert (p.file, p.line, p.path, p.key, p.value) == (f, 3, "tahun", "budget_conflict", 2023)
+    assert p.message.startswith("tahun 2023 sudah mempunyai anggaran di 2023/program.yml: dua masukan")
+    assert "2023/dilaporkan.csv pada alamat anggaran/total/pagu" in p.message
+
+
+def test_budget_history_year_written_twice(ajung):
+    f = _riwayat_anggaran(ajung, TAHUN_2022, "2022,3.188.885.473,,Bab IV,")
+    p = only(ajung)
+    assert (p.file, p.line, p.key, p.value, p.message) == (
+        f,
+        3,
+        "duplicate_year",
+        2022,
+        "tahun 2022 sudah ditulis di baris 2",
+    )
+
+
+def test_budget_history_needs_a_later_report(ajung):
+    _riwayat_anggaran(ajung, TAHUN_2022, "2024,3.188.885.473,3.188.885.473,x,")
+    p = only(ajung)
+    assert (p.line, p.key) == (3, "no_later_report")
+    assert p.message.startswith("tidak ada laporan kinerja (folder tahun dengan kinerja.yml) sesudah tahun 2024")
+
+
+def test_budget_history_row_without_amounts(ajung):
+    _riwayat_anggaran(ajung, "2022,,,Bab III C,")
+    p = only(ajung)
+    assert (p.line, p.key) == (2, "required")
+    assert p.message == "isi pagu, realisasi atau keduanya (baris ini tidak memuat angka)"
+
+
+def test_budget_history_negative_amount(ajung):
+    _riwayat_anggaran(ajung, "2022,-3.188.885.473,3.188.885.473,Bab III C,")
+    p = only(ajung)
+    assert (p.line, p.path, p.key, p.message) == (2, "pagu", "range", "tidak boleh kurang dari 0")

@@ -66,6 +66,7 @@ def _models(root: Path, identity: Identity) -> tuple:
     return (
         kec.profil,
         kec.riwayat,
+        kec.riwayat_anggaran,
         kec.pembanding,
         kec.renstra,
         [row for row, _ in printed.baris] if printed else None,

@@ -1,6 +1,6 @@
 """Budget (docs/domain.md §3.6, 3.7): pagu, realisasi, serapan and sisa per program node and in total,
-the change from pagu awal to pagu perubahan, efisiensi (capaian − serapan) and cost per
-outcome. Amounts sit on the most detailed node the report gives; a parent's amount is the sum of
+the change from pagu awal to pagu perubahan, efisiensi (capaian − serapan), cost per outcome,
+and the budget of earlier years with the change of serapan between years. Amounts sit on the most detailed node the report gives; a parent's amount is the sum of
 its children when every child has it (docs/domain.md §3.6), and an amount stated on the parent
 as well is kept only as a printed figure for the audit (compute/audit.py), never shown in place
 of the sum."""
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from generator import model as m
+from generator.compute.perbandingan import Perubahan, perubahan_setiap
 
 #: The money fields that add up from children to parents.
 BESARAN = ("pagu_awal", "pagu_perubahan", "realisasi", "belanja_operasi", "belanja_modal", "refocusing")
@@ -203,3 +204,43 @@ def rupiah_per_unit(
     ):
         return None
     return realisasi_anggaran / realisasi_kinerja
+
+
+@dataclass(frozen=True)
+class TahunAnggaran:
+    """One year's budget totals: from riwayat-anggaran.csv, or from that year's report (`laporan`)."""
+
+    tahun: int
+    pagu: float | None
+    realisasi: float | None
+    sumber: str
+    keterangan: str | None = None
+    laporan: bool = False
+
+    @property
+    def serapan(self) -> float | None:
+        return serapan(self.pagu, self.realisasi)
+
+
+def riwayat_anggaran(
+    baris: Iterable[m.BarisRiwayatAnggaran], laporan: Iterable[tuple[int, Money]], tahun: int
+) -> tuple[TahunAnggaran, ...]:
+    """The budget of every year up to `tahun`, oldest first: the totals of the reports (year,
+    total) that have a pagu or realisasi, and the riwayat-anggaran.csv rows before `tahun`
+    (validation keeps the two apart)."""
+    years = [
+        TahunAnggaran(r.tahun, r.pagu, r.realisasi, r.sumber or "riwayat-anggaran.csv", r.keterangan)
+        for r in baris
+        if r.tahun < tahun
+    ]
+    years += [
+        TahunAnggaran(t, u.pagu, u.realisasi, f"Laporan Kinerja {t}", laporan=True)
+        for t, u in laporan
+        if t <= tahun and (u.pagu is not None or u.realisasi is not None)
+    ]
+    return tuple(sorted(years, key=lambda y: y.tahun))
+
+
+def perubahan_serapan(years: Iterable[TahunAnggaran]) -> tuple[Perubahan, ...]:
+    """The change of serapan between every two years that have one (docs/domain.md §3.8)."""
+    return perubahan_setiap((y.tahun, y.serapan) for y in years)

@@ -552,6 +552,42 @@ FAMILIES: tuple[Family, ...] = (
                 "Rata-rata serapan program tanpa bobot (serapan gabungan: `anggaran/total/serapan`).",
             ),
             (
+                "riwayat-anggaran/<tahun>/pagu",
+                "Pagu anggaran tahun {tahun}",
+                "rupiah",
+                None,
+                "Pagu tahun sebelumnya (riwayat-anggaran.csv, atau jumlah pagu laporan tahun itu).",
+            ),
+            (
+                "riwayat-anggaran/<tahun>/realisasi",
+                "Realisasi anggaran tahun {tahun}",
+                "rupiah",
+                None,
+                "Realisasi anggaran tahun sebelumnya (riwayat-anggaran.csv, atau laporan tahun itu).",
+            ),
+            (
+                "riwayat-anggaran/<tahun>/serapan",
+                "Serapan anggaran tahun {tahun}",
+                "%",
+                "serapan",
+                "Realisasi / pagu × 100 tahun sebelumnya.",
+            ),
+            (
+                "perubahan/anggaran-serapan/<dari>-<ke>/selisih",
+                "Selisih serapan anggaran {dari}–{ke}",
+                "poin",
+                "perubahan",
+                "Serapan tahun ke − serapan tahun dari (poin persen); untuk setiap dua tahun yang memiliki serapan, "
+                "dari riwayat-anggaran.csv dan dari laporan.",
+            ),
+            (
+                "perubahan/anggaran-serapan/<dari>-<ke>/persen",
+                "Perubahan serapan anggaran {dari}–{ke}",
+                "%",
+                "perubahan",
+                "(serapan tahun ke − serapan tahun dari) / serapan tahun dari × 100.",
+            ),
+            (
                 "efisiensi/<jenis>/<id>",
                 "Efisiensi {nama}",
                 "poin",

@@ -73,16 +73,23 @@ def _earlier_ikm(lp: LaporanKinerja, before: LaporanKinerja | None) -> float | s
     return None
 
 
+def _earlier_serapan(lp: LaporanKinerja, before: LaporanKinerja | None) -> float | None:
+    """The serapan of the year before: that year's report, else the budget history."""
+    if before is not None and before.anggaran is not None:
+        return before.anggaran.total.serapan
+    return next((y.serapan for y in lp.riwayat_anggaran if y.tahun == lp.tahun - 1), None)
+
+
 def headline(laporan: Sequence[LaporanKinerja]) -> Headline | None:
     """The headline of a kecamatan from its reports: the latest year, compared with the year
-    before it (its report, or for the IKM the history of the IKU it measures)."""
+    before it (its report; for the IKM the history of the IKU it measures, for the serapan the
+    budget history)."""
     if not laporan:
         return None
     lp = max(laporan, key=lambda x: x.tahun)
     before = next((x for x in laporan if x.tahun == lp.tahun - 1), None)
     ikm = _real_ikm(lp)
     serapan = lp.anggaran.total.serapan if lp.anggaran else None
-    earlier_serapan = before.anggaran.total.serapan if before and before.anggaran else None
     return Headline(
         tahun=lp.tahun,
         ikm=ikm,
@@ -95,5 +102,5 @@ def headline(laporan: Sequence[LaporanKinerja]) -> Headline | None:
         jumlah_tercapai=lp.ringkasan.jumlah_tercapai,
         jumlah_iku=lp.ringkasan.jumlah,
         serapan=serapan,
-        serapan_change=change(serapan, lp.tahun - 1, earlier_serapan),
+        serapan_change=change(serapan, lp.tahun - 1, _earlier_serapan(lp, before)),
     )

@@ -14,6 +14,7 @@ from generator.compute.anggaran import (
     AnggaranNode,
     AnggaranResult,
     Money,
+    TahunAnggaran,
     anggaran,
     efisiensi,
     rupiah_per_unit,
@@ -134,6 +135,7 @@ class LaporanKinerja:
     indeks: tuple[IndeksResult, ...] = ()
     ringkasan_gabungan: CapaianSummary | None = None  # IKU and program indicators together
     riwayat_lain: tuple[RiwayatLain, ...] = ()  # history of indicators no longer reported
+    riwayat_anggaran: tuple[TahunAnggaran, ...] = ()  # the budget of every year up to this one
     audit: tuple[AuditNote, ...] = ()
 
     @property

@@ -40,7 +40,8 @@ class RiwayatRow:
 
 @dataclass(frozen=True)
 class Perubahan:
-    """The change of an indicator's realisasi from one year to a later one (any two years)."""
+    """The change of a yearly value (an indicator's realisasi, the serapan) from one year to a
+    later one (any two years)."""
 
     dari: int
     ke: int
@@ -56,10 +57,15 @@ class Perubahan:
         return perubahan(self.sebelum, self.sesudah)
 
 
+def perubahan_setiap(values: Iterable[tuple[int, float | str | None]]) -> tuple[Perubahan, ...]:
+    """The change between every two years (oldest first) with a numeric value, earlier year first."""
+    numeric = [(tahun, float(v)) for tahun, v in values if isinstance(v, (int, float))]
+    return tuple(Perubahan(a, b, x, y) for i, (a, x) in enumerate(numeric) for b, y in numeric[i + 1 :])
+
+
 def perubahan_antar(rows: Iterable[RiwayatRow]) -> tuple[Perubahan, ...]:
     """The change between every two years with a numeric realisasi, earlier year first."""
-    numeric = [(r.tahun, float(r.realisasi)) for r in rows if isinstance(r.realisasi, (int, float))]
-    return tuple(Perubahan(a, b, x, y) for i, (a, x) in enumerate(numeric) for b, y in numeric[i + 1 :])
+    return perubahan_setiap((r.tahun, r.realisasi) for r in rows)
 
 
 def riwayat(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from statistics import fmean
 
 from generator import model as m
+from generator.compute.anggaran import TahunAnggaran, riwayat_anggaran
 from generator.compute.audit import AuditNote, audit_year, printed_rows, stated, stated_individu
 from generator.compute.individu import IndividuResult, compute_individu
 from generator.compute.laporan import IndikatorResult, LaporanKinerja, laporan_kinerja
@@ -150,6 +151,16 @@ def perbandingan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[I
     return tuple(result)
 
 
+def anggaran_tahunan(lp: LaporanKinerja, semua: Sequence[LaporanKinerja]) -> tuple[TahunAnggaran, ...]:
+    """The budget of the kecamatan in every year up to the report's: its reports and its budget history."""
+    own = [
+        (x.tahun, x.anggaran.total)
+        for x in semua
+        if x.kabupaten.slug == lp.kabupaten.slug and x.kecamatan.slug == lp.kecamatan.slug and x.anggaran
+    ]
+    return riwayat_anggaran(lp.kecamatan.riwayat_anggaran, own, lp.tahun)
+
+
 def overviews(kab: KabupatenData, laporan: Sequence[LaporanKinerja]) -> tuple[Overview, ...]:
     """The kabupaten's overview for every year with a report or a shared-indicator value."""
     mine = [lp for lp in laporan if lp.kabupaten.slug == kab.slug]
@@ -278,6 +289,7 @@ def compute(content: Content) -> PortalResult:
             riwayat_lain=riwayat_lain(
                 lp.kecamatan.riwayat, indicator_ids(lp.kecamatan), lp.tahun, lp.kecamatan.renstra
             ),
+            riwayat_anggaran=anggaran_tahunan(lp, laporan),
         )
         for lp in laporan
     ]

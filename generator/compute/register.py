@@ -12,7 +12,7 @@ from functools import cached_property
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
-from generator.compute.anggaran import BESARAN, walk
+from generator.compute.anggaran import BESARAN, perubahan_serapan, walk
 from generator.compute.capaian import capaian_angka, persen_satuan, predikat
 from generator.compute.families import BY_PATTERN, slug
 from generator.compute.laporan import SUMBER_RASIO, IndikatorResult, LaporanKinerja, walk_program
@@ -488,6 +488,30 @@ def _anggaran(b: _Builder, lp: LaporanKinerja) -> None:
                 )
 
 
+def _riwayat_anggaran(b: _Builder, lp: LaporanKinerja) -> None:
+    """The budget of earlier years, and the change of serapan between every two years that have one."""
+    for y in lp.riwayat_anggaran:
+        if y.tahun >= lp.tahun:
+            continue
+        p = {"tahun": y.tahun}
+        src = [f"{y.tahun}/program.yml" if y.laporan else f"riwayat-anggaran.csv {y.tahun}"]
+        for leaf, value in (("pagu", y.pagu), ("realisasi", y.realisasi)):
+            if value is not None:
+                b.add(f"riwayat-anggaran/<tahun>/{leaf}", p, value, src)
+        here = f"riwayat-anggaran/{y.tahun}"
+        b.add("riwayat-anggaran/<tahun>/serapan", p, y.serapan, [f"{here}/realisasi", f"{here}/pagu"])
+    for x in perubahan_serapan(lp.riwayat_anggaran):
+        years = {"dari": x.dari, "ke": x.ke}
+        inputs = [_serapan_address(t, lp.tahun) for t in (x.dari, x.ke)]
+        b.add("perubahan/anggaran-serapan/<dari>-<ke>/selisih", years, x.selisih, inputs)
+        if x.persen is not None:
+            b.add("perubahan/anggaran-serapan/<dari>-<ke>/persen", years, x.persen, inputs)
+
+
+def _serapan_address(tahun: int, now: int) -> str:
+    return "anggaran/total/serapan" if tahun == now else f"riwayat-anggaran/{tahun}/serapan"
+
+
 # ---------------------------------------------------------------- survey
 
 
@@ -902,6 +926,7 @@ def laporan_figures(lp: LaporanKinerja) -> list[Figure]:
     _ringkasan(b, lp)
     _perbandingan(b, lp)
     _anggaran(b, lp)
+    _riwayat_anggaran(b, lp)
     _skm(b, lp)
     _sdm(b, lp)
     _aset(b, lp)

@@ -7,6 +7,7 @@ Layout (FORMAT.md):
     content/<kabupaten>/nilai-kecamatan.csv              (optional: shared indicators of every kecamatan)
     content/<kabupaten>/<kecamatan>/kecamatan.yml
     content/<kabupaten>/<kecamatan>/riwayat.csv          (optional: earlier years)
+    content/<kabupaten>/<kecamatan>/riwayat-anggaran.csv (optional: budget totals of earlier years)
     content/<kabupaten>/<kecamatan>/pembanding.csv       (optional: benchmarks)
     content/<kabupaten>/<kecamatan>/renstra.yml          (optional: Renstra targets)
     content/<kabupaten>/<kecamatan>/<tahun>/kinerja.yml   (required in a year folder)
@@ -78,6 +79,7 @@ class RawKecamatan:
     profil: Document | None = None
     tahun: list[RawYear] = field(default_factory=list)
     riwayat: Document | None = None
+    riwayat_anggaran: Document | None = None
     pembanding: Document | None = None
     renstra: Document | None = None
 
@@ -146,15 +148,18 @@ def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
     for path in entries(folder, problems):
         if path.name == "kecamatan.yml":
             raw.profil = read_yaml(path, problems)
-        elif path.name in ("riwayat.csv", "pembanding.csv"):
-            setattr(raw, path.stem, read_csv(path, problems))
+        elif path.name in ("riwayat.csv", "riwayat-anggaran.csv", "pembanding.csv"):
+            setattr(raw, path.stem.replace("-", "_"), read_csv(path, problems))
         elif path.name == "renstra.yml":
             raw.renstra = read_yaml(path, problems)
         elif path.is_dir() and YEAR.match(path.name):
             raw.tahun.append(_load_tahun(path, problems))
         else:
             _unexpected(
-                path, problems, "kecamatan.yml, riwayat.csv, pembanding.csv, renstra.yml dan folder tahun (mis. 2024/)"
+                path,
+                problems,
+                "kecamatan.yml, riwayat.csv, riwayat-anggaran.csv, pembanding.csv, renstra.yml dan folder tahun "
+                "(mis. 2024/)",
             )
     if not (folder / "kecamatan.yml").exists():
         problems.append(Problem(folder / "kecamatan.yml", "", "berkas wajib tidak ada", "missing_file"))

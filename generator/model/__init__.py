@@ -21,7 +21,16 @@ from generator.model.individu import (
     LaporanIndividu,
     NilaiTriwulan,
 )
-from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Desa, Kecamatan, Pejabat, Renstra, VersiRenstra
+from generator.model.kecamatan import (
+    BarisPembanding,
+    BarisRiwayat,
+    BarisRiwayatAnggaran,
+    Desa,
+    Kecamatan,
+    Pejabat,
+    Renstra,
+    VersiRenstra,
+)
 from generator.model.kinerja import PERIODS, BarisRealisasi, Indikator, Kinerja, Sasaran, Target, Tujuan
 from generator.model.narasi import Inovasi, Narasi, NarasiSasaran, Penghargaan
 from generator.model.portal import (
@@ -68,6 +77,7 @@ from generator.model.types import (
     Ikm,
     Nrr,
     Number,
+    OptionalRupiah,
     OptionalValue,
     Rupiah,
     Schema,
@@ -99,6 +109,7 @@ __all__ = [
     "BarisPembanding",
     "BarisRealisasi",
     "BarisRiwayat",
+    "BarisRiwayatAnggaran",
     "Colour",
     "Content",
     "Count",
@@ -132,6 +143,7 @@ __all__ = [
     "NilaiUnsur",
     "Nrr",
     "Number",
+    "OptionalRupiah",
     "OptionalValue",
     "Pejabat",
     "Penghargaan",

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.model.dilaporkan import BarisDilaporkan
 from generator.model.indeks import DaftarIndeks
 from generator.model.individu import LaporanIndividu
-from generator.model.kecamatan import BarisPembanding, BarisRiwayat, Kecamatan, Renstra
+from generator.model.kecamatan import BarisPembanding, BarisRiwayat, BarisRiwayatAnggaran, Kecamatan, Renstra
 from generator.model.kinerja import BarisRealisasi, Kinerja
 from generator.model.narasi import Narasi
 from generator.model.portal import BarisNilaiKecamatan, Kabupaten, Portal
@@ -84,6 +84,7 @@ class KecamatanData:
     pembanding: tuple[BarisPembanding, ...] = ()
     renstra: Renstra | None = None
     dilaporkan: dict[int, DilaporkanData] = field(default_factory=dict)  # tahun -> printed figures
+    riwayat_anggaran: tuple[BarisRiwayatAnggaran, ...] = ()  # budget totals of earlier years
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Schemas of a kecamatan's own files: kecamatan.yml, riwayat.csv, pembanding.csv, renstra.yml."""
+"""Schemas of a kecamatan's own files: kecamatan.yml, riwayat.csv, riwayat-anggaran.csv, pembanding.csv,
+renstra.yml."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Area, Count, Id, OptionalValue, Schema, Tahun, Text
+from generator.model.types import Area, Count, Id, OptionalRupiah, OptionalValue, Schema, Tahun, Text
 
 
 class Pejabat(Schema):
@@ -63,6 +64,23 @@ class BarisRiwayat(Schema):
     nama: str | None = None
     sumber: str | None = None
     keterangan: str | None = None
+
+
+class BarisRiwayatAnggaran(Schema):
+    """The budget totals of an earlier year without a year folder of its own (a report prints
+    them beside this year's)."""
+
+    tahun: Tahun
+    pagu: OptionalRupiah = None
+    realisasi: OptionalRupiah = None
+    sumber: str | None = None
+    keterangan: str | None = None
+
+    @model_validator(mode="after")
+    def _some_amount(self) -> BarisRiwayatAnggaran:
+        if self.pagu is None and self.realisasi is None:
+            raise PydanticCustomError("required", "isi pagu, realisasi atau keduanya (baris ini tidak memuat angka)")
+        return self
 
 
 class BarisPembanding(Schema):

@@ -21,6 +21,21 @@ class Anggaran(Schema):
     sumber_dana: str | None = None
     alasan_perubahan: str | None = None
 
+    @property
+    def ada(self) -> bool:
+        """Whether it gives any amount."""
+        return any(
+            v is not None
+            for v in (
+                self.pagu_awal,
+                self.pagu_perubahan,
+                self.realisasi,
+                self.belanja_operasi,
+                self.belanja_modal,
+                self.refocusing,
+            )
+        )
+
 
 class SubKegiatan(Schema):
     id: Id
@@ -52,3 +67,11 @@ class Program(Schema):
 class DaftarProgram(Schema):
     program: list[Program] = Field(min_length=1)
     anggaran: Anggaran | None = None  # the year's totals as stated (audited against the programs)
+
+    @property
+    def ada_anggaran(self) -> bool:
+        """Whether the year or any program, kegiatan or sub kegiatan gives an amount."""
+        kegiatan = [k for p in self.program for k in p.kegiatan]
+        nodes: list[Program | Kegiatan | SubKegiatan] = [*self.program, *kegiatan]
+        nodes += [s for k in kegiatan for s in k.sub_kegiatan]
+        return any(a is not None and a.ada for a in [self.anggaran, *(x.anggaran for x in nodes)])

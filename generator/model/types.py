@@ -89,6 +89,10 @@ class Schema(BaseModel):
 Rupiah = Annotated[float, BeforeValidator(_number), Field(ge=0)]
 
 
+#: An amount in a CSV row: an empty cell is no data (never 0).
+OptionalRupiah = Annotated[Rupiah | None, BeforeValidator(_blank_to_none)]
+
+
 Nrr = Annotated[float, BeforeValidator(_number), Field(ge=1, le=4)]
 
 

@@ -411,6 +411,15 @@ def _riwayat(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
     ]
 
 
+def _riwayat_anggaran(rng: random.Random, before: list[int]) -> list[tuple[object, ...]]:
+    """riwayat-anggaran.csv: the budget totals of the years before the first year folder."""
+    rows: list[tuple[object, ...]] = []
+    for t in before:
+        pagu = rng.randrange(900_000_000, 1_500_000_000)
+        rows.append((t, pagu, round(pagu * rng.uniform(0.9, 1.0)), SUMBER, ""))
+    return rows
+
+
 def _renstra(tahun: list[int]) -> YamlData:
     awal, akhir = min(RENSTRA[0], tahun[0]), max(RENSTRA[1], tahun[-1])
     middle = (awal + akhir) // 2
@@ -479,6 +488,11 @@ def portal_sintetis(root: Path, kabupaten: int, kecamatan: int, tahun: list[int]
                 kab / kec / "riwayat.csv",
                 ("indikator", "tahun", "target", "realisasi", "nama", "sumber", "keterangan"),
                 _riwayat(rng, [tahun[0] - 2, tahun[0] - 1]),
+            )
+            _csv(
+                kab / kec / "riwayat-anggaran.csv",
+                ("tahun", "pagu", "realisasi", "sumber", "keterangan"),
+                _riwayat_anggaran(random.Random(f"{seed}-{a}-{b}-anggaran"), [tahun[0] - 2, tahun[0] - 1]),
             )
             _yaml(kab / kec / "renstra.yml", _renstra(tahun))
             pembanding: list[tuple[object, ...]] = []

@@ -140,11 +140,53 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> Ke
         problems += negative_rows(doc, rows, indikator) if doc is not None else []
     if renstra is not None and raw.renstra is not None:
         problems += negative_targets(raw.renstra, renstra, indikator)
+    anggaran = _riwayat_anggaran(raw.riwayat_anggaran, tahun, problems) if raw.riwayat_anggaran else ()
     if has_errors(problems, before):
         return None
     return KecamatanData(
-        raw.slug, profil, tuple(tahun), raw.profil.path, tuple(individu), riwayat, pembanding, renstra, dilaporkan
+        raw.slug,
+        profil,
+        tuple(tahun),
+        raw.profil.path,
+        tuple(individu),
+        riwayat,
+        pembanding,
+        renstra,
+        dilaporkan,
+        riwayat_anggaran=anggaran,
     )
+
+
+def _riwayat_anggaran(
+    doc: Document, tahun: list[YearData], problems: list[Problem]
+) -> tuple[m.BarisRiwayatAnggaran, ...]:
+    """riwayat-anggaran.csv: each year once, before some Laporan Kinerja (where it is shown), and
+    not a year whose folder gives a budget (two inputs for one budget)."""
+    rows = csv_rows(doc, m.BarisRiwayatAnggaran, problems)
+    budget = {t.tahun for t in tahun if t.program is not None and t.program.ada_anggaran}
+    seen: dict[int, int] = {}
+    for row, line in rows:
+        if row.tahun in seen:
+            reason, key = f"tahun {row.tahun} sudah ditulis di baris {seen[row.tahun]}", "duplicate_year"
+        elif row.tahun in budget:
+            reason, key = (
+                f"tahun {row.tahun} sudah mempunyai anggaran di {row.tahun}/program.yml: dua masukan untuk satu "
+                "anggaran; hapus baris ini (angka lain yang tercetak untuk tahun itu dicatat di "
+                f"{row.tahun}/dilaporkan.csv pada alamat anggaran/total/pagu dan anggaran/total/realisasi)",
+                "budget_conflict",
+            )
+        elif not any(t.tahun > row.tahun for t in tahun):
+            reason, key = (
+                f"tidak ada laporan kinerja (folder tahun dengan kinerja.yml) sesudah tahun {row.tahun}: riwayat "
+                "anggaran hanya untuk tahun-tahun sebelum laporan, dan tampil di laporan itu",
+                "no_later_report",
+            )
+        else:
+            seen[row.tahun] = line
+            continue
+        seen.setdefault(row.tahun, line)
+        problems.append(Problem(doc.path, "tahun", reason, key, row.tahun, line))
+    return tuple(r for r, _ in rows)
 
 
 def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:

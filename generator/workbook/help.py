@@ -54,6 +54,8 @@ SHEET_HELP: dict[str, str] = {
     "Desa": "desa/kelurahan dengan penduduk, KK dan luas (kecamatan.yml, sama untuk semua tahun)",
     "Pejabat": "pejabat kecamatan (nama dan jabatan diterbitkan; NIP tidak)",
     "Riwayat": "target dan realisasi tahun-tahun sebelumnya",
+    "Riwayat anggaran": "pagu dan realisasi anggaran tahun-tahun sebelumnya yang tidak punya folder tahun sendiri "
+    "(riwayat-anggaran.csv)",
     "Pembanding": "nilai pembanding: kabupaten, provinsi, nasional, kecamatan lain",
     "Renstra versi": "versi Renstra (sebelum/sesudah perubahan)",
     "Renstra target": "target Renstra per indikator per tahun; kolom versi = nama versinya",

@@ -164,6 +164,12 @@ FILES: tuple[FileSpec, ...] = (
         "riwayat.csv", m.BarisRiwayat, "kecamatan", (Level("Riwayat", ("baris",), tuple(m.BarisRiwayat.model_fields)),)
     ),
     FileSpec(
+        "riwayat-anggaran.csv",
+        m.BarisRiwayatAnggaran,
+        "kecamatan",
+        (Level("Riwayat anggaran", ("baris",), tuple(m.BarisRiwayatAnggaran.model_fields)),),
+    ),
+    FileSpec(
         "pembanding.csv",
         m.BarisPembanding,
         "kecamatan",
@@ -433,6 +439,7 @@ ORDER = (
     "Desa",
     "Pejabat",
     "Riwayat",
+    "Riwayat anggaran",
     "Pembanding",
     "Renstra versi",
     "Renstra target",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.compute.anggaran import AnggaranResult
 from generator.compute.laporan import LaporanKinerja
 from generator.numbers import format_percent
@@ -24,19 +26,26 @@ def _serapan_chart(lp: LaporanKinerja, ang: AnggaranResult) -> charts.Chart | No
     return charts.bar_chart(bars, title, description, (charts.ReferenceLine(100, "100 %"),))
 
 
+def _riwayat_file(lp: LaporanKinerja) -> tuple[Path, ...]:
+    """riwayat-anggaran.csv, when the kecamatan has one."""
+    return (lp.kecamatan.file.with_name("riwayat-anggaran.csv"),) if lp.kecamatan.riwayat_anggaran else ()
+
+
 def anggaran_page(lp: LaporanKinerja, ang: AnggaranResult) -> Page:
     nama = lp.kecamatan.profil.nama
     page = Page(
         anggaran_path(lp),
         "anggaran.md.j2",
         f"Anggaran {nama} {lp.tahun}",
-        f"Anggaran Kecamatan {nama} {lp.tahun}: pagu, realisasi, serapan per program, perubahan pagu, "
-        "efisiensi dan biaya per hasil.",
+        f"Anggaran Kecamatan {nama} {lp.tahun}: pagu, realisasi, serapan per program dan tahun-tahun sebelumnya, "
+        "perubahan pagu, efisiensi dan biaya per hasil.",
         {"lp": lp, "ang": ang},
         source=lp.data.kinerja.sumber,
-        sources=(lp.kabupaten.file, lp.kecamatan.file, *lp.data.files),
+        sources=(lp.kabupaten.file, lp.kecamatan.file, *_riwayat_file(lp), *lp.data.files),
     )
     page.context["grafik"] = page.chart("serapan-program.svg", _serapan_chart(lp, ang))
+    if any(y.tahun < lp.tahun for y in lp.riwayat_anggaran):
+        page.add(riwayat=tabel.riwayat_anggaran(lp))
     page.add(program=tabel.anggaran_program(lp, ang))
     page.context["rincian"] = [(n, f"rincian_{n.node.id}") for n in ang.program if n.anak]
     page.add(**{key: tabel.rincian_program(lp, n) for n, key in page.context["rincian"]})

@@ -7,6 +7,7 @@ from generator.render.tables.anggaran import (
     efisiensi_tabel,
     perubahan_anggaran,
     rincian_program,
+    riwayat_anggaran,
 )
 from generator.render.tables.individu import kinerja_jabatan
 from generator.render.tables.kabupaten import (
@@ -55,6 +56,7 @@ __all__ = [
     "perubahan_anggaran",
     "rentang_teks",
     "rincian_program",
+    "riwayat_anggaran",
     "riwayat_tabel",
     "sdm_tabel",
     "skala_predikat",

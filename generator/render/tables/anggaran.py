@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.compute.anggaran import AnggaranNode, AnggaranResult, walk
+from generator.compute.anggaran import AnggaranNode, AnggaranResult, perubahan_serapan, walk
 from generator.compute.laporan import LaporanKinerja
 from generator.render.dataset import Cell, Column, Table
 from generator.render.paths import anggaran_folder
@@ -18,6 +18,7 @@ from generator.render.tables.common import (
     RUPIAH,
     SATUAN,
     SERAPAN,
+    TAHUN,
     TARGET,
     catatan_cell,
 )
@@ -35,9 +36,10 @@ def _uang_baris(n: AnggaranNode) -> tuple[float | None, ...]:
 UANG_KOLOM = (RUPIAH["pagu_awal"], RUPIAH["pagu_perubahan"], RUPIAH["realisasi_anggaran"], SERAPAN, RUPIAH["sisa"])
 
 
-def _catatan_kolom(lp: LaporanKinerja, nodes: list[str]) -> Column:
-    """The mark column, shown when a row's printed figures differ from the computed ones."""
-    return replace(CATATAN, shown=any(catatan_cell(lp, f"anggaran/{n}") for n in nodes))
+def _catatan_kolom(lp: LaporanKinerja, prefixes: list[str]) -> Column:
+    """The mark column, shown when a row's printed figures differ from the computed ones
+    (`prefixes`: the rows' address prefixes, `anggaran/P1`)."""
+    return replace(CATATAN, shown=any(catatan_cell(lp, p) for p in prefixes))
 
 
 def anggaran_program(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
@@ -50,7 +52,7 @@ def anggaran_program(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
             Column("program", "Program"),
             Column("program_id", "Kode program portal", shown=False),
             *UANG_KOLOM,
-            _catatan_kolom(lp, [n.node.id for n in ang.program] + ["total"]),
+            _catatan_kolom(lp, [f"anggaran/{n}" for n in [*(p.node.id for p in ang.program), "total"]]),
         ),
         source=lp.data.kinerja.sumber,
     )
@@ -80,7 +82,7 @@ def rincian_program(lp: LaporanKinerja, n: AnggaranNode) -> Table:
             Column("tingkat", "Tingkat", shown=False),
             Column("id", "Kode portal", shown=False),
             *UANG_KOLOM,
-            _catatan_kolom(lp, [c.node.id for c in walk(n.anak)]),
+            _catatan_kolom(lp, [f"anggaran/{c.node.id}" for c in walk(n.anak)]),
         ),
         source=lp.data.kinerja.sumber,
     )
@@ -141,6 +143,53 @@ def perubahan_anggaran(lp: LaporanKinerja, ang: AnggaranResult) -> Table:
                 u.pagu_awal_dikurangi_refocusing,
                 reason,
             )
+    return t
+
+
+def riwayat_anggaran(lp: LaporanKinerja) -> Table:
+    """Every year's budget up to the report's (budget history and reports), with the change of
+    serapan from the year before."""
+    changes = {(x.dari, x.ke): x for x in perubahan_serapan(lp.riwayat_anggaran)}
+    rows = [
+        (y, f"riwayat-anggaran/{y.tahun}", f"perubahan/anggaran-serapan/{y.tahun - 1}-{y.tahun}")
+        for y in lp.riwayat_anggaran
+    ]
+    t = Table(
+        f"{anggaran_folder(lp)}/riwayat-anggaran",
+        f"Riwayat serapan anggaran {lp.riwayat_anggaran[0].tahun}–{lp.tahun}",
+        "Pagu, realisasi dan serapan anggaran kecamatan setiap tahun, dengan perubahan serapan dari tahun sebelumnya.",
+        (
+            TAHUN,
+            Column("pagu", "Pagu (Rp)", "rupiah", "Pagu anggaran tahun itu (rupiah).", "rumus-serapan"),
+            RUPIAH["realisasi_anggaran"],
+            SERAPAN,
+            Column(
+                "selisih_serapan",
+                "Perubahan serapan (poin)",
+                "angka",
+                "Serapan − serapan tahun sebelumnya (poin persen).",
+                "rumus-perubahan",
+            ),
+            Column("sumber", "Sumber"),
+            Column(
+                "keterangan", "Keterangan", description="Catatan baris ini (di halaman: di bawah tabel).", shown=False
+            ),
+            _catatan_kolom(lp, [p for _, own, change in rows for p in (own, change)]),
+        ),
+        source=lp.data.kinerja.sumber,
+    )
+    for y, own, change in rows:
+        x = changes.get((y.tahun - 1, y.tahun))
+        t.add_row(
+            y.tahun,
+            y.pagu,
+            y.realisasi,
+            y.serapan,
+            x.selisih if x else None,
+            y.sumber,
+            y.keterangan,
+            catatan_cell(lp, own) or catatan_cell(lp, change),
+        )
     return t
 
 
