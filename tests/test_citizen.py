@@ -83,6 +83,19 @@ def test_kecamatan_page_opens_with_the_headline_and_every_year(demo_site):
         assert f'href="{href}"' in years, href
 
 
+def test_livelihood_shares_on_the_kecamatan_page(demo_site):
+    # Seed 003 Bab I.E: 60 % pertanian, 40 % industri kecil, UMKM, karyawan swasta dan ASN.
+    rows = read_csv(demo_site / "jember/ajung/mata-pencaharian.csv")
+    assert [(r["sektor"], r["persen"]) for r in rows] == [
+        ("Pertanian", "60"),
+        ("Industri kecil, UMKM, karyawan swasta dan ASN", "40"),
+    ]
+    words = text(page(demo_site, "jember/ajung"))
+    table = words[words.index("Mata pencaharian penduduk") : words.index("Desa dan kelurahan")]
+    assert "Pertanian 60,00 %" in table and "ASN 40,00 % Jumlah 100,00 %" in table
+    assert "Mata pencaharian" not in text(page(demo_site, "lumajang/kedungjajang"))
+
+
 def test_glossary_page_and_abbreviations_everywhere(demo_site):
     words = text(page(demo_site, "istilah"))
     for a in glossary().singkatan:

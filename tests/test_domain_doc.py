@@ -814,6 +814,11 @@ EXAMPLES = [
             N(next(a.selisih for a in report("megaluh").audit if a.alamat == "profil/penduduk"), 0),
         ),
     ),
+    Example(
+        "3.9",
+        "60 % pertanian and 40 % industri kecil, UMKM, karyawan swasta dan ASN → **100,00 %**",
+        lambda: P(area("ajung").jumlah_persen_mata_pencaharian),
+    ),
     # §3.10 audit
     *(
         Example(

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from bench.golden import CLASSES, Outcome, demo, load_records, measure, summarize
 
 #: The measured numbers (bench/results/golden.md); raise them when the portal gets better.
-EQUAL = 413
+EQUAL = 414
 LISTED = 122
 KNOWN = ROOT / "tests" / "data" / "known_differences.json"
 

@@ -23,6 +23,7 @@ from generator.compute.metodologi import rumus
 from generator.compute.portal import PortalResult, compute
 from generator.compute.register import Figure, YearRegister, laporan_figures
 from generator.compute.sumber_daya import compute_aset
+from generator.compute.wilayah import wilayah
 from generator.load import load_content
 from generator.problems import ContentError
 from generator.render.alamat import FORMAT_MD, with_section
@@ -230,6 +231,21 @@ def test_the_change_of_serapan_between_any_two_years_of_history_and_reports():
     assert close(got["perubahan/anggaran-serapan/2021-2023/selisih"].nilai, 2.2050)  # 95 -> 97,2050
     assert close(got["perubahan/anggaran-serapan/2021-2023/persen"].nilai, 2.3210)  # 2,2050 / 95 × 100
     assert not any(a.startswith(("perubahan/anggaran-serapan/2020-", "riwayat-anggaran/2024")) for a in got)
+
+
+def test_livelihood_shares():
+    # Seed 003 Bab I.E: 60 % pertanian, 40 % industri kecil, UMKM, karyawan swasta dan ASN -> 100 %.
+    assert value(AJUNG, 2023, "profil/mata-pencaharian/pertanian/persen") == 60
+    assert value(AJUNG, 2023, "profil/mata-pencaharian/industri-kecil-umkm-karyawan-swasta-dan-asn/persen") == 40
+    total = register(AJUNG, 2023).get("profil/mata-pencaharian/jumlah-persen")
+    assert total.nilai == 100 and total.rumus == "mata-pencaharian" and len(total.masukan) == 2
+    # Shares that leave a sector out add up to less (the validator warns; the figure says so).
+    profil = m.Kecamatan.model_validate(
+        {"nama": "Ajung", "mata_pencaharian": [{"sektor": "Pertanian", "persen": "60"}]}
+    )
+    assert wilayah(profil).jumlah_persen_mata_pencaharian == 60
+    # A profile without shares has none of these figures.
+    assert not any("mata-pencaharian" in f.alamat for f in register(KEDUNGJAJANG, 2024).angka)
 
 
 def test_survey():

@@ -232,7 +232,7 @@ def test_audit_warnings_and_strict(mini):
     assert strict.exit_code == 1
 
 
-# ---------------------------------------------------------------- budget history (seed 003)
+# ---------------------------------------------------------------- budget history and livelihoods (seed 003)
 
 AJUNG = "jember/ajung"
 #: Seed 003 Bab III C: the 2022 budget, printed only in the text of the 2023 report.
@@ -304,3 +304,31 @@ def test_budget_history_negative_amount(ajung):
     _riwayat_anggaran(ajung, "2022,-3.188.885.473,3.188.885.473,Bab III C,")
     p = only(ajung)
     assert (p.line, p.path, p.key, p.message) == (2, "pagu", "range", "tidak boleh kurang dari 0")
+
+
+def _kecamatan_yml(root):
+    return root / AJUNG / "kecamatan.yml"
+
+
+def test_livelihood_share_above_100(ajung):
+    f = _kecamatan_yml(ajung)
+    edit(f, "persen: 60", "persen: 160")
+    p = only(ajung)
+    assert (p.path, p.key, p.value, p.line) == ("mata_pencaharian[#1].persen", "range", 160, line_of(f, "160"))
+    assert p.message == "tidak boleh lebih dari 100"
+
+
+def test_livelihood_sector_written_twice(ajung):
+    f = _kecamatan_yml(ajung)
+    edit(f, "sektor: Industri kecil, UMKM, karyawan swasta dan ASN", "sektor: PERTANIAN")
+    p = only(ajung)
+    assert (p.path, p.key, p.line) == ("mata_pencaharian[#2].sektor", "duplicate_id", line_of(f, "PERTANIAN"))
+    assert p.message == "sektor 'PERTANIAN' sudah ditulis di butir #1"
+
+
+def test_livelihood_shares_not_adding_up_to_100_are_a_warning(ajung):
+    f = _kecamatan_yml(ajung)
+    edit(f, "persen: 40", 'persen: "35,5"')
+    (p,) = [w for w in validate(load_content(ajung)).warnings if w.key == "share_total"]
+    assert (p.file, p.path, p.line, p.severity) == (f, "mata_pencaharian", line_of(f, "sektor: Pertanian"), "warning")
+    assert p.message == "jumlah persentase mata pencaharian 95,5 %, bukan 100 %: periksa angka yang disalin"

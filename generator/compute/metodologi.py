@@ -25,7 +25,7 @@ from generator.compute.perbandingan import PembandingResult, peringkat, perubaha
 from generator.compute.register import Figure
 from generator.compute.skm import MUTU, ikm_from_nrr, mutu, sampel_minimum
 from generator.compute.sumber_daya import compute_indeks, persen
-from generator.compute.wilayah import kepadatan
+from generator.compute.wilayah import kepadatan, wilayah
 from generator.model.content import KabupatenData
 from generator.model.types import GRADES
 from generator.numbers import format_number, format_percent, format_value
@@ -57,6 +57,11 @@ def rumus() -> list[Formula]:
     ordinal = capaian_ordinal("A", "BB")
     summary = summarize([capaian_angka(83.8, 83.5, "positif"), capaian_angka(75.91, 60, "positif")], 100)
     counts = summarize([capaian_angka(v, 100, "positif") for v in (85.35, 112.30, 101.18, 100, 100, 100)], 100)
+    sektor = [
+        m.MataPencaharian(sektor="Pertanian", persen=60),
+        m.MataPencaharian(sektor="Industri kecil, UMKM, karyawan swasta dan ASN", persen=40),
+    ]
+    mata_pencaharian = wilayah(m.Kecamatan(nama="Ajung", mata_pencaharian=sektor)).jumlah_persen_mata_pencaharian
     return [
         Formula(
             "capaian",
@@ -167,6 +172,13 @@ def rumus() -> list[Formula]:
             "penduduk desa = laki-laki + perempuan (atau jumlah "
             "yang diisi); penduduk kecamatan = jumlah penduduk desa; kepadatan = penduduk / luas (jiwa/km²)",
             f"39.725 jiwa di 25,96 km²: {format_number(kepadatan(39725, 25.96), 0)} jiwa/km²",
+        ),
+        Formula(
+            "mata-pencaharian",
+            "Mata pencaharian penduduk",
+            "bagian setiap sektor seperti tercetak (masukan); jumlah persentase = jumlah bagian semua sektor, "
+            "100 % bila rinciannya lengkap (selain itu peringatan saat validasi)",
+            f"pertanian 60 %, industri kecil, UMKM, karyawan swasta dan ASN 40 %: {format_percent(mata_pencaharian)}",
         ),
         *rumus_skm(),
         *rumus_anggaran(),

@@ -661,6 +661,21 @@ def _profil(b: _Builder, kec: KecamatanData) -> None:
             d.penduduk,
             [f"kecamatan.yml desa[{d.desa.nama}]"],
         )
+    sektor = [slug(x.sektor) for x in kec.profil.mata_pencaharian]
+    for name, x in zip(sektor, kec.profil.mata_pencaharian):
+        b.add(
+            "profil/mata-pencaharian/<sektor>/persen",
+            {"sektor": name, "sektor_nama": x.sektor},
+            x.persen,
+            [f"kecamatan.yml mata_pencaharian[{x.sektor}]"],
+        )
+    if sektor:
+        b.add(
+            "profil/mata-pencaharian/jumlah-persen",
+            {},
+            w.jumlah_persen_mata_pencaharian,
+            [f"profil/mata-pencaharian/{name}/persen" for name in sektor],
+        )
 
 
 def rincian_slug(dimensi: str, kelompok: str) -> str:

@@ -1,4 +1,4 @@
-"""Population and density of a kecamatan from its desa list (docs/domain.md §3.9)."""
+"""Population and density of a kecamatan from its desa list, and its livelihood shares (docs/domain.md §3.9)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class Wilayah:
     penduduk: int | None
     kk: int | None
     kepadatan: float | None
+    jumlah_persen_mata_pencaharian: float | None  # the sectors' shares added up (None: no shares given)
 
 
 def _total(values: list[int | None]) -> int | None:
@@ -51,4 +52,7 @@ def wilayah(profil: Kecamatan) -> Wilayah:
         penduduk=penduduk,
         kk=_total([d.jumlah_kk for d in profil.desa]),
         kepadatan=kepadatan(penduduk, profil.luas_km2),
+        jumlah_persen_mata_pencaharian=sum(x.persen for x in profil.mata_pencaharian)
+        if profil.mata_pencaharian
+        else None,
     )

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Area, Count, Id, OptionalRupiah, OptionalValue, Schema, Tahun, Text
+from generator.model.types import Area, Count, Id, OptionalRupiah, OptionalValue, Persen, Schema, Tahun, Text
 
 
 class Pejabat(Schema):
@@ -27,6 +27,13 @@ class Desa(Schema):
     luas_km2: Area | None = None
 
 
+class MataPencaharian(Schema):
+    """The share of the population working in one sector (as the profile prints it)."""
+
+    sektor: Text
+    persen: Persen
+
+
 class Kecamatan(Schema):
     nama: Text
     pejabat: list[Pejabat] = []  # organisation: units and officials (names are public)
@@ -39,6 +46,7 @@ class Kecamatan(Schema):
     camat: Pejabat | None = None
     desa: list[Desa] = []
     jumlah_desa: Count | None = None  # when the report gives the number of desa but not the list
+    mata_pencaharian: list[MataPencaharian] = []
     sumber: str | None = None
 
     @model_validator(mode="after")

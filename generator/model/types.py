@@ -93,6 +93,10 @@ Rupiah = Annotated[float, BeforeValidator(_number), Field(ge=0)]
 OptionalRupiah = Annotated[Rupiah | None, BeforeValidator(_blank_to_none)]
 
 
+#: A share of a whole, in percent.
+Persen = Annotated[float, BeforeValidator(_number), Field(ge=0, le=100)]
+
+
 Nrr = Annotated[float, BeforeValidator(_number), Field(ge=1, le=4)]
 
 

@@ -392,6 +392,11 @@ def _kecamatan(rng: random.Random, a: int, b: int) -> tuple[YamlData, int]:
         "camat": {"nama": f"Camat Contoh {a:02d}-{b:02d}", "nip": "000000000000000000"},
         "pejabat": [{"nama": f"Pejabat Contoh {ident.upper()}", "jabatan": nama} for ident, nama in JABATAN],
         "desa": desa,
+        "mata_pencaharian": [
+            {"sektor": "Pertanian", "persen": 50 + b},
+            {"sektor": "Perdagangan dan jasa", "persen": 35 - b},
+            {"sektor": "Industri dan lainnya", "persen": 15},
+        ],
         "sumber": SUMBER,
     }
     return profil, penduduk + rng.choice([0, 0, 120])

@@ -141,6 +141,7 @@ def _kecamatan(raw: RawKecamatan, problems: list[Problem], sintetis: bool) -> Ke
     if renstra is not None and raw.renstra is not None:
         problems += negative_targets(raw.renstra, renstra, indikator)
     anggaran = _riwayat_anggaran(raw.riwayat_anggaran, tahun, problems) if raw.riwayat_anggaran else ()
+    problems += _mata_pencaharian(raw.profil, profil)
     if has_errors(problems, before):
         return None
     return KecamatanData(
@@ -187,6 +188,42 @@ def _riwayat_anggaran(
         seen.setdefault(row.tahun, line)
         problems.append(Problem(doc.path, "tahun", reason, key, row.tahun, line))
     return tuple(r for r, _ in rows)
+
+
+def _mata_pencaharian(doc: Document, profil: m.Kecamatan) -> list[Problem]:
+    """Each sector once (its address); shares adding up to other than 100 get a warning (the
+    report may print them so)."""
+    problems = []
+    seen: dict[str, int] = {}
+    for i, x in enumerate(profil.mata_pencaharian):
+        key = "".join(ch for ch in x.sektor.lower() if ch.isalnum())
+        if key in seen:
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"mata_pencaharian[#{i + 1}].sektor",
+                    f"sektor '{x.sektor}' sudah ditulis di butir #{seen[key] + 1}",
+                    "duplicate_id",
+                    x.sektor,
+                    doc.line_of(("mata_pencaharian", i, "sektor")),
+                )
+            )
+        seen.setdefault(key, i)
+    total = sum(x.persen for x in profil.mata_pencaharian)
+    if profil.mata_pencaharian and abs(total - 100) > 1e-9:
+        problems.append(
+            Problem(
+                doc.path,
+                "mata_pencaharian",
+                f"jumlah persentase mata pencaharian {f'{total:g}'.replace('.', ',')} %, bukan 100 %: periksa "
+                "angka yang disalin",
+                "share_total",
+                total,
+                doc.line_of(("mata_pencaharian",)),
+                severity="warning",
+            )
+        )
+    return problems
 
 
 def _renstra(doc: Document, known: set[str], problems: list[Problem]) -> m.Renstra | None:

@@ -53,6 +53,7 @@ SHEET_HELP: dict[str, str] = {
     "dibandingkan dengan hasil hitung portal",
     "Desa": "desa/kelurahan dengan penduduk, KK dan luas (kecamatan.yml, sama untuk semua tahun)",
     "Pejabat": "pejabat kecamatan (nama dan jabatan diterbitkan; NIP tidak)",
+    "Mata pencaharian": "bagian penduduk (persen) per sektor mata pencaharian (kecamatan.yml, sama untuk semua tahun)",
     "Riwayat": "target dan realisasi tahun-tahun sebelumnya",
     "Riwayat anggaran": "pagu dan realisasi anggaran tahun-tahun sebelumnya yang tidak punya folder tahun sendiri "
     "(riwayat-anggaran.csv)",

@@ -157,6 +157,7 @@ FILES: tuple[FileSpec, ...] = (
                 ("nama", "jenis", "penduduk_laki_laki", "penduduk_perempuan", "penduduk", "jumlah_kk", "luas_km2"),
             ),
             "jumlah_desa",
+            Level("Mata pencaharian", ("mata_pencaharian",), ("sektor", "persen")),
             "sumber",
         ),
     ),
@@ -382,6 +383,7 @@ IDENTITY = ("kecamatan", "tahun", "triwulan")
 #: Columns shown as percentages and as rupiah (display only: import reads both ways).
 PERCENT = {
     "capaian",
+    "persen",
     "serapan",
     "persen_baik",
     "persen_rusak_ringan",
@@ -438,6 +440,7 @@ ORDER = (
     "Dilaporkan",
     "Desa",
     "Pejabat",
+    "Mata pencaharian",
     "Riwayat",
     "Riwayat anggaran",
     "Pembanding",

@@ -160,6 +160,8 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
             source=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
             sources=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)),
         )
+        if kec.profil.mata_pencaharian:
+            page.add(mata_pencaharian=tabel.mata_pencaharian(kab, kec, w))
         if kec.profil.desa:
             page.add(desa=tabel.desa(kab, kec, w))
             page.context["grafik_penduduk"] = page.chart("penduduk.svg", _penduduk_chart(kec, w))

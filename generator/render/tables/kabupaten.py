@@ -1,4 +1,5 @@
-"""Tables of the home, kabupaten and kecamatan pages: latest results, reports per year, desa, overview, staff and assets."""
+"""Tables of the home, kabupaten and kecamatan pages: latest results, reports per year, desa, livelihoods,
+overview, staff and assets."""
 
 from __future__ import annotations
 
@@ -121,6 +122,24 @@ def desa(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
             d.desa.jumlah_kk,
         )
     t.footer = ("Jumlah", None, w.laki_laki, w.perempuan, w.penduduk, w.kk)
+    return t
+
+
+def mata_pencaharian(kab: KabupatenData, kec: KecamatanData, w: Wilayah) -> Table:
+    t = Table(
+        f"{kab.slug}/{kec.slug}/mata-pencaharian",
+        "Mata pencaharian penduduk",
+        f"Bagian penduduk Kecamatan {kec.profil.nama} menurut sektor mata pencaharian, seperti tercetak.",
+        (
+            Column("sektor", "Sektor"),
+            Column("persen", "Persentase penduduk", "persen", "Bagian penduduk di sektor ini (persen)."),
+        ),
+        source=kec.profil.sumber or "",
+        css_class="tabel-mata-pencaharian",  # a class: the portal's table style, not the theme's plain one
+    )
+    for x in kec.profil.mata_pencaharian:
+        t.add_row(x.sektor, x.persen)
+    t.footer = ("Jumlah", w.jumlah_persen_mata_pencaharian)
     return t
 
 
