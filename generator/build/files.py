@@ -45,6 +45,7 @@ def sync_tree(
                 there = {e.name: e for e in it}
         except FileNotFoundError:
             os.mkdir(dst)
+            shutil.copymode(src, dst)  # readable by the web server whatever the umask, as its source
             there = {}
         for name, entry in entries.items():
             if name in ignored:
