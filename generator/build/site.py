@@ -127,7 +127,8 @@ def assemble_site(
 #: one of the next (Python's default: 700, 10, 10). A build makes millions of small objects,
 #: nearly none in reference cycles, while large structures stay alive (content, results, pages),
 #: which every full collection walks again: one changed value at 10×21×5 was built in 3,9 s
-#: instead of 4,5 (compute 0,7 s instead of 1,05).
+#: instead of 4,5 (compute 0,7 s instead of 1,05), for a larger peak (the largest process 573 to
+#: 635 MB instead of 442 to 461 at 10×21×5, bench/results/build-scale.md).
 GC_THRESHOLD = (100_000, 50, 100)
 
 
