@@ -18,13 +18,14 @@ from generator import model as m
 from generator.cli import app
 from generator.compute.anggaran import riwayat_anggaran
 from generator.compute.audit import Printed, audit_year, differs, stated
-from generator.compute.families import FAMILIES, slug
+from generator.compute.families import FAMILIES
 from generator.compute.metodologi import rumus
 from generator.compute.portal import PortalResult, compute
 from generator.compute.register import Figure, YearRegister, laporan_figures
 from generator.compute.sumber_daya import compute_aset
 from generator.compute.wilayah import wilayah
 from generator.load import load_content
+from generator.model.types import slug
 from generator.problems import ContentError
 from generator.render.alamat import FORMAT_MD, with_section
 from generator.validate import validate

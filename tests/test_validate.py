@@ -326,6 +326,26 @@ def test_livelihood_sector_written_twice(ajung):
     assert p.message == "sektor 'PERTANIAN' sudah ditulis di butir #1"
 
 
+def test_livelihood_sectors_with_one_address_are_one_sector(ajung):
+    """`Pertanián` and `Pertanian` give the same address (`pertanian`): one sector written twice."""
+    f = _kecamatan_yml(ajung)
+    edit(f, "sektor: Industri kecil, UMKM, karyawan swasta dan ASN", "sektor: Pertanián")
+    p = only(ajung)
+    assert (p.path, p.key, p.message) == (
+        "mata_pencaharian[#2].sektor",
+        "duplicate_id",
+        "sektor 'Pertanián' sudah ditulis di butir #1",
+    )
+
+
+def test_a_livelihood_sector_needs_a_letter_or_digit(ajung):
+    f = _kecamatan_yml(ajung)
+    edit(f, "sektor: Pertanian", 'sektor: "—"')
+    p = only(ajung)
+    assert (p.path, p.key, p.line) == ("mata_pencaharian[#1].sektor", "invalid_name", line_of(f, 'sektor: "—"'))
+    assert p.message == "nama sektor harus memuat huruf atau angka (menjadi bagian alamat angka)"
+
+
 def test_livelihood_shares_not_adding_up_to_100_are_a_warning(ajung):
     f = _kecamatan_yml(ajung)
     edit(f, "persen: 40", 'persen: "35,5"')

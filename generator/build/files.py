@@ -106,6 +106,19 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def link_anew(source: str, target: str, folders: set[str]) -> None:
+    """`target` as a new hard link to `source` (a copy across file systems), whatever was there
+    unlinked first, never written into; its folder made unless in `folders` (filled in here:
+    making a folder that exists costs as much as making it)."""
+    folder = os.path.dirname(target)
+    if folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
+    if os.path.lexists(target):
+        os.unlink(target)
+    hard_link(source, target)
+
+
 def same_bytes(a: str | Path, b: str | Path) -> bool:
     """Whether two files hold the same bytes (False when either is missing or no file)."""
     try:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from jinja2.runtime import Context, Macro
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
+from generator.build.files import link_anew
 from generator.render.glossary import mark_abbreviations
 
 
@@ -152,16 +152,7 @@ class _LinkedFile(File):
         if dirty and not self.is_modified():
             return
         assert self.abs_src_path is not None  # on_files links only files with a source path
-        folder = os.path.dirname(self.abs_dest_path)
-        if folder not in _FOLDERS:
-            os.makedirs(folder, exist_ok=True)
-            _FOLDERS.add(folder)
-        if os.path.lexists(self.abs_dest_path):
-            os.unlink(self.abs_dest_path)
-        try:
-            os.link(self.abs_src_path, self.abs_dest_path)
-        except OSError:
-            shutil.copyfile(self.abs_src_path, self.abs_dest_path)
+        link_anew(self.abs_src_path, self.abs_dest_path, _FOLDERS)
 
 
 def on_files(files: Files, *, config: Any) -> Files:

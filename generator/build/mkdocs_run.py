@@ -17,7 +17,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator import model as m
 from generator.build import search
-from generator.build.files import hard_link
+from generator.build.files import link_anew
 from generator.render.write import files_under
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,16 +146,10 @@ def link_files(source: Path, site: Path, names: Iterable[str] | None = None) -> 
     """Publish files kept outside MkDocs' docs folder (a shard's tables, the portal's search
     index: thousands of files MkDocs would only copy) as hard links in `site`: those of `names`
     (relative to `source`; other names are skipped), or all."""
-    made: set[Path] = set()
+    made: set[str] = set()
     for name in files_under(source) if names is None else names:
-        file, target = source / name, site / name
-        if names is not None and not file.is_file():
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.unlink(missing_ok=True)
-        hard_link(str(file), str(target))
+        if names is None or (source / name).is_file():
+            link_anew(str(source / name), str(site / name), made)
 
 
 #: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal

@@ -10,18 +10,11 @@ verbatim (`indikator-program/P1.K2.S1-I1/capaian`), years and periods as in cont
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
 _PLACEHOLDER = re.compile(r"<([a-z]+)>")
-
-
-def slug(text: str) -> str:
-    """`Kabupaten Lumajang` -> `kabupaten-lumajang`, `Non ASN` -> `non-asn` (ASCII, lowercase)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from generator.compute.anggaran import BESARAN, perubahan_serapan, walk
 from generator.compute.capaian import capaian_angka, persen_satuan, predikat
-from generator.compute.families import BY_PATTERN, slug
+from generator.compute.families import BY_PATTERN
 from generator.compute.laporan import SUMBER_RASIO, IndikatorResult, LaporanKinerja, walk_program
 from generator.compute.skm import harapan, jumlah_per_mutu
 from generator.compute.sumber_daya import predikat_sakip
 from generator.compute.wilayah import wilayah
 from generator.model.content import KabupatenData, KecamatanData
 from generator.model.portal import Rentang
+from generator.model.types import slug
 
 if TYPE_CHECKING:
     from generator.compute.audit import AuditNote

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -11,6 +13,13 @@ from generator.numbers import NumberFormatError, parse_number
 
 #: Order of ordinal grades (SAKIP), worst first. docs/domain.md §3.1.
 GRADES: tuple[str, ...] = ("D", "C", "CC", "B", "BB", "A", "AA")
+
+
+def slug(text: str) -> str:
+    """A name as a part of a figure's address: `Kabupaten Lumajang` -> `kabupaten-lumajang`,
+    `Non ASN` -> `non-asn` (ASCII, lowercase; "" when it has no letter or digit)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _number(value: object) -> float:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.compute.families import slug
 from generator.compute.individu import IndividuResult
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview
+from generator.model.types import slug
 
 
 def _index(folder: str) -> str:

@@ -15,6 +15,7 @@ from typing import TypeVar
 from generator import model as m
 from generator.load import Document, RawContent, RawKabupaten, RawKecamatan
 from generator.model.content import Content, DilaporkanData, IndividuData, KabupatenData, KecamatanData, YearData
+from generator.model.types import slug
 from generator.problems import ContentError, Problem, Problems
 from generator.validate.ids import all_indikator
 from generator.validate.ranges import negative_rows, negative_targets
@@ -191,24 +192,30 @@ def _riwayat_anggaran(
 
 
 def _mata_pencaharian(doc: Document, profil: m.Kecamatan) -> list[Problem]:
-    """Each sector once (its address); shares adding up to other than 100 get a warning (the
+    """Each sector once, by the name part of its address (`slug`: `Pétani` and `petani` are one
+    sector), which must not be empty; shares adding up to other than 100 get a warning (the
     report may print them so)."""
     problems = []
     seen: dict[str, int] = {}
     for i, x in enumerate(profil.mata_pencaharian):
-        key = "".join(ch for ch in x.sektor.lower() if ch.isalnum())
-        if key in seen:
-            problems.append(
-                Problem(
-                    doc.path,
-                    f"mata_pencaharian[#{i + 1}].sektor",
-                    f"sektor '{x.sektor}' sudah ditulis di butir #{seen[key] + 1}",
-                    "duplicate_id",
-                    x.sektor,
-                    doc.line_of(("mata_pencaharian", i, "sektor")),
-                )
+        key = slug(x.sektor)
+        if not key:
+            reason, code = "nama sektor harus memuat huruf atau angka (menjadi bagian alamat angka)", "invalid_name"
+        elif key in seen:
+            reason, code = f"sektor '{x.sektor}' sudah ditulis di butir #{seen[key] + 1}", "duplicate_id"
+        else:
+            seen[key] = i
+            continue
+        problems.append(
+            Problem(
+                doc.path,
+                f"mata_pencaharian[#{i + 1}].sektor",
+                reason,
+                code,
+                x.sektor,
+                doc.line_of(("mata_pencaharian", i, "sektor")),
             )
-        seen.setdefault(key, i)
+        )
     total = sum(x.persen for x in profil.mata_pencaharian)
     if profil.mata_pencaharian and abs(total - 100) > 1e-9:
         problems.append(
