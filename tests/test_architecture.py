@@ -14,12 +14,13 @@ GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 ALLOWED = {
     "numbers": set(),
     "problems": set(),
+    "parallel": set(),  # work split over forked processes
     "load": {"problems"},
     "model": {"numbers", "problems"},
     "validate": {"load", "model", "problems"},
     "compute": {"model", "numbers", "problems"},
-    "render": {"compute", "model", "numbers"},
-    "build": {"load", "model", "validate", "compute", "render", "numbers", "problems"},
+    "render": {"compute", "model", "numbers", "parallel"},
+    "build": {"load", "model", "validate", "compute", "render", "numbers", "problems", "parallel"},
     "synthetic": {"model", "numbers"},
     "check": set(),  # reads a built folder only
     "workbook": {"load", "model", "validate", "compute", "numbers", "problems"},

@@ -254,7 +254,7 @@ def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatc
     build(content, site_dir, work)
     before = digest(site_dir)
 
-    def broken(config, target, date):
+    def broken(config, target, date, **part):
         (target / "index.html").write_text("half a site")
         raise BuildError("MkDocs gagal: simulasi")
 

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from generator.parallel import in_processes
+
 #: How one file is copied: (source, target).
 Copy = Callable[[str, str], object]
 
@@ -28,13 +30,20 @@ def copy_tree(source: Path, target: Path, skip: tuple[str, ...] = (), copy: Copy
 
 
 def sync_tree(
-    source: Path, target: Path, copy: Copy, skip: tuple[str, ...] = (), keep: frozenset[str] = frozenset()
+    source: Path,
+    target: Path,
+    copy: Copy,
+    skip: tuple[str, ...] = (),
+    keep: frozenset[str] = frozenset(),
+    processes: int = 1,
 ) -> None:
     """Make `target` hold the files of `source` (but the names `skip`, at any depth), the cost
     following what differs: a file already there that `copied_unchanged` finds the same stays,
     another is unlinked and made again by `copy` (never written into: other trees may share it as
-    a hard link), and what `source` lacks is removed, except the names `keep` directly in `target`."""
+    a hard link), and what `source` lacks is removed, except the names `keep` directly in `target`.
+    The files to make are made last, by `processes` processes."""
     ignore = shutil.ignore_patterns(*skip)
+    made: list[tuple[str, str]] = []
 
     def walk(src: str, dst: str, kept: frozenset[str]) -> None:
         with os.scandir(src) as it:
@@ -63,12 +72,18 @@ def sync_tree(
                     continue
                 else:
                     os.unlink(d)
-            copy(s, d)
+            made.append((s, d))
         for name, old in there.items():
             if (name not in entries or name in ignored) and name not in kept:
                 shutil.rmtree(old.path) if old.is_dir(follow_symlinks=False) else os.unlink(old.path)
 
     walk(str(source), str(target), keep)
+
+    def make(part: int, parts: int) -> None:
+        for s, d in made[part::parts]:
+            copy(s, d)
+
+    in_processes(make, processes if len(made) > 1 else 1)
 
 
 def keep_unchanged(new: Path, old: Path, copy_suffix: str = ".gz") -> None:

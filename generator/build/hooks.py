@@ -33,6 +33,7 @@ from jinja2.runtime import Context, Macro
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
+from generator.build import mkdocs_run
 from generator.build.files import link_anew
 from generator.render.glossary import mark_abbreviations
 
@@ -155,11 +156,55 @@ class _LinkedFile(File):
         link_anew(self.abs_src_path, self.abs_dest_path, _FOLDERS)
 
 
+#: Theme files no page loads: source maps, and the theme's search (lunr and its worker; the
+#: portal has its own, generator/build/search.py). Smaller site, nothing that names other hosts.
+UNUSED_THEME_FILES = (".map",), ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+#: Files every shard's MkDocs build would write alike. A kabupaten's pages load the portal
+#: root's copy (`shared_theme_assets`), so the shard does not publish its own: a reader
+#: downloads them once per portal.
+SHARED_THEME_FILES = (
+    "assets/stylesheets/",
+    "assets/javascripts/",
+    "assets/images/",
+    "assets/portal.css",
+    "assets/portal.js",
+    "assets/theme-base.js",
+)
+
+
+def published(uri: str, kabupaten: bool) -> bool:
+    """Whether a shard publishes the static file `uri` (`UNUSED_THEME_FILES`, `SHARED_THEME_FILES`)."""
+    ends, starts = UNUSED_THEME_FILES
+    return not (uri.endswith(ends) or uri.startswith(starts) or (kabupaten and uri.startswith(SHARED_THEME_FILES)))
+
+
 def on_files(files: Files, *, config: Any) -> Files:
-    """Static files of the docs folder (not the theme's) are published as hard links."""
+    """Theme files the shard does not publish are left out (`published`); static files of the
+    docs folder are published as hard links. In a build split over processes
+    (`mkdocs_run.BUILDING`), this one makes only its part."""
     _FOLDERS.clear()
+    kabupaten = bool(config.extra.get("portal_root"))
+    for f in [f for f in files if not f.is_documentation_page() and not published(f.dest_uri, kabupaten)]:
+        files.remove(f)
     docs = os.path.join(os.path.abspath(config.docs_dir), "")
     for f in files:
         if not f.is_documentation_page() and f.abs_src_path and f.abs_src_path.startswith(docs) and type(f) is File:
             f.__class__ = _LinkedFile
+    part, parts = mkdocs_run.BUILDING[0]
+    if parts > 1:
+        only_part(files, config, part, parts)
     return files
+
+
+def only_part(files: Files, config: Any, part: int, parts: int) -> None:
+    """Make this (dirty) build process every `parts`-th page and static file from `part` on, in
+    the order of their source names, and, in part 0 only, the theme's own pages (404, sitemap):
+    every other file counts as unmodified. Files are interleaved, so that each part gets its
+    share of every kind of page."""
+    for kind in (True, False):
+        ordered = sorted((f for f in files if f.is_documentation_page() is kind), key=lambda f: f.src_uri)
+        for n, f in enumerate(ordered):
+            f.is_modified = functools.partial(bool, n % parts == part)  # type: ignore[method-assign]
+    if part:
+        config.theme.static_templates.clear()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -80,9 +79,20 @@ def _not_dirty_notice(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, build_date: int, dirty: bool = False) -> None:
+#: The part of a shard's pages the MkDocs build running in this process makes: (part, parts),
+#: set by `run_mkdocs` for the hooks (`hooks.on_files`).
+BUILDING = [(0, 1)]
+
+
+def run_mkdocs(
+    config_file: Path, site_dir: Path, build_date: int, dirty: bool = False, part: int = 0, parts: int = 1
+) -> None:
     """One strict MkDocs build; every warning is an error that names itself. `dirty`: only
-    pages whose output is older than their source are built (see `rebuild_changed`)."""
+    pages whose output is older than their source are built (see `rebuild_changed`). `parts`
+    above 1: one of that many processes building a new output together, this one every
+    `parts`-th page from `part` on (part 0 also the static files, 404 page and sitemap)."""
+    BUILDING[0] = (part, parts)
+    dirty = dirty or parts > 1  # nothing is cleaned: the parts share one new folder
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -96,27 +106,13 @@ def run_mkdocs(config_file: Path, site_dir: Path, build_date: int, dirty: bool =
         details = "; ".join(collect.messages) or str(exc)
         raise BuildError(f"MkDocs gagal: {details}") from exc
     finally:
+        BUILDING[0] = (0, 1)
         logger.removeHandler(collect)
         logging.getLogger("mkdocs.commands.build").removeFilter(_not_dirty_notice)
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-#: Theme files the portal never loads: source maps, and the theme's search (lunr and its
-#: worker; the portal has its own, generator/build/search.py).
-UNUSED_THEME_FILES = ("**/*.map", "assets/javascripts/lunr", "assets/javascripts/workers")
-
-
-def prune_theme_assets(site: Path) -> None:
-    """Remove theme files no page requests: smaller site, nothing that names other hosts."""
-    for pattern in UNUSED_THEME_FILES:
-        for path in site.glob(pattern):
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
 
 
 #: Files every MkDocs build writes again whatever changed (written in place: unlinked first).
@@ -152,36 +148,7 @@ def link_files(source: Path, site: Path, names: Iterable[str] | None = None) -> 
             link_anew(str(source / name), str(site / name), made)
 
 
-#: Theme files every shard's MkDocs build writes alike. A kabupaten's pages load the portal
-#: root's copy (`hooks.shared_theme_assets`), so the shard does not publish its own: a reader
-#: downloads them once per portal.
-SHARED_THEME_FILES = (
-    "assets/stylesheets",
-    "assets/javascripts",
-    "assets/images",
-    "assets/portal.css",
-    "assets/portal.js",
-    "assets/theme-base.js",
-)
-
-
-def drop_shared_theme_assets(site: Path) -> None:
-    """Remove a kabupaten shard's copies of the theme files its pages load from the root."""
-    for name in SHARED_THEME_FILES:
-        path = site / name
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
-    if (site / "assets").is_dir() and not any((site / "assets").iterdir()):
-        (site / "assets").rmdir()
-
-
-def finish_shard(site: Path, folder: Path, shard_slug: str) -> None:
-    """What every shard's output gets after MkDocs: unused theme files removed, a kabupaten's copies
-    of the shared theme files removed, its search segment written into its work `folder`
-    (generator/build/search.py)."""
-    prune_theme_assets(site)
-    if shard_slug:
-        drop_shared_theme_assets(site)
-    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder)
+def finish_shard(site: Path, folder: Path, shard_slug: str, processes: int = 1) -> None:
+    """What every shard's output gets after MkDocs: its search segment, written into its work
+    `folder` (generator/build/search.py, pages read in `processes` processes)."""
+    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder, processes)

@@ -22,6 +22,9 @@ import gzip
 import json
 import os
 from pathlib import Path
+from typing import TypeGuard
+
+from generator.parallel import in_processes
 
 #: Files a server sends compressed, from this size on: a smaller response fits in one network
 #: packet anyway (most CSV and JSON files of single tables; bench/results/precompress.md).
@@ -61,10 +64,12 @@ def _load(record: Path) -> dict[str, Stamp]:
     return known if isinstance(known, dict) else {}
 
 
-def precompress(site: Path, record: Path) -> dict[str, Stamp]:
+def precompress(site: Path, record: Path, processes: int = 1) -> dict[str, Stamp]:
     """Give every compressible file of `site` an up-to-date `.gz` (none below MIN_SIZE), remove
-    `.gz` files whose source is gone, make everything world-readable; the new record (for `save`)."""
+    `.gz` files whose source is gone, make everything world-readable; the new record (for `save`).
+    `processes`: the new `.gz` files are made in that many processes."""
     known, stamps = _load(record), {}
+    todo: list[tuple[str, Stamp]] = []  # files that need a new .gz
     start = len(str(site)) + 1
     for folder, _, names in os.walk(site):
         _chmod(folder, FOLDER_MODE)
@@ -79,9 +84,19 @@ def precompress(site: Path, record: Path) -> dict[str, Stamp]:
             if st.st_mode & 0o777 != FILE_MODE:
                 os.chmod(path, FILE_MODE)
             if name.endswith(COMPRESSED) and st.st_size >= MIN_SIZE:
-                stamps[path[start:]] = _compressed(Path(path), st, known.get(path[start:]), name + ".gz" in present)
+                stamp, last = [st.st_ino, st.st_size, st.st_mtime_ns], known.get(path[start:])
+                if name + ".gz" in present and _still_valid(last, stamp, path + ".gz"):
+                    stamps[path[start:]] = last
+                else:
+                    todo.append((path, stamp))
             elif name.endswith(COMPRESSED) and name + ".gz" in present:
                 os.unlink(path + ".gz")
+
+    def compress(part: int, parts: int) -> dict[str, Stamp]:
+        return {path[start:]: [*stamp, _write_gz(path)] for path, stamp in todo[part::parts]}
+
+    for made in in_processes(compress, processes if len(todo) > 1 else 1):
+        stamps.update(made)
     return stamps
 
 
@@ -89,13 +104,15 @@ def _is_copy(name: str) -> bool:
     return name.endswith(".gz") and name[:-3].endswith(COMPRESSED)
 
 
-def _compressed(path: Path, st: os.stat_result, known: object, has_gz: bool) -> Stamp:
-    """The stamp of `path` with a `.gz` made from it: the one there, or a new one."""
-    stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
-    gz = path.with_name(path.name + ".gz")
-    if has_gz and isinstance(known, list) and known[:3] == stamp and len(known) == 4 and os.stat(gz).st_ino == known[3]:
-        return known
-    return [*stamp, write_new(gz, gzip_bytes(path.read_bytes()))]
+def _still_valid(known: object, stamp: Stamp, gz: str) -> TypeGuard[Stamp]:
+    """Whether the `.gz` there was made from the file with this identity (the record says so)."""
+    return isinstance(known, list) and known[:3] == stamp and len(known) == 4 and os.stat(gz).st_ino == known[3]
+
+
+def _write_gz(path: str) -> int:
+    """A new `.gz` beside `path`; its inode."""
+    with open(path, "rb") as source:
+        return write_new(Path(path + ".gz"), gzip_bytes(source.read()))
 
 
 def _chmod(path: str, mode: int) -> None:

@@ -32,6 +32,7 @@ from pathlib import Path
 from generator.build.files import copied_unchanged, hard_link, sync_tree
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
+from generator.parallel import cpu_time
 
 #: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
 PORTAL_SHARD = "_portal"
@@ -146,14 +147,15 @@ class Publication:
             self.fresh.chmod(FOLDER_MODE)
         return self.fresh
 
-    def stage(self, slug: str, key: str) -> None:
+    def stage(self, slug: str, key: str, processes: int = 1) -> None:
         """Bring a changed shard's output into the new version (an unchanged one waits for
-        `commit`, which places it only if something else changed)."""
+        `commit`, which places it only if something else changed), its new files copied by
+        `processes` processes."""
         if self.shown is not None and self.shown.get(slug) == key:
             return
-        self._counted(lambda: self._place(slug, key))
+        self._counted(lambda: self._place(slug, key, processes))
 
-    def _place(self, slug: str, key: str) -> None:
+    def _place(self, slug: str, key: str, processes: int = 1) -> None:
         """A shard's files in the new version: as they are when it holds them with this key;
         else an unchanged kabupaten made to match the shown version, a changed shard (and the
         portal's always: the shown root holds every kabupaten too) the work folder's output."""
@@ -166,9 +168,9 @@ class Publication:
         if not portal and self.shown is not None and self.shown.get(slug) == key:
             sync_tree(self.versions / str(self.current) / slug, place, hard_link)
         elif portal:
-            sync_tree(self.work / slug / "site", place, self._copy, keep=self.kabupaten)
+            sync_tree(self.work / slug / "site", place, self._copy, keep=self.kabupaten, processes=processes)
         else:
-            sync_tree(self.work / slug / "site", place, self._copy, ROOT_ONLY)
+            sync_tree(self.work / slug / "site", place, self._copy, ROOT_ONLY, processes=processes)
         self.holds[slug] = key
 
     def _copy(self, source: str, target: str) -> None:
@@ -184,10 +186,10 @@ class Publication:
 
     def _counted(self, step: Callable[[], None]) -> None:
         """Run a step of publishing, adding its wall and CPU time to `seconds`."""
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), cpu_time()
         step()
         self.seconds[0] += time.perf_counter() - wall
-        self.seconds[1] += time.process_time() - cpu
+        self.seconds[1] += cpu_time() - cpu
 
     def commit(self, keys: dict[str, str]) -> bool:
         """Show `keys` (shard -> key, every changed shard staged); whether anything changed."""

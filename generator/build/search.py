@@ -35,6 +35,7 @@ import json
 import math
 import os
 import pickle
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable
@@ -43,6 +44,7 @@ from html import unescape
 from pathlib import Path
 from typing import TypeGuard, TypeVar
 
+from generator.parallel import in_processes
 from generator.render.write import files_under, write_if_changed
 
 #: Where the index and its scripts are published, from the portal's root.
@@ -198,13 +200,15 @@ def _reusable(known: object, key: tuple[int, ...], stems: dict[str, str]) -> Typ
     )
 
 
-def index_shard(site: Path, prefix: str, folder: Path) -> None:
+def index_shard(site: Path, prefix: str, folder: Path, processes: int = 1) -> None:
     """Write the search segment of a built shard into its work `folder`: every `index.html`
     under `site`, addressed from the portal's root as `prefix` + its folder ("" for the portal's
-    own pages). Pages whose file is the one of the last build keep their record."""
+    own pages). Pages whose file is the one of the last build keep their record; the others are
+    read in `processes` processes."""
     before: Records = _load(folder / RECORDS, dict)
     stems = dict(_load(folder / SEGMENT, Segment).stems)
-    records: Records = {}
+    records: Records = {}  # in address order: reused now, the others once read
+    todo: list[tuple[str, tuple[int, ...], Path]] = []
     for path in sorted(site.rglob("index.html"), key=lambda p: p.parent.relative_to(site).as_posix()):
         rel = path.relative_to(site).as_posix()
         key = _stat(path)
@@ -212,8 +216,19 @@ def index_shard(site: Path, prefix: str, folder: Path) -> None:
         if _reusable(known, key, stems):
             records[rel] = known
         else:
+            todo.append((rel, key, path))
+
+    def read(part: int, parts: int) -> tuple[Records, dict[str, str]]:
+        read_here: Records = {}
+        for rel, key, path in todo[part::parts]:
             url = prefix + rel.removesuffix("index.html")
-            records[rel] = (key, page_record(url, path.read_text(encoding="utf-8"), stems))
+            read_here[rel] = (key, page_record(url, path.read_text(encoding="utf-8"), stems))
+        return read_here, stems
+
+    for read_here, found in in_processes(read, processes if len(todo) > 1 else 1):
+        records.update(read_here)
+        stems.update(found)
+    records = dict(sorted(records.items(), key=lambda item: posixpath.dirname(item[0]) or "."))  # as the walk
     segment = Segment()
     postings: dict[str, list[str]] = {}
     last: dict[str, int] = {}

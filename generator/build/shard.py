@@ -35,6 +35,7 @@ from generator.build.publish import PORTAL_SHARD
 from generator.compute.portal import PortalResult, compute
 from generator.load import load_content
 from generator.model.content import Content, KecamatanData
+from generator.parallel import cpu_time, in_processes
 from generator.problems import ContentError, Problem
 from generator.render import (
     Outline,
@@ -72,6 +73,7 @@ class Task:
     hashes: dict[str, Files]  # kabupaten -> its content files
     base: str  # hash of what every shard depends on
     keys: dict[str, str]
+    processes: int = 1  # per shard: more when fewer shards are built than there are cores
 
 
 TASK: Task | None = None  # set before the worker processes fork
@@ -82,9 +84,9 @@ S = TypeVar("S", ShardSummary, "ShardLinks")  # what a kabupaten's, and the port
 
 
 def timed(result: Shard, stage: str, fn: Callable[[], T]) -> T:
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), cpu_time()
     value = fn()
-    result.stages[stage] = (time.perf_counter() - wall, time.process_time() - cpu)
+    result.stages[stage] = (time.perf_counter() - wall, cpu_time() - cpu)
     return value
 
 
@@ -97,7 +99,12 @@ TRASH = "_lama"
 
 
 def fresh_site(
-    folder: Path, result: Shard, build: Callable[[Path], None], finish: Callable[[Path], None], in_place: bool = False
+    folder: Path,
+    result: Shard,
+    build: Callable[[Path], None],
+    finish: Callable[[Path], None],
+    in_place: bool = False,
+    processes: int = 1,
 ) -> Path:
     """Build `folder/site` (stage `mkdocs`) and finish it (`finish`: theme files, search segment,
     precompressed copies). A full build goes into a new folder put in place of the old output,
@@ -105,13 +112,13 @@ def fresh_site(
     (`generator.build.files.TrashRemover`). `in_place`: an incremental build updates the last
     output itself (it unlinks what it makes again, never writing into a file: the docs folder
     shares its data files); the caller has removed the shard's key first, so an interrupted one is
-    built in full next time."""
+    built in full next time. `processes`: how many make the precompressed copies."""
     site = folder / "site"
     target = site if in_place else Path(tempfile.mkdtemp(prefix="site-baru-", dir=folder))
 
     def finished() -> None:
         finish(target)
-        compressed = precompress(target, folder / GZ_RECORD)
+        compressed = precompress(target, folder / GZ_RECORD, processes)
         if target != site:
             replace_folder(target, site, folder.parent / TRASH)
         save_precompressed(folder / GZ_RECORD, compressed)
@@ -166,7 +173,14 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         cross_links: set[str] = set()
         nav = navigation(hasil, slug, task.outline, cross_links)
         changed = write_pages(
-            pages, content, folder / "docs", slug, bytecode_cache(task.work / "jinja"), unchanged, data=folder / "data"
+            pages,
+            content,
+            folder / "docs",
+            slug,
+            bytecode_cache(task.work / "jinja"),
+            unchanged,
+            data=folder / "data",
+            processes=task.processes,
         )
         return pages, nav, cross_links, changed
 
@@ -194,11 +208,20 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
             except (OSError, ValueError, LookupError, TypeError):  # the last build was damaged: a full one
                 shutil.rmtree(target)
                 target.mkdir()
-        run_mkdocs(config, target, summary.changed)
+        in_processes(
+            lambda part, parts: run_mkdocs(config, target, summary.changed, part=part, parts=parts), task.processes
+        )
         link_files(folder / "data", target)
 
     try:
-        fresh_site(folder, result, site, lambda target: finish_shard(target, folder, slug), incremental)
+        fresh_site(
+            folder,
+            result,
+            site,
+            lambda target: finish_shard(target, folder, slug, task.processes),
+            incremental,
+            task.processes,
+        )
     except BuildError as exc:
         result.error = f"Kabupaten {kab.profil.nama}: {exc}"
         return result

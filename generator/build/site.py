@@ -179,8 +179,10 @@ class Plan:
     keys: dict[str, str]
     started: tuple[float, float]  # wall and CPU clock when planning began
 
-    def task(self) -> Task:
-        return Task(self.root, self.work, self.outline, self.diubah, self.hashes.per_folder, self.base, self.keys)
+    def task(self, processes: int = 1) -> Task:
+        return Task(
+            self.root, self.work, self.outline, self.diubah, self.hashes.per_folder, self.base, self.keys, processes
+        )
 
 
 def _plan(root: Path, work: Path) -> Plan:
@@ -207,11 +209,12 @@ def _kabupaten_shards(
     jobs: int | None,
     step: Progress,
     result: BuildResult,
-    ready: Callable[[str], None] = lambda _: None,
+    ready: Callable[[str, int], None] = lambda _, __: None,
     rebuild: bool = True,
 ) -> dict[str, ShardSummary]:
     """The summaries of the kabupaten shards `slugs`, reused or (when `rebuild`) built in `jobs`
-    processes (None: every core), each passed to `ready` once it is; raises ContentError with
+    processes (None: every core), each passed to `ready` once it is, with how many processes may
+    publish it (more than one only when no worker process runs); raises ContentError with
     every problem of these shards and of the portal's own content."""
     summaries = {s: r for s in slugs if (r := reused_summary(plan.work, s, plan.keys[s], ShardSummary)) is not None}
     todo = [slug for slug in slugs if slug not in summaries]
@@ -222,9 +225,11 @@ def _kabupaten_shards(
             f"keluaran kabupaten {', '.join(todo)} dari bagiannya tidak dapat dipakai (tidak dibangun di sini)"
         )
     for slug in summaries:
-        ready(slug)
+        ready(slug, 1)
     failed: dict[str, list[Problem]] = {}
-    for shard_result in run_shards(todo, plan.task(), jobs or len(os.sched_getaffinity(0))):
+    cores = jobs or len(os.sched_getaffinity(0))
+    per_shard = max(1, cores // max(1, len(todo)))
+    for shard_result in run_shards(todo, plan.task(per_shard), cores):
         step(progress_line(shard_result))
         if shard_result.error:
             raise BuildError(shard_result.error)
@@ -232,7 +237,7 @@ def _kabupaten_shards(
         if shard_result.summary is not None:
             summaries[shard_result.slug] = shard_result.summary
             result.add(shard_result)
-            ready(shard_result.slug)
+            ready(shard_result.slug, per_shard if len(todo) == 1 else 1)
     problems = plan.problems + [p for slug in sorted(failed) for p in failed[slug]]
     if problems or plan.portal is None:
         unique = {p.render(plan.root): p for p in problems}
@@ -254,7 +259,7 @@ def _build(
         if parts is not None:
             take_parts(parts, plan.root, plan.code, plan.outline, keys, work, step)
         summaries = _kabupaten_shards(
-            plan, list(keys), jobs, step, result, lambda s: publication.stage(s, keys[s]), rebuild=parts is None
+            plan, list(keys), jobs, step, result, lambda s, n: publication.stage(s, keys[s], n), rebuild=parts is None
         )
         assert plan.portal is not None  # else _kabupaten_shards raised
         ordered = list(summaries.values())
@@ -267,7 +272,7 @@ def _build(
         result.built += [PORTAL_SHARD] if induk.pages else []
         result.reused += [] if induk.pages else [PORTAL_SHARD]
         result.pages = len(tautan.pages) + sum(len(s.pages) for s in ordered)
-        publication.stage(PORTAL_SHARD, induk_key)
+        publication.stage(PORTAL_SHARD, induk_key, jobs or len(os.sched_getaffinity(0)))
         if publication.commit({**keys, PORTAL_SHARD: induk_key}):
             step(f"Diterbitkan: {result.pages} halaman")
         else:

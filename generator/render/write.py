@@ -10,7 +10,8 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from generator.model.content import Content
 from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
-from generator.render.dataset import LISENSI, datapackage, resource_lines, to_csv, to_json
+from generator.parallel import in_processes
+from generator.render.dataset import LISENSI, datapackage, resource_line, resource_lines, to_csv, to_json
 from generator.render.filters import (
     arti_mutu,
     arti_predikat,
@@ -90,6 +91,7 @@ def write_pages(
     skip: frozenset[str] = frozenset(),
     *,
     data: Path,
+    processes: int = 1,
 ) -> set[str]:
     """Write the pages of shard `shard_slug` with their charts, its data package and the
     portal's assets under `docs`, and its tables' CSV and JSON files under `data` (the same
@@ -97,7 +99,8 @@ def write_pages(
     per file on every build); paths inside the shard drop its folder. Pages and tables of the
     kecamatan in `skip` are already there from the last build and are not rendered again, files
     that would not change are not written, and files no page needs any more are removed.
-    `cache`: compiled templates between builds. Returns the files written (relative to their
+    `cache`: compiled templates between builds. `processes`: how many processes render the pages
+    and tables (`generator.parallel`). Returns the files written (relative to their
     folder), which are all MkDocs and the data's links have to process again."""
     prefix = f"{shard_slug}/" if shard_slug else ""
     datasets = [t for t in unique_tables(site_pages) if shard(t.path) == shard_slug]
@@ -120,33 +123,47 @@ def write_pages(
     changed: set[str] = set()
     folders: set[Path] = set()
 
-    def write(name: str, text: str, root: Path = docs) -> None:
+    def write(name: str, text: str, root: Path = docs, written: set[str] = changed) -> None:
         if write_if_changed(root / name, text, folders):
-            changed.add(name)
+            written.add(name)
 
     for asset in (TEMPLATES / "assets").rglob("*"):
         if asset.is_file():
             write(f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}", asset.read_text(encoding="utf-8"))
-    env = environment(cache)
-    kaki = env.get_template("_kaki.md.j2")
-    for page in site_pages:
-        name = page.path.removeprefix(prefix)
-        if _kecamatan(page.path) in skip and (docs / name).is_file():
-            continue
-        common = {"page": page, "portal": content.portal, "tables": page.tables}
-        text = env.get_template(page.template).render(**common, **page.context)
-        diubah = page.changed if page.changed is not None else content.last_changed(page.sources)
-        text += kaki.render(**common, diubah=diubah, berkas=[_source_name(f, content.root) for f in page.sources])
-        write(name, text)
-        for file_name, file_text in page.files.items():
-            write(posixpath.join(posixpath.dirname(name), file_name), file_text)
-    for t in datasets:
-        if _kecamatan(t.path) not in skip or not (data / f"{t.path.removeprefix(prefix)}.csv").is_file():
-            write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t), data)
-            write(f"{t.path.removeprefix(prefix)}.json", to_json(t), data)
+
     licence = LISENSI[content.portal.lisensi_data]
+    metodologi = posixpath.relpath("metodologi", shard_slug or ".") + "/"
+
+    def write_part(part: int, parts: int) -> tuple[set[str], dict[str, str]]:
+        """Every `parts`-th page and table from `part` on: the files written, and the data
+        package's resource line of every table written."""
+        written: set[str] = set()
+        env = environment(cache)
+        kaki = env.get_template("_kaki.md.j2")
+        for page in site_pages[part::parts]:
+            name = page.path.removeprefix(prefix)
+            if _kecamatan(page.path) in skip and (docs / name).is_file():
+                continue
+            common = {"page": page, "portal": content.portal, "tables": page.tables}
+            text = env.get_template(page.template).render(**common, **page.context)
+            diubah = page.changed if page.changed is not None else content.last_changed(page.sources)
+            text += kaki.render(**common, diubah=diubah, berkas=[_source_name(f, content.root) for f in page.sources])
+            write(name, text, written=written)
+            for file_name, file_text in page.files.items():
+                write(posixpath.join(posixpath.dirname(name), file_name), file_text, written=written)
+        lines = {}
+        for t in datasets[part::parts]:
+            if _kecamatan(t.path) not in skip or not (data / f"{t.path.removeprefix(prefix)}.csv").is_file():
+                write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t), data, written)
+                write(f"{t.path.removeprefix(prefix)}.json", to_json(t), data, written)
+                lines[t.name] = resource_line(t, metodologi, shard_slug or ".")
+        return written, lines
+
     kept = {t.name for t in datasets if _kecamatan(t.path) in skip}
     known = _resource_lines(docs / "datapackage.json", kept) if kept else {}
+    for written, lines in in_processes(write_part, processes):
+        changed |= written
+        known |= lines
     write(
         "datapackage.json",
         datapackage(
@@ -154,7 +171,7 @@ def write_pages(
             f"portal-kinerja-{shard_slug}".rstrip("-"),
             content.portal.judul,
             content.portal.deskripsi,
-            posixpath.relpath("metodologi", shard_slug or ".") + "/",
+            metodologi,
             {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]},
             shard_slug or ".",
             known,

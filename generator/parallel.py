@@ -1,0 +1,76 @@
+"""One piece of work split over forked processes: a shard alone on a machine with more cores
+(one kabupaten, or one changed kabupaten of a larger portal) uses them all."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import traceback
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cpu_time() -> float:
+    """CPU seconds (user and kernel) of this process and of the children it has waited for:
+    the parts `in_processes` forked count for the stage that forked them."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+class ChildError(Exception):
+    """A forked part failed with an error that could not be sent back as itself."""
+
+
+def in_processes(work: Callable[[int, int], T], processes: int) -> list[T]:
+    """`work(part, processes)` for every part, part 0 in this process and each other in a
+    forked one (sharing everything this process holds, copied on write); their results in
+    part order. The first error of any part is raised here, after every part has ended."""
+    if processes <= 1:
+        return [work(0, 1)]
+    children = [_fork(work, part, processes) for part in range(1, processes)]
+    outcomes: list[tuple[bool, object]] = []
+    try:
+        outcomes.append((True, work(0, processes)))
+    except BaseException as exc:
+        outcomes.append((False, exc))
+    outcomes += [_collect(pid, reader) for pid, reader in children]
+    for ok, value in outcomes:
+        if not ok:
+            raise value  # type: ignore[misc]
+    return [value for _, value in outcomes]  # type: ignore[misc]
+
+
+def _fork(work: Callable[[int, int], T], part: int, processes: int) -> tuple[int, int]:
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writer)
+        return pid, reader
+    os.close(reader)
+    code = 0
+    try:
+        try:
+            message = pickle.dumps((True, work(part, processes)))
+        except Exception as exc:
+            try:
+                message = pickle.dumps((False, exc))
+            except Exception:  # an exception that cannot be pickled: its text
+                message = pickle.dumps((False, ChildError("".join(traceback.format_exception(exc)))))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(message)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)  # never back into the parent's code (no atexit, no finally of the caller)
+
+
+def _collect(pid: int, reader: int) -> tuple[bool, object]:
+    with os.fdopen(reader, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return False, ChildError(f"proses bagian {pid} berhenti tanpa hasil (status {status})")
+    outcome: tuple[bool, object] = pickle.loads(data)
+    return outcome

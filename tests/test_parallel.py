@@ -1,0 +1,123 @@
+"""Work split over forked processes (generator/parallel.py), and a shard built alone by every
+core: the same site, byte for byte, as one process gives."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from generator.build import build_site
+from generator.build.hooks import published
+from generator.parallel import ChildError, cpu_time, in_processes
+from generator.synthetic.portal import portal_sintetis
+
+
+def test_every_part_runs_once_in_its_own_process_and_results_come_in_part_order():
+    results = in_processes(lambda part, parts: (part, parts, os.getpid()), 3)
+    assert [(part, parts) for part, parts, _ in results] == [(0, 3), (1, 3), (2, 3)]
+    assert results[0][2] == os.getpid() and len({pid for _, _, pid in results}) == 3
+
+
+def test_one_process_is_this_one():
+    assert in_processes(lambda part, parts: (part, parts, os.getpid()), 1) == [(0, 1, os.getpid())]
+
+
+def test_a_forked_part_sees_this_process_state_and_its_writes_stay_its_own():
+    seen: list[int] = [7]
+
+    def work(part: int, parts: int) -> int:
+        seen.append(part)
+        return sum(seen)
+
+    assert in_processes(work, 2) == [7 + 0, 7 + 1]
+    assert seen == [7, 0]  # part 1 appended in its own copy
+
+
+def test_an_error_in_a_forked_part_is_raised_here_as_itself_after_every_part_ended(tmp_path):
+    def work(part: int, parts: int) -> int:
+        if part == 1:
+            raise KeyError("bagian 1")
+        (tmp_path / "part-0").write_text("done")
+        return part
+
+    with pytest.raises(KeyError, match="bagian 1"):
+        in_processes(work, 2)
+    assert (tmp_path / "part-0").read_text() == "done"
+
+
+def test_an_error_that_cannot_be_pickled_comes_back_as_its_text():
+    class Local(Exception):  # a local class: pickle cannot find it again
+        pass
+
+    def work(part: int, parts: int) -> None:
+        if part:
+            raise Local("tidak dapat dikirim")
+
+    with pytest.raises(ChildError, match="tidak dapat dikirim"):
+        in_processes(work, 2)
+
+
+def test_a_part_that_dies_without_a_result_is_an_error():
+    def work(part: int, parts: int) -> None:
+        if part:
+            os._exit(3)
+
+    with pytest.raises(ChildError, match="tanpa hasil"):
+        in_processes(work, 2)
+
+
+def test_the_cpu_of_forked_parts_counts_for_the_caller():
+    def spin(part: int, parts: int) -> None:
+        if part:
+            end = cpu_time() + 0.3
+            while cpu_time() < end:
+                pass
+
+    before = cpu_time()
+    in_processes(spin, 2)
+    assert cpu_time() - before >= 0.3
+
+
+def test_forking_while_a_thread_of_this_process_runs():
+    """The build forks parts while its trash remover thread removes old outputs."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert in_processes(lambda part, parts: part * 10, 2) == [0, 10]
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_theme_files_no_page_loads_are_not_published_and_a_kabupaten_leaves_shared_ones_to_the_root():
+    assert not published("assets/javascripts/lunr/min/lunr.id.min.js", kabupaten=False)
+    assert not published("assets/javascripts/workers/search.1234.min.js", kabupaten=False)
+    assert not published("assets/stylesheets/main.abcd.min.css.map", kabupaten=False)
+    assert published("assets/stylesheets/main.abcd.min.css", kabupaten=False)
+    assert not published("assets/stylesheets/main.abcd.min.css", kabupaten=True)
+    assert not published("assets/portal.css", kabupaten=True)
+    assert published("kecamatan-01/2024/grafik.svg", kabupaten=True)
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_shard_built_by_two_processes_is_the_one_process_site_byte_for_byte(tmp_path):
+    """One kabupaten on two cores: its pages rendered, built by MkDocs, indexed, precompressed
+    and published by two processes; the site and the search index are the same bytes."""
+    portal_sintetis(tmp_path / "content", 1, 3, [2023, 2024], seed=3)
+    sites = {}
+    for jobs in (1, 2):
+        result = build_site(
+            tmp_path / "content", tmp_path / f"site-{jobs}", tmp_path / f"work-{jobs}", lambda _: None, jobs
+        )
+        sites[jobs] = _tree((tmp_path / f"site-{jobs}").resolve())
+        assert result.pages > 50
+    assert sites[1].keys() == sites[2].keys()
+    assert [name for name in sites[1] if sites[1][name] != sites[2][name]] == []
+    assert any(name.endswith(".gz") for name in sites[2]) and "sintetis-01/sitemap.xml" not in sites[2]
