@@ -23,10 +23,19 @@ class ChildError(Exception):
     """A forked part failed with an error that could not be sent back as itself."""
 
 
-def in_processes(work: Callable[[int, int], T], processes: int) -> list[T]:
-    """`work(part, processes)` for every part, part 0 in this process and each other in a
-    forked one (sharing everything this process holds, copied on write); their results in
-    part order. The first error of any part is raised here, after every part has ended."""
+#: Fewest items (pages, files) worth a process of their own: forking a build's process and
+#: sending its result back costs about as much as 50 small pages (a changed value is built
+#: by one process).
+MIN_ITEMS = 50
+
+
+def in_processes(work: Callable[[int, int], T], processes: int, items: int | None = None) -> list[T]:
+    """`work(part, parts)` for every part, part 0 in this process and each other in a forked
+    one (sharing everything this process holds, copied on write); their results in part order.
+    `items`: how many items the work has, at least MIN_ITEMS per part (None: `processes` parts).
+    The first error of any part is raised here, after every part has ended."""
+    if items is not None:
+        processes = min(processes, items // MIN_ITEMS)
     if processes <= 1:
         return [work(0, 1)]
     children = [_fork(work, part, processes) for part in range(1, processes)]

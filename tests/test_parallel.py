@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import build_site
 from generator.build.hooks import published
-from generator.parallel import ChildError, cpu_time, in_processes
+from generator.parallel import MIN_ITEMS, ChildError, cpu_time, in_processes
 from generator.synthetic.portal import portal_sintetis
 
 
@@ -107,17 +107,26 @@ def _tree(root):
 
 
 @pytest.mark.slow
-def test_a_shard_built_by_two_processes_is_the_one_process_site_byte_for_byte(tmp_path):
+def test_a_shard_built_by_two_processes_is_the_one_process_site_byte_for_byte(tmp_path, monkeypatch):
     """One kabupaten on two cores: its pages rendered, built by MkDocs, indexed, precompressed
     and published by two processes; the site and the search index are the same bytes."""
-    portal_sintetis(tmp_path / "content", 1, 3, [2023, 2024], seed=3)
-    sites = {}
+    portal_sintetis(tmp_path / "content", 1, 8, [2023, 2024], seed=3)
+    sites, forks = {}, {}
+    fork = os.fork
     for jobs in (1, 2):
+        counted: list[int] = []
+        monkeypatch.setattr(os, "fork", lambda counted=counted: counted.append(1) or fork())
         result = build_site(
             tmp_path / "content", tmp_path / f"site-{jobs}", tmp_path / f"work-{jobs}", lambda _: None, jobs
         )
-        sites[jobs] = _tree((tmp_path / f"site-{jobs}").resolve())
-        assert result.pages > 50
+        sites[jobs], forks[jobs] = _tree((tmp_path / f"site-{jobs}").resolve()), len(counted)
+        assert result.pages >= 2 * MIN_ITEMS
+    assert forks == {1: 0, 2: 6}  # render, MkDocs, search records, .gz copies, publishing (both shards)
     assert sites[1].keys() == sites[2].keys()
     assert [name for name in sites[1] if sites[1][name] != sites[2][name]] == []
     assert any(name.endswith(".gz") for name in sites[2]) and "sintetis-01/sitemap.xml" not in sites[2]
+
+
+def test_work_too_small_for_two_parts_stays_in_this_process():
+    assert in_processes(lambda part, parts: (parts, os.getpid()), 2, items=2 * MIN_ITEMS - 1) == [(1, os.getpid())]
+    assert len(in_processes(lambda part, parts: part, 2, items=2 * MIN_ITEMS)) == 2

@@ -83,7 +83,7 @@ def sync_tree(
         for s, d in made[part::parts]:
             copy(s, d)
 
-    in_processes(make, processes if len(made) > 1 else 1)
+    in_processes(make, processes, len(made))
 
 
 def keep_unchanged(new: Path, old: Path, copy_suffix: str = ".gz") -> None:

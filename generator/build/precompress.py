@@ -95,7 +95,7 @@ def precompress(site: Path, record: Path, processes: int = 1) -> dict[str, Stamp
     def compress(part: int, parts: int) -> dict[str, Stamp]:
         return {path[start:]: [*stamp, _write_gz(path)] for path, stamp in todo[part::parts]}
 
-    for made in in_processes(compress, processes if len(todo) > 1 else 1):
+    for made in in_processes(compress, processes, len(todo)):
         stamps.update(made)
     return stamps
 

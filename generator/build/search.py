@@ -225,7 +225,7 @@ def index_shard(site: Path, prefix: str, folder: Path, processes: int = 1) -> No
             read_here[rel] = (key, page_record(url, path.read_text(encoding="utf-8"), stems))
         return read_here, stems
 
-    for read_here, found in in_processes(read, processes if len(todo) > 1 else 1):
+    for read_here, found in in_processes(read, processes, len(todo)):
         records.update(read_here)
         stems.update(found)
     records = dict(sorted(records.items(), key=lambda item: posixpath.dirname(item[0]) or "."))  # as the walk

@@ -209,7 +209,9 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
                 shutil.rmtree(target)
                 target.mkdir()
         in_processes(
-            lambda part, parts: run_mkdocs(config, target, summary.changed, part=part, parts=parts), task.processes
+            lambda part, parts: run_mkdocs(config, target, summary.changed, part=part, parts=parts),
+            task.processes,
+            len(pages),
         )
         link_files(folder / "data", target)
 

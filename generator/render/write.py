@@ -161,7 +161,7 @@ def write_pages(
 
     kept = {t.name for t in datasets if _kecamatan(t.path) in skip}
     known = _resource_lines(docs / "datapackage.json", kept) if kept else {}
-    for written, lines in in_processes(write_part, processes):
+    for written, lines in in_processes(write_part, processes, sum(_kecamatan(p.path) not in skip for p in site_pages)):
         changed |= written
         known |= lines
     write(
