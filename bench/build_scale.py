@@ -169,8 +169,16 @@ def machine(jobs: int) -> str:
     return (
         f"Machine: {cpu}, {os.cpu_count()} cores ({jobs} worker processes), {memory:.0f} GB RAM, "
         f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material "
-        f"{version('mkdocs-material')}; commit {commit.strip()}."
+        f"{version('mkdocs-material')}; commit {commit.strip()}. Content, work folder and site in "
+        f"{tempfile.gettempdir()} ({file_system(Path(tempfile.gettempdir()))}; set TMPDIR to measure elsewhere)."
     )
+
+
+def file_system(folder: Path) -> str:
+    """The type of the file system `folder` lies on (the longest mount point above it)."""
+    mounts = [line.split()[1:3] for line in Path("/proc/mounts").read_text().splitlines()]
+    found = [(point, kind) for point, kind in mounts if folder.resolve().is_relative_to(point)]
+    return max(found, key=lambda m: len(m[0]))[1] if found else "unknown"
 
 
 def revision(rev: str) -> str:
