@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -125,6 +126,31 @@ def test_a_shard_built_by_two_processes_is_the_one_process_site_byte_for_byte(tm
     assert sites[1].keys() == sites[2].keys()
     assert [name for name in sites[1] if sites[1][name] != sites[2][name]] == []
     assert any(name.endswith(".gz") for name in sites[2]) and "sintetis-01/sitemap.xml" not in sites[2]
+
+
+@pytest.mark.slow
+def test_shards_built_by_worker_processes_split_too_when_cores_are_left(tmp_path, monkeypatch):
+    """Two kabupaten on four cores: each worker of the pool builds its shard in two parts (a fork
+    inside a worker is counted in a file: the worker's memory is its own)."""
+    portal_sintetis(tmp_path / "content", 2, 8, [2023, 2024], seed=4)
+    fork, sites, forks = os.fork, {}, {}
+    for jobs in (1, 4):
+        log = tmp_path / f"forks-{jobs}"
+        log.touch()
+
+        def counted(log: Path = log) -> int:
+            with log.open("a") as f:
+                f.write("fork\n")
+            return fork()
+
+        monkeypatch.setattr(os, "fork", counted)
+        build_site(tmp_path / "content", tmp_path / f"site-{jobs}", tmp_path / f"work-{jobs}", lambda _: None, jobs)
+        sites[jobs], forks[jobs] = _tree((tmp_path / f"site-{jobs}").resolve()), len(log.read_text().splitlines())
+    # jobs=4: two pool workers; in each, a second process to render, build, index and compress its
+    # shard; the portal's shard published by four
+    assert forks == {1: 0, 4: 2 + 2 * 4 + 3}
+    assert sites[1].keys() == sites[4].keys()
+    assert [name for name in sites[1] if sites[1][name] != sites[4][name]] == []
 
 
 def test_work_too_small_for_two_parts_stays_in_this_process():
