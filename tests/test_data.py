@@ -152,26 +152,26 @@ def test_a_number_column_holding_grades_is_published_as_text():
     assert resource(t, "metodologi/")["schema"]["fields"][0]["type"] == "string"
 
 
-def test_the_data_package_reuses_the_resource_lines_it_is_given():
-    """An incremental build describes again only the tables of changed kecamatan: the lines
-    of the package written before are read back by name and used as they are."""
-    from generator.render.dataset import datapackage, resource_lines
+def test_the_data_package_uses_the_resource_line_a_table_carries():
+    """An incremental build describes again only the tables of changed kecamatan: a table kept
+    from the last build (its rows dropped) carries its line, used as it is."""
+    from generator.render.dataset import datapackage, resource_line
 
     tables = [Table(f"kab/kec-{n}/2024/iku", f"IKU {n}", "", (Column("nilai", "Nilai", "angka"),)) for n in (1, 2)]
     for n, t in enumerate(tables):
         t.add_row(n + 0.5)
     licence = {"name": "CC-BY-4.0", "title": "CC BY", "path": "https://creativecommons.org/licenses/by/4.0/"}
     text = datapackage(tables, "p", "Judul", "", "metodologi/", licence, "kab")
-    lines = resource_lines(text)
-    assert (
-        list(lines) == ["kab.kec-1.2024.iku", "kab.kec-2.2024.iku"]
-        and json.loads(text)["resources"][1]["title"] == "IKU 2"
-    )
-    assert datapackage(tables, "p", "Judul", "", "metodologi/", licence, "kab", lines) == text
-    stale = {"kab.kec-1.2024.iku": lines["kab.kec-1.2024.iku"].replace("IKU 1", "IKU lama")}
-    again = json.loads(datapackage(tables, "p", "Judul", "", "metodologi/", licence, "kab", stale))
+    resources = json.loads(text)["resources"]
+    assert [r["name"] for r in resources] == ["kab.kec-1.2024.iku", "kab.kec-2.2024.iku"]
+    assert resources[1]["title"] == "IKU 2"
+    line = resource_line(tables[0], "metodologi/", "kab")
+    kept = Table(tables[0].path, "IKU 1", "", tables[0].columns, resource=line)  # no rows
+    assert datapackage([kept, tables[1]], "p", "Judul", "", "metodologi/", licence, "kab") == text
+    kept.resource = line.replace("IKU 1", "IKU lama")
+    again = json.loads(datapackage([kept, tables[1]], "p", "Judul", "", "metodologi/", licence, "kab"))
     assert [r["title"] for r in again["resources"]] == ["IKU lama", "IKU 2"]
-    assert resource_lines(datapackage([], "p", "Judul", "", "metodologi/", licence)) == {}
+    assert json.loads(datapackage([], "p", "Judul", "", "metodologi/", licence))["resources"] == []
 
 
 def test_table_html_formats_groups_totals_links_and_escapes():

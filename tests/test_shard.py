@@ -17,6 +17,7 @@ from generator.build import build_site
 from generator.build.publish import ROOT_ONLY
 from generator.build.shard import TRASH, ShardLinks, check_links
 from generator.build.site import STAGES
+from generator.compute import portal as portal_module
 from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
 
@@ -207,6 +208,37 @@ def test_a_changed_ranking_re_renders_the_other_kecamatan_of_the_kabupaten(tmp_p
     after = _files(incremental.site)
     others = [f"sintetis-01/kecamatan-0{i}/2024/index.html" for i in (2, 3)]
     assert any(before[p] != after[p] for p in others)  # the others moved up: re-rendered though unchanged
+
+
+def test_an_incremental_build_computes_and_renders_only_the_changed_kecamatan(tmp_path, monkeypatch):
+    """The figure register and the pages of an unchanged kecamatan are neither computed nor made
+    again: its pages of the last build are put back in their places. A kept page or table whose
+    file is gone is made again. Either way the site is byte for byte a full build's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 1, 3, [2023, 2024], seed=3)
+    first = _build(content, site, work)
+    computed: list[str] = []
+    real = portal_module.year_register
+
+    def counted(kab, kec, *args):
+        computed.append(kec.slug)
+        return real(kab, kec, *args)
+
+    monkeypatch.setattr(portal_module, "year_register", counted)
+    _change_one_value(content)
+    incremental = _build(content, site, work)
+    assert set(computed) == {"kecamatan-01"} and incremental.written < first.written
+    assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)
+
+    shard = work / "shard/sintetis-01"
+    (shard / "docs/kecamatan-02/index.md").unlink()
+    next((shard / "data/kecamatan-03/2024").glob("*.csv")).unlink()
+    computed.clear()
+    _change_one_value(content)
+    _build(content, site, work)
+    assert set(computed) == {"kecamatan-01", "kecamatan-02", "kecamatan-03"}
+    assert _files(site) == _files(_build(content, tmp_path / "site-penuh-2", tmp_path / "work-penuh-2").site)
 
 
 def test_an_unchanged_build_reads_no_content_file_and_a_same_size_edit_is_seen(tmp_path, monkeypatch):

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import pickle
+import posixpath
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,9 +33,10 @@ from generator.build.mkdocs_run import (
 from generator.build.precompress import precompress
 from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
-from generator.compute.portal import PortalResult, compute
+from generator.compute.laporan import LaporanKinerja
+from generator.compute.portal import compute
 from generator.load import load_content
-from generator.model.content import Content, KecamatanData
+from generator.model.content import Content, KabupatenData, KecamatanData
 from generator.parallel import cpu_time, in_processes
 from generator.problems import ContentError, Problem
 from generator.render import (
@@ -48,6 +50,7 @@ from generator.render import (
     shard_summary,
     write_pages,
 )
+from generator.render.page import kept_copy, own_tables
 from generator.validate import validate
 
 
@@ -155,21 +158,25 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
             {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL
         )
     )
+    last = kept_pages(folder)
+    kept: dict[str, dict[str, list[Page]]] = {}  # kecamatan -> its pages of the last build, by group
+
+    def unneeded(_: KabupatenData, kec: KecamatanData, reports: Sequence[LaporanKinerja]) -> bool:
+        """A kecamatan whose pages are kept from the last build: its key is unchanged and its files are there."""
+        key, groups = last.get(kec.slug, (None, {}))
+        own = per_kecamatan.get(kec.slug, {})
+        if key == kecamatan_key(task, kabupaten_files, own, reports) and all_there(folder, slug, groups):
+            kept[kec.slug] = groups
+        return kec.slug in kept
+
     try:
-        hasil = timed(result, "compute", lambda: compute(content))
+        hasil = timed(result, "compute", lambda: compute(content, unneeded))
     except ContentError as exc:  # printed figures that cannot be compared (unknown address, ...)
         result.problems = exc.problems
         return result
-    units = kecamatan_keys(task, hasil, slug, kabupaten_files, per_kecamatan)
-    try:
-        before = json.loads((folder / "kecamatan-keys.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        before = {}
-    before = before if isinstance(before, dict) else {}  # a damaged record: every kecamatan is rendered
-    unchanged = frozenset(k for k, v in units.items() if before.get(k) == v)
 
     def render() -> tuple[list[Page], list[Any], set[str], set[str]]:
-        pages = kabupaten_pages(hasil, kab)
+        pages = kabupaten_pages(hasil, kab, kept)
         cross_links: set[str] = set()
         nav = navigation(hasil, slug, task.outline, cross_links)
         changed = write_pages(
@@ -178,13 +185,13 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
             folder / "docs",
             slug,
             bytecode_cache(task.work / "jinja"),
-            unchanged,
+            frozenset(kept),
             data=folder / "data",
             processes=task.processes,
         )
         return pages, nav, cross_links, changed
 
-    for record in ("key", "kecamatan-keys.json"):  # valid again only once the shard is built
+    for record in ("key", KEPT):  # valid again only once the shard is built
         (folder / record).unlink(missing_ok=True)
     pages, nav, cross_links, changed = timed(result, "render", render)
     result.written = sum(1 for name in changed if name.endswith(".md"))
@@ -229,7 +236,14 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         return result
     (folder / "summary.pickle").write_bytes(pickle.dumps(summary))
     (folder / "outline.json").write_text(outline_now, encoding="utf-8")
-    (folder / "kecamatan-keys.json").write_text(json.dumps(units, sort_keys=True), encoding="utf-8")
+    save_kept_pages(
+        folder,
+        pages,
+        {
+            kec.slug: kecamatan_key(task, kabupaten_files, per_kecamatan.get(kec.slug, {}), hasil.untuk(slug, kec.slug))
+            for kec in kab.kecamatan
+        },
+    )
     (folder / "key").write_text(task.keys[slug], encoding="utf-8")
     result.summary, result.pages = summary, len(pages)
     return result
@@ -367,18 +381,54 @@ def check_links(shards: list[ShardLinks | ShardSummary]) -> list[str]:
     return sorted({t for s in shards for t in s.cross_links} - pages)
 
 
-def kecamatan_keys(
-    task: Task, hasil: PortalResult, slug: str, kabupaten: Files, per_kecamatan: dict[str, Files]
-) -> dict[str, str]:
-    """Per kecamatan of a rebuilt kabupaten, a hash of everything its pages show: its own files,
-    the kabupaten's files, what every shard depends on, and its places in the kabupaten's
-    rankings (the only figures on its pages that other kecamatan's data change). A kecamatan
-    whose hash is unchanged is not rendered again."""
-    keys = {}
-    for kec in next(k for k in hasil.content.kabupaten if k.slug == slug).kecamatan:
-        own = per_kecamatan.get(kec.slug, {})
-        ranks = [
-            (lp.tahun, p.hasil.indikator.id, p.peringkat) for lp in hasil.untuk(slug, kec.slug) for p in lp.perbandingan
+def kecamatan_key(task: Task, kabupaten: Files, own: Files, reports: Sequence[LaporanKinerja]) -> str:
+    """A hash of everything a kecamatan's pages show: its own files, the kabupaten's files, what
+    every shard depends on, and the rankings of its reports (the only figures on its pages that
+    other kecamatan's data change). A kecamatan whose hash is unchanged keeps its pages."""
+    ranks = [
+        (lp.tahun, c.hasil.indikator.id, c.peringkat)
+        for lp in sorted(reports, key=lambda lp: lp.tahun)
+        for c in lp.perbandingan
+    ]
+    return digest([task.base, kabupaten, own, repr(ranks)])
+
+
+#: A kabupaten shard's record of its kecamatan's pages: kecamatan -> (key, pages by group).
+KEPT = "halaman.pickle"
+
+
+def kept_pages(folder: Path) -> dict[str, tuple[str, dict[str, list[Page]]]]:
+    """The pages of every kecamatan of the shard's last build (`kept_copy` of each), with its key."""
+    last = read_pickle(folder / KEPT)
+    if not isinstance(last, dict):
+        return {}  # none yet, or damaged: every kecamatan is rendered
+    return {
+        kec: entry
+        for kec, entry in last.items()
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict)
+    }
+
+
+def all_there(folder: Path, slug: str, groups: dict[str, list[Page]]) -> bool:
+    """Whether every file of these kept pages is in the shard's docs and data folders."""
+    docs, data = folder / "docs", folder / "data"
+    names = []
+    for page in (p for pages in groups.values() for p in pages):
+        if not isinstance(page, Page):
+            return False
+        name = page.path.removeprefix(f"{slug}/")
+        names += [docs / name, *(docs / posixpath.dirname(name) / f for f in page.files)]
+        names += [
+            data / f"{t.path.removeprefix(f'{slug}/')}.{ext}" for t in own_tables(page) for ext in ("csv", "json")
         ]
-        keys[kec.slug] = digest([task.base, kabupaten, own, repr(ranks)])
-    return keys
+    return bool(names) and all(n.is_file() for n in names)
+
+
+def save_kept_pages(folder: Path, pages: list[Page], keys: dict[str, str]) -> None:
+    """Record each kecamatan's pages (`kept_copy` of each, by group) with its key for the next build."""
+    groups: dict[str, dict[str, list[Page]]] = {}
+    for page in pages:
+        if page.group:
+            groups.setdefault(page.group.split("/")[0], {}).setdefault(page.group, []).append(kept_copy(page))
+    record = {kec: (keys[kec], g) for kec, g in groups.items()}
+    (folder / KEPT).write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

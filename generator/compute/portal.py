@@ -4,7 +4,7 @@ whole compute stage."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from statistics import fmean
 
@@ -252,14 +252,24 @@ def _nodes(p: m.Program) -> Iterator[m.Program | m.Kegiatan | m.SubKegiatan]:
         yield from k.sub_kegiatan
 
 
+#: Whether a kecamatan's figure register is not needed, given its reports compared with the others'.
+Unneeded = Callable[[KabupatenData, KecamatanData, Sequence[LaporanKinerja]], bool]
+
+
 def registers(
-    content: Content, laporan: Sequence[LaporanKinerja], individu: Sequence[IndividuResult]
+    content: Content,
+    laporan: Sequence[LaporanKinerja],
+    individu: Sequence[IndividuResult],
+    unneeded: Unneeded | None = None,
 ) -> tuple[list[YearRegister], list[Problem]]:
-    """The register of every kecamatan-year and its audit against the printed figures."""
+    """The register of every kecamatan-year and its audit against the printed figures, except
+    for the kecamatan `unneeded` names."""
     result, problems = [], []
     for kab in content.kabupaten:
         for kec in kab.kecamatan:
             mine = [lp for lp in laporan if lp.kabupaten.slug == kab.slug and lp.kecamatan.slug == kec.slug]
+            if unneeded is not None and unneeded(kab, kec, mine):
+                continue
             reports = [r for r in individu if r.kabupaten.slug == kab.slug and r.kecamatan.slug == kec.slug]
             for tahun in sorted({lp.tahun for lp in mine} | {r.tahun for r in reports}):
                 lp = next((x for x in mine if x.tahun == tahun), None)
@@ -276,9 +286,11 @@ def registers(
     return result, problems
 
 
-def compute(content: Content) -> PortalResult:
+def compute(content: Content, unneeded: Unneeded | None = None) -> PortalResult:
     """Every report of the portal, compared over time and across kecamatan, with its figure
-    register and audit; raises ContentError for printed figures that cannot be compared."""
+    register and audit; raises ContentError for printed figures that cannot be compared.
+    `unneeded`: kecamatan whose register (and audit notes) nobody needs this time: an
+    incremental build keeps their pages from the last build."""
     laporan = [
         laporan_kinerja(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.tahun
     ]
@@ -296,13 +308,13 @@ def compute(content: Content) -> PortalResult:
     individu = [
         compute_individu(kab, kec, data) for kab in content.kabupaten for kec in kab.kecamatan for data in kec.individu
     ]
-    found, problems = registers(content, laporan, individu)
+    found, problems = registers(content, laporan, individu, unneeded)
     if problems:
         raise ContentError(problems)
     notes = {(r.kabupaten.slug, r.kecamatan.slug, r.tahun): r.audit for r in found}
 
     def audit(x: LaporanKinerja | IndividuResult) -> tuple[AuditNote, ...]:
-        return notes[(x.kabupaten.slug, x.kecamatan.slug, x.tahun)]
+        return notes.get((x.kabupaten.slug, x.kecamatan.slug, x.tahun), ())
 
     laporan = [replace(lp, audit=audit(lp)) for lp in laporan]
     individu = [

@@ -13,7 +13,7 @@ import io
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +70,7 @@ class Table:
     source: str = ""
     css_class: str = ""
     footer: tuple[Any, ...] | None = None  # a totals row shown under the table, not part of the data
+    resource: str | None = None  # its data-package line, once described (`write_pages`); kept when rows are dropped
     _records: list[dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -199,23 +200,14 @@ def datapackage(
     metodologi_url: str,
     licence: dict[str, str],
     folder: str = ".",
-    known: Mapping[str, str] | None = None,
 ) -> str:
-    """`datapackage.json`, in `folder` of the site, for the given datasets. `known`: resource
-    lines of the package as written before (`resource_lines`), by name, used as they are for
-    those tables (the caller knows their rows unchanged: describing a table reads all of them)."""
+    """`datapackage.json`, in `folder` of the site, for the given datasets: each table's
+    `resource` line when it has one (describing a table reads all its rows), else described now."""
     head = json.dumps(
         {"name": name, "title": title, "description": description, "licenses": [licence]}, ensure_ascii=False
     )
-    known = known or {}
-    resources = ",\n".join(known.get(t.name) or resource_line(t, metodologi_url, folder) for t in tables)
+    resources = ",\n".join(t.resource or resource_line(t, metodologi_url, folder) for t in tables)
     return f'{head[:-1]}, "resources": [\n{resources}\n]}}\n'
-
-
-def resource_lines(package: str) -> dict[str, str]:
-    """The resource lines of a package `datapackage` wrote, by resource name."""
-    lines = (line.removesuffix(",") for line in package.split("\n")[1:-2])
-    return {json.loads(line)["name"]: line for line in lines if line}
 
 
 #: Licences a portal may publish its open data under (portal.yml `lisensi_data`): name and address.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ class Page:
     sources: tuple[Path, ...] = ()  # the content files (or folders) the page is made from
     changed: int | None = None  # newest change of `berkas`, when they are folders
     cross_links: set[str] = field(default_factory=set)  # pages of other shards this page links to
+    group: str = ""  # a kecamatan's pages made together (`<kecamatan>/laporan/2024`): kept together (`kept_copy`)
 
     def link(self, target: str) -> str:
         """Relative Markdown link from this page to another page's source path: a `.md` path
@@ -74,6 +75,31 @@ def page_folder(source: str) -> str:
     stem = source.removesuffix(".md")
     folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
     return folder or "."
+
+
+def kept_copy(page: Page) -> Page:
+    """What a later build needs of a page it does not render again (its kecamatan unchanged):
+    the page without its template context and file contents, and its own tables (in its
+    kecamatan's folder) without their rows, each with its data-package line."""
+    own = {id(t) for t in own_tables(page)}
+
+    def table(t: Table) -> Table:
+        if id(t) not in own or t.resource is None:
+            return t
+        return replace(t, rows=[], row_classes=[], row_ids=[], footer=None)
+
+    return replace(
+        page,
+        context={},
+        files=dict.fromkeys(page.files, ""),
+        tables={k: table(t) for k, t in page.tables.items()},
+    )
+
+
+def own_tables(page: Page) -> list[Table]:
+    """The tables of a kecamatan's page that lie in its kecamatan's folder (not the kabupaten's)."""
+    folder = page.path.split("/")[1:2]
+    return [t for t in page.tables.values() if t.path.split("/")[1:2] == folder]
 
 
 def unique_tables(site_pages: Iterable[Page]) -> list[Table]:

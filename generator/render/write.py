@@ -11,7 +11,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from generator.model.content import Content
 from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
 from generator.parallel import in_processes
-from generator.render.dataset import LISENSI, datapackage, resource_line, resource_lines, to_csv, to_json
+from generator.render.dataset import LISENSI, datapackage, resource_line, to_csv, to_json
 from generator.render.filters import (
     arti_mutu,
     arti_predikat,
@@ -97,8 +97,9 @@ def write_pages(
     portal's assets under `docs`, and its tables' CSV and JSON files under `data` (the same
     places in the site; kept out of MkDocs' docs folder, which would only copy them, at a cost
     per file on every build); paths inside the shard drop its folder. Pages and tables of the
-    kecamatan in `skip` are already there from the last build and are not rendered again, files
-    that would not change are not written, and files no page needs any more are removed.
+    kecamatan in `skip` are kept as the last build wrote them (the caller checked they are there;
+    their pages may be `kept_copy` of each), files that would not change are not written, and files
+    no page needs any more are removed. Every table described gets its data-package line (`resource`).
     `cache`: compiled templates between builds. `processes`: how many processes render the pages
     and tables (`generator.parallel`). Returns the files written (relative to their
     folder), which are all MkDocs and the data's links have to process again."""
@@ -134,15 +135,16 @@ def write_pages(
     licence = LISENSI[content.portal.lisensi_data]
     metodologi = posixpath.relpath("metodologi", shard_slug or ".") + "/"
 
-    def write_part(part: int, parts: int) -> tuple[set[str], dict[str, str]]:
-        """Every `parts`-th page and table from `part` on: the files written, and the data
-        package's resource line of every table written."""
+    def write_part(part: int, parts: int) -> tuple[set[str], dict[str, str], dict[str, set[str]]]:
+        """Every `parts`-th page and table from `part` on: the files written, the data
+        package's resource line of every table written, and the links into other shards of
+        every page rendered (made while rendering, here perhaps in another process)."""
         written: set[str] = set()
         env = environment(cache)
         kaki = env.get_template("_kaki.md.j2")
         for page in site_pages[part::parts]:
             name = page.path.removeprefix(prefix)
-            if _kecamatan(page.path) in skip and (docs / name).is_file():
+            if _kecamatan(page.path) in skip:
                 continue
             common = {"page": page, "portal": content.portal, "tables": page.tables}
             text = env.get_template(page.template).render(**common, **page.context)
@@ -151,19 +153,27 @@ def write_pages(
             write(name, text, written=written)
             for file_name, file_text in page.files.items():
                 write(posixpath.join(posixpath.dirname(name), file_name), file_text, written=written)
+        links = {page.path: page.cross_links for page in site_pages[part::parts] if page.cross_links}
         lines = {}
         for t in datasets[part::parts]:
-            if _kecamatan(t.path) not in skip or not (data / f"{t.path.removeprefix(prefix)}.csv").is_file():
+            if _kecamatan(t.path) not in skip:
                 write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t), data, written)
                 write(f"{t.path.removeprefix(prefix)}.json", to_json(t), data, written)
                 lines[t.name] = resource_line(t, metodologi, shard_slug or ".")
-        return written, lines
+        return written, lines, links
 
-    kept = {t.name for t in datasets if _kecamatan(t.path) in skip}
-    known = _resource_lines(docs / "datapackage.json", kept) if kept else {}
-    for written, lines in in_processes(write_part, processes, sum(_kecamatan(p.path) not in skip for p in site_pages)):
+    known: dict[str, str] = {}
+    links: dict[str, set[str]] = {}
+    for written, lines, cross in in_processes(
+        write_part, processes, sum(_kecamatan(p.path) not in skip for p in site_pages)
+    ):
         changed |= written
         known |= lines
+        links |= cross
+    for page in site_pages:
+        page.cross_links |= links.get(page.path, set())
+    for t in datasets:
+        t.resource = known.get(t.name, t.resource)
     write(
         "datapackage.json",
         datapackage(
@@ -174,7 +184,6 @@ def write_pages(
             metodologi,
             {"name": content.portal.lisensi_data, "title": licence[0], "path": licence[1]},
             shard_slug or ".",
-            known,
         ),
     )
     return changed
@@ -195,15 +204,6 @@ def write_if_changed(path: Path, text: str | bytes, folders: set[Path]) -> bool:
         folders.add(path.parent)
     path.write_bytes(encoded)
     return True
-
-
-def _resource_lines(package: Path, names: set[str]) -> dict[str, str]:
-    """The resource lines of the data package written before for the tables `names` (none when
-    there is none or it is damaged: every table is described again)."""
-    try:
-        return {n: line for n, line in resource_lines(package.read_text(encoding="utf-8")).items() if n in names}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
 
 
 def files_under(folder: Path) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
+from generator.compute.individu import IndividuResult
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import Overview, PortalResult
 from generator.compute.wilayah import Wilayah, wilayah
@@ -11,6 +14,7 @@ from generator.model.content import KabupatenData, KecamatanData
 from generator.numbers import format_number, format_percent, format_value
 from generator.render import charts
 from generator.render import tables as tabel
+from generator.render.dataset import Table
 from generator.render.page import Page, unique_tables
 from generator.render.pages.anggaran import anggaran_page
 from generator.render.pages.headline import headline_card, year_pages
@@ -118,9 +122,14 @@ def _peringkat(lp: LaporanKinerja) -> tuple[int, float, str]:
     return (-lp.tahun, float("inf") if rata is None else -rata, lp.kecamatan.profil.nama)
 
 
-def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
+def kabupaten_pages(
+    hasil: PortalResult, kab: KabupatenData, kept: Mapping[str, Mapping[str, list[Page]]] | None = None
+) -> list[Page]:
     """Every page of one kabupaten's shard: its overview and comparisons, each kecamatan's
-    profile, reports, SKM, budget, data-quality and individual pages, and its open-data index."""
+    profile, reports, SKM, budget, data-quality and individual pages, and its open-data index.
+    `kept`: per kecamatan not rendered again, its pages of the last build by `group` (`page.kept_copy`
+    copies), put back in their places (computed without its figure register)."""
+    kept = kept or {}
     skala = tabel.skala_predikat(kab)
     laporan_kab = sorted(hasil.untuk(kab.slug), key=_peringkat)
     all_changed = hasil.content.last_changed({f for lp in laporan_kab for f in lp.data.files} | {kab.file})
@@ -138,54 +147,80 @@ def kabupaten_pages(hasil: PortalResult, kab: KabupatenData) -> list[Page]:
     page.context["cards"] = [headline_card(hasil, kab, kec) for kec in kab.kecamatan]
     page.context["ikhtisar"] = [x for x in hasil.overviews if x.kabupaten.slug == kab.slug]
     result = [page, *(overview_page(x) for x in page.context["ikhtisar"])]
+
+    def group(kec: str, name: str, make: Callable[..., list[Page]], *args: Any) -> list[Page]:
+        """The pages of one group of a kecamatan: kept from the last build, or `make(*args)` now."""
+        if kec in kept:
+            return kept[kec][f"{kec}/{name}"]
+        pages = make(*args)
+        for p in pages:
+            p.group = f"{kec}/{name}"
+        return pages
+
     for kec in kab.kecamatan:
-        w = wilayah(kec.profil)
-        laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
-        page = Page(
-            kecamatan_path(kab.slug, kec.slug),
-            "kecamatan.md.j2",
-            f"Kecamatan {kec.profil.nama}",
-            f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
-            {
-                "kab": kab,
-                "kec": kec,
-                "wilayah": w,
-                "card": headline_card(hasil, kab, kec),
-                "tahun": year_pages(hasil, kab, kec),
-                "grafik_penduduk": None,
-                "grafik_sdm": None,
-                "grafik_aset": None,
-                "catatan_profil": [(lp, n) for lp in laporan_kec for n in lp.audit if n.alamat.startswith("profil/")],
-            },
-            source=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
-            sources=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)),
-        )
-        if kec.profil.mata_pencaharian:
-            page.add(mata_pencaharian=tabel.mata_pencaharian(kab, kec, w))
-        if kec.profil.desa:
-            page.add(desa=tabel.desa(kab, kec, w))
-            page.context["grafik_penduduk"] = page.chart("penduduk.svg", _penduduk_chart(kec, w))
-        page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
-        _sumber_daya(page, laporan_kec)
-        result.append(page)
+        result += group(kec.slug, "profil", _kecamatan_page, hasil, kab, kec)
     for lp in hasil.untuk(kab.slug):
-        result.append(laporan_page(lp, skala, hasil.register_untuk(kab.slug, lp.kecamatan.slug, lp.tahun)))
-        if lp.skm:
-            result.extend(skm_pages(lp, lp.skm, hasil.content.portal.url))
-        if lp.anggaran:
-            result.append(anggaran_page(lp, lp.anggaran))
-        if lp.audit:
-            result.append(audit_page(lp))
+        result += group(lp.kecamatan.slug, f"laporan/{lp.tahun}", _laporan_pages, hasil, lp, skala)
     published: set[tuple[str, int]] = {(lp.kecamatan.slug, lp.tahun) for lp in hasil.untuk(kab.slug)}
     for r in (r for r in hasil.individu if r.kabupaten.slug == kab.slug):
-        key = (r.kecamatan.slug, r.tahun)
-        register = None if key in published else hasil.register_untuk(kab.slug, *key)
-        published.add(key)
-        result.append(individu_page(r, register))
+        with_register = (r.kecamatan.slug, r.tahun) not in published
+        published.add((r.kecamatan.slug, r.tahun))
+        result += group(r.kecamatan.slug, f"individu/{r.tahun}/{r.triwulan}", _individu_pages, hasil, r, with_register)
     result.append(
         data_terbuka_page(f"{kab.slug}/data-terbuka.md", hasil.content, result, [], (kab.file.parent,), all_changed)
     )
     return result
+
+
+def _kecamatan_page(hasil: PortalResult, kab: KabupatenData, kec: KecamatanData) -> list[Page]:
+    """A kecamatan's profile: population, staff, assets, and its reports."""
+    w = wilayah(kec.profil)
+    laporan_kec = hasil.untuk(kab.slug, kec.slug)[::-1]
+    page = Page(
+        kecamatan_path(kab.slug, kec.slug),
+        "kecamatan.md.j2",
+        f"Kecamatan {kec.profil.nama}",
+        f"Profil dan laporan kinerja Kecamatan {kec.profil.nama}, Kabupaten {kab.profil.nama}.",
+        {
+            "kab": kab,
+            "kec": kec,
+            "wilayah": w,
+            "card": headline_card(hasil, kab, kec),
+            "tahun": year_pages(hasil, kab, kec),
+            "grafik_penduduk": None,
+            "grafik_sdm": None,
+            "grafik_aset": None,
+            "catatan_profil": [(lp, n) for lp in laporan_kec for n in lp.audit if n.alamat.startswith("profil/")],
+        },
+        source=kec.profil.sumber or f"profil Kecamatan {kec.profil.nama}",
+        sources=(kec.file, *(f for lp in laporan_kec for f in lp.data.files)),
+    )
+    if kec.profil.mata_pencaharian:
+        page.add(mata_pencaharian=tabel.mata_pencaharian(kab, kec, w))
+    if kec.profil.desa:
+        page.add(desa=tabel.desa(kab, kec, w))
+        page.context["grafik_penduduk"] = page.chart("penduduk.svg", _penduduk_chart(kec, w))
+    page.add(laporan=tabel.laporan_kecamatan(kab, kec, laporan_kec))
+    _sumber_daya(page, laporan_kec)
+    return [page]
+
+
+def _individu_pages(hasil: PortalResult, r: IndividuResult, with_register: bool) -> list[Page]:
+    """A quarter's page; with the year's register when no Laporan Kinerja of that year shows it."""
+    register = hasil.register_untuk(r.kabupaten.slug, r.kecamatan.slug, r.tahun) if with_register else None
+    return [individu_page(r, register)]
+
+
+def _laporan_pages(hasil: PortalResult, lp: LaporanKinerja, skala: Table) -> list[Page]:
+    """A Laporan Kinerja's page, with its SKM, budget and data-quality pages."""
+    pages = [laporan_page(lp, skala, hasil.register_untuk(lp.kabupaten.slug, lp.kecamatan.slug, lp.tahun))]
+    if lp.skm:
+        pages += skm_pages(lp, lp.skm, hasil.content.portal.url)
+    if lp.anggaran:
+        pages.append(anggaran_page(lp, lp.anggaran))
+    if lp.audit:
+        pages.append(audit_page(lp))
+    return pages
 
 
 def shard_summary(hasil: PortalResult, kab: KabupatenData, site_pages: list[Page]) -> ShardSummary:
