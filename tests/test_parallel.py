@@ -11,8 +11,12 @@ import pytest
 
 from generator.build import build_site
 from generator.build.hooks import published
+from generator.compute.portal import compute
+from generator.load import load_content
 from generator.parallel import MIN_ITEMS, ChildError, cpu_time, in_processes
+from generator.render import kabupaten_pages, write_pages
 from generator.synthetic.portal import portal_sintetis
+from generator.validate import validate
 
 
 def test_every_part_runs_once_in_its_own_process_and_results_come_in_part_order():
@@ -156,3 +160,16 @@ def test_shards_built_by_worker_processes_split_too_when_cores_are_left(tmp_path
 def test_work_too_small_for_two_parts_stays_in_this_process():
     assert in_processes(lambda part, parts: (parts, os.getpid()), 2, items=2 * MIN_ITEMS - 1) == [(1, os.getpid())]
     assert len(in_processes(lambda part, parts: part, 2, items=2 * MIN_ITEMS)) == 2
+
+
+@pytest.mark.slow
+def test_links_into_other_shards_made_while_rendering_in_forked_parts_reach_the_pages(tmp_path):
+    """A page records the pages of other shards it links to while its template renders; when
+    another process renders it, the link check must still see them."""
+    portal_sintetis(tmp_path / "content", 1, 8, [2023, 2024], seed=3)
+    content = validate(load_content(tmp_path / "content"))
+    kab = content.kabupaten[0]
+    pages = kabupaten_pages(compute(content), kab)
+    assert len(pages) >= 2 * MIN_ITEMS
+    write_pages(pages, content, tmp_path / "docs", kab.slug, data=tmp_path / "data", processes=2)
+    assert all("istilah.md" in page.cross_links for page in pages)  # every page's footer links the glossary
