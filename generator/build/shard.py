@@ -159,13 +159,15 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         )
     )
     last = kept_pages(folder)
+    keys: dict[str, str] = {}  # kecamatan -> its key now (`kecamatan_key`)
     kept: dict[str, dict[str, list[Page]]] = {}  # kecamatan -> its pages of the last build, by group
 
     def unneeded(_: KabupatenData, kec: KecamatanData, reports: Sequence[LaporanKinerja]) -> bool:
-        """A kecamatan whose pages are kept from the last build: its key is unchanged and its files are there."""
+        """Called by compute for every kecamatan: whether its pages are kept from the last build
+        (its key unchanged and its files there)."""
+        keys[kec.slug] = kecamatan_key(task, kabupaten_files, per_kecamatan.get(kec.slug, {}), reports)
         key, groups = last.get(kec.slug, (None, {}))
-        own = per_kecamatan.get(kec.slug, {})
-        if key == kecamatan_key(task, kabupaten_files, own, reports) and all_there(folder, slug, groups):
+        if key == keys[kec.slug] and all_there(folder, slug, groups):
             kept[kec.slug] = groups
         return kec.slug in kept
 
@@ -236,14 +238,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         return result
     (folder / "summary.pickle").write_bytes(pickle.dumps(summary))
     (folder / "outline.json").write_text(outline_now, encoding="utf-8")
-    save_kept_pages(
-        folder,
-        pages,
-        {
-            kec.slug: kecamatan_key(task, kabupaten_files, per_kecamatan.get(kec.slug, {}), hasil.untuk(slug, kec.slug))
-            for kec in kab.kecamatan
-        },
-    )
+    save_kept_pages(folder, pages, keys)
     (folder / "key").write_text(task.keys[slug], encoding="utf-8")
     result.summary, result.pages = summary, len(pages)
     return result

@@ -98,7 +98,7 @@ def write_pages(
     places in the site; kept out of MkDocs' docs folder, which would only copy them, at a cost
     per file on every build); paths inside the shard drop its folder. Pages and tables of the
     kecamatan in `skip` are kept as the last build wrote them (the caller checked they are there;
-    their pages may be `kept_copy` of each), files that would not change are not written, and files
+    their pages may be `page.kept_copy` records), files that would not change are not written, and files
     no page needs any more are removed. Every table described gets its data-package line (`resource`).
     `cache`: compiled templates between builds. `processes`: how many processes render the pages
     and tables (`generator.parallel`). Returns the files written (relative to their

@@ -127,8 +127,8 @@ def kabupaten_pages(
 ) -> list[Page]:
     """Every page of one kabupaten's shard: its overview and comparisons, each kecamatan's
     profile, reports, SKM, budget, data-quality and individual pages, and its open-data index.
-    `kept`: per kecamatan not rendered again, its pages of the last build by `group` (`page.kept_copy`
-    copies), put back in their places (computed without its figure register)."""
+    `kept`: per kecamatan not rendered again (computed without its figure register), its pages
+    of the last build (`page.kept_copy`) by `group`, put back in their places."""
     kept = kept or {}
     skala = tabel.skala_predikat(kab)
     laporan_kab = sorted(hasil.untuk(kab.slug), key=_peringkat)
