@@ -82,7 +82,7 @@ def test_the_cpu_of_forked_parts_counts_for_the_caller():
 
     before = cpu_time()
     in_processes(spin, 2)
-    assert cpu_time() - before >= 0.3
+    assert cpu_time() - before >= 0.29  # counted in clock ticks (10 ms): 0,3 may read as 0,2999…
 
 
 def test_forking_while_a_thread_of_this_process_runs():
