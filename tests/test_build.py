@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 from conftest import DEMO
+from jinja2 import FileSystemLoader
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 from typer.testing import CliRunner
 
 from generator.build import BuildError, build_site
 from generator.build import shard as shard_module
 from generator.build.files import remove_tree
+from generator.build.hooks import ThemeLoader
+from generator.build.mkdocs_run import BASE_CONFIG, THEME_OVERRIDES
 from generator.cli import app
 
 
@@ -296,3 +301,25 @@ def test_remove_tree_removes_files_links_and_folders(tmp_path):
     remove_tree(tree)
     remove_tree(tree)  # nothing there: nothing to do
     assert not tree.exists() and (tmp_path / "kept.html").read_text(encoding="utf-8") == "0"
+
+
+def test_the_theme_loader_lists_every_theme_file_mkdocs_publishes(tmp_path):
+    """`hooks.ThemeLoader` skips the theme's hidden folders (Material's icons) and still gives
+    MkDocs the same theme files as Jinja's own loader."""
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"INHERIT: {BASE_CONFIG}\ntheme:\n  custom_dir: {THEME_OVERRIDES}\n", encoding="utf-8")
+    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"))
+
+    def theme_files(loader: FileSystemLoader) -> list[str]:
+        env = config.theme.get_env()
+        env.loader = loader
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        return [f.src_uri for f in files]
+
+    dirs = config.theme.dirs
+    assert len(ThemeLoader(dirs).list_templates()) * 10 < len(FileSystemLoader(dirs).list_templates())
+    listed = theme_files(FileSystemLoader(dirs))
+    assert any(name.startswith("assets/javascripts/bundle.") for name in listed)
+    assert listed and theme_files(ThemeLoader(dirs)) == listed

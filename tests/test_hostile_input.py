@@ -408,14 +408,14 @@ DAMAGE = {
         lambda w: (w / "lumajang/search.pickle").write_bytes(b"ctidak_ada\nX\n."),
         True,
     ),
-    "kept-pages-a-list": (lambda w: (w / "lumajang/halaman.pickle").write_bytes(pickle.dumps([1])), True),
+    "kept-pages-a-list": (lambda w: (w / "lumajang/halaman/kedungjajang.pickle").write_bytes(pickle.dumps([1])), True),
     "kept-pages-of-another-shape": (
-        lambda w: (w / "lumajang/halaman.pickle").write_bytes(pickle.dumps({"kedungjajang": ("x", {"g": [1]})})),
+        lambda w: (w / "lumajang/halaman/kedungjajang.pickle").write_bytes(pickle.dumps(("x", {"g": [1]}))),
         True,
     ),
     "pickle-of-a-module-gone": (lambda w: (w / "lumajang/summary.pickle").write_bytes(b"ctidak_ada\nX\n."), False),
     "pickle-of-another-shape": (
-        lambda w: (w / "lumajang/kecamatan.pickle").write_bytes(pickle.dumps({"x": [1]})),
+        lambda w: (w / "lumajang/kecamatan/kedungjajang.pickle").write_bytes(pickle.dumps({"x": [1]})),
         True,
     ),
     "hashes-of-another-shape": (

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import build_site
+from generator.build import shard as shard_module
 from generator.build.publish import ROOT_ONLY
 from generator.build.shard import TRASH, ShardLinks, check_links
 from generator.build.site import STAGES
@@ -226,12 +227,15 @@ def test_an_incremental_build_computes_and_renders_only_the_changed_kecamatan(tm
         return real(kab, kec, *args)
 
     monkeypatch.setattr(portal_module, "year_register", counted)
+    shard = work / "shard/sintetis-01"
+    records = {p: p.stat().st_mtime_ns for p in [*shard.glob("kecamatan/*.pickle"), *shard.glob("halaman/*.pickle")]}
     _change_one_value(content)
     incremental = _build(content, site, work)
     assert set(computed) == {"kecamatan-01"} and incremental.written < first.written
+    rewritten = {f"{p.parent.name}/{p.name}" for p, t in records.items() if p.stat().st_mtime_ns != t}
+    assert len(records) == 6 and rewritten == {"kecamatan/kecamatan-01.pickle", "halaman/kecamatan-01.pickle"}
     assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)
 
-    shard = work / "shard/sintetis-01"
     (shard / "docs/kecamatan-02/index.md").unlink()
     next((shard / "data/kecamatan-03/2024").glob("*.csv")).unlink()
     computed.clear()
@@ -303,12 +307,37 @@ def test_damaged_records_in_the_work_folder_are_ignored(tmp_path):
     portal_sintetis(content, 1, 2, [2024], seed=9)
     site = _build(content, tmp_path / "site", work).site
     (work / "shard/content-hashes.json").write_text('{"files": [1, 2], "names": 3}', encoding="utf-8")
-    (work / "shard/sintetis-01/kecamatan.pickle").write_bytes(pickle.dumps({"kecamatan-01": "rusak"}))
+    record = work / "shard/sintetis-01/kecamatan/kecamatan-02.pickle"  # its files unchanged: its key holds
+    record.write_bytes(pickle.dumps((pickle.loads(record.read_bytes())[0], "rusak")))
     _change_one_value(content)
     assert _build(content, site, work).built == ["sintetis-01", "_portal"]
-    (work / "shard/sintetis-01/kecamatan.pickle").write_bytes(b"rusak")
+    (work / "shard/sintetis-01/kecamatan/kecamatan-02.pickle").write_bytes(b"rusak")
     _change_one_value(content)
     _build(content, site, work)
+    assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)
+
+
+def test_the_portal_shard_updated_in_place_publishes_no_search_file_of_the_last_index(tmp_path, monkeypatch):
+    """After one changed value the portal's own shard is updated in place (MkDocs' dirty mode),
+    and a file of the last search index that the new one lacks (and its .gz) is removed."""
+    content, work = tmp_path / "content", tmp_path / "work"
+    portal_sintetis(content, 1, 2, [2024], seed=9)
+    site = _build(content, tmp_path / "site", work).site
+    last_index = work / "shard/_portal/site/cari/k"
+    (last_index / "lama.json").write_text("{}", encoding="utf-8")
+    (last_index / "lama.json.gz").write_bytes(gzip.compress(b"{}"))
+    in_place: list[str] = []
+
+    def rebuild_changed(target: Path, *args: object) -> None:
+        in_place.append(target.parent.name)
+        shard_module_rebuild(target, *args)
+
+    shard_module_rebuild = shard_module.rebuild_changed
+    monkeypatch.setattr(shard_module, "rebuild_changed", rebuild_changed)
+    _change_one_value(content)
+    _build(content, site, work)
+    assert "_portal" in in_place
+    assert not {"cari/k/lama.json", "cari/k/lama.json.gz"} & set(_files(site))
     assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)
 
 

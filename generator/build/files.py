@@ -106,6 +106,17 @@ def keep_unchanged(new: Path, old: Path, copy_suffix: str = ".gz") -> None:
                 hard_link(was + copy_suffix, path + copy_suffix)
 
 
+def prune(folder: Path, wanted: set[str], copy_suffix: str = ".gz") -> None:
+    """Remove every file under `folder` that is not in `wanted` (relative POSIX names) nor the
+    precompressed copy of one."""
+    for dirpath, _, names in os.walk(folder):
+        prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/") + "/"
+        for name in names:
+            relative = (name if prefix == "./" else prefix + name).removesuffix(copy_suffix)
+            if relative not in wanted:
+                os.unlink(os.path.join(dirpath, name))
+
+
 def hard_link(source: str, target: str) -> None:
     """A file as a hard link (a copy where the file system cannot link)."""
     try:

@@ -55,7 +55,7 @@ class ContentHashes:
     change times are the same as last time is not read again, so a build of an unchanged
     province reads no content file."""
 
-    def __init__(self, root: Path, files: dict[Path, os.stat_result], diubah: dict[Path, int], record: Path) -> None:
+    def __init__(self, root: Path, files: dict[str, os.stat_result], diubah: dict[str, int], record: Path) -> None:
         try:
             known = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -69,8 +69,8 @@ class ContentHashes:
         self.per_folder: dict[str, Files] = {}  # the same per kabupaten folder ("": portal.yml)
         start = len(str(root)) + 1
         before = known.get("files", {})
-        for path, st in sorted(files.items(), key=lambda item: str(item[0])):
-            rel = str(path)[start:]
+        for path, st in sorted(files.items()):
+            rel = path[start:]
             stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
             entry = before.get(rel)
             cached = isinstance(entry, list) and len(entry) == 5 and entry[:4] == stamp and isinstance(entry[4], str)
@@ -110,10 +110,11 @@ class ContentHashes:
             )
 
 
-def _file_digest(path: Path) -> str:
+def _file_digest(path: str) -> str:
     """A hash of a file's bytes; an unreadable file is not hashed (loading it reports why)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
     except OSError:
         return "unreadable"
 

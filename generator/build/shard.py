@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import pickle
 import posixpath
 import shutil
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.build import search
-from generator.build.files import keep_unchanged, replace_folder
+from generator.build.files import keep_unchanged, prune, replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
@@ -72,7 +73,7 @@ class Task:
     root: Path
     work: Path
     outline: Outline
-    diubah: dict[Path, int]
+    diubah: dict[str, int]
     hashes: dict[str, Files]  # kabupaten -> its content files
     base: str  # hash of what every shard depends on
     keys: dict[str, str]
@@ -152,13 +153,13 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         result.problems = exc.problems
         return result
     kab = content.kabupaten[0]
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "kecamatan.pickle").write_bytes(
-        pickle.dumps(
-            {kec.slug: (validated.get(kec.slug), kec) for kec in kab.kecamatan}, protocol=pickle.HIGHEST_PROTOCOL
-        )
+    write_records(
+        folder / VALIDATED,
+        {k.slug: (validated[k.slug], k) for k in kab.kecamatan if (slug, k.slug) not in known and k.slug in validated},
+        {k.slug for k in kab.kecamatan},
     )
     last = kept_pages(folder)
+    present = shard_files(folder) if last else set()
     keys: dict[str, str] = {}  # kecamatan -> its key now (`kecamatan_key`)
     kept: dict[str, dict[str, list[Page]]] = {}  # kecamatan -> its pages of the last build, by group
 
@@ -167,7 +168,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         (its key unchanged and its files there)."""
         keys[kec.slug] = kecamatan_key(task, kabupaten_files, per_kecamatan.get(kec.slug, {}), reports)
         key, groups = last.get(kec.slug, (None, {}))
-        if key == keys[kec.slug] and all_there(folder, slug, groups):
+        if key == keys[kec.slug] and all_there(present, slug, groups):
             kept[kec.slug] = groups
         return kec.slug in kept
 
@@ -193,55 +194,72 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         )
         return pages, nav, cross_links, changed
 
-    for record in ("key", KEPT):  # valid again only once the shard is built
-        (folder / record).unlink(missing_ok=True)
+    (folder / "key").unlink(missing_ok=True)  # valid again only once the shard is built
+    write_records(folder / KEPT, {}, set(kept))  # so are the kept pages of the kecamatan rendered now
     pages, nav, cross_links, changed = timed(result, "render", render)
     result.written = sum(1 for name in changed if name.endswith(".md"))
     summary = shard_summary(hasil, kab, pages)
     summary.cross_links = tuple(sorted({*summary.cross_links, *cross_links}))
     config = write_config(content.portal, folder, nav, slug)
-    outline_now = json.dumps(
-        [task.base, config.read_text(encoding="utf-8"), nav, files_under(folder / "docs"), files_under(folder / "data")]
-    )
-    same_outline = (folder / "outline.json").is_file() and (folder / "outline.json").read_text() == outline_now
-    (folder / "outline.json").unlink(missing_ok=True)
-
-    incremental = same_outline and (folder / "site").is_dir()
-
-    def site(target: Path) -> None:
-        if incremental:
-            try:
-                rebuild_changed(target, changed, config, summary.changed)
-                link_files(folder / "data", target, changed)
-                return
-            except (OSError, ValueError, LookupError, TypeError):  # the last build was damaged: a full one
-                shutil.rmtree(target)
-                target.mkdir()
-        in_processes(
-            lambda part, parts: run_mkdocs(config, target, summary.changed, part=part, parts=parts),
-            task.processes,
-            len(pages),
-        )
-        link_files(folder / "data", target)
-
     try:
-        fresh_site(
+        shard_output(
             folder,
             result,
-            site,
+            (config, nav, task.base, summary.changed),
+            changed,
             lambda target: finish_shard(target, folder, slug, task.processes),
-            incremental,
+            len(pages),
             task.processes,
         )
     except BuildError as exc:
         result.error = f"Kabupaten {kab.profil.nama}: {exc}"
         return result
     (folder / "summary.pickle").write_bytes(pickle.dumps(summary))
-    (folder / "outline.json").write_text(outline_now, encoding="utf-8")
-    save_kept_pages(folder, pages, keys)
+    save_kept_pages(folder, pages, keys, set(kept))
     (folder / "key").write_text(task.keys[slug], encoding="utf-8")
     result.summary, result.pages = summary, len(pages)
     return result
+
+
+def shard_output(
+    folder: Path,
+    result: Shard,
+    mkdocs: tuple[Path, list[Any], str, int],
+    changed: set[str],
+    finish: Callable[[Path], None],
+    pages: int,
+    processes: int = 1,
+) -> None:
+    """Build a shard's site `folder/site` from its docs and data folders with MkDocs (`mkdocs`:
+    its mkdocs.yml, navigation, the hash every shard depends on, and the build date) and
+    `finish` it (`fresh_site`). When the navigation and the file list are those of the last
+    output, MkDocs updates it in place, only the `changed` files made again (`rebuild_changed`);
+    else the site is built in full into a new folder, by `processes` processes for `pages` pages.
+    Raises BuildError."""
+    config, nav, base, build_date = mkdocs
+    outline = json.dumps(
+        [base, config.read_text(encoding="utf-8"), nav, files_under(folder / "docs"), files_under(folder / "data")]
+    )
+    record = folder / "outline.json"
+    incremental = record.is_file() and record.read_text(encoding="utf-8") == outline and (folder / "site").is_dir()
+    record.unlink(missing_ok=True)
+
+    def site(target: Path) -> None:
+        if incremental:
+            try:
+                rebuild_changed(target, changed, config, build_date)
+                link_files(folder / "data", target, changed)
+                return
+            except (OSError, ValueError, LookupError, TypeError):  # the last build was damaged: a full one
+                shutil.rmtree(target)
+                target.mkdir()
+        in_processes(
+            lambda part, parts: run_mkdocs(config, target, build_date, part=part, parts=parts), processes, pages
+        )
+        link_files(folder / "data", target)
+
+    fresh_site(folder, result, site, finish, incremental, processes)
+    record.write_text(outline, encoding="utf-8")
 
 
 def kecamatan_files(task: Task, slug: str) -> tuple[Files, dict[str, Files]]:
@@ -254,19 +272,41 @@ def kecamatan_files(task: Task, slug: str) -> tuple[Files, dict[str, Files]]:
     return kabupaten, per_kecamatan
 
 
+#: Folders of a kabupaten shard's records, one file per kecamatan (only a changed kecamatan's
+#: is written again): its validated data with the hash of its files; its pages of the last
+#: build (`page.kept_copy` of each, by group) with its key (`kecamatan_key`).
+VALIDATED, KEPT = "kecamatan", "halaman"
+
+
+def read_records(folder: Path) -> dict[str, object]:
+    """Every record of a record folder by kecamatan (a damaged one: None)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    return {name.removesuffix(".pickle"): read_pickle(folder / name) for name in names if name.endswith(".pickle")}
+
+
+def write_records(folder: Path, records: dict[str, object], keep: set[str]) -> None:
+    """Write `records` (kecamatan -> record) into a record folder; remove every other record
+    but those of the kecamatan `keep`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in os.listdir(folder):
+        if name.removesuffix(".pickle") not in keep:
+            (folder / name).unlink()
+    for kec, record in records.items():
+        (folder / f"{kec}.pickle").write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:
     """Validated data, from the shard's last build, of every kecamatan whose files (and the
     generator) are unchanged since: it is neither read nor validated again."""
-    last = read_pickle(folder / "kecamatan.pickle")
-    if not isinstance(last, dict):
-        return {}  # none yet, or damaged: every kecamatan is read and validated
     return {
         (slug, kec): entry[1]
-        for kec, entry in last.items()
+        for kec, entry in read_records(folder / VALIDATED).items()
         if isinstance(entry, tuple)
         and len(entry) == 2
-        and entry[0] is not None
-        and validated.get(kec) == entry[0]
+        and entry[0] == validated.get(kec, "")
         and isinstance(entry[1], KecamatanData)
     }
 
@@ -341,6 +381,7 @@ def build_portal_shard(
     if reused is not None:
         return result, reused
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "key").unlink(missing_ok=True)  # valid again only once the shard is built
     cross_links: set[str] = set()
     pages = timed(result, "render", lambda: portal_pages(portal, summaries))
     nav = navigation(None, "", task.outline, cross_links)
@@ -353,14 +394,12 @@ def build_portal_shard(
         finish_shard(target, folder, "")
         search.write_index(folder / search.FOLDER, [task.work / slug for slug in (PORTAL_SHARD, *task.keys)])
         link_files(folder / search.FOLDER, target / search.FOLDER)
+        prune(target / search.FOLDER, set(files_under(folder / search.FOLDER)))  # updated in place: none left over
         write_host_files(target, portal.portal.url)
-        keep_unchanged(target, folder / "site")  # built whole every time, mostly the same
+        if target != folder / "site":  # built in full: what is the same keeps its identity
+            keep_unchanged(target, folder / "site")
 
-    def site(target: Path) -> None:
-        run_mkdocs(config, target, diubah)
-        link_files(folder / "data", target)
-
-    fresh_site(folder, result, site, finish)
+    shard_output(folder, result, (config, nav, task.base, diubah), changed, finish, len(pages))
     tautan = ShardLinks(
         tuple(p.path for p in pages), tuple(sorted(cross_links | {t for p in pages for t in p.cross_links}))
     )
@@ -388,42 +427,39 @@ def kecamatan_key(task: Task, kabupaten: Files, own: Files, reports: Sequence[La
     return digest([task.base, kabupaten, own, repr(ranks)])
 
 
-#: A kabupaten shard's record of its kecamatan's pages: kecamatan -> (key, pages by group).
-KEPT = "halaman.pickle"
-
-
 def kept_pages(folder: Path) -> dict[str, tuple[str, dict[str, list[Page]]]]:
-    """The pages of every kecamatan of the shard's last build (`kept_copy` of each), with its key."""
-    last = read_pickle(folder / KEPT)
-    if not isinstance(last, dict):
-        return {}  # none yet, or damaged: every kecamatan is rendered
+    """The pages of every kecamatan of the shard's last build (`kept_copy` of each), with its
+    key (a damaged record left out: that kecamatan is rendered)."""
     return {
         kec: entry
-        for kec, entry in last.items()
+        for kec, entry in read_records(folder / KEPT).items()
         if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict)
     }
 
 
-def all_there(folder: Path, slug: str, groups: dict[str, list[Page]]) -> bool:
-    """Whether every file of these kept pages is in the shard's docs and data folders."""
-    docs, data = folder / "docs", folder / "data"
+def all_there(present: set[str], slug: str, groups: dict[str, list[Page]]) -> bool:
+    """Whether every file of these kept pages is among the shard's docs and data files
+    (`present`: `shard_files`)."""
     names = []
     for page in (p for pages in groups.values() for p in pages):
         if not isinstance(page, Page):
             return False
         name = page.path.removeprefix(f"{slug}/")
-        names += [docs / name, *(docs / posixpath.dirname(name) / f for f in page.files)]
-        names += [
-            data / f"{t.path.removeprefix(f'{slug}/')}.{ext}" for t in own_tables(page) for ext in ("csv", "json")
-        ]
-    return bool(names) and all(n.is_file() for n in names)
+        names += [f"docs/{name}", *(f"docs/{posixpath.join(posixpath.dirname(name), f)}" for f in page.files)]
+        names += [f"data/{t.path.removeprefix(f'{slug}/')}.{ext}" for t in own_tables(page) for ext in ("csv", "json")]
+    return bool(names) and all(n in present for n in names)
 
 
-def save_kept_pages(folder: Path, pages: list[Page], keys: dict[str, str]) -> None:
-    """Record each kecamatan's pages (`kept_copy` of each, by group) with its key for the next build."""
+def shard_files(folder: Path) -> set[str]:
+    """The files of a shard's docs and data folders, as `docs/<name>` and `data/<name>`."""
+    return {f"{sub}/{name}" for sub in ("docs", "data") for name in files_under(folder / sub)}
+
+
+def save_kept_pages(folder: Path, pages: list[Page], keys: dict[str, str], kept: set[str]) -> None:
+    """Record the pages of each kecamatan rendered now (`kept_copy` of each, by group) with its
+    key for the next build (those `kept` are recorded already)."""
     groups: dict[str, dict[str, list[Page]]] = {}
     for page in pages:
-        if page.group:
+        if page.group and page.group.split("/")[0] not in kept:
             groups.setdefault(page.group.split("/")[0], {}).setdefault(page.group, []).append(kept_copy(page))
-    record = {kec: (keys[kec], g) for kec, g in groups.items()}
-    (folder / KEPT).write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    write_records(folder / KEPT, {kec: (keys[kec], g) for kec, g in groups.items()}, kept | set(groups))

@@ -173,7 +173,7 @@ class Plan:
     problems: list[Problem]
     hashes: ContentHashes
     outline: Outline
-    diubah: dict[Path, int]
+    diubah: dict[str, int]
     code: str
     base: str
     keys: dict[str, str]

@@ -24,7 +24,7 @@ FORBIDDEN = (
     (re.compile(r"^skm-.*\.csv(\.gz)?$"), "jawaban mentah responden SKM (data pribadi)"),
     (re.compile(r"\.(ya?ml)$"), "berkas konten atau konfigurasi YAML"),
     (
-        re.compile(r"\.(pickle|pkl|cache)$|^(key|kunci)$|^(outline|content-hashes|gzip)\.json$"),
+        re.compile(r"\.(pickle|pkl|cache)$|^(key|kunci)$|^(outline|content-hashes|gzip|nav)\.json$"),
         "berkas kerja pembangunan situs",
     ),
     (re.compile(r"\.md$"), "sumber Markdown halaman"),

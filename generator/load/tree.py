@@ -99,7 +99,7 @@ class RawContent:
     portal: Document | None = None
     kabupaten: list[RawKabupaten] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
-    diubah: dict[Path, int] = field(default_factory=dict)
+    diubah: dict[str, int] = field(default_factory=dict)
 
 
 def _unexpected(path: Path, problems: list[Problem], expected: str, places: bool = False) -> None:
@@ -191,7 +191,7 @@ def _load_kabupaten(folder: Path, problems: list[Problem], skip: frozenset[str] 
 
 
 def load_content(
-    root: Path, kabupaten: str | None = None, diubah: dict[Path, int] | None = None, skip: frozenset[str] = frozenset()
+    root: Path, kabupaten: str | None = None, diubah: dict[str, int] | None = None, skip: frozenset[str] = frozenset()
 ) -> RawContent:
     """Read every content file under `root` (or only portal.yml and the folder of one
     `kabupaten`); never raises for bad content. `diubah`: change dates already known; `skip`:

@@ -102,8 +102,8 @@ class Content:
     portal: Portal
     kabupaten: tuple[KabupatenData, ...]
     warnings: tuple[Problem, ...] = ()
-    diubah: dict[Path, int] = field(default_factory=dict)  # file -> last change (epoch seconds)
+    diubah: dict[str, int] = field(default_factory=dict)  # file (its path) -> last change (epoch seconds)
 
     def last_changed(self, files: Iterable[Path]) -> int:
         """When the newest of `files` last changed (0 when unknown)."""
-        return max((self.diubah.get(f, 0) for f in files), default=0)
+        return max((self.diubah.get(str(f), 0) for f in files), default=0)
