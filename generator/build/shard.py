@@ -4,6 +4,7 @@ check between shards."""
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
@@ -158,8 +159,7 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         {k.slug: (validated[k.slug], k) for k in kab.kecamatan if (slug, k.slug) not in known and k.slug in validated},
         {k.slug for k in kab.kecamatan},
     )
-    last = kept_pages(folder)
-    present = shard_files(folder) if last else set()
+    present = functools.cache(lambda: shard_files(folder))
     keys: dict[str, str] = {}  # kecamatan -> its key now (`kecamatan_key`)
     kept: dict[str, dict[str, list[Page]]] = {}  # kecamatan -> its pages of the last build, by group
 
@@ -167,8 +167,8 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
         """Called by compute for every kecamatan: whether its pages are kept from the last build
         (its key unchanged and its files there)."""
         keys[kec.slug] = kecamatan_key(task, kabupaten_files, per_kecamatan.get(kec.slug, {}), reports)
-        key, groups = last.get(kec.slug, (None, {}))
-        if key == keys[kec.slug] and all_there(present, slug, groups):
+        groups = read_pickle(folder / KEPT / record_name(kec.slug, keys[kec.slug]))
+        if isinstance(groups, dict) and all_there(present(), slug, groups):
             kept[kec.slug] = groups
         return kec.slug in kept
 
@@ -272,43 +272,35 @@ def kecamatan_files(task: Task, slug: str) -> tuple[Files, dict[str, Files]]:
     return kabupaten, per_kecamatan
 
 
-#: Folders of a kabupaten shard's records, one file per kecamatan (only a changed kecamatan's
-#: is written again): its validated data with the hash of its files; its pages of the last
-#: build (`page.kept_copy` of each, by group) with its key (`kecamatan_key`).
+#: Folders of a kabupaten shard's records, one file per kecamatan, named by the kecamatan and the
+#: key it was made with (`record_name`: a record of another key is never read, and only a
+#: changed kecamatan's is written again): its validated data (key: the hash of its files); its
+#: pages of the last build (`page.kept_copy` of each, by group; key: `kecamatan_key`).
 VALIDATED, KEPT = "kecamatan", "halaman"
 
 
-def read_records(folder: Path) -> dict[str, object]:
-    """Every record of a record folder by kecamatan (a damaged one: None)."""
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return {}
-    return {name.removesuffix(".pickle"): read_pickle(folder / name) for name in names if name.endswith(".pickle")}
+def record_name(kec: str, key: str) -> str:
+    return f"{kec}.{key}.pickle"  # a kecamatan's name has no dot
 
 
-def write_records(folder: Path, records: dict[str, object], keep: set[str]) -> None:
-    """Write `records` (kecamatan -> record) into a record folder; remove every other record
-    but those of the kecamatan `keep`."""
+def write_records(folder: Path, records: dict[str, tuple[str, object]], keep: set[str]) -> None:
+    """Write `records` (kecamatan -> its key and record) into a record folder, in place of the
+    kecamatan's records before; remove the records of every kecamatan neither in `records` nor
+    in `keep`."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in os.listdir(folder):
-        if name.removesuffix(".pickle") not in keep:
+        kec = name.split(".")[0]
+        if kec in records or kec not in keep:
             (folder / name).unlink()
-    for kec, record in records.items():
-        (folder / f"{kec}.pickle").write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    for kec, (key, record) in records.items():
+        (folder / record_name(kec, key)).write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:
     """Validated data, from the shard's last build, of every kecamatan whose files (and the
     generator) are unchanged since: it is neither read nor validated again."""
-    return {
-        (slug, kec): entry[1]
-        for kec, entry in read_records(folder / VALIDATED).items()
-        if isinstance(entry, tuple)
-        and len(entry) == 2
-        and entry[0] == validated.get(kec, "")
-        and isinstance(entry[1], KecamatanData)
-    }
+    known = {kec: read_pickle(folder / VALIDATED / record_name(kec, key)) for kec, key in validated.items()}
+    return {(slug, kec): data for kec, data in known.items() if isinstance(data, KecamatanData)}
 
 
 def read_pickle(path: Path) -> object:
@@ -427,16 +419,6 @@ def kecamatan_key(task: Task, kabupaten: Files, own: Files, reports: Sequence[La
     return digest([task.base, kabupaten, own, repr(ranks)])
 
 
-def kept_pages(folder: Path) -> dict[str, tuple[str, dict[str, list[Page]]]]:
-    """The pages of every kecamatan of the shard's last build (`kept_copy` of each), with its
-    key (a damaged record left out: that kecamatan is rendered)."""
-    return {
-        kec: entry
-        for kec, entry in read_records(folder / KEPT).items()
-        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict)
-    }
-
-
 def all_there(present: set[str], slug: str, groups: dict[str, list[Page]]) -> bool:
     """Whether every file of these kept pages is among the shard's docs and data files
     (`present`: `shard_files`)."""
@@ -462,4 +444,4 @@ def save_kept_pages(folder: Path, pages: list[Page], keys: dict[str, str], kept:
     for page in pages:
         if page.group and page.group.split("/")[0] not in kept:
             groups.setdefault(page.group.split("/")[0], {}).setdefault(page.group, []).append(kept_copy(page))
-    write_records(folder / KEPT, {kec: (keys[kec], g) for kec, g in groups.items()}, kept | set(groups))
+    write_records(folder / KEPT, {kec: (keys[kec], g) for kec, g in groups.items()}, kept)
