@@ -1,13 +1,17 @@
-"""One piece of work split over forked processes: a shard alone on a machine with more cores
-(one kabupaten, or one changed kabupaten of a larger portal) uses them all."""
+"""Work in forked processes: one piece split over them, so that a shard alone on a machine with
+more cores (one kabupaten, or one changed kabupaten of a larger portal) uses them all; or one
+piece done beside this process's own (`Forked`). A forked process ends with the one that forked
+it: a killed build leaves nothing running."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
+import signal
 import traceback
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -51,8 +55,37 @@ def in_processes(work: Callable[[int, int], T], processes: int, items: int | Non
     return [value for _, value in outcomes]  # type: ignore[misc]
 
 
+class Forked(Generic[T]):
+    """`work()` in a forked process (sharing what this process holds, copied on write) while
+    this one goes on; `wait` returns its result or raises its error."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self.pid, self._reader = _fork(lambda _, __: work(), 0, 1)
+
+    def wait(self) -> T:
+        ok, value = _collect(self.pid, self._reader)
+        if not ok:
+            raise value  # type: ignore[misc]
+        return value  # type: ignore[return-value]
+
+
+#: Linux's prctl option that sends the calling process a signal when its parent ends.
+PR_SET_PDEATHSIG = 1
+_PRCTL = getattr(ctypes.CDLL(None), "prctl", None)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have this forked process killed when `parent` ends (where the kernel offers it), and end
+    it now if `parent` already has."""
+    if _PRCTL is not None:
+        _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _fork(work: Callable[[int, int], T], part: int, processes: int) -> tuple[int, int]:
     reader, writer = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         os.close(writer)
@@ -61,6 +94,7 @@ def _fork(work: Callable[[int, int], T], part: int, processes: int) -> tuple[int
     code = 0
     try:
         try:
+            _end_with_parent(parent)
             message = pickle.dumps((True, work(part, processes)))
         except Exception as exc:
             try:

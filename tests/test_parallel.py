@@ -3,8 +3,12 @@ core: the same site, byte for byte, as one process gives."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import threading
+import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,7 @@ from generator.build import build_site
 from generator.build.hooks import published
 from generator.compute.portal import compute
 from generator.load import load_content
-from generator.parallel import MIN_ITEMS, ChildError, cpu_time, in_processes
+from generator.parallel import MIN_ITEMS, ChildError, Forked, cpu_time, in_processes
 from generator.render import kabupaten_pages, write_pages
 from generator.synthetic.portal import portal_sintetis
 from generator.validate import validate
@@ -95,6 +99,47 @@ def test_forking_while_a_thread_of_this_process_runs():
     finally:
         stop.set()
         thread.join()
+
+
+def test_work_forked_beside_this_process_gives_its_result_or_its_error():
+    started = time.perf_counter()
+    sleeper = Forked(lambda: (time.sleep(0.3), os.getpid())[1])
+    assert time.perf_counter() - started < 0.2  # this process went on meanwhile
+    assert sleeper.wait() == sleeper.pid != os.getpid()
+    with pytest.raises(ZeroDivisionError):
+        Forked(lambda: 1 / 0).wait()
+
+
+def _forks_a_sleeper(conn: Connection) -> None:
+    conn.send(Forked(lambda: time.sleep(60)).pid)
+    time.sleep(60)
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` runs (a zombie no longer does: nobody may reap it in a container)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_a_forked_process_ends_when_the_process_that_forked_it_is_killed():
+    """A killed build leaves nothing running: its forked parts would go on writing into a work
+    folder or a version that the next build uses."""
+    fork = multiprocessing.get_context("fork")
+    receiving, sending = fork.Pipe(duplex=False)
+    build = fork.Process(target=_forks_a_sleeper, args=(sending,))
+    build.start()
+    assert receiving.poll(30)
+    forked = receiving.recv()
+    assert _running(forked)
+    os.kill(build.pid, signal.SIGKILL)
+    build.join(30)
+    deadline = time.monotonic() + 10
+    while _running(forked) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(forked)
 
 
 def test_theme_files_no_page_loads_are_not_published_and_a_kabupaten_leaves_shared_ones_to_the_root():

@@ -138,8 +138,6 @@ def test_a_new_version_is_made_from_the_version_before_the_shown_one(tmp_path, m
         made.clear()
         _build(content, site, work)
         shown.append(_files(site))
-        if n == 1:
-            assert any("/sintetis-02/" in path for path in made)  # no version before the shown one yet
     assert sorted(p.name for p in versions.iterdir()) == ["2", "2.json", "3", "3.json", "kunci"]
     assert _files(versions / "2") == shown[1] and _files(site) == shown[2]
     new = {os.path.relpath(path, versions / "3") for path in made}
@@ -147,6 +145,32 @@ def test_a_new_version_is_made_from_the_version_before_the_shown_one(tmp_path, m
     assert new and new <= differ | {"sitemap.xml", "sitemap.xml.gz"}  # the sitemap is merged when published
     kept = [p for p in shown[2] if p.startswith("sintetis-02/")]
     assert kept and all((versions / "3" / p).stat().st_ino == older[p] for p in kept)
+
+
+@pytest.mark.slow
+def test_the_first_change_links_the_unchanged_kabupaten_in_a_process_of_their_own(tmp_path, monkeypatch):
+    """With no version before the shown one, every file of the unchanged kabupaten is linked
+    into the new version: by a forked process, while the changed shard builds in this one.
+    The site is the one a build from scratch gives."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 3, 1, [2024], seed=19)
+    _build(content, site, work)
+    _change(content)
+    log, real_link = tmp_path / "links.txt", publish.hard_link
+
+    def logged(source: str, target: str) -> None:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()} {os.path.relpath(target, versions_folder(site) / '2')}\n")
+        real_link(source, target)
+
+    monkeypatch.setattr(publish, "hard_link", logged)
+    _build(content, site, work)
+    links = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    unchanged = [pid for pid, path in links if path.startswith(("sintetis-02/", "sintetis-03/"))]
+    assert len(unchanged) > 40 and str(os.getpid()) not in unchanged and len(set(unchanged)) == 1
+    _build(content, tmp_path / "anew", tmp_path / "work-anew")
+    assert _files(site) == _files(tmp_path / "anew")
 
 
 @pytest.mark.slow

@@ -12,7 +12,8 @@ holds with the same key stays as it is; another is made to match the shown versi
 when unchanged since, else the work folder's output, where every file the version or the shown
 one already has with the same bytes stays or is linked. The cost of publishing follows what
 changed, not the portal's size. With no such version (the first builds), the new one starts
-empty. Once everything is in place, a new link made beside `site_dir` is renamed over it: one
+empty, and the unchanged kabupaten are linked into it by a forked process while the changed
+shards build. Once everything is in place, a new link made beside `site_dir` is renamed over it: one
 rename(2), so a reader or a crash sees the old version or the new one, never a mix. The
 version shown before stays (for requests still reading it, and to go back by hand); older
 ones, and whatever an interrupted build left, are removed. The build holds the site's lock
@@ -28,17 +29,20 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from generator.build.files import copied_unchanged, hard_link, sync_tree
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
-from generator.parallel import cpu_time
+from generator.parallel import Forked, cpu_time
 
 #: Folder, inside the work folder, of the portal's own shard (never a kabupaten slug).
 PORTAL_SHARD = "_portal"
 
 #: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
 ROOT_ONLY = ("404.html", "404.html.gz", "sitemap.xml", "sitemap.xml.gz")
+
+T = TypeVar("T")
 
 #: A version's name: its number among the versions published to the site.
 VERSION = re.compile(r"[0-9]+")
@@ -68,10 +72,11 @@ class Publication:
     """Puts the shards of a build into a new version of `site_dir` and switches to it: the
     portal's shard at the root, each of the kabupaten `kabupaten` in its folder, one sitemap.
 
-    `stage` brings a changed shard's output into the new version as soon as it is ready, while
-    the others still build; `commit` places the unchanged shards and switches; `discard` removes
-    a version that was not published. Made under the site's lock: what an interrupted build
-    left is removed first."""
+    `prepare` starts placing the unchanged kabupaten while the changed shards build; `stage`
+    brings a changed shard's output into the new version as soon as it is ready, while the
+    others still build; `commit` places the unchanged shards not placed yet and switches;
+    `discard` removes a version that was not published. Made under the site's lock: what an
+    interrupted build left is removed first."""
 
     def __init__(self, site_dir: Path, work: Path, kabupaten: Iterable[str]) -> None:
         self.site_dir, self.work = site_dir, work
@@ -86,6 +91,7 @@ class Publication:
         self.fresh: Path | None = None  # the new version, from the first shard staged
         self.holds: dict[str, str] = {}  # shard -> key of what the new version holds of it
         self.staged: set[str] = set()
+        self.placing: tuple[Forked[None], dict[str, str]] | None = None  # see `prepare`
         self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
 
     def _shown_version(self) -> str | None:
@@ -147,6 +153,38 @@ class Publication:
             self.fresh.chmod(FOLDER_MODE)
         return self.fresh
 
+    def prepare(self, keys: dict[str, str], building: Iterable[str]) -> None:
+        """While the shards `building` build, place the other kabupaten of `keys` that the shown
+        version holds with the same key, in a forked process (hard links: on the first change
+        after the first build, every file of the portal but the changed shards'). Nothing when
+        no shard `building` can change the site (the new version is then never made)."""
+        building = set(building)
+        if self.shown is None or all(self.shown.get(slug) == keys[slug] for slug in building):
+            return
+        unchanged = {
+            slug: key
+            for slug, key in keys.items()
+            if slug not in building and self.shown.get(slug) == key and not self._holds(slug, key)
+        }
+        if unchanged:
+            self.placing = self._counted(lambda: Forked(lambda: self._place_all(unchanged))), unchanged
+
+    def _place_all(self, shards: dict[str, str]) -> None:
+        for slug in sorted(shards):
+            self._place(slug, shards[slug])
+
+    def _placed(self) -> None:
+        """Wait for `prepare`'s process; what it placed the new version holds. (What it did not
+        place, for whatever error, `_publish` places: the same error is then raised there.)"""
+        if self.placing is not None:
+            process, shards = self.placing
+            self.placing = None
+            try:
+                process.wait()
+            except Exception:
+                return
+            self.holds.update(shards)
+
     def stage(self, slug: str, key: str, processes: int = 1) -> None:
         """Bring a changed shard's output into the new version (an unchanged one waits for
         `commit`, which places it only if something else changed), its new files copied by
@@ -163,7 +201,7 @@ class Publication:
         self.staged.add(slug)
         portal = slug == PORTAL_SHARD
         place = fresh if portal else fresh / slug
-        if self.holds.get(slug) == key and place.is_dir():
+        if self._holds(slug, key):
             return
         if not portal and self.shown is not None and self.shown.get(slug) == key:
             sync_tree(self.versions / str(self.current) / slug, place, hard_link)
@@ -172,6 +210,11 @@ class Publication:
         else:
             sync_tree(self.work / slug / "site", place, self._copy, ROOT_ONLY, processes=processes)
         self.holds[slug] = key
+
+    def _holds(self, slug: str, key: str) -> bool:
+        """Whether the new version holds the shard `slug` with `key`."""
+        place = self._fresh() if slug == PORTAL_SHARD else self._fresh() / slug
+        return self.holds.get(slug) == key and place.is_dir()
 
     def _copy(self, source: str, target: str) -> None:
         """One new file of a changed shard: linked from the shown version where that has the
@@ -184,12 +227,13 @@ class Publication:
                 return
         shutil.copy2(source, target)
 
-    def _counted(self, step: Callable[[], None]) -> None:
-        """Run a step of publishing, adding its wall and CPU time to `seconds`."""
+    def _counted(self, step: Callable[[], T]) -> T:
+        """Run a step of publishing, adding its wall and CPU time to `seconds`; its result."""
         wall, cpu = time.perf_counter(), cpu_time()
-        step()
+        result = step()
         self.seconds[0] += time.perf_counter() - wall
         self.seconds[1] += cpu_time() - cpu
+        return result
 
     def commit(self, keys: dict[str, str]) -> bool:
         """Show `keys` (shard -> key, every changed shard staged); whether anything changed."""
@@ -201,6 +245,7 @@ class Publication:
     def _publish(self, keys: dict[str, str]) -> None:
         """Place the shards not staged, merge the sitemaps, record the keys, switch to the new
         version and remove the older ones."""
+        self._placed()
         for slug in sorted(keys.keys() - self.staged):
             self._place(slug, keys[slug])
         fresh = self._fresh()
@@ -231,6 +276,7 @@ class Publication:
 
     def discard(self) -> None:
         """Remove a new version that was not published."""
+        self._placed()
         if self.fresh is not None:
             _remove(self.fresh)
             self.fresh = None

@@ -211,11 +211,13 @@ def _kabupaten_shards(
     result: BuildResult,
     ready: Callable[[str, int], None] = lambda _, __: None,
     rebuild: bool = True,
+    building: Callable[[list[str]], None] = lambda _: None,
 ) -> dict[str, ShardSummary]:
     """The summaries of the kabupaten shards `slugs`, reused or (when `rebuild`) built in `jobs`
     processes (None: every core), each passed to `ready` once it is, with how many processes may
-    publish it (more than one only when no worker process runs); raises ContentError with
-    every problem of these shards and of the portal's own content."""
+    publish it (more than one only when no worker process runs), and those to build passed to
+    `building` first; raises ContentError with every problem of these shards and of the portal's
+    own content."""
     summaries = {s: r for s in slugs if (r := reused_summary(plan.work, s, plan.keys[s], ShardSummary)) is not None}
     todo = [slug for slug in slugs if slug not in summaries]
     result.stages["keys"] = [time.perf_counter() - plan.started[0], time.process_time() - plan.started[1]]
@@ -226,6 +228,8 @@ def _kabupaten_shards(
         )
     for slug in summaries:
         ready(slug, 1)
+    if todo:
+        building(todo)
     failed: dict[str, list[Problem]] = {}
     cores = jobs or len(os.sched_getaffinity(0))
     per_shard = max(1, cores // max(1, len(todo)))
@@ -259,7 +263,14 @@ def _build(
         if parts is not None:
             take_parts(parts, plan.root, plan.code, plan.outline, keys, work, step)
         summaries = _kabupaten_shards(
-            plan, list(keys), jobs, step, result, lambda s, n: publication.stage(s, keys[s], n), rebuild=parts is None
+            plan,
+            list(keys),
+            jobs,
+            step,
+            result,
+            lambda s, n: publication.stage(s, keys[s], n),
+            rebuild=parts is None,
+            building=lambda todo: publication.prepare(keys, todo),
         )
         assert plan.portal is not None  # else _kabupaten_shards raised
         ordered = list(summaries.values())
