@@ -33,6 +33,7 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
         out: list[str] = []
         block: list[str] = []
         tag, depth = "", 0
+        last = (-1, -1)  # where in `out` the last stashed block is, and its place in the stash
         for line in lines:
             if not block:
                 start = AWAL.match(line)
@@ -43,9 +44,21 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
             block.append(line)
             depth += len(_opening(tag).findall(line)) - line.count(f"</{tag}>")
             if depth <= 0:
-                out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+                last = self._stash(out, "\n".join(block), last)
                 block, depth = [], 0
         return out + block  # a block never closed: left to Markdown's own HTML handling
+
+    def _stash(self, out: list[str], html: str, last: tuple[int, int]) -> tuple[int, int]:
+        """Stash `html` as a paragraph of its own, or join it to the last stashed block when
+        only blank lines lie between them (Markdown writes one line break between two
+        paragraphs: the page is the same, with fewer paragraphs to process); where it is."""
+        stash = self.md.htmlStash
+        at, index = last
+        if at >= 0 and not any(line.strip() for line in out[at + 1 :]):
+            stash.rawHtmlBlocks[index] = f"{stash.rawHtmlBlocks[index]}\n{html}"
+            return last
+        out += ["", stash.store(html), ""]
+        return len(out) - 2, stash.html_counter - 1
 
 
 class RawHtmlBlocks(Extension):

@@ -9,11 +9,12 @@ are written); templates format it through `_macros.md.j2`, this module writes th
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,25 +107,50 @@ class Table:
 def data_value(value: Any, kolom: Column) -> Any:
     """The plain value written to CSV and JSON: numbers rounded to 2 decimals (half-up),
     a predikat as its label, `None` for no data."""
-    if isinstance(value, Cell):
-        value = value.value
-    if value is None:
-        return None
-    if kolom.kind == "predikat":  # a scale interval or a mutu letter: "kode label"
-        return " ".join(p for p in (getattr(value, "kode", None), value.label) if p)
-    if kolom.kind in ("bilangan", "tahun"):
-        return int(value)
-    if kolom.kind in ("angka", "persen", "indeks", "rupiah") and isinstance(value, (int, float)):
-        rounded = round_half_up(float(value), kolom.decimals).normalize()
-        return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
-    return str(value)
+    return _converter(kolom.kind, kolom.decimals)(value)
+
+
+@functools.cache
+def _converter(kind: str, decimals: int) -> Callable[[Any], Any]:
+    """`data_value` for the columns of one kind (chosen once per column, not per cell)."""
+    plain: Callable[[Any], Any] = str
+    if kind == "predikat":
+        plain = _label
+    elif kind in ("bilangan", "tahun"):
+        plain = int
+    elif kind in ("angka", "persen", "indeks", "rupiah"):
+        plain = functools.partial(_number, decimals=decimals)
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Cell):
+            value = value.value
+        return None if value is None else plain(value)
+
+    return convert
+
+
+def _label(value: Any) -> str:
+    """A scale interval or a mutu letter: "kode label"."""
+    return " ".join(p for p in (getattr(value, "kode", None), value.label) if p)
+
+
+def _number(value: Any, decimals: int) -> Any:
+    """A number rounded half-up (an int when whole); a grade (`BB`) in a number column as text."""
+    return _rounded(float(value), decimals) if isinstance(value, (int, float)) else str(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same values recur in many tables; Decimal is slow
+def _rounded(value: float, decimals: int) -> int | float:
+    rounded = round_half_up(value, decimals).normalize()
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
 
 
 def records(tabel: Table) -> list[dict[str, Any]]:
     """The rows as plain values by column key (computed once per table: CSV, JSON and the data
     package's schema all read them)."""
     if tabel._records is None:
-        tabel._records = [{k.key: data_value(v, k) for k, v in zip(tabel.columns, row)} for row in tabel.rows]
+        columns = [(k.key, _converter(k.kind, k.decimals)) for k in tabel.columns]
+        tabel._records = [{key: plain(v) for (key, plain), v in zip(columns, row)} for row in tabel.rows]
     return tabel._records
 
 
@@ -151,14 +177,16 @@ def to_csv(tabel: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(k.key for k in tabel.columns)
-    for record in records(tabel):
-        writer.writerow(csv_cell(v) for v in record.values())
+    writer.writerows([csv_cell(v) for v in record.values()] for record in records(tabel))
     return out.getvalue()
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder (`json.dumps` with options makes one per call)
 
 
 def to_json(tabel: Table) -> str:
     """An array of records keyed by column key (`null` = no data)."""
-    rows = [json.dumps(r, ensure_ascii=False) for r in records(tabel)]  # C encoder: one record per line
+    rows = [_JSON.encode(r) for r in records(tabel)]  # C encoder: one record per line
     return "[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n"
 
 
