@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PAGE = """# Judul
 
@@ -33,8 +35,10 @@ Paragraf dengan **tebal** dan \\*bintang\\*.
 """
 
 
-def convert(text: str, extensions: list[str]) -> tuple[str, int]:
+def convert(text: str, extensions: list[str], plain_text: bool = True) -> tuple[str, int]:
     md = markdown.Markdown(extensions=extensions)
+    if not plain_text and "teks_polos" in md.treeprocessors:
+        md.treeprocessors.deregister("teks_polos")
     return md.convert(text), md.htmlStash.html_counter
 
 
@@ -58,3 +62,24 @@ def test_html_blocks_pass_as_they_are_adjacent_ones_stashed_as_one():
 def test_a_block_never_closed_is_left_to_markdown():
     text = '<div class="kartu">\n<p>tanpa penutup\n\nparagraf'
     assert convert(text, ["generator.build.markdown_html"]) == convert(text, [])
+
+
+#: The extensions of the portal's mkdocs.yml.
+PORTAL = ["generator.build.markdown_html", "attr_list", "def_list", "tables", "toc"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.text(alphabet="ab .-\\`*_[]()<>&;#{}|:!'\"1\n", max_size=30))
+def test_a_text_marked_plain_comes_out_as_the_inline_patterns_write_it(text):
+    for page in (text, f"# {text}", f"- {text}\n- b", f"**a** {text} [b](c.md) {text}", f"{text}  \nb"):
+        assert convert(page, PORTAL) == convert(page, PORTAL, plain_text=False), page
+
+
+def test_texts_with_markup_are_left_to_the_inline_patterns_and_escapes_are_kept():
+    html, _ = convert("Rata\\-rata \\(sintetis\\) \\q\n\n**tebal** &amp; `kode`", PORTAL)
+    assert html == "<p>Rata-rata (sintetis) \\q</p>\n<p><strong>tebal</strong> &amp; <code>kode</code></p>"
+
+
+def test_another_inline_pattern_turns_plain_text_off():
+    """smarty's quotes would be skipped in a text marked plain."""
+    assert convert("it's", ["generator.build.markdown_html", "smarty"])[0] == "<p>it&rsquo;s</p>"

@@ -1,4 +1,6 @@
-"""Python-Markdown extension: the portal's own HTML blocks pass through as they are.
+"""Python-Markdown extension: what Markdown would only parse to write back unchanged passes through as it is.
+
+HTML blocks.
 
 The templates write data tables (`tabel_html`), charts, summary cards, disclosure rows, captions,
 download links and the page footer as HTML blocks: a line that opens a block element with a
@@ -7,16 +9,25 @@ ends it. Content text never starts such a line: the templates escape it, and a n
 sanitised HTML is written inside a `<div class="narasi">`. Python-Markdown (and MkDocs' scan
 for anchors) would parse that HTML tag by tag, about half of MkDocs' time on a table-heavy page,
 only to write it back unchanged; this preprocessor stores each block in Markdown's raw-HTML
-stash instead.
+stash instead; adjacent blocks as one.
+
+Plain text. Python-Markdown applies its 15 inline patterns to every text of a page (a heading,
+a list item, the text after a link): about 40 % of its time on a portal page. A text with none
+of the characters those patterns start with (`` ` [ < & * _ ``, a line break) besides its
+backslash escapes is changed by the escapes alone, which the templates' `md` filter writes for every punctuation mark of
+content text: such a text gets the escapes' result here and is marked atomic, so the inline
+patterns skip it. Any other inline pattern registered (another extension) turns this off.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from xml.etree.ElementTree import Element
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 #: The first line of a block: a block element with a class, as the portal's templates write it.
 AWAL = re.compile(r'<(div|figure|details|p|dl|ul|ol|table) class="')
@@ -61,10 +72,56 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
         return len(out) - 2, stash.html_counter - 1
 
 
+#: Python-Markdown's own inline patterns (3.x), which `_PlainText` knows.
+INLINE_PATTERNS = frozenset(
+    {
+        *("backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference"),
+        *("short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "em_strong"),
+    }
+)
+
+#: A backslash escape, as Python-Markdown's `escape` pattern reads it.
+_ESCAPE = re.compile(r"\\(.)")
+
+#: What any inline pattern but `escape` and `backtick` needs in a text to match.
+_MARKUP = re.compile(r"[\[<&*_]|  \n")
+
+
+class _PlainText(Treeprocessor):
+    """Texts only the escapes change: escaped as the `escape` pattern does, and marked atomic."""
+
+    def run(self, root: Element) -> None:
+        if not self._known_patterns():
+            return
+        escaped = frozenset(self.md.ESCAPED_CHARS)
+        for parent in root.iter():  # the texts the inline processor reads: every child's text and tail
+            for child in parent:
+                child.text = self._plain(child.text, escaped)
+                child.tail = self._plain(child.tail, escaped)
+
+    def _known_patterns(self) -> bool:
+        """Whether the inline patterns are Python-Markdown's own, applied by its one inline
+        processor (an extension such as smarty runs a second one, with patterns of its own)."""
+        patterns = self.md.inlinePatterns
+        own = len(patterns) == len(INLINE_PATTERNS) and all(name in patterns for name in INLINE_PATTERNS)
+        return own and sum(isinstance(t, InlineProcessor) for t in self.md.treeprocessors) == 1
+
+    @staticmethod
+    def _plain(text: str | None, escaped: frozenset[str]) -> str | None:
+        """`text` as the inline patterns write it, marked atomic, when only `escape` changes it
+        (the `backtick` pattern, which runs before it, needs a backtick; the others run on the
+        escaped text)."""
+        if not text or isinstance(text, util.AtomicString) or "`" in text:
+            return text
+        plain = _ESCAPE.sub(lambda m: f"{util.STX}{ord(m[1])}{util.ETX}" if m[1] in escaped else m[0], text)
+        return text if _MARKUP.search(plain) else util.AtomicString(plain)
+
+
 class RawHtmlBlocks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # the name Python-Markdown calls
         # before MkDocs' anchor scan (21) and `html_block` (20), which would otherwise parse it
         md.preprocessors.register(_RawHtmlBlockPreprocessor(md), "blok_mentah", 25)
+        md.treeprocessors.register(_PlainText(md), "teks_polos", 21)  # just before `inline` (20)
 
 
 def makeExtension(**kwargs: object) -> RawHtmlBlocks:
