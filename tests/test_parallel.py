@@ -171,7 +171,8 @@ def test_a_shard_built_by_two_processes_is_the_one_process_site_byte_for_byte(tm
         )
         sites[jobs], forks[jobs] = _tree((tmp_path / f"site-{jobs}").resolve()), len(counted)
         assert result.pages >= 2 * MIN_ITEMS
-    assert forks == {1: 0, 2: 6}  # render, MkDocs, search records, .gz copies, publishing (both shards)
+    # kecamatan validated, render, MkDocs, search records, .gz copies, publishing (both shards)
+    assert forks == {1: 0, 2: 7}
     assert sites[1].keys() == sites[2].keys()
     assert [name for name in sites[1] if sites[1][name] != sites[2][name]] == []
     assert any(name.endswith(".gz") for name in sites[2]) and "sintetis-01/sitemap.xml" not in sites[2]
@@ -195,9 +196,9 @@ def test_shards_built_by_worker_processes_split_too_when_cores_are_left(tmp_path
         monkeypatch.setattr(os, "fork", counted)
         build_site(tmp_path / "content", tmp_path / f"site-{jobs}", tmp_path / f"work-{jobs}", lambda _: None, jobs)
         sites[jobs], forks[jobs] = _tree((tmp_path / f"site-{jobs}").resolve()), len(log.read_text().splitlines())
-    # jobs=4: two pool workers; in each, a second process to render, build, index and compress its
-    # shard; the portal's shard published by four
-    assert forks == {1: 0, 4: 2 + 2 * 4 + 3}
+    # jobs=4: two pool workers; in each, a second process to validate its kecamatan, render,
+    # build, index and compress its shard; the portal's shard published by four
+    assert forks == {1: 0, 4: 2 + 2 * 5 + 3}
     assert sites[1].keys() == sites[4].keys()
     assert [name for name in sites[1] if sites[1][name] != sites[4][name]] == []
 

@@ -19,8 +19,10 @@ from generator.build.publish import ROOT_ONLY
 from generator.build.shard import TRASH, ShardLinks, check_links
 from generator.build.site import STAGES
 from generator.compute import portal as portal_module
+from generator.load import load_content
 from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
+from generator.validate import validate
 
 pytestmark = pytest.mark.slow
 
@@ -316,6 +318,37 @@ def test_damaged_records_in_the_work_folder_are_ignored(tmp_path):
     _change_one_value(content)
     _build(content, site, work)
     assert _files(site) == _files(_build(content, tmp_path / "site-penuh", tmp_path / "work-penuh").site)
+
+
+def test_kecamatan_validated_in_processes_are_the_shards_own_and_problems_are_left_to_it(tmp_path):
+    """On two cores the kecamatan of a shard are loaded and validated by two processes, each
+    writing the record of a kecamatan without problems (in place of its old ones); the shard's
+    own validation finds the same data, and reads and reports a kecamatan with an error or a
+    warning itself."""
+    content = tmp_path / "content"
+    portal_sintetis(content, 1, 4, [2024], seed=3)
+    kabupaten, records = content / "sintetis-01", tmp_path / "records"
+    error, warning = kabupaten / "kecamatan-02/kecamatan.yml", kabupaten / "kecamatan-03/kecamatan.yml"
+    correct = error.read_text(encoding="utf-8")
+    error.write_text(correct + "kolom_asing: 1\n", encoding="utf-8")
+    warning.write_text(warning.read_text(encoding="utf-8").replace("persen: 15", "persen: 16"), encoding="utf-8")
+    records.mkdir()
+    (records / "kecamatan-01.lama.pickle").write_bytes(b"")
+    keys = {f"kecamatan-0{n}": f"kunci{n}" for n in range(1, 5)}
+    shard_module.prevalidate(kabupaten, records, keys, 2)
+    assert sorted(p.name for p in records.iterdir()) == ["kecamatan-01.kunci1.pickle", "kecamatan-04.kunci4.pickle"]
+    problems = {}
+    for jobs in (1, 2):
+        with pytest.raises(ContentError) as raised:
+            _build(content, tmp_path / f"site-{jobs}", tmp_path / f"work-{jobs}", jobs)
+        problems[jobs] = [p.render(content) for p in raised.value.problems]
+    assert problems[1] == problems[2] and any("kolom_asing" in p for p in problems[2])
+    error.write_text(correct, encoding="utf-8")
+    own = validate(load_content(content)).kabupaten[0].kecamatan
+    assert [pickle.loads((records / f"kecamatan-0{n}.kunci{n}.pickle").read_bytes()) for n in (1, 4)] == [
+        own[0],
+        own[3],
+    ]
 
 
 def test_the_portal_shard_updated_in_place_publishes_no_search_file_of_the_last_index(tmp_path, monkeypatch):

@@ -37,7 +37,7 @@ from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import compute
-from generator.load import load_content
+from generator.load import load_content, load_kecamatan, read_yaml
 from generator.model.content import Content, KabupatenData, KecamatanData
 from generator.parallel import cpu_time, in_processes
 from generator.problems import ContentError, Problem
@@ -53,7 +53,7 @@ from generator.render import (
     write_pages,
 )
 from generator.render.page import kept_copy, own_tables
-from generator.validate import validate
+from generator.validate import is_sintetis, validate, validate_kecamatan
 
 
 @dataclass
@@ -89,9 +89,11 @@ S = TypeVar("S", ShardSummary, "ShardLinks")  # what a kabupaten's, and the port
 
 
 def timed(result: Shard, stage: str, fn: Callable[[], T]) -> T:
+    """`fn()`, its wall and CPU time added to the shard's `stage`."""
     wall, cpu = time.perf_counter(), cpu_time()
     value = fn()
-    result.stages[stage] = (time.perf_counter() - wall, cpu_time() - cpu)
+    before = result.stages.get(stage, (0.0, 0.0))
+    result.stages[stage] = (before[0] + time.perf_counter() - wall, before[1] + cpu_time() - cpu)
     return value
 
 
@@ -146,6 +148,8 @@ def build_kabupaten(slug: str, task: Task | None = None) -> Shard:
     folder = task.work / slug
     kabupaten_files, per_kecamatan = kecamatan_files(task, slug)
     validated = {kec: digest([task.base, files]) for kec, files in per_kecamatan.items()}
+    if task.processes > 1:  # counted as validation: the shard's own is mostly done there
+        timed(result, "validate", lambda: prevalidate(task.root / slug, folder / VALIDATED, validated, task.processes))
     known = known_kecamatan(folder, slug, validated)
     raw = timed(result, "load", lambda: load_content(task.root, slug, task.diubah, frozenset(k for _, k in known)))
     try:
@@ -290,10 +294,40 @@ def write_records(folder: Path, records: dict[str, tuple[str, object]], keep: se
     folder.mkdir(parents=True, exist_ok=True)
     for name in os.listdir(folder):
         kec = name.split(".")[0]
-        if kec in records or kec not in keep:
+        if kec not in records and kec not in keep:
             (folder / name).unlink()
     for kec, (key, record) in records.items():
-        (folder / record_name(kec, key)).write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        write_record(folder, kec, key, record)
+
+
+def write_record(folder: Path, kec: str, key: str, record: object) -> None:
+    """The record of kecamatan `kec` made with `key`, in place of its records before."""
+    for name in os.listdir(folder):
+        if name.split(".")[0] == kec:
+            (folder / name).unlink()
+    (folder / record_name(kec, key)).write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def prevalidate(kabupaten: Path, records: Path, validated: dict[str, str], processes: int) -> None:
+    """Load and validate, in `processes` processes, every kecamatan of the `kabupaten` folder
+    without a validated record of its key (`validated`) in `records`, and write the record of
+    each one whose files show no problem, in place of its records before: the shard then reads
+    them as known (`known_kecamatan`), instead of loading and validating them all in one
+    process. The others are left to the shard's own validation, which reports their problems."""
+    todo = [kec for kec, key in sorted(validated.items()) if not (records / record_name(kec, key)).is_file()]
+    if len(todo) < 2:
+        return
+    records.mkdir(parents=True, exist_ok=True)
+    sintetis = is_sintetis(read_yaml(kabupaten.parent / "portal.yml", []))
+
+    def part(part: int, parts: int) -> None:
+        for kec in todo[part::parts]:
+            loading: list[Problem] = []
+            data = validate_kecamatan(load_kecamatan(kabupaten / kec, loading), loading, sintetis)
+            if data is not None:
+                write_record(records, kec, validated[kec], data)
+
+    in_processes(part, processes)  # a kecamatan is tens of files: each worth a process (MIN_ITEMS)
 
 
 def known_kecamatan(folder: Path, slug: str, validated: dict[str, str]) -> dict[tuple[str, str], KecamatanData]:

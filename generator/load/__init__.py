@@ -3,7 +3,7 @@
 from generator.load.files import change_dates, content_files
 from generator.load.readers import Document, read_csv, read_yaml
 from generator.load.safety import SLUG, is_place_folder
-from generator.load.tree import RawContent, RawKabupaten, RawKecamatan, RawYear, load_content
+from generator.load.tree import RawContent, RawKabupaten, RawKecamatan, RawYear, load_content, load_kecamatan
 
 __all__ = [
     "SLUG",
@@ -16,6 +16,7 @@ __all__ = [
     "content_files",
     "is_place_folder",
     "load_content",
+    "load_kecamatan",
     "read_csv",
     "read_yaml",
 ]

@@ -143,7 +143,8 @@ def _load_tahun(folder: Path, problems: list[Problem]) -> RawYear:
     return raw
 
 
-def _load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
+def load_kecamatan(folder: Path, problems: list[Problem]) -> RawKecamatan:
+    """Read the files of one kecamatan folder (problems added to `problems`)."""
     raw = RawKecamatan(folder.name, folder)
     for path in entries(folder, problems):
         if path.name == "kecamatan.yml":
@@ -175,9 +176,7 @@ def _load_kabupaten(folder: Path, problems: list[Problem], skip: frozenset[str] 
             raw.nilai_kecamatan = read_csv(path, problems)
         elif is_place_folder(path):
             # A kecamatan in `skip` is validated already (its files unchanged): not read.
-            raw.kecamatan.append(
-                RawKecamatan(path.name, path) if path.name in skip else _load_kecamatan(path, problems)
-            )
+            raw.kecamatan.append(RawKecamatan(path.name, path) if path.name in skip else load_kecamatan(path, problems))
         else:
             _unexpected(
                 path,

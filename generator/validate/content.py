@@ -334,10 +334,40 @@ def _yaml_documents(raw: RawContent) -> Iterator[Document]:
     for kab in raw.kabupaten:
         yield from (d for d in (kab.profil,) if d is not None)
         for kec in kab.kecamatan:
-            yield from (d for d in (kec.profil, kec.renstra) if d is not None)
-            for t in kec.tahun:
-                docs = (t.kinerja, t.program, t.skm, t.sumber_daya, t.indeks, t.narasi, *t.individu.values())
-                yield from (d for d in docs if d is not None)
+            yield from _kecamatan_documents(kec)
+
+
+def _kecamatan_documents(kec: RawKecamatan) -> Iterator[Document]:
+    """Every YAML document of one kecamatan."""
+    yield from (d for d in (kec.profil, kec.renstra) if d is not None)
+    for t in kec.tahun:
+        docs = (t.kinerja, t.program, t.skm, t.sumber_daya, t.indeks, t.narasi, *t.individu.values())
+        yield from (d for d in docs if d is not None)
+
+
+def is_sintetis(portal: Document | None) -> bool:
+    """Whether portal.yml says `kinerja demo` wrote the portal (synthetic inputs belong only there)."""
+    return portal is not None and portal.header.startswith(m.TANDA_SINTETIS)
+
+
+def _synthetic_documents(documents: Iterator[Document]) -> list[Problem]:
+    """A problem for every document `kinerja demo` wrote, in a portal it did not write."""
+    return [
+        Problem(doc.path, "", f"berkas ini ditulis `kinerja demo`: {SINTETIS_DITOLAK}", "synthetic_data", line=1)
+        for doc in documents
+        if doc.header.startswith(m.TANDA_SINTETIS)
+    ]
+
+
+def validate_kecamatan(raw: RawKecamatan, loading: list[Problem], sintetis: bool) -> KecamatanData | None:
+    """The validated data of one kecamatan as `validate` would make it, when its files show no
+    problem at all, `loading` them included (else None: `validate` reports them). `sintetis`:
+    `is_sintetis` of portal.yml."""
+    problems = Problems(loading)
+    if not sintetis:
+        problems += _synthetic_documents(_kecamatan_documents(raw))
+    data = _kecamatan(raw, problems, sintetis)
+    return None if problems else data
 
 
 def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | None = None) -> Content:
@@ -348,14 +378,9 @@ def validate(raw: RawContent, known: Mapping[tuple[str, str], KecamatanData] | N
     problems = Problems(raw.problems)
     portal = parse_document(m.Portal, raw.portal, problems) if raw.portal else None
     known = known or {}
-    # Synthetic inputs belong only in a portal `kinerja demo` wrote (its portal.yml says so first).
-    sintetis = raw.portal is not None and raw.portal.header.startswith(m.TANDA_SINTETIS)
+    sintetis = is_sintetis(raw.portal)
     if not sintetis:
-        problems += [
-            Problem(doc.path, "", f"berkas ini ditulis `kinerja demo`: {SINTETIS_DITOLAK}", "synthetic_data", line=1)
-            for doc in _yaml_documents(raw)
-            if doc.header.startswith(m.TANDA_SINTETIS)
-        ]
+        problems += _synthetic_documents(_yaml_documents(raw))
     kabupaten = _all_valid(
         [
             _kabupaten(k, problems, {kec: d for (kab, kec), d in known.items() if kab == k.slug}, sintetis)
