@@ -1,7 +1,8 @@
 """Build time per stage for synthetic portals of increasing size, full and incremental.
 
     .venv/bin/python bench/build_scale.py [--sizes 1x21x5 10x21x5 38x18x5] [--jobs 2]
-                                          [--baseline REV] [--out bench/results/build-scale.md]
+                                          [--baseline REV] [--one-copy]
+                                          [--out bench/results/build-scale.md]
 
 Each size is KABUPATENxKECAMATANxYEARS. For each, a synthetic portal (`kinerja demo`, seed 1)
 is written to a temporary folder and built five times with `kinerja build`'s own function:
@@ -17,6 +18,10 @@ is written to a temporary folder and built five times with `kinerja build`'s own
 5. code changed: the same content over the same work folder and site, as after a change of
    the generator's code (its hash differs, so every shard is rebuilt), and checked to give
    the same bytes as that full build. It must never take longer than row 1.
+
+`--one-copy` stops after row 4, without its comparison: rows 4 and 5 need a second copy of the
+site (on tmpfs a province's content, work folder and site took 20 GB there, and the kernel
+killed a worker on this 24 GB machine).
 
 Per stage the table gives wall and CPU seconds summed over the worker processes (so with 2
 workers, stage wall can add up to twice the elapsed time), the elapsed wall time of the build,
@@ -73,7 +78,7 @@ def change_one_value(content: Path) -> Path:
     return path
 
 
-def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -> list[dict]:
+def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int, one_copy: bool = False) -> list[dict]:
     content = work / "content"
     portal_sintetis(content, kabupaten, kecamatan, list(range(2025 - years, 2025)), seed=1)
     size = f"{kabupaten}×{kecamatan}×{years}"
@@ -105,6 +110,8 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int) -
     run("one value", "site", "build")
     change_one_value(content)  # an edit after an edit: the site's versions are in their steady state
     run("one value, again", "site", "build")
+    if one_copy:
+        return rows
     full = build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)
     rows[-1]["same"] = not differences(work / "site", full.site)
     changed_code = code_digest() + "-changed"  # what a change of the generator's code changes: every key
@@ -192,12 +199,13 @@ def settle(seconds: float = 20) -> None:
     time.sleep(seconds)
 
 
-def measure_in(code: Path, size: str, jobs: int, out: Path) -> list[dict]:
+def measure_in(code: Path, size: str, jobs: int, out: Path, one_copy: bool = False) -> list[dict]:
     """This script's measurement of one size with the generator in `code`, in its own process."""
     script = code / "bench" / "build_scale.py"
     if code != ROOT:
         script.write_bytes(Path(__file__).read_bytes())
-    subprocess.run([sys.executable, str(script), "--sizes", size, "--jobs", str(jobs), "--rows", str(out)], check=True)
+    command = [sys.executable, str(script), "--sizes", size, "--jobs", str(jobs), "--rows", str(out)]
+    subprocess.run(command + (["--one-copy"] if one_copy else []), check=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -207,17 +215,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--baseline", metavar="REV", help="also measure the generator at this git revision")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/build-scale.md")
+    parser.add_argument(
+        "--one-copy",
+        action="store_true",
+        help="leave out the builds that need a second copy of the site (the full build the edited site is "
+        "compared with, the rebuild after a code change): a province on tmpfs does not fit twice in 24 GB",
+    )
     parser.add_argument("--rows", type=Path, help=argparse.SUPPRESS)  # measure_in: the rows as JSON
     args = parser.parse_args()
     print(HEAD)
     if args.rows:
-        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs)]
+        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs, args.one_copy)]
         args.rows.write_text(json.dumps(rows), encoding="utf-8")
         return
     title = f"# Build time per stage, synthetic portals\n\n{machine(args.jobs)}\n\n"
     note = "Each stage cell: wall seconds / CPU seconds, summed over the worker processes.\n\n"
     if args.baseline is None:
-        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs)]
+        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs, args.one_copy)]
         text = title + note + table(rows)
     else:
         new, old = [], []
@@ -230,7 +244,7 @@ def main() -> None:
                 for n, size in enumerate(args.sizes):  # which goes first alternates from size to size
                     for code in (baseline, ROOT) if n % 2 == 0 else (ROOT, baseline):
                         settle()
-                        rows = measure_in(code, size, args.jobs, Path(tmp) / "rows.json")
+                        rows = measure_in(code, size, args.jobs, Path(tmp) / "rows.json", args.one_copy)
                         (old if code == baseline else new).extend(rows)
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT, check=True)
@@ -248,10 +262,10 @@ def main() -> None:
     args.out.write_text(text, encoding="utf-8")
 
 
-def _measure_size(size: str, jobs: int) -> list[dict]:
+def _measure_size(size: str, jobs: int, one_copy: bool = False) -> list[dict]:
     kab, kec, years = (int(x) for x in size.split("x"))
     with tempfile.TemporaryDirectory() as tmp:
-        return measure(kab, kec, years, Path(tmp), jobs)
+        return measure(kab, kec, years, Path(tmp), jobs, one_copy)
 
 
 if __name__ == "__main__":
