@@ -324,7 +324,7 @@ def test_kecamatan_validated_in_processes_are_the_shards_own_and_problems_are_le
     """On two cores the kecamatan of a shard are loaded and validated by two processes, each
     writing the record of a kecamatan without problems (in place of its old ones); the shard's
     own validation finds the same data, and reads and reports a kecamatan with an error or a
-    warning itself."""
+    warning itself. A kecamatan folder that is a symlink is never followed."""
     content = tmp_path / "content"
     portal_sintetis(content, 1, 4, [2024], seed=3)
     kabupaten, records = content / "sintetis-01", tmp_path / "records"
@@ -334,15 +334,23 @@ def test_kecamatan_validated_in_processes_are_the_shards_own_and_problems_are_le
     warning.write_text(warning.read_text(encoding="utf-8").replace("persen: 15", "persen: 16"), encoding="utf-8")
     records.mkdir()
     (records / "kecamatan-01.lama.pickle").write_bytes(b"")
+    outside = tmp_path / "luar/kecamatan-04"  # a valid kecamatan, linked in: never followed
+    outside.parent.mkdir()
+    (kabupaten / "kecamatan-04").rename(outside)
+    (kabupaten / "kecamatan-04").symlink_to(outside)
     keys = {f"kecamatan-0{n}": f"kunci{n}" for n in range(1, 5)}
     shard_module.prevalidate(kabupaten, records, keys, 2)
-    assert sorted(p.name for p in records.iterdir()) == ["kecamatan-01.kunci1.pickle", "kecamatan-04.kunci4.pickle"]
+    assert sorted(p.name for p in records.iterdir()) == ["kecamatan-01.kunci1.pickle"]
     problems = {}
     for jobs in (1, 2):
         with pytest.raises(ContentError) as raised:
             _build(content, tmp_path / f"site-{jobs}", tmp_path / f"work-{jobs}", jobs)
         problems[jobs] = [p.render(content) for p in raised.value.problems]
     assert problems[1] == problems[2] and any("kolom_asing" in p for p in problems[2])
+    (kabupaten / "kecamatan-04").unlink()
+    outside.rename(kabupaten / "kecamatan-04")
+    shard_module.prevalidate(kabupaten, records, keys, 2)
+    assert sorted(p.name for p in records.iterdir()) == ["kecamatan-01.kunci1.pickle", "kecamatan-04.kunci4.pickle"]
     error.write_text(correct, encoding="utf-8")
     own = validate(load_content(content)).kabupaten[0].kecamatan
     assert [pickle.loads((records / f"kecamatan-0{n}.kunci{n}.pickle").read_bytes()) for n in (1, 4)] == [

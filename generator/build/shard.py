@@ -37,7 +37,7 @@ from generator.build.precompress import save as save_precompressed
 from generator.build.publish import PORTAL_SHARD
 from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import compute
-from generator.load import load_content, load_kecamatan, read_yaml
+from generator.load import is_place_folder, load_content, load_kecamatan, read_yaml
 from generator.model.content import Content, KabupatenData, KecamatanData
 from generator.parallel import cpu_time, in_processes
 from generator.problems import ContentError, Problem
@@ -309,12 +309,16 @@ def write_record(folder: Path, kec: str, key: str, record: object) -> None:
 
 
 def prevalidate(kabupaten: Path, records: Path, validated: dict[str, str], processes: int) -> None:
-    """Load and validate, in `processes` processes, every kecamatan of the `kabupaten` folder
-    without a validated record of its key (`validated`) in `records`, and write the record of
+    """Load and validate, in `processes` processes, every kecamatan folder of the `kabupaten`
+    folder without a validated record of its key (`validated`) in `records`, and write the record of
     each one whose files show no problem, in place of its records before: the shard then reads
     them as known (`known_kecamatan`), instead of loading and validating them all in one
     process. The others are left to the shard's own validation, which reports their problems."""
-    todo = [kec for kec, key in sorted(validated.items()) if not (records / record_name(kec, key)).is_file()]
+    todo = [
+        kec
+        for kec, key in sorted(validated.items())
+        if is_place_folder(kabupaten / kec) and not (records / record_name(kec, key)).is_file()
+    ]  # a folder load would not read as a kecamatan (a symlink, a bad name) is never followed here
     if len(todo) < 2:
         return
     records.mkdir(parents=True, exist_ok=True)
