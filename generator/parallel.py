@@ -6,11 +6,14 @@ it: a killed build leaves nothing running."""
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import pickle
 import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -67,6 +70,27 @@ class Forked(Generic[T]):
         if not ok:
             raise value  # type: ignore[misc]
         return value  # type: ignore[return-value]
+
+
+@contextmanager
+def worker_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
+    """`processes` forked worker processes that end with this one. A worker that dies (killed,
+    out of memory) breaks the pool: its work raises BrokenProcessPool instead of never ending.
+    Leaving on an error cancels the work not started and kills the workers at once, so a failed
+    build stops without finishing the rest (the workers are this process's only multiprocessing
+    children: the parts `in_processes` forks are not)."""
+    pool = ProcessPoolExecutor(
+        processes, multiprocessing.get_context("fork"), initializer=_end_with_parent, initargs=(os.getpid(),)
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in multiprocessing.active_children():
+            worker.kill()
+            worker.join()
+        raise
+    pool.shutdown()
 
 
 #: Linux's prctl option that sends the calling process a signal when its parent ends.

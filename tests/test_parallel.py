@@ -8,6 +8,8 @@ import os
 import signal
 import threading
 import time
+from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from generator.build import build_site
 from generator.build.hooks import published
 from generator.compute.portal import compute
 from generator.load import load_content
-from generator.parallel import MIN_ITEMS, ChildError, Forked, cpu_time, in_processes
+from generator.parallel import MIN_ITEMS, ChildError, Forked, cpu_time, in_processes, worker_pool
 from generator.render import kabupaten_pages, write_pages
 from generator.synthetic.portal import portal_sintetis
 from generator.validate import validate
@@ -140,6 +142,39 @@ def test_a_forked_process_ends_when_the_process_that_forked_it_is_killed():
     while _running(forked) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(forked)
+
+
+def _kill_itself() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_killed_worker_breaks_the_pool_instead_of_leaving_its_work_waiting_forever():
+    """A worker the kernel kills (out of memory) fails the build: multiprocessing.Pool lost the
+    task and waited for it for ever."""
+    with worker_pool(2) as pool:
+        futures = [pool.submit(time.sleep, 0.2), pool.submit(_kill_itself)]
+        with pytest.raises(BrokenProcessPool):
+            for done in as_completed(futures, timeout=60):
+                done.result()
+
+
+def _note_and_sleep(folder: Path) -> None:
+    (folder / str(os.getpid())).touch()
+    time.sleep(60)
+
+
+def test_leaving_the_pool_on_an_error_kills_its_workers_and_starts_no_waiting_work(tmp_path):
+    started = time.monotonic()
+    with pytest.raises(KeyError), worker_pool(2) as pool:
+        for _ in range(4):
+            pool.submit(_note_and_sleep, tmp_path)
+        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < started + 30:
+            time.sleep(0.05)
+        raise KeyError("gagal")
+    assert time.monotonic() - started < 30  # not after the 60 s the workers sleep
+    time.sleep(0.5)
+    workers = [int(p.name) for p in tmp_path.iterdir()]
+    assert len(workers) == 2 and not any(_running(pid) for pid in workers)
 
 
 def test_theme_files_no_page_loads_are_not_published_and_a_kabupaten_leaves_shared_ones_to_the_root():

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pickle
 import re
 import shutil
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,6 +19,7 @@ import pytest
 
 from generator.build import build_site
 from generator.build import shard as shard_module
+from generator.build.mkdocs_run import BuildError
 from generator.build.publish import ROOT_ONLY
 from generator.build.shard import TRASH, ShardLinks, check_links
 from generator.build.site import STAGES
@@ -25,6 +30,32 @@ from generator.synthetic.portal import portal_sintetis
 from generator.validate import validate
 
 pytestmark = pytest.mark.slow
+
+
+_BUILD_KABUPATEN = shard_module.build_kabupaten
+
+
+def _killed_building_sintetis_02(slug: str, task=None):
+    """build_kabupaten, except that the worker building sintetis-02 is killed (out of memory)."""
+    if slug == "sintetis-02":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _BUILD_KABUPATEN(slug, task)
+
+
+@contextmanager
+def _at_most(seconds: int) -> Iterator[None]:
+    """Fail the test instead of hanging it for ever."""
+
+    def expire(*_: object) -> None:
+        raise TimeoutError(f"lebih dari {seconds} detik")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -408,3 +439,18 @@ def test_an_incremental_build_compresses_again_only_the_files_it_wrote(portal):
     assert "kecamatan-01/2024/index.html" in new and len(copies) > 5 * len(new) > 0
     published = [site / "sintetis-01" / p for p in new if p not in ROOT_ONLY]  # one 404 page, at the root
     assert all(gzip.decompress(p.with_name(p.name + ".gz").read_bytes()) == p.read_bytes() for p in published)
+
+
+def test_a_killed_shard_worker_fails_the_build_and_leaves_the_published_site(tmp_path, monkeypatch):
+    """A worker process killed while it builds a kabupaten (the kernel does so when memory runs
+    out) ends the build with an error instead of a build that waits for ever."""
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 3, 1, [2024], seed=5)
+    _build(content, site, work)
+    before = _files(site)
+    _change_one_value(content)
+    shutil.rmtree(work / "shard/sintetis-02")  # sintetis-01 changed: both are built, in two workers
+    monkeypatch.setattr(shard_module, "build_kabupaten", _killed_building_sintetis_02)
+    with _at_most(120), pytest.raises(BuildError, match="berhenti tiba-tiba"):
+        _build(content, site, work)
+    assert _files(site) == before

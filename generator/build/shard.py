@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import json
-import multiprocessing
 import os
 import pickle
 import posixpath
@@ -14,6 +13,8 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,7 +40,7 @@ from generator.compute.laporan import LaporanKinerja
 from generator.compute.portal import compute
 from generator.load import is_place_folder, load_content, load_kecamatan, read_yaml
 from generator.model.content import Content, KabupatenData, KecamatanData
-from generator.parallel import cpu_time, in_processes
+from generator.parallel import cpu_time, in_processes, worker_pool
 from generator.problems import ContentError, Problem
 from generator.render import (
     Outline,
@@ -387,8 +388,15 @@ def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
         return
     TASK = task
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(slugs))) as pool:
-            yield from pool.imap_unordered(build_kabupaten, slugs)
+        with worker_pool(min(jobs, len(slugs))) as pool:
+            for done in as_completed([pool.submit(build_kabupaten, slug) for slug in slugs]):
+                try:
+                    yield done.result()
+                except BrokenProcessPool as exc:
+                    raise BuildError(
+                        "proses pembangun kabupaten berhenti tiba-tiba (dihentikan atau kehabisan memori); "
+                        "situs yang terbit tidak diubah"
+                    ) from exc
     finally:
         TASK = None
 
