@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import signal
 import statistics
@@ -29,6 +30,7 @@ from generator.build.publish import Publication, versions_folder
 from generator.synthetic.portal import portal_sintetis
 
 FORK = multiprocessing.get_context("fork")
+VERSION_NAME = re.compile("[0-9]+")
 
 
 def _files(root: Path) -> dict[str, bytes] | None:
@@ -42,14 +44,23 @@ def _build(content: Path, site: Path, work: Path) -> Any:
     return build_site(content, site, work, lambda _: None, 1)
 
 
-def _change(content: Path, by: float = 1.25) -> None:
+def _change(content: Path, by: float = 1.25, kabupaten: str = "sintetis-01") -> None:
     """One value of one kecamatan changed: its kabupaten's shard and the portal's are rebuilt."""
-    path = content / "sintetis-01/kecamatan-01/2024/realisasi.csv"
+    path = content / kabupaten / "kecamatan-01/2024/realisasi.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     cells = lines[1].split(",")
     cells[5] = str(round(float(cells[5]) + by, 2))
     lines[1] = ",".join(cells)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _shown_and_previous(site: Path) -> tuple[Path, Path]:
+    """The version `site` shows and the one shown before it (the only other one with a record
+    when no spare is there)."""
+    shown = site.resolve()
+    numbers = [int(p.stem) for p in versions_folder(site).glob("*.json") if p.stem != shown.name]
+    assert len(numbers) == 1
+    return shown, versions_folder(site) / str(numbers[0])
 
 
 @pytest.fixture
@@ -109,7 +120,7 @@ def test_an_unchanged_kabupaten_shares_its_files_with_the_previous_version(tmp_p
     _build(content, site, work)
     _change(content)
     _build(content, site, work)
-    old, new = versions_folder(site) / "1", versions_folder(site) / "2"
+    new, old = _shown_and_previous(site)
     unchanged = [p.relative_to(old) for p in (old / "sintetis-02").rglob("*") if p.is_file()]
     assert len(unchanged) > 20
     assert all((old / p).stat().st_ino == (new / p).stat().st_ino for p in unchanged)
@@ -133,35 +144,45 @@ def test_a_new_version_is_made_from_the_version_before_the_shown_one(tmp_path, m
     for n in range(3):
         _change(content, n + 1)
         if n == 2:
-            older = {p: (versions / "1" / p).stat().st_ino for p in _files(versions / "1") or {}}
-            older_bytes = _files(versions / "1") or {}
+            before = _shown_and_previous(site)[1]
+            older = {p: (before / p).stat().st_ino for p in _files(before) or {}}
+            older_bytes = _files(before) or {}
         made.clear()
         _build(content, site, work)
         shown.append(_files(site))
-    assert sorted(p.name for p in versions.iterdir()) == ["2", "2.json", "3", "3.json", "kunci"]
-    assert _files(versions / "2") == shown[1] and _files(site) == shown[2]
-    new = {os.path.relpath(path, versions / "3") for path in made}
+    now, previous = _shown_and_previous(site)
+    assert sorted(p.name for p in versions.iterdir()) == sorted(
+        [previous.name, f"{previous.name}.json", now.name, f"{now.name}.json", "kunci"]
+    )
+    assert _files(previous) == shown[1] and _files(site) == shown[2]
+    new = {os.path.relpath(path, now) for path in made}
     differ = {p for p, data in shown[2].items() if older_bytes.get(p) != data}
     assert new and new <= differ | {"sitemap.xml", "sitemap.xml.gz"}  # the sitemap is merged when published
     kept = [p for p in shown[2] if p.startswith("sintetis-02/")]
-    assert kept and all((versions / "3" / p).stat().st_ino == older[p] for p in kept)
+    assert kept and all((now / p).stat().st_ino == older[p] for p in kept)
 
 
 @pytest.mark.slow
-def test_the_first_change_links_the_unchanged_kabupaten_in_a_process_of_their_own(tmp_path, monkeypatch):
-    """With no version before the shown one, every file of the unchanged kabupaten is linked
-    into the new version: by a forked process, while the changed shard builds in this one.
-    The site is the one a build from scratch gives."""
+def test_with_no_version_before_the_shown_one_a_process_links_the_unchanged_kabupaten(tmp_path, monkeypatch):
+    """With no version before the shown one (its spare gone, or a site published before
+    spares), every file of the unchanged kabupaten is linked into the new version: by a forked
+    process, while the changed shard builds in this one. The site is the one a build from
+    scratch gives."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
     portal_sintetis(content, 3, 1, [2024], seed=19)
     _build(content, site, work)
+    shown = site.resolve()
+    for version in versions_folder(site).iterdir():
+        if version.name not in (shown.name, f"{shown.name}.json", "kunci"):
+            _remove_version_or_record(version)
     _change(content)
     log, real_link = tmp_path / "links.txt", publish.hard_link
+    new = versions_folder(site) / str(int(shown.name) + 1)
 
     def logged(source: str, target: str) -> None:
         with open(log, "a", encoding="utf-8") as f:
-            f.write(f"{os.getpid()} {os.path.relpath(target, versions_folder(site) / '2')}\n")
+            f.write(f"{os.getpid()} {os.path.relpath(target, new)}\n")
         real_link(source, target)
 
     monkeypatch.setattr(publish, "hard_link", logged)
@@ -169,8 +190,102 @@ def test_the_first_change_links_the_unchanged_kabupaten_in_a_process_of_their_ow
     links = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
     unchanged = [pid for pid, path in links if path.startswith(("sintetis-02/", "sintetis-03/"))]
     assert len(unchanged) > 40 and str(os.getpid()) not in unchanged and len(set(unchanged)) == 1
+    assert site.resolve() == new
     _build(content, tmp_path / "anew", tmp_path / "work-anew")
     assert _files(site) == _files(tmp_path / "anew")
+
+
+def _remove_version_or_record(path: Path) -> None:
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+@pytest.mark.slow
+def test_a_build_that_changed_most_kabupaten_leaves_a_spare_the_next_edit_is_made_from(tmp_path, monkeypatch):
+    """The first build (or one after the generator changed) leaves a copy of the shown version
+    just below it: the next edit renames it and makes only what that edit changed, so a
+    clerk's first change does not link every file of the portal."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 3, 1, [2024], seed=19)
+    _build(content, site, work)
+    versions, shown = versions_folder(site), site.resolve()
+    spare = versions / str(int(shown.name) - 1)
+    assert sorted(p.name for p in versions.iterdir()) == sorted(
+        [spare.name, f"{spare.name}.json", shown.name, f"{shown.name}.json", "kunci"]
+    )
+    assert (versions / f"{spare.name}.json").read_bytes() == (versions / f"{shown.name}.json").read_bytes()
+    files = _files(shown) or {}
+    assert _files(spare) == files and all((spare / p).stat().st_ino == (shown / p).stat().st_ino for p in files)
+    made: list[str] = []
+    real_copy, real_link = Publication._copy, publish.hard_link
+    monkeypatch.setattr(Publication, "_copy", lambda self, a, b: (made.append(b), real_copy(self, a, b)))
+    monkeypatch.setattr(publish, "hard_link", lambda a, b: (made.append(b), real_link(a, b)))
+    _change(content)
+    _build(content, site, work)
+    now, previous = _shown_and_previous(site)  # one kabupaten changed: no spare this time
+    assert previous == shown and not spare.exists()
+    assert made and all(not os.path.relpath(p, now).startswith(("sintetis-02", "sintetis-03")) for p in made)
+    _build(content, tmp_path / "anew", tmp_path / "work-anew")
+    assert _files(site) == _files(tmp_path / "anew")
+
+
+@pytest.mark.slow
+def test_a_spare_left_without_its_record_is_not_used_and_is_removed(tmp_path, monkeypatch):
+    """A build killed while it made its spare (the record is written last) leaves one the next
+    build must not trust: it makes its version from the previous one and removes the spare."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 2, 1, [2024], seed=19)
+    _build(content, site, work)
+    _change(content, 2, "sintetis-02")
+    _change(content)
+    _build(content, site, work)  # both kabupaten changed: a spare again
+    shown = site.resolve()
+    spare = versions_folder(site) / str(int(shown.name) - 1)
+    (versions_folder(site) / f"{spare.name}.json").unlink()
+    shutil.rmtree(spare / "sintetis-02")  # half made
+    _change(content, 3)
+    _build(content, site, work)
+    assert _shown_and_previous(site)[1] == shown and not spare.exists()
+    _build(content, tmp_path / "anew", tmp_path / "work-anew")
+    assert _files(site) == _files(tmp_path / "anew")
+
+
+@pytest.mark.slow
+def test_a_version_loses_its_record_before_its_files(small, monkeypatch):
+    """A build killed while it removes an old version must not leave one with a record and half
+    its files: the next build would make its new version from it and trust what it lacks."""
+    content, site, work = small / "content", small / "site", small / "work"
+    _build(content, site, work)
+    versions, shown = versions_folder(site), site.resolve()
+    for number in range(int(shown.name) + 1, int(shown.name) + 4):  # whole versions never shown
+        shutil.copytree(shown, versions / str(number), copy_function=os.link)
+        shutil.copy(versions / f"{shown.name}.json", versions / f"{number}.json")
+    removed: list[str] = []
+    real_remove = publish._remove
+    monkeypatch.setattr(publish, "_remove", lambda path: (removed.append(path.name), real_remove(path)))
+    _change(content)
+    _build(content, site, work)
+    folders = [name for name in removed if VERSION_NAME.fullmatch(name)]
+    assert len(folders) == 3 and all(f"{name}.json" in removed[: removed.index(name)] for name in folders)
+
+
+@pytest.mark.parametrize(
+    "changed, kabupaten, spare",
+    [
+        (0, 1, False),
+        (1, 1, False),
+        (1, 2, False),
+        (2, 2, True),
+        (2, 3, True),
+        (2, 5, False),
+        (19, 38, True),
+        (18, 38, False),
+        (38, 38, True),
+    ],
+)
+def test_a_spare_pays_after_a_build_that_changed_at_least_two_and_half_the_kabupaten(changed, kabupaten, spare):
+    assert publish.spare_pays(changed, kabupaten) is spare
 
 
 @pytest.mark.slow
@@ -280,9 +395,9 @@ def _slowed(rng: random.Random, send: Callable[[str], None]) -> None:
         send("rakit")
         init(self, *args)
 
-    def marked_commit(self: Publication, keys: dict[str, str]) -> bool:
+    def marked_commit(self: Publication, *args: Any) -> bool:
         send("alih")
-        changed = commit(self, keys)
+        changed = commit(self, *args)
         send("selesai")
         return changed
 
@@ -341,19 +456,21 @@ def _kill_point(rng: random.Random, timing: dict[str, float]) -> tuple[str, str,
 
 @pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path, monkeypatch):
-    """Two contents (one value apart), each built in its own work folder into the same site,
-    so that after the first builds every build only publishes. Each kill point kills a build
-    of the content the site does not show, checks the served tree against both sites byte for
-    byte, then builds again and expects the new site. The first kill points hit the first
-    build ever, when there is no site yet."""
+    """Two contents (a value apart in each of their two kabupaten), each built in its own work
+    folder into the same site, so that after the first builds every build only publishes, and
+    leaves a spare (both kabupaten changed): kills land while it is made too. Each kill point
+    kills a build of the content the site does not show, checks the served tree against both
+    sites byte for byte, then builds again and expects the new site. The first kill points hit
+    the first build ever, when there is no site yet."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     site = tmp_path / "site"
     sides = []
     for name, change in (("a", 0.0), ("b", 1.25)):
         content = tmp_path / f"konten-{name}"
-        portal_sintetis(content, 1, 2, [2024], seed=19)
+        portal_sintetis(content, 2, 1, [2024], seed=19)
         if change:
             _change(content, change)
+            _change(content, change, "sintetis-02")
         _build(content, site, tmp_path / f"kerja-{name}")
         sides.append(((content, site, tmp_path / f"kerja-{name}"), _files(site)))
     assert sides[0][1] != sides[1][1]
@@ -377,7 +494,13 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
         served = _files(site)
         assert served in (None if shown is None else sides[shown][1], expected), (n, aim, delay, reached)
         _build(*args)
-        assert _files(site) == expected
+        assert _files(site) == expected, (
+            n,
+            aim,
+            delay,
+            reached,
+            sorted(p.name for p in versions_folder(site).iterdir()),
+        )
         shown = new
     print(f"kill points by the last phase reached: {landed}; phases of a whole build: {timing}")
     assert landed["rakit"] + landed["alih"] >= KILLS // 2 and landed["alih"] >= 10 and landed["bangun"] >= 3

@@ -13,7 +13,10 @@ when unchanged since, else the work folder's output, where every file the versio
 one already has with the same bytes stays or is linked. The cost of publishing follows what
 changed, not the portal's size. With no such version (the first builds), the new one starts
 empty, and the unchanged kabupaten are linked into it by a forked process while the changed
-shards build. Once everything is in place, a new link made beside `site_dir` is renamed over it: one
+shards build. So that an edit after a build that changed most kabupaten (the first build, a new
+version of the generator) does not pay for them, such a build leaves a spare: a copy (hard links)
+of the version it showed, numbered just below it, which the next build makes its new version
+from. Once everything is in place, a new link made beside `site_dir` is renamed over it: one
 rename(2), so a reader or a crash sees the old version or the new one, never a mix. The
 version shown before stays (for requests still reading it, and to go back by hand); older
 ones, and whatever an interrupted build left, are removed. The build holds the site's lock
@@ -78,7 +81,7 @@ class Publication:
     `discard` removes a version that was not published. Made under the site's lock: what an
     interrupted build left is removed first."""
 
-    def __init__(self, site_dir: Path, work: Path, kabupaten: Iterable[str]) -> None:
+    def __init__(self, site_dir: Path, work: Path, kabupaten: dict[str, str]) -> None:
         self.site_dir, self.work = site_dir, work
         self.kabupaten = frozenset(kabupaten)
         self.versions = versions_folder(site_dir)
@@ -88,6 +91,8 @@ class Publication:
         self.shown = self._keys(self.current)
         self._remove_leftovers()
         self.older = self._older_version()
+        changed = sum(1 for slug, key in kabupaten.items() if self.shown is None or self.shown.get(slug) != key)
+        self.spare = spare_pays(changed, len(kabupaten))
         self.fresh: Path | None = None  # the new version, from the first shard staged
         self.holds: dict[str, str] = {}  # shard -> key of what the new version holds of it
         self.staged: set[str] = set()
@@ -119,22 +124,31 @@ class Publication:
         return keys if all(folder.is_dir() for folder in folders) else None
 
     def _older_version(self) -> tuple[Path, dict[str, str]] | None:
-        """The version published before the shown one, with its recorded keys (an interrupted
-        build may have left it with a kabupaten missing: `_place` makes it again)."""
+        """The newest version older than the shown one that has its keys recorded (the spare,
+        else the one published before), with those keys (an interrupted build may have left it
+        with a kabupaten missing: `_place` makes it again; a spare not made whole has none)."""
         shown = int(self.current) if self.current else -1
-        older = [e.name for e in os.scandir(self.versions) if VERSION.fullmatch(e.name) and int(e.name) < shown]
-        keys = self._recorded_keys(max(older, key=int)) if older else None
-        return (self.versions / max(older, key=int), keys) if keys is not None else None
+        older = [int(e.name) for e in os.scandir(self.versions) if VERSION.fullmatch(e.name) and int(e.name) < shown]
+        for number in sorted(older, reverse=True):
+            keys = self._recorded_keys(str(number))
+            if keys is not None:
+                return self.versions / str(number), keys
+        return None
 
     def _remove_leftovers(self) -> None:
         """Remove what an interrupted build left: versions newer than the shown one (every one
         when none is shown), records not renamed into place, a link not renamed over the site."""
         self._new_link().unlink(missing_ok=True)
         shown = int(self.current) if self.current else -1
-        for entry in os.scandir(self.versions):
-            number = entry.name.removesuffix(".json")
-            if entry.name != LOCK and (not VERSION.fullmatch(number) or int(number) > shown):
-                _remove(Path(entry.path))
+        self._remove_but(lambda number: VERSION.fullmatch(number) is not None and int(number) <= shown)
+
+    def _remove_but(self, kept: Callable[[str], bool]) -> None:
+        """Remove every version and record but those whose number is `kept`, records first: a
+        version with a record is whole (`_older_version` trusts it), even when a build is killed
+        while it removes one."""
+        entries = [e for e in os.scandir(self.versions) if e.name != LOCK and not kept(e.name.removesuffix(".json"))]
+        for entry in sorted(entries, key=lambda e: not e.name.endswith(".json")):
+            _remove(Path(entry.path))
 
     def _new_link(self) -> Path:
         return self.site_dir.with_name(f".{self.site_dir.name}.baru")
@@ -144,8 +158,9 @@ class Publication:
         what it has in common with the new one stays in place), or empty when there is none."""
         if self.fresh is None:
             numbers = [int(e.name) for e in os.scandir(self.versions) if VERSION.fullmatch(e.name)]
-            self.fresh = self.versions / str(max(numbers, default=0) + 1)
-            if self.older is not None:
+            self.fresh = self.versions / str(max(numbers, default=0) + (2 if self.spare else 1))  # room for it
+            if self.older is not None:  # its record first: a version without one is never used
+                (self.versions / f"{self.older[0].name}.json").unlink()
                 self.older[0].rename(self.fresh)
                 self.holds = dict(self.older[1])
             else:
@@ -235,16 +250,17 @@ class Publication:
         self.seconds[1] += cpu_time() - cpu
         return result
 
-    def commit(self, keys: dict[str, str]) -> bool:
-        """Show `keys` (shard -> key, every changed shard staged); whether anything changed."""
+    def commit(self, keys: dict[str, str], processes: int = 1) -> bool:
+        """Show `keys` (shard -> key, every changed shard staged); whether anything changed. A
+        spare is linked by `processes` processes."""
         if self.shown == keys:
             return False
-        self._counted(lambda: self._publish(keys))
+        self._counted(lambda: self._publish(keys, processes))
         return True
 
-    def _publish(self, keys: dict[str, str]) -> None:
+    def _publish(self, keys: dict[str, str], processes: int) -> None:
         """Place the shards not staged, merge the sitemaps, record the keys, switch to the new
-        version and remove the older ones."""
+        version, remove the older ones and make the spare when it pays."""
         self._placed()
         for slug in sorted(keys.keys() - self.staged):
             self._place(slug, keys[slug])
@@ -252,14 +268,20 @@ class Publication:
         for slug in self.holds.keys() - keys.keys():  # a kabupaten no longer in the portal
             _remove(fresh / slug)
         merge_sitemaps(fresh, [self.work / name / "site" for name in sorted(keys)])
-        record = self.versions / f"{fresh.name}.json.baru"
-        record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
-        record.replace(self.versions / f"{fresh.name}.json")
+        self._record(fresh, keys)
         previous = self._switch(fresh)
         self.fresh = None  # published: no longer discarded
-        for entry in os.scandir(self.versions):
-            if entry.name != LOCK and entry.name.removesuffix(".json") not in (fresh.name, previous):
-                _remove(Path(entry.path))
+        self._remove_but(lambda number: number in (fresh.name, previous))
+        if self.spare:  # its record last: a spare an interrupted build left unfinished is not used
+            spare = self.versions / str(int(fresh.name) - 1)
+            sync_tree(fresh, spare, hard_link, processes=processes)
+            self._record(spare, keys)
+
+    def _record(self, version: Path, keys: dict[str, str]) -> None:
+        """Record the shard keys `version` holds, beside it (renamed into place: whole or not there)."""
+        record = self.versions / f"{version.name}.json.baru"
+        record.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        record.replace(self.versions / f"{version.name}.json")
 
     def _switch(self, fresh: Path) -> str | None:
         """Point `site_dir` at `fresh` by renaming a new link over it; the version shown until
@@ -280,6 +302,15 @@ class Publication:
         if self.fresh is not None:
             _remove(self.fresh)
             self.fresh = None
+
+
+def spare_pays(changed: int, kabupaten: int) -> bool:
+    """Whether a build that changed `changed` of `kabupaten` kabupaten leaves a spare: when it
+    changed at least two and at least half of them. Such a build is long anyway (a spare costs
+    about a tenth of a second per kabupaten of 750 pages, against seconds to build one), and
+    without a spare the next edit would bring all of them up to date in the version before;
+    after a smaller build it brings only those few (the steady state of a clerk's edits)."""
+    return changed >= 2 and 2 * changed >= kabupaten
 
 
 def _remove(path: Path) -> None:

@@ -283,8 +283,9 @@ def _build(
         result.built += [PORTAL_SHARD] if induk.pages else []
         result.reused += [] if induk.pages else [PORTAL_SHARD]
         result.pages = len(tautan.pages) + sum(len(s.pages) for s in ordered)
-        publication.stage(PORTAL_SHARD, induk_key, jobs or len(os.sched_getaffinity(0)))
-        if publication.commit({**keys, PORTAL_SHARD: induk_key}):
+        cores = jobs or len(os.sched_getaffinity(0))
+        publication.stage(PORTAL_SHARD, induk_key, cores)
+        if publication.commit({**keys, PORTAL_SHARD: induk_key}, cores):
             step(f"Diterbitkan: {result.pages} halaman")
         else:
             step("Tidak ada perubahan: situs sudah mutakhir.")
