@@ -394,8 +394,8 @@ def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
                     yield done.result()
                 except BrokenProcessPool as exc:
                     raise BuildError(
-                        "proses pembangun kabupaten berhenti tiba-tiba (dihentikan atau kehabisan memori); "
-                        "situs yang terbit tidak diubah"
+                        "proses pembangun kabupaten berhenti tiba-tiba (dihentikan, atau kehabisan memori: "
+                        "coba --jobs yang lebih kecil)"
                     ) from exc
     finally:
         TASK = None
