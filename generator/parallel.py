@@ -77,8 +77,9 @@ def worker_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
     """`processes` forked worker processes that end with this one. A worker that dies (killed,
     out of memory) breaks the pool: its work raises BrokenProcessPool instead of never ending.
     Leaving on an error cancels the work not started and kills the workers at once, so a failed
-    build stops without finishing the rest (the workers are this process's only multiprocessing
-    children: the parts `in_processes` forks are not)."""
+    build stops without finishing the rest (the workers: the multiprocessing children this
+    process did not have before)."""
+    others = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(
         processes, multiprocessing.get_context("fork"), initializer=_end_with_parent, initargs=(os.getpid(),)
     )
@@ -86,7 +87,7 @@ def worker_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
-        for worker in multiprocessing.active_children():
+        for worker in set(multiprocessing.active_children()) - others:
             worker.kill()
             worker.join()
         raise
