@@ -315,8 +315,8 @@ def spare_pays(changed: int, kabupaten: int) -> bool:
 
 def _link_copy(source: Path, target: Path, processes: int) -> None:
     """`target` made a copy of the version `source`, all hard links, by `processes` processes,
-    folder by folder at its top (`sync_tree` lists the files it makes: a province's 900.000
-    files listed at once took 150 MB)."""
+    folder by folder at its top: the list of files `sync_tree` makes at once is one folder's (a
+    kabupaten's), whatever the portal's size."""
     target.mkdir()
     target.chmod(FOLDER_MODE)
     for entry in os.scandir(source):
