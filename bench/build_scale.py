@@ -20,9 +20,10 @@ is written to a temporary folder and built five times with `kinerja build`'s own
    the same bytes as that full build. It must never take longer than row 1.
 
 Each build runs in a process of its own, forked from this one (which builds nothing), as each
-`kinerja build` is a new process: a rebuild after a code change can only be one. (Built one
-after the other in one process, the later builds ran up to 30 % slower or faster than in a
-fresh process in one run, which decided row 5 against row 1 either way.)
+`kinerja build` is a new process: a rebuild after a code change can only be one. (By hand at
+1×21×5, rebuilds after a code change alternating with cold builds in one process took 12,28 and
+12,51 s against 11,39 and 11,80 s; in fresh processes 11,35 and 10,63 s against 11,98 and
+12,09 s.)
 
 `--one-copy` stops after row 4, without its comparison: rows 4 and 5 need a second copy of the
 site (on tmpfs a province's content, work folder and site took 20 GB there, and the kernel

@@ -6,6 +6,7 @@ succeeds."""
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import random
@@ -247,6 +248,34 @@ def test_a_spare_left_without_its_record_is_not_used_and_is_removed(tmp_path, mo
     _change(content, 3)
     _build(content, site, work)
     assert _shown_and_previous(site)[1] == shown and not spare.exists()
+    _build(content, tmp_path / "anew", tmp_path / "work-anew")
+    assert _files(site) == _files(tmp_path / "anew")
+
+
+@pytest.mark.slow
+def test_a_spare_that_cannot_be_made_leaves_the_build_published(tmp_path, monkeypatch):
+    """The site is switched before the spare is linked: a full disk then costs the spare, not
+    the build (which exits 0 with the new site) nor the next edit."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 2, 1, [2024], seed=19)
+
+    def full_disk(source: Path, target: Path, processes: int) -> None:
+        target.mkdir()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(publish, "_link_copy", full_disk)
+        _build(content, site, work)
+    shown = site.resolve()
+    assert sorted(p.name for p in versions_folder(site).iterdir()) == sorted(
+        [str(int(shown.name) - 1), shown.name, f"{shown.name}.json", "kunci"]  # the spare without a record
+    )
+    _change(content)
+    _build(content, site, work)
+    assert sorted(p.name for p in versions_folder(site).iterdir()) == sorted(
+        [shown.name, f"{shown.name}.json", site.resolve().name, f"{site.resolve().name}.json", "kunci"]
+    )
     _build(content, tmp_path / "anew", tmp_path / "work-anew")
     assert _files(site) == _files(tmp_path / "anew")
 

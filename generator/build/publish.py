@@ -272,10 +272,20 @@ class Publication:
         previous = self._switch(fresh)
         self.fresh = None  # published: no longer discarded
         self._remove_but(lambda number: number in (fresh.name, previous))
-        if self.spare:  # its record last: a spare an interrupted build left unfinished is not used
-            spare = self.versions / str(int(fresh.name) - 1)
-            _link_copy(fresh, spare, processes)
-            self._record(spare, keys)
+        if self.spare:
+            self._make_spare(fresh, keys, processes)
+
+    def _make_spare(self, shown: Path, keys: dict[str, str], processes: int) -> None:
+        """Link the spare of the version `shown` just below it, its record last (a spare an
+        interrupted build left unfinished is never used). The site is published by then: a spare
+        that cannot be made (a full disk) is left without its record, for the next publishing to
+        remove, and the next edit makes its version as it would without one."""
+        spare = self.versions / str(int(shown.name) - 1)
+        try:
+            _link_copy(shown, spare, processes)
+        except OSError:
+            return
+        self._record(spare, keys)
 
     def _record(self, version: Path, keys: dict[str, str]) -> None:
         """Record the shard keys `version` holds, beside it (renamed into place: whole or not there)."""
