@@ -5,7 +5,7 @@
                                           [--out bench/results/build-scale.md]
 
 Each size is KABUPATENxKECAMATANxYEARS. For each, a synthetic portal (`kinerja demo`, seed 1)
-is written to a temporary folder and built five times with `kinerja build`'s own function:
+is written to a temporary folder and built six times with `kinerja build`'s own function:
 
 1. full: empty work folder (every shard loaded, validated, computed, rendered, built);
 2. no change: the same content again (every shard reused);
@@ -13,9 +13,12 @@ is written to a temporary folder and built five times with `kinerja build`'s own
    portal's own shard rebuilt);
 4. one value, again: the same value changed once more, as a clerk correcting figures does; from
    this build on the new version takes the unchanged kabupaten over from the version before the
-   shown one (generator/build/publish.py), so this is the steady state of an editing session.
-   Checked to give the same bytes as a full build of the changed content;
-5. code changed: the same content over the same work folder and site, as after a change of
+   shown one (generator/build/publish.py), so this is the steady state of an editing session;
+5. one value, after a failed build: the value changed again with a typo (a value that is no
+   number) in the last kabupaten, a build that fails on it (not in the table), the typo fixed,
+   and this build: the edit a clerk makes after an error. Checked to give the same bytes as a
+   full build of the changed content;
+6. code changed: the same content over the same work folder and site, as after a change of
    the generator's code (its hash differs, so every shard is rebuilt), and checked to give
    the same bytes as that full build. It must never take longer than row 1.
 
@@ -25,7 +28,7 @@ Each build runs in a process of its own, forked from this one (which builds noth
 12,51 s against 11,39 and 11,80 s; in fresh processes 11,35 and 10,63 s against 11,98 and
 12,09 s.)
 
-`--one-copy` stops after row 4, without its comparison: rows 4 and 5 need a second copy of the
+`--one-copy` stops after row 5, without its comparison: rows 5 and 6 need a second copy of the
 site (on tmpfs a province's content, work folder and site took 20 GB there, and the kernel
 killed a worker on this 24 GB machine).
 
@@ -65,24 +68,27 @@ from generator.build import BuildResult, build_site, peak_memory_mb
 from generator.build.keys import code_digest
 from generator.build.site import STAGES
 from generator.parallel import Forked
+from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
 
 OWN = ("load", "validate", "compute", "render", "finish")
 
 
-def change_one_value(content: Path) -> Path:
-    """Change the first realisasi of the newest year of the first kecamatan; the file changed."""
-    kab = sorted(p for p in content.iterdir() if p.is_dir())[0]
+def change_one_value(content: Path, kabupaten: int = 0, value: str | None = None) -> tuple[Path, str]:
+    """Change the first realisasi of the newest year of the first kecamatan of a kabupaten (by
+    its place in name order) by 1,25, or to `value`; the file changed and its text before."""
+    kab = sorted(p for p in content.iterdir() if p.is_dir())[kabupaten]
     kec = sorted(p for p in kab.iterdir() if p.is_dir())[0]
     year = sorted(p for p in kec.iterdir() if p.is_dir() and p.name.isdigit())[-1]
     path = year / "realisasi.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
     head, first = lines[0].split(","), lines[1].split(",")
     column = next(i for i, name in enumerate(head) if name in ("tahunan", "tw4") and first[i])
-    first[column] = str(float(first[column]) + 1.25)
+    first[column] = str(float(first[column]) + 1.25) if value is None else value
     lines[1] = ",".join(first)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return path, text
 
 
 def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int, one_copy: bool = False) -> list[dict]:
@@ -119,6 +125,15 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int, o
     run("one value", "site", "build")
     change_one_value(content)  # an edit after an edit: the site's versions are in their steady state
     run("one value, again", "site", "build")
+    change_one_value(content)
+    broken, text = change_one_value(content, -1, "tiga")  # and a typo in the last kabupaten
+    try:
+        Forked(lambda: build_site(content, work / "site", work / "build", lambda _: None, jobs)).wait()
+    except ContentError:
+        broken.write_text(text, encoding="utf-8")  # the typo fixed
+    else:
+        raise SystemExit(f"{broken}: a value that is no number built")
+    run("one value, after a failed build", "site", "build")
     if one_copy:
         return rows
     full = Forked(lambda: build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)).wait()

@@ -256,8 +256,11 @@ def test_broken_content_leaves_the_previous_site_byte_for_byte(content, tmp_path
     assert result.exit_code == 1 and "tidak dapat dibaca sebagai angka" in result.output
     assert digest(site_dir) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.versi", "content", "site", "work"]
-    # nothing left; the spare is gone: the build placed the unchanged kabupaten into it before it failed
-    assert sorted(p.name for p in (tmp_path / ".site.versi").iterdir()) == ["2", "2.json", "kunci"]
+    # nothing left; the spare is back (the build had placed the unchanged kabupaten into it before it failed)
+    versions = tmp_path / ".site.versi"
+    assert sorted(p.name for p in versions.iterdir()) == SHOWN_AND_SPARE
+    assert (versions / "1.json").read_bytes() == (versions / "2.json").read_bytes()
+    assert digest(versions / "1") == before
 
 
 def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatch):

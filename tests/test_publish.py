@@ -25,9 +25,17 @@ from conftest import BUILD_DATE
 from test_hostile_input import kinerja
 
 from generator.build import build_site, publish
-from generator.build.files import TrashRemover, copied_unchanged, keep_unchanged, replace_folder, sync_tree
+from generator.build.files import (
+    Journal,
+    TrashRemover,
+    copied_unchanged,
+    keep_unchanged,
+    replace_folder,
+    sync_tree,
+)
 from generator.build.lock import exclusive
 from generator.build.publish import Publication, versions_folder
+from generator.problems import ContentError
 from generator.synthetic.portal import portal_sintetis
 
 FORK = multiprocessing.get_context("fork")
@@ -276,6 +284,58 @@ def test_a_spare_that_cannot_be_made_leaves_the_build_published(tmp_path, monkey
     assert sorted(p.name for p in versions_folder(site).iterdir()) == sorted(
         [shown.name, f"{shown.name}.json", site.resolve().name, f"{site.resolve().name}.json", "kunci"]
     )
+    _build(content, tmp_path / "anew", tmp_path / "work-anew")
+    assert _files(site) == _files(tmp_path / "anew")
+
+
+def _entries(root: Path) -> dict[str, tuple[bool, int, bytes | None]]:
+    """Every file and folder under `root`: whether a folder, its inode, a file's bytes."""
+    return {
+        p.relative_to(root).as_posix(): (p.is_dir(), p.stat().st_ino, None if p.is_dir() else p.read_bytes())
+        for p in sorted(root.rglob("*"))
+    }
+
+
+@pytest.mark.slow
+def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_path, monkeypatch):
+    """A build that fails after it started making its new version from the version before the
+    shown one (a kabupaten staged in it, another linked by `prepare`'s process, then a content
+    error in a third) puts that version back as it was: the same files, inodes and record, to
+    go back to by hand; the next build makes its version from it and equals a build from
+    scratch."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    monkeypatch.setattr(publish, "spare_pays", lambda changed, kabupaten: False)
+    content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
+    portal_sintetis(content, 3, 1, [2024], seed=19)
+    _build(content, site, work)
+    _change(content)
+    _change(content, 2, "sintetis-02")
+    _build(content, site, work)
+    shown, previous = _shown_and_previous(site)
+    versions = versions_folder(site)
+    listing, before = sorted(p.name for p in versions.iterdir()), _entries(previous)
+    record, published = (versions / f"{previous.name}.json").read_bytes(), _files(site)
+    undone: list[tuple[bool, str]] = []
+    real_undo = Journal.undo
+    monkeypatch.setattr(Journal, "undo", lambda self: (undone.extend(self.entries), real_undo(self)))
+    _change(content, 3)  # sintetis-01 staged; sintetis-02, unchanged since the shown version, linked
+    broken = content / "sintetis-03/kecamatan-01/2024/realisasi.csv"
+    good = broken.read_text(encoding="utf-8")
+    lines = good.splitlines()
+    cells = lines[1].split(",")
+    cells[5] = "tiga"
+    broken.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        _build(content, site, work)
+    assert sorted(p.name for p in versions.iterdir()) == listing and _files(site) == published
+    assert _entries(previous) == before and (versions / f"{previous.name}.json").read_bytes() == record
+    changed = {Path(path).relative_to(versions).parts[1] for _, path in undone}  # in the new version
+    assert {"sintetis-01", "sintetis-02"} <= changed, changed  # both placings were undone
+    folder = previous.stat().st_ino
+    broken.write_text(good, encoding="utf-8")
+    _build(content, site, work)
+    now, kept = _shown_and_previous(site)
+    assert kept == shown and not previous.exists() and now.stat().st_ino == folder  # made from it
     _build(content, tmp_path / "anew", tmp_path / "work-anew")
     assert _files(site) == _files(tmp_path / "anew")
 
@@ -598,6 +658,44 @@ def test_a_tree_is_brought_up_to_date_by_what_differs_never_writing_into_a_file(
     assert files == {"a.html": "sama", "b/c.html": "baru", "d/e.html": "berkas", "kab/f.html": "kab"}
     assert (target / "a.html").stat().st_ino == same and sorted(copied) == ["b/c.html", "d/e.html"]
     assert (shared / "c.html").read_text(encoding="utf-8") == "lama"
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_journal_undoes_what_sync_tree_changed(tmp_path, fails):
+    """With a `Journal`, `sync_tree` makes the same tree, what it removes moved into the
+    journal's folder; `undo` puts the tree back as it was (the same entries, inodes and bytes),
+    also when making a file failed half way (a full disk)."""
+    source, target, folder = tmp_path / "kerja", tmp_path / "versi", tmp_path / "versi.lama"
+    _tree(source, {"a.html": "sama", "b/c.html": "baru", "b/h.html": "h", "d/e.html": "berkas", "x": "berkas"})
+    _tree(source, {"baru/f/g.html": "g", "baru/i.html": "i"})
+    _tree(target, {"a.html": "sama", "b/c.html": "lama", "d": "dulu berkas", "x/y.html": "dulu folder"})
+    _tree(target, {"hapus.html": "z", "lama/g.html": "folder yang hilang", "kab/f.html": "kab"})
+    shutil.copy2(source / "a.html", target / "a.html")
+    before = _entries(target)
+    made: list[str] = []
+
+    def copy(a: str, b: str) -> None:
+        if fails and len(made) == 3:
+            raise OSError(errno.ENOSPC, "penuh")
+        made.append(b)
+        shutil.copy2(a, b)
+
+    journal = Journal(target, folder)
+    if fails:
+        with pytest.raises(OSError):
+            sync_tree(source, target, copy, keep=frozenset({"kab"}), journal=journal)
+    else:
+        sync_tree(source, target, copy, keep=frozenset({"kab"}), journal=journal)
+        files = {
+            p.relative_to(target).as_posix(): p.read_text(encoding="utf-8") for p in target.rglob("*") if p.is_file()
+        }
+        assert files == {
+            **{"a.html": "sama", "b/c.html": "baru", "b/h.html": "h", "d/e.html": "berkas", "x": "berkas"},
+            **{"baru/f/g.html": "g", "baru/i.html": "i", "kab/f.html": "kab"},
+        }
+        assert (folder / "hapus.html").read_text(encoding="utf-8") == "z" and (folder / "lama/g.html").is_file()
+    journal.undo()
+    assert _entries(target) == before
 
 
 def test_a_rebuilt_folder_keeps_the_identity_of_its_unchanged_files(tmp_path):

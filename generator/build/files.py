@@ -36,16 +36,20 @@ def sync_tree(
     skip: tuple[str, ...] = (),
     keep: frozenset[str] = frozenset(),
     processes: int = 1,
+    journal: Journal | None = None,
 ) -> None:
     """Make `target` hold the files of `source` (but the names `skip`, at any depth), the cost
     following what differs: a file already there that `copied_unchanged` finds the same stays,
     another is unlinked and made again by `copy` (never written into: other trees may share it as
     a hard link), and what `source` lacks is removed, except the names `keep` directly in `target`.
-    The files to make are made last, by `processes` processes."""
+    The files to make are made last, by `processes` processes. With a `journal`, what is removed
+    is moved into it instead and what is made is noted, so that `Journal.undo` can put the tree
+    back as it was."""
     ignore = shutil.ignore_patterns(*skip)
     made: list[tuple[str, str]] = []
+    remove = _remove_entry if journal is None else journal.remove
 
-    def walk(src: str, dst: str, kept: frozenset[str]) -> None:
+    def walk(src: str, dst: str, kept: frozenset[str], new: bool) -> None:
         with os.scandir(src) as it:
             entries = {e.name: e for e in it}
         ignored = ignore(src, list(entries)) if skip else set()
@@ -53,37 +57,95 @@ def sync_tree(
             with os.scandir(dst) as it:
                 there = {e.name: e for e in it}
         except FileNotFoundError:
+            if journal is not None and not new:
+                journal.made(dst)
             os.mkdir(dst)
             shutil.copymode(src, dst)  # readable by the web server whatever the umask, as its source
-            there = {}
+            there, new = {}, True
         for name, entry in entries.items():
             if name in ignored:
                 continue
             s, d, old = entry.path, os.path.join(dst, name), there.get(name)
             if entry.is_dir():
                 if old is not None and not old.is_dir(follow_symlinks=False):
-                    os.unlink(d)
-                walk(s, d, frozenset())
+                    remove(d, False)
+                walk(s, d, frozenset(), new)
                 continue
             if old is not None:
-                if old.is_dir(follow_symlinks=False):
-                    shutil.rmtree(d)
-                elif copied_unchanged(s, d):
+                folder = old.is_dir(follow_symlinks=False)
+                if not folder and copied_unchanged(s, d):
                     continue
-                else:
-                    os.unlink(d)
+                remove(d, folder)
+            elif journal is not None and not new:
+                journal.made(d)
             made.append((s, d))
         for name, old in there.items():
             if (name not in entries or name in ignored) and name not in kept:
-                shutil.rmtree(old.path) if old.is_dir(follow_symlinks=False) else os.unlink(old.path)
+                remove(old.path, old.is_dir(follow_symlinks=False))
 
-    walk(str(source), str(target), keep)
+    walk(str(source), str(target), keep, False)
 
     def make(part: int, parts: int) -> None:
         for s, d in made[part::parts]:
             copy(s, d)
 
     in_processes(make, processes, len(made))
+
+
+def _remove_entry(path: str, folder: bool) -> None:
+    """Remove a file or a `folder`."""
+    shutil.rmtree(path) if folder else os.unlink(path)
+
+
+def _is_folder(path: str) -> bool:
+    return os.path.isdir(path) and not os.path.islink(path)
+
+
+class Journal:
+    """What `sync_tree` changed in the tree `root`, so that a change not published can be
+    undone: an entry it removes is renamed into `folder` (the same place below it), an entry it
+    makes where there was none is noted (one made inside a folder it made is not: removing the
+    folder removes it). `undo` puts the tree back as it was, its files the same inodes, last
+    change first. (Moving costs one rename where removing cost one unlink; `folder` is removed
+    with what it holds once the change is published.) The entries can be carried from another
+    process (`entries`, a list of pairs: made or moved, path)."""
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.root, self.folder = str(root), str(folder)
+        self.entries: list[tuple[bool, str]] = []
+        self._folders: set[str] = set()
+
+    def made(self, path: str) -> None:
+        """Note that `path`, which does not exist, is about to be made."""
+        self.entries.append((True, path))
+
+    def remove(self, path: str, folder: bool = False) -> None:
+        """Move `path` (a file or a `folder`: the same rename) out of the tree, into the journal's folder."""
+        kept = self._kept(path)
+        parent = os.path.dirname(kept)
+        if parent not in self._folders:
+            os.makedirs(parent, exist_ok=True)
+            self._folders.add(parent)
+        os.rename(path, kept)
+        self.entries.append((False, path))
+
+    def _kept(self, path: str) -> str:
+        if not path.startswith(self.root + os.sep):
+            raise ValueError(f"{path} is not below {self.root}")
+        return self.folder + path[len(self.root) :]
+
+    def undo(self) -> None:
+        """Put the tree back as it was before the changes noted (raises OSError when it cannot)."""
+        for made, path in reversed(self.entries):
+            if made:
+                if os.path.lexists(path):
+                    _remove_entry(path, _is_folder(path))
+                continue
+            kept = self._kept(path)
+            if os.path.lexists(path) and (_is_folder(path) or _is_folder(kept)):
+                _remove_entry(path, _is_folder(path))
+            os.replace(kept, path)  # over a file made in its place
+        self.entries.clear()
 
 
 def keep_unchanged(new: Path, old: Path, copy_suffix: str = ".gz") -> None:

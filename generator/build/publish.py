@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build.files import copied_unchanged, hard_link, sync_tree
+from generator.build.files import Journal, copied_unchanged, hard_link, sync_tree
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
 from generator.parallel import Forked, cpu_time
@@ -94,9 +94,10 @@ class Publication:
         changed = sum(1 for slug, key in kabupaten.items() if self.shown is None or self.shown.get(slug) != key)
         self.spare = spare_pays(changed, len(kabupaten))
         self.fresh: Path | None = None  # the new version, from the first shard staged
+        self.journal: Journal | None = None  # how to make it the version before again (see `discard`)
         self.holds: dict[str, str] = {}  # shard -> key of what the new version holds of it
         self.staged: set[str] = set()
-        self.placing: tuple[Forked[None], dict[str, str]] | None = None  # see `prepare`
+        self.placing: tuple[Forked[list[tuple[bool, str]]], dict[str, str]] | None = None  # see `prepare`
         self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
 
     def _shown_version(self) -> str | None:
@@ -163,6 +164,7 @@ class Publication:
                 (self.versions / f"{self.older[0].name}.json").unlink()
                 self.older[0].rename(self.fresh)
                 self.holds = dict(self.older[1])
+                self.journal = Journal(self.fresh, self._undo_folder())
             else:
                 self.fresh.mkdir()
             self.fresh.chmod(FOLDER_MODE)
@@ -184,21 +186,28 @@ class Publication:
         if unchanged:
             self.placing = self._counted(lambda: Forked(lambda: self._place_all(unchanged))), unchanged
 
-    def _place_all(self, shards: dict[str, str]) -> None:
+    def _place_all(self, shards: dict[str, str]) -> list[tuple[bool, str]]:
+        """Place `shards` (in `prepare`'s process); the journal's entries of what it changed."""
+        start = len(self.journal.entries) if self.journal is not None else 0
         for slug in sorted(shards):
             self._place(slug, shards[slug])
+        return self.journal.entries[start:] if self.journal is not None else []
 
     def _placed(self) -> None:
-        """Wait for `prepare`'s process; what it placed the new version holds. (What it did not
-        place, for whatever error, `_publish` places: the same error is then raised there.)"""
+        """Wait for `prepare`'s process; what it placed the new version holds, and the journal
+        notes. (What it did not place, for whatever error, `_publish` places: the same error is
+        then raised there; what it changed is then not known, so the version cannot be undone.)"""
         if self.placing is not None:
             process, shards = self.placing
             self.placing = None
             try:
-                process.wait()
+                entries = process.wait()
             except Exception:
+                self.journal = None
                 return
             self.holds.update(shards)
+            if self.journal is not None:
+                self.journal.entries += entries
 
     def stage(self, slug: str, key: str, processes: int = 1) -> None:
         """Bring a changed shard's output into the new version (an unchanged one waits for
@@ -218,12 +227,16 @@ class Publication:
         place = fresh if portal else fresh / slug
         if self._holds(slug, key):
             return
-        if not portal and self.shown is not None and self.shown.get(slug) == key:
-            sync_tree(self.versions / str(self.current) / slug, place, hard_link)
-        elif portal:
-            sync_tree(self.work / slug / "site", place, self._copy, keep=self.kabupaten, processes=processes)
-        else:
-            sync_tree(self.work / slug / "site", place, self._copy, ROOT_ONLY, processes=processes)
+        unchanged = not portal and self.shown is not None and self.shown.get(slug) == key
+        sync_tree(
+            self.versions / str(self.current) / slug if unchanged else self.work / slug / "site",
+            place,
+            hard_link if unchanged else self._copy,
+            () if portal else ROOT_ONLY,
+            self.kabupaten if portal else frozenset(),
+            processes,
+            self.journal,
+        )
         self.holds[slug] = key
 
     def _holds(self, slug: str, key: str) -> bool:
@@ -265,6 +278,7 @@ class Publication:
         for slug in sorted(keys.keys() - self.staged):
             self._place(slug, keys[slug])
         fresh = self._fresh()
+        self.journal = None  # what follows is not undone: a failure from here on loses the version before
         for slug in self.holds.keys() - keys.keys():  # a kabupaten no longer in the portal
             _remove(fresh / slug)
         merge_sitemaps(fresh, [self.work / name / "site" for name in sorted(keys)])
@@ -307,11 +321,32 @@ class Publication:
         return previous
 
     def discard(self) -> None:
-        """Remove a new version that was not published."""
+        """Remove a new version that was not published. One made from the version before the
+        shown one is made that version again (what the build changed in it undone, its record
+        written back), so a failed build leaves it: to go back to by hand, and for the next
+        build to make its version from."""
         self._placed()
+        if self.fresh is None:
+            return
+        undo = self._undo_folder()
+        if self.journal is not None and self.older is not None:
+            try:
+                self.journal.undo()
+                self.fresh.rename(self.older[0])
+                self.fresh = None
+                self._record(self.older[0], self.older[1])
+            except OSError:
+                pass  # what is left is not trusted: removed below, or left without its record
         if self.fresh is not None:
             _remove(self.fresh)
-            self.fresh = None
+        _remove(undo)
+        self.fresh = self.journal = None
+
+    def _undo_folder(self) -> Path:
+        """Where the journal of the new version keeps what it removed (removed with it, or with
+        the versions not kept once it is published)."""
+        assert self.fresh is not None
+        return self.versions / f"{self.fresh.name}.lama"
 
 
 def spare_pays(changed: int, kabupaten: int) -> bool:
