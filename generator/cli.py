@@ -3,6 +3,7 @@ impor-skm`."""
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -134,13 +135,27 @@ def rakit(
     )
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a service stopped, `timeout`), raised where the build is, so that it ends as after
+    Ctrl-C: the new version removed, the one it was made from put back, the locks released."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise _Terminated
+
+
 def _building(run: Callable[[], object], content_dir: Path, work_dir: Path, site_dir: Path | None = None) -> None:
-    """Run a build; its problems as GALAT lines and exit 1 (the site, when there is one, unchanged)."""
+    """Run a build; its problems as GALAT lines and exit 1 (the site, when there is one,
+    unchanged); stopped by Ctrl-C or SIGTERM, exit 130 or 143."""
     from generator.build import BuildError
 
     site = "" if site_dir is None else f"situs ({site_dir}) dan "
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         run()
+    except KeyboardInterrupt as exc:
+        typer.echo("Pembangunan dihentikan." + (" Situs lama tidak diubah." if site_dir else ""), err=True)
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
     except ContentError as exc:
         _report(exc, content_dir)
     except BuildError as exc:
@@ -159,6 +174,8 @@ def _building(run: Callable[[], object], content_dir: Path, work_dir: Path, site
             err=True,
         )
         raise typer.Exit(1) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -279,6 +280,32 @@ def test_failed_site_build_keeps_the_previous_site(content, tmp_path, monkeypatc
     assert digest(site_dir) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.versi", "content", "site", "work"]
     assert sorted(p.name for p in (tmp_path / ".site.versi").iterdir()) == SHOWN_AND_SPARE  # nothing left
+
+
+def test_a_build_stopped_by_sigterm_ends_as_after_ctrl_c_and_keeps_the_previous_site(content, tmp_path, monkeypatch):
+    """SIGTERM (a service stopped, `timeout`) unwinds the build as Ctrl-C does: exit 143, one
+    line saying so, the site and the versions beside it as they were (the spare the build was
+    making its version from put back), the handler of before restored."""
+    site_dir, work, versions = tmp_path / "site", tmp_path / "work", tmp_path / ".site.versi"
+    args = ["build", "--content", str(content), "--site", str(site_dir), "--work", str(work)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    before, spare = digest(site_dir), digest(versions / "1")
+    kinerja = content / "lumajang/kedungjajang/2024/kinerja.yml"
+    kinerja.write_text(kinerja.read_text().replace("pk_awal: 60", "pk_awal: 61"))
+    monkeypatch.setattr("generator.build.site.check_links", lambda shards: os.kill(os.getpid(), signal.SIGTERM))
+
+    def unhandled(signum: int, frame: object) -> None:  # the build's own handler must be the one called
+        raise RuntimeError("SIGTERM reached the test's handler")
+
+    outside = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        result = CliRunner().invoke(app, args)
+        assert signal.getsignal(signal.SIGTERM) is unhandled
+    finally:
+        signal.signal(signal.SIGTERM, outside)
+    assert result.exit_code == 143 and "Pembangunan dihentikan. Situs lama tidak diubah." in result.output
+    assert digest(site_dir) == before and digest(versions / "1") == spare
+    assert sorted(p.name for p in versions.iterdir()) == SHOWN_AND_SPARE
 
 
 def test_content_text_is_escaped(content, tmp_path):

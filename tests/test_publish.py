@@ -297,12 +297,13 @@ def _entries(root: Path) -> dict[str, tuple[bool, int, bytes | None]]:
 
 
 @pytest.mark.slow
-def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_path, monkeypatch):
+@pytest.mark.parametrize("failure", ["galat", "ctrl-c"])
+def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_path, monkeypatch, failure):
     """A build that fails after it started making its new version from the version before the
-    shown one (a kabupaten staged in it, another linked by `prepare`'s process, then a content
-    error in a third) puts that version back as it was: the same files, inodes and record, to
-    go back to by hand; the next build makes its version from it and equals a build from
-    scratch."""
+    shown one (a kabupaten staged in it, another linked by `prepare`'s process; then a content
+    error in a third, or Ctrl-C: SIGINT to that process as it links, KeyboardInterrupt here)
+    puts that version back as it was: the same files, inodes and record, to go back to by
+    hand; the next build makes its version from it and equals a build from scratch."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     monkeypatch.setattr(publish, "spare_pays", lambda changed, kabupaten: False)
     content, site, work = tmp_path / "content", tmp_path / "site", tmp_path / "work"
@@ -321,11 +322,25 @@ def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_pa
     _change(content, 3)  # sintetis-01 staged; sintetis-02, unchanged since the shown version, linked
     broken = content / "sintetis-03/kecamatan-01/2024/realisasi.csv"
     good = broken.read_text(encoding="utf-8")
-    lines = good.splitlines()
-    cells = lines[1].split(",")
-    cells[5] = "tiga"
-    broken.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
-    with pytest.raises(ContentError):
+    if failure == "galat":
+        lines = good.splitlines()
+        cells = lines[1].split(",")
+        cells[5] = "tiga"
+        broken.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    else:
+        tests, real_link = os.getpid(), publish.hard_link
+
+        def interrupted(source: str, target: str) -> None:
+            if os.getpid() != tests:
+                os.kill(os.getpid(), signal.SIGINT)
+            real_link(source, target)
+
+        def ctrl_c(shards: list[Any]) -> list[str]:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(publish, "hard_link", interrupted)
+        monkeypatch.setattr("generator.build.site.check_links", ctrl_c)
+    with pytest.raises(ContentError if failure == "galat" else KeyboardInterrupt):
         _build(content, site, work)
     assert sorted(p.name for p in versions.iterdir()) == listing and _files(site) == published
     assert _entries(previous) == before and (versions / f"{previous.name}.json").read_bytes() == record
@@ -333,6 +348,9 @@ def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_pa
     assert {"sintetis-01", "sintetis-02"} <= changed, changed  # both placings were undone
     folder = previous.stat().st_ino
     broken.write_text(good, encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    monkeypatch.setattr(publish, "spare_pays", lambda changed, kabupaten: False)
     _build(content, site, work)
     now, kept = _shown_and_previous(site)
     assert kept == shown and not previous.exists() and now.stat().st_ino == folder  # made from it

@@ -116,7 +116,7 @@ class Journal:
         self._folders: set[str] = set()
 
     def made(self, path: str) -> None:
-        """Note that `path`, which does not exist, is about to be made."""
+        """Note that `path`, which does not exist, is about to be made (noted first, as a move is)."""
         self.entries.append((True, path))
 
     def remove(self, path: str, folder: bool = False) -> None:
@@ -126,8 +126,8 @@ class Journal:
         if parent not in self._folders:
             os.makedirs(parent, exist_ok=True)
             self._folders.add(parent)
+        self.entries.append((False, path))  # first: a KeyboardInterrupt may come between two lines
         os.rename(path, kept)
-        self.entries.append((False, path))
 
     def _kept(self, path: str) -> str:
         if not path.startswith(self.root + os.sep):
@@ -142,6 +142,8 @@ class Journal:
                     _remove_entry(path, _is_folder(path))
                 continue
             kept = self._kept(path)
+            if not os.path.lexists(kept):  # not moved after all
+                continue
             if os.path.lexists(path) and (_is_folder(path) or _is_folder(kept)):
                 _remove_entry(path, _is_folder(path))
             os.replace(kept, path)  # over a file made in its place

@@ -7,7 +7,8 @@ served. A new version holds copies of the shards' outputs, never links into the 
 (an edit there cannot change the live site). Published files are never modified in place, so
 versions share what they have in common as hard links. The version before the shown one is
 served by nobody and would be removed once the new one is shown, so the new version is made
-from it: renamed, then brought up to date shard by shard (`files.sync_tree`). A kabupaten it
+from it: renamed, then brought up to date shard by shard (`files.sync_tree`), what it removes
+moved aside so that a build that fails puts it back as it was (`files.Journal`). A kabupaten it
 holds with the same key stays as it is; another is made to match the shown version (hard links)
 when unchanged since, else the work folder's output, where every file the version or the shown
 one already has with the same bytes stays or is linked. The cost of publishing follows what
@@ -29,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -187,7 +189,11 @@ class Publication:
             self.placing = self._counted(lambda: Forked(lambda: self._place_all(unchanged))), unchanged
 
     def _place_all(self, shards: dict[str, str]) -> list[tuple[bool, str]]:
-        """Place `shards` (in `prepare`'s process); the journal's entries of what it changed."""
+        """Place `shards` (in `prepare`'s process); the journal's entries of what it changed. A
+        Ctrl-C (or a SIGTERM to the whole group) reaches this process too: it finishes its links,
+        for the build to undo them."""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         start = len(self.journal.entries) if self.journal is not None else 0
         for slug in sorted(shards):
             self._place(slug, shards[slug])
@@ -200,11 +206,14 @@ class Publication:
         if self.placing is not None:
             process, shards = self.placing
             self.placing = None
+            entries = None
             try:
                 entries = process.wait()
             except Exception:
-                self.journal = None
                 return
+            finally:
+                if entries is None:  # failed, or Ctrl-C while waiting: what it changed is not known
+                    self.journal = None
             self.holds.update(shards)
             if self.journal is not None:
                 self.journal.entries += entries
