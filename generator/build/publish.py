@@ -140,7 +140,9 @@ class Publication:
 
     def _remove_leftovers(self) -> None:
         """Remove what an interrupted build left: versions newer than the shown one (every one
-        when none is shown), records not renamed into place, a link not renamed over the site."""
+        when none is shown; a killed build's new version made from an older one too: what it
+        moved aside, in `<n>.lama`, is not put back), records not renamed into place, a link not
+        renamed over the site."""
         self._new_link().unlink(missing_ok=True)
         shown = int(self.current) if self.current else -1
         self._remove_but(lambda number: VERSION.fullmatch(number) is not None and int(number) <= shown)
