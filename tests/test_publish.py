@@ -7,6 +7,7 @@ succeeds."""
 from __future__ import annotations
 
 import errno
+import json
 import multiprocessing
 import os
 import random
@@ -32,6 +33,7 @@ from generator.build.files import (
     keep_unchanged,
     replace_folder,
     sync_tree,
+    undo_journal,
 )
 from generator.build.lock import exclusive
 from generator.build.publish import Publication, versions_folder
@@ -316,9 +318,11 @@ def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_pa
     versions = versions_folder(site)
     listing, before = sorted(p.name for p in versions.iterdir()), _entries(previous)
     record, published = (versions / f"{previous.name}.json").read_bytes(), _files(site)
-    undone: list[tuple[bool, str]] = []
-    real_undo = Journal.undo
-    monkeypatch.setattr(Journal, "undo", lambda self: (undone.extend(self.entries), real_undo(self)))
+    undone: list[str] = []
+    real_undo = publish.undo_journal
+    monkeypatch.setattr(
+        publish, "undo_journal", lambda log: (undone.extend(log.read_text().splitlines()[1:]), real_undo(log))[1]
+    )
     _change(content, 3)  # sintetis-01 staged; sintetis-02, unchanged since the shown version, linked
     broken = content / "sintetis-03/kecamatan-01/2024/realisasi.csv"
     good = broken.read_text(encoding="utf-8")
@@ -344,7 +348,7 @@ def test_a_failed_build_leaves_the_version_before_the_shown_one_as_it_was(tmp_pa
         _build(content, site, work)
     assert sorted(p.name for p in versions.iterdir()) == listing and _files(site) == published
     assert _entries(previous) == before and (versions / f"{previous.name}.json").read_bytes() == record
-    changed = {Path(path).relative_to(versions).parts[1] for _, path in undone}  # in the new version
+    changed = {Path(json.loads(line)[1]).relative_to(versions).parts[1] for line in undone}  # in the new version
     assert {"sintetis-01", "sintetis-02"} <= changed, changed  # both placings were undone
     folder = previous.stat().st_ino
     broken.write_text(good, encoding="utf-8")
@@ -571,7 +575,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
     the first build ever, when there is no site yet."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     site = tmp_path / "site"
-    sides = []
+    sides, recorded = [], []
     for name, change in (("a", 0.0), ("b", 1.25)):
         content = tmp_path / f"konten-{name}"
         portal_sintetis(content, 2, 1, [2024], seed=19)
@@ -580,13 +584,14 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
             _change(content, change, "sintetis-02")
         _build(content, site, tmp_path / f"kerja-{name}")
         sides.append(((content, site, tmp_path / f"kerja-{name}"), _files(site)))
+        recorded.append(json.loads((versions_folder(site) / f"{site.resolve().name}.json").read_text()))
     assert sides[0][1] != sides[1][1]
     # The length of each phase: the median of three whole builds, each publishing the other
     # content (one slowed by a busy machine would aim the kill points past their phases); the
     # site shows the first content afterwards.
     runs = [_run(sides[n % 2][0], SEED) for n in range(3)]
     timing = {phase: statistics.median(run[phase] for run in runs) for phase in PHASES}
-    rng, landed = random.Random(SEED), dict.fromkeys(PHASES, 0)
+    rng, landed, restored = random.Random(SEED), dict.fromkeys(PHASES, 0), 0
     shown: int | None = 0
     for n in range(KILLS):
         if n < 3:  # no site yet
@@ -600,6 +605,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
         landed[max(reached, key=PHASES.index)] += 1
         served = _files(site)
         assert served in (None if shown is None else sides[shown][1], expected), (n, aim, delay, reached)
+        restored += _versions_whole_after_restoring(site, recorded, [files for _, files in sides])
         _build(*args)
         assert _files(site) == expected, (
             n,
@@ -609,8 +615,26 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
             sorted(p.name for p in versions_folder(site).iterdir()),
         )
         shown = new
-    print(f"kill points by the last phase reached: {landed}; phases of a whole build: {timing}")
+    print(f"kill points by the last phase reached: {landed}, {restored} versions put back; phases: {timing}")
     assert landed["rakit"] + landed["alih"] >= KILLS // 2 and landed["alih"] >= 10 and landed["bangun"] >= 3
+    assert restored >= 5
+
+
+def _versions_whole_after_restoring(site: Path, recorded: list[dict[str, str]], sites: list[dict[str, bytes]]) -> int:
+    """After a kill: the next build's first step puts back the version a killed build was
+    making its new one from (when it left its journal); then every version with a record holds
+    exactly the site its record names. Whether one was put back."""
+    versions = versions_folder(site)
+    journals = (
+        [json.loads(p.read_text().splitlines()[0]) for p in versions.glob("*.jurnal")] if versions.exists() else []
+    )
+    Publication(site, site.parent / "kerja-a", {})
+    for about in (journal["about"] for journal in journals):
+        assert (versions / f"{about['versi']}.json").is_file(), about
+    for record in versions.glob("*.json") if versions.exists() else []:
+        keys = json.loads(record.read_text())
+        assert keys in recorded and _files(versions / record.stem) == sites[recorded.index(keys)], record.name
+    return len(journals)
 
 
 def test_a_copy_is_known_unchanged_by_size_and_time_only_when_the_time_has_sub_second_digits(tmp_path):
@@ -698,7 +722,7 @@ def test_a_journal_undoes_what_sync_tree_changed(tmp_path, fails):
         made.append(b)
         shutil.copy2(a, b)
 
-    journal = Journal(target, folder)
+    journal = Journal(target, folder, tmp_path / "jurnal", {"versi": "5"})
     if fails:
         with pytest.raises(OSError):
             sync_tree(source, target, copy, keep=frozenset({"kab"}), journal=journal)
@@ -712,7 +736,31 @@ def test_a_journal_undoes_what_sync_tree_changed(tmp_path, fails):
             **{"baru/f/g.html": "g", "baru/i.html": "i", "kab/f.html": "kab"},
         }
         assert (folder / "hapus.html").read_text(encoding="utf-8") == "z" and (folder / "lama/g.html").is_file()
-    journal.undo()
+    journal.close()
+    assert undo_journal(tmp_path / "jurnal") == {"versi": "5"} and not (tmp_path / "jurnal").exists()
+    assert _entries(target) == before
+
+
+def test_a_journal_notes_a_move_before_making_it(tmp_path, monkeypatch):
+    """A process that dies right after moving a file out of the tree (killed between two
+    lines) has noted the move already: undoing from its log puts the file back."""
+    source, target, log = tmp_path / "kerja", tmp_path / "versi", tmp_path / "jurnal"
+    _tree(source, {"a.html": "baru"})
+    _tree(target, {"a.html": "lama", "hapus.html": "z"})
+    before = _entries(target)
+    real_rename = os.rename
+
+    def moved_then_killed(a: str, b: str) -> None:
+        real_rename(a, b)
+        raise SystemExit("dihentikan")
+
+    journal = Journal(target, tmp_path / "versi.lama", log, None)
+    monkeypatch.setattr(os, "rename", moved_then_killed)
+    with pytest.raises(SystemExit):
+        sync_tree(source, target, shutil.copy2, journal=journal)
+    monkeypatch.undo()
+    journal.close()
+    undo_journal(log)
     assert _entries(target) == before
 
 

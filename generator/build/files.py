@@ -9,6 +9,7 @@ while the other shards build (`TrashRemover`)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -102,52 +103,73 @@ def _is_folder(path: str) -> bool:
 
 
 class Journal:
-    """What `sync_tree` changed in the tree `root`, so that a change not published can be
-    undone: an entry it removes is renamed into `folder` (the same place below it), an entry it
-    makes where there was none is noted (one made inside a folder it made is not: removing the
-    folder removes it). `undo` puts the tree back as it was, its files the same inodes, last
-    change first. (Moving costs one rename where removing cost one unlink; `folder` is removed
-    with what it holds once the change is published.) The entries can be carried from another
-    process (`entries`, a list of pairs: made or moved, path)."""
+    """What `sync_tree` changes in the tree `root`, so that a change not published can be undone
+    (`undo_journal`), also after the process making it was killed: each entry is written to the
+    file `log` before its change (a change not made after all is skipped when undoing), by any
+    process holding the journal (forked ones too: the file is open for appending). An entry it
+    removes is renamed into `folder` (the same place below it); an entry it makes where there was
+    none is noted (one made inside a folder it made is not: removing the folder removes it).
+    Moving costs one rename where removing cost one unlink; `folder` is removed, with what it
+    holds, once the change is published."""
 
-    def __init__(self, root: Path, folder: Path) -> None:
+    def __init__(self, root: Path, folder: Path, log: Path, about: object) -> None:
+        """Start the journal `log` with the tree, the folder and `about` (what its caller needs
+        to finish an undo, returned by `undo_journal`)."""
         self.root, self.folder = str(root), str(folder)
-        self.entries: list[tuple[bool, str]] = []
         self._folders: set[str] = set()
+        self._log = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
+        self._write({"root": self.root, "folder": self.folder, "about": about})
+
+    def _write(self, entry: object) -> None:
+        os.write(self._log, (json.dumps(entry) + "\n").encode())
 
     def made(self, path: str) -> None:
-        """Note that `path`, which does not exist, is about to be made (noted first, as a move is)."""
-        self.entries.append((True, path))
+        """Note that `path`, which does not exist, is about to be made."""
+        self._write([True, path])
 
     def remove(self, path: str, folder: bool = False) -> None:
         """Move `path` (a file or a `folder`: the same rename) out of the tree, into the journal's folder."""
-        kept = self._kept(path)
+        kept = _kept(self.root, self.folder, path)
         parent = os.path.dirname(kept)
         if parent not in self._folders:
             os.makedirs(parent, exist_ok=True)
             self._folders.add(parent)
-        self.entries.append((False, path))  # first: a KeyboardInterrupt may come between two lines
+        self._write([False, path])
         os.rename(path, kept)
 
-    def _kept(self, path: str) -> str:
-        if not path.startswith(self.root + os.sep):
-            raise ValueError(f"{path} is not below {self.root}")
-        return self.folder + path[len(self.root) :]
+    def close(self) -> None:
+        os.close(self._log)
 
-    def undo(self) -> None:
-        """Put the tree back as it was before the changes noted (raises OSError when it cannot)."""
-        for made, path in reversed(self.entries):
-            if made:
-                if os.path.lexists(path):
-                    _remove_entry(path, _is_folder(path))
-                continue
-            kept = self._kept(path)
-            if not os.path.lexists(kept):  # not moved after all
-                continue
-            if os.path.lexists(path) and (_is_folder(path) or _is_folder(kept)):
+
+def undo_journal(log: Path) -> object:
+    """Put the tree of the journal `log` back as it was, last change first, its files the same
+    inodes; the `about` it was started with. The log is removed first: a process killed while
+    undoing leaves a tree to be removed, never one undone twice. Raises OSError or ValueError
+    when it cannot."""
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.unlink()
+    head = json.loads(lines[0])
+    root, folder = head["root"], head["folder"]
+    for line in reversed(lines[1:]):
+        made, path = json.loads(line)
+        if made:
+            if os.path.lexists(path):
                 _remove_entry(path, _is_folder(path))
-            os.replace(kept, path)  # over a file made in its place
-        self.entries.clear()
+            continue
+        kept = _kept(root, folder, path)
+        if not os.path.lexists(kept):  # not moved after all
+            continue
+        if os.path.lexists(path) and (_is_folder(path) or _is_folder(kept)):
+            _remove_entry(path, _is_folder(path))
+        os.replace(kept, path)  # over a file made in its place
+    return head["about"]
+
+
+def _kept(root: str, folder: str, path: str) -> str:
+    """Where a journal keeps `path` of the tree `root` (the same place below `folder`)."""
+    if not path.startswith(root + os.sep):
+        raise ValueError(f"{path} is not below {root}")
+    return folder + path[len(root) :]
 
 
 def keep_unchanged(new: Path, old: Path, copy_suffix: str = ".gz") -> None:

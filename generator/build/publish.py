@@ -30,13 +30,12 @@ import json
 import os
 import re
 import shutil
-import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build.files import Journal, copied_unchanged, hard_link, sync_tree
+from generator.build.files import Journal, copied_unchanged, hard_link, sync_tree, undo_journal
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
 from generator.parallel import Forked, cpu_time
@@ -51,6 +50,10 @@ T = TypeVar("T")
 
 #: A version's name: its number among the versions published to the site.
 VERSION = re.compile(r"[0-9]+")
+
+#: Beside a new version made from an older one until it is published: its journal (`<n>.jurnal`)
+#: and what it moved aside (`<n>.lama`), with which a build that fails puts the older one back.
+JOURNAL, UNDO = ".jurnal", ".lama"
 
 
 def versions_folder(site_dir: Path) -> Path:
@@ -91,6 +94,7 @@ class Publication:
         self.versions.chmod(FOLDER_MODE)
         self.current = self._shown_version()
         self.shown = self._keys(self.current)
+        self._restore_interrupted()
         self._remove_leftovers()
         self.older = self._older_version()
         changed = sum(1 for slug, key in kabupaten.items() if self.shown is None or self.shown.get(slug) != key)
@@ -99,7 +103,7 @@ class Publication:
         self.journal: Journal | None = None  # how to make it the version before again (see `discard`)
         self.holds: dict[str, str] = {}  # shard -> key of what the new version holds of it
         self.staged: set[str] = set()
-        self.placing: tuple[Forked[list[tuple[bool, str]]], dict[str, str]] | None = None  # see `prepare`
+        self.placing: tuple[Forked[None], dict[str, str]] | None = None  # see `prepare`
         self.seconds = [0.0, 0.0]  # wall and CPU seconds spent publishing
 
     def _shown_version(self) -> str | None:
@@ -138,11 +142,34 @@ class Publication:
                 return self.versions / str(number), keys
         return None
 
+    def _restore_interrupted(self) -> None:
+        """Put back the versions that builds killed before they published had made their new
+        ones from (`_restore`)."""
+        shown = int(self.current) if self.current else -1
+        for entry in os.scandir(self.versions):
+            number = entry.name.removesuffix(JOURNAL)
+            if entry.name.endswith(JOURNAL) and VERSION.fullmatch(number) and int(number) > shown:
+                self._restore(number)
+
+    def _restore(self, number: str) -> None:
+        """Make the new version `number`, not published, the version it was made from again:
+        what its journal noted undone, renamed back, that version's record written again. What
+        cannot be is left to be removed, as a half-made version is."""
+        version = self.versions / number
+        try:
+            origin = undo_journal(self.versions / f"{number}{JOURNAL}")
+            older = self.versions / origin["versi"]  # type: ignore[index]
+            if version.is_dir():
+                version.rename(older)
+            if older.is_dir():
+                self._record(older, origin["keys"])  # type: ignore[index]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
     def _remove_leftovers(self) -> None:
         """Remove what an interrupted build left: versions newer than the shown one (every one
-        when none is shown; a killed build's new version made from an older one too: what it
-        moved aside, in `<n>.lama`, is not put back), records not renamed into place, a link not
-        renamed over the site."""
+        when none is shown), what their journals moved aside, records not renamed into place, a
+        link not renamed over the site."""
         self._new_link().unlink(missing_ok=True)
         shown = int(self.current) if self.current else -1
         self._remove_but(lambda number: VERSION.fullmatch(number) is not None and int(number) <= shown)
@@ -164,11 +191,15 @@ class Publication:
         if self.fresh is None:
             numbers = [int(e.name) for e in os.scandir(self.versions) if VERSION.fullmatch(e.name)]
             self.fresh = self.versions / str(max(numbers, default=0) + (2 if self.spare else 1))  # room for it
-            if self.older is not None:  # its record first: a version without one is never used
+            if self.older is not None:  # its journal, then its record removed (a version without one is never used)
+                name = self.fresh.name
+                origin = {"versi": self.older[0].name, "keys": self.older[1]}
+                self.journal = Journal(
+                    self.fresh, self.versions / f"{name}{UNDO}", self.versions / f"{name}{JOURNAL}", origin
+                )
                 (self.versions / f"{self.older[0].name}.json").unlink()
                 self.older[0].rename(self.fresh)
                 self.holds = dict(self.older[1])
-                self.journal = Journal(self.fresh, self._undo_folder())
             else:
                 self.fresh.mkdir()
             self.fresh.chmod(FOLDER_MODE)
@@ -190,35 +221,22 @@ class Publication:
         if unchanged:
             self.placing = self._counted(lambda: Forked(lambda: self._place_all(unchanged))), unchanged
 
-    def _place_all(self, shards: dict[str, str]) -> list[tuple[bool, str]]:
-        """Place `shards` (in `prepare`'s process); the journal's entries of what it changed. A
-        Ctrl-C (or a SIGTERM to the whole group) reaches this process too: it finishes its links,
-        for the build to undo them."""
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        start = len(self.journal.entries) if self.journal is not None else 0
+    def _place_all(self, shards: dict[str, str]) -> None:
         for slug in sorted(shards):
             self._place(slug, shards[slug])
-        return self.journal.entries[start:] if self.journal is not None else []
 
     def _placed(self) -> None:
-        """Wait for `prepare`'s process; what it placed the new version holds, and the journal
-        notes. (What it did not place, for whatever error, `_publish` places: the same error is
-        then raised there; what it changed is then not known, so the version cannot be undone.)"""
+        """Wait for `prepare`'s process; what it placed the new version holds (its changes are
+        in the journal, written before each). (What it did not place, for whatever error,
+        `_publish` places: the same error is then raised there.)"""
         if self.placing is not None:
             process, shards = self.placing
             self.placing = None
-            entries = None
             try:
-                entries = process.wait()
+                process.wait()
             except Exception:
                 return
-            finally:
-                if entries is None:  # failed, or Ctrl-C while waiting: what it changed is not known
-                    self.journal = None
             self.holds.update(shards)
-            if self.journal is not None:
-                self.journal.entries += entries
 
     def stage(self, slug: str, key: str, processes: int = 1) -> None:
         """Bring a changed shard's output into the new version (an unchanged one waits for
@@ -289,7 +307,7 @@ class Publication:
         for slug in sorted(keys.keys() - self.staged):
             self._place(slug, keys[slug])
         fresh = self._fresh()
-        self.journal = None  # what follows is not undone: a failure from here on loses the version before
+        self._end_journal()  # what follows is not undone: a failure from here on loses the version before
         for slug in self.holds.keys() - keys.keys():  # a kabupaten no longer in the portal
             _remove(fresh / slug)
         merge_sitemaps(fresh, [self.work / name / "site" for name in sorted(keys)])
@@ -333,31 +351,25 @@ class Publication:
 
     def discard(self) -> None:
         """Remove a new version that was not published. One made from the version before the
-        shown one is made that version again (what the build changed in it undone, its record
-        written back), so a failed build leaves it: to go back to by hand, and for the next
-        build to make its version from."""
+        shown one is made that version again (`_restore`), so a failed build leaves it: to go
+        back to by hand, and for the next build to make its version from."""
         self._placed()
         if self.fresh is None:
             return
-        undo = self._undo_folder()
-        if self.journal is not None and self.older is not None:
-            try:
-                self.journal.undo()
-                self.fresh.rename(self.older[0])
-                self.fresh = None
-                self._record(self.older[0], self.older[1])
-            except OSError:
-                pass  # what is left is not trusted: removed below, or left without its record
-        if self.fresh is not None:
-            _remove(self.fresh)
-        _remove(undo)
-        self.fresh = self.journal = None
+        fresh, self.fresh = self.fresh, None
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+            self._restore(fresh.name)
+        for path in (fresh, self.versions / f"{fresh.name}{UNDO}", self.versions / f"{fresh.name}{JOURNAL}"):
+            _remove(path)  # what was not put back
 
-    def _undo_folder(self) -> Path:
-        """Where the journal of the new version keeps what it removed (removed with it, or with
-        the versions not kept once it is published)."""
-        assert self.fresh is not None
-        return self.versions / f"{self.fresh.name}.lama"
+    def _end_journal(self) -> None:
+        """The new version will not be undone any more: its journal closed and removed."""
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+            _remove(self.versions / f"{self._fresh().name}{JOURNAL}")
 
 
 def spare_pays(changed: int, kabupaten: int) -> bool:
