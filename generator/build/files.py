@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from generator.parallel import in_processes
 
@@ -141,7 +142,7 @@ class Journal:
         os.close(self._log)
 
 
-def undo_journal(log: Path) -> object:
+def undo_journal(log: Path) -> Any:
     """Put the tree of the journal `log` back as it was, last change first, its files the same
     inodes; the `about` it was started with. The log is removed first: a process killed while
     undoing leaves a tree to be removed, never one undone twice. Raises OSError or ValueError

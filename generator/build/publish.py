@@ -8,7 +8,8 @@ served. A new version holds copies of the shards' outputs, never links into the 
 versions share what they have in common as hard links. The version before the shown one is
 served by nobody and would be removed once the new one is shown, so the new version is made
 from it: renamed, then brought up to date shard by shard (`files.sync_tree`), what it removes
-moved aside so that a build that fails puts it back as it was (`files.Journal`). A kabupaten it
+moved aside and every change written to a journal first, so that a build that fails puts it
+back as it was, and the next build does after one that was killed (`files.Journal`). A kabupaten it
 holds with the same key stays as it is; another is made to match the shown version (hard links)
 when unchanged since, else the work folder's output, where every file the version or the shown
 one already has with the same bytes stays or is linked. The cost of publishing follows what
@@ -158,11 +159,11 @@ class Publication:
         version = self.versions / number
         try:
             origin = undo_journal(self.versions / f"{number}{JOURNAL}")
-            older = self.versions / origin["versi"]  # type: ignore[index]
+            older = self.versions / origin["versi"]
             if version.is_dir():
                 version.rename(older)
             if older.is_dir():
-                self._record(older, origin["keys"])  # type: ignore[index]
+                self._record(older, origin["keys"])
         except (OSError, ValueError, KeyError, TypeError):
             pass
 
