@@ -45,7 +45,7 @@ def sync_tree(
     another is unlinked and made again by `copy` (never written into: other trees may share it as
     a hard link), and what `source` lacks is removed, except the names `keep` directly in `target`.
     The files to make are made last, by `processes` processes. With a `journal`, what is removed
-    is moved into it instead and what is made is noted, so that `Journal.undo` can put the tree
+    is moved into it instead and what is made is noted, so that `undo_journal` can put the tree
     back as it was."""
     ignore = shutil.ignore_patterns(*skip)
     made: list[tuple[str, str]] = []
