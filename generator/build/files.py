@@ -129,14 +129,25 @@ class Journal:
         self._write([True, path])
 
     def remove(self, path: str, folder: bool = False) -> None:
-        """Move `path` (a file or a `folder`: the same rename) out of the tree, into the journal's folder."""
+        """Move `path` (a file or a `folder`: the same rename) out of the tree, into the journal's
+        folder; when the journal keeps the one that was there first already, the one made since
+        is removed (undoing puts the first one back)."""
         kept = _kept(self.root, self.folder, path)
+        if os.path.lexists(kept):
+            _remove_entry(path, folder)
+            return
         parent = os.path.dirname(kept)
         if parent not in self._folders:
             os.makedirs(parent, exist_ok=True)
             self._folders.add(parent)
         self._write([False, path])
         os.rename(path, kept)
+
+    def renew(self, path: str) -> None:
+        """`path` is about to be written anew (a new file): what is there moved aside, the new one noted."""
+        if os.path.lexists(path):
+            self.remove(path, _is_folder(path))
+        self.made(path)
 
     def close(self) -> None:
         os.close(self._log)

@@ -27,6 +27,7 @@ meanwhile (`generator/build/lock.py`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -45,7 +46,8 @@ from generator.parallel import Forked, cpu_time
 PORTAL_SHARD = "_portal"
 
 #: Files only the portal's own shard publishes (one 404 page and one sitemap, at the root).
-ROOT_ONLY = ("404.html", "404.html.gz", "sitemap.xml", "sitemap.xml.gz")
+SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
+ROOT_ONLY = ("404.html", "404.html.gz", *SITEMAP)
 
 T = TypeVar("T")
 
@@ -308,13 +310,16 @@ class Publication:
         for slug in sorted(keys.keys() - self.staged):
             self._place(slug, keys[slug])
         fresh = self._fresh()
-        self._end_journal()  # what follows is not undone: a failure from here on loses the version before
         for slug in self.holds.keys() - keys.keys():  # a kabupaten no longer in the portal
-            _remove(fresh / slug)
+            self._remove_from(fresh / slug)
+        if self.journal is not None:
+            for name in SITEMAP:  # written anew
+                self.journal.renew(str(fresh / name))
         merge_sitemaps(fresh, [self.work / name / "site" for name in sorted(keys)])
         self._record(fresh, keys)
         previous = self._switch(fresh)
         self.fresh = None  # published: no longer discarded
+        self._end_journal(fresh)  # nor the version it was made from put back
         self._remove_but(lambda number: number in (fresh.name, previous))
         if self.spare:
             self._make_spare(fresh, keys, processes)
@@ -362,15 +367,24 @@ class Publication:
             self.journal.close()
             self.journal = None
             self._restore(fresh.name)
-        for path in (fresh, self.versions / f"{fresh.name}{UNDO}", self.versions / f"{fresh.name}{JOURNAL}"):
-            _remove(path)  # what was not put back
+        for suffix in (".json", "", UNDO, JOURNAL):  # the record first
+            _remove(self.versions / f"{fresh.name}{suffix}")  # what was not put back
 
-    def _end_journal(self) -> None:
-        """The new version will not be undone any more: its journal closed and removed."""
-        if self.journal is not None:
-            self.journal.close()
-            self.journal = None
-            _remove(self.versions / f"{self._fresh().name}{JOURNAL}")
+    def _remove_from(self, path: Path) -> None:
+        """Remove a folder of the new version (moved aside while it can be undone)."""
+        if self.journal is None:
+            _remove(path)
+        elif path.is_dir():
+            self.journal.remove(str(path), True)
+
+    def _end_journal(self, version: Path) -> None:
+        """The shown `version` will not be undone: its journal closed and removed (what is
+        left of it, the next build removes)."""
+        journal, self.journal = self.journal, None
+        if journal is not None:
+            with contextlib.suppress(OSError):
+                journal.close()
+                _remove(self.versions / f"{version.name}{JOURNAL}")
 
 
 def spare_pays(changed: int, kabupaten: int) -> bool:
