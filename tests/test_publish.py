@@ -713,7 +713,7 @@ def test_a_tree_is_brought_up_to_date_by_what_differs_never_writing_into_a_file(
 @pytest.mark.parametrize("fails", [False, True])
 def test_a_journal_undoes_what_sync_tree_changed(tmp_path, fails):
     """With a `Journal`, `sync_tree` makes the same tree, what it removes moved into the
-    journal's folder; `undo` puts the tree back as it was (the same entries, inodes and bytes),
+    journal's folder; `undo_journal` puts the tree back as it was (the same entries, inodes and bytes),
     also when making a file failed half way (a full disk)."""
     source, target, folder = tmp_path / "kerja", tmp_path / "versi", tmp_path / "versi.lama"
     _tree(source, {"a.html": "sama", "b/c.html": "baru", "b/h.html": "h", "d/e.html": "berkas", "x": "berkas"})
@@ -770,6 +770,33 @@ def test_a_journal_notes_a_move_before_making_it(tmp_path, monkeypatch):
     journal.close()
     undo_journal(log)
     assert _entries(target) == before
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "",
+        '{"root": 1',
+        '{"root": "/", "folder": "/tmp", "about": {"versi": "../../lain", "keys": {}}}\n',
+        '{"root": "{versi}/3", "folder": "{versi}/3.lama", "about": {"versi": "2", "keys": {}}}\n[true, "{lain}/a"]\n',
+    ],
+)
+def test_a_damaged_journal_is_not_trusted(tmp_path, journal):
+    """A journal cut short, naming no version, or naming a path outside its tree puts nothing
+    back and removes nothing outside the versions: the half-made version it belongs to is
+    removed as any leftover, and the older versions are left as they are."""
+    site, versions = tmp_path / "site", versions_folder(tmp_path / "site")
+    _tree(versions / "1", {"index.html": "tampil"})
+    (versions / "1.json").write_text("{}", encoding="utf-8")
+    site.symlink_to(Path(versions.name) / "1", target_is_directory=True)
+    _tree(versions / "3", {"index.html": "setengah"})
+    _tree(tmp_path / "lain", {"a": "b"})
+    (versions / "3.jurnal").write_text(
+        journal.replace("{versi}", str(versions)).replace("{lain}", str(tmp_path / "lain")), encoding="utf-8"
+    )
+    Publication(site, tmp_path / "work", {})
+    assert sorted(p.name for p in versions.iterdir()) == ["1", "1.json"]
+    assert _files(tmp_path / "lain") == {"a": b"b"}
 
 
 def test_a_rebuilt_folder_keeps_the_identity_of_its_unchanged_files(tmp_path):

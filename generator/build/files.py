@@ -160,15 +160,17 @@ def undo_journal(log: Path) -> Any:
     when it cannot."""
     lines = log.read_text(encoding="utf-8").splitlines()
     log.unlink()
+    if not lines:
+        raise ValueError(f"{log}: empty")
     head = json.loads(lines[0])
     root, folder = head["root"], head["folder"]
     for line in reversed(lines[1:]):
         made, path = json.loads(line)
+        kept = _kept(root, folder, path)  # never anything outside the tree
         if made:
             if os.path.lexists(path):
                 _remove_entry(path, _is_folder(path))
             continue
-        kept = _kept(root, folder, path)
         if not os.path.lexists(kept):  # not moved after all
             continue
         if os.path.lexists(path) and (_is_folder(path) or _is_folder(kept)):

@@ -161,6 +161,8 @@ class Publication:
         version = self.versions / number
         try:
             origin = undo_journal(self.versions / f"{number}{JOURNAL}")
+            if not VERSION.fullmatch(origin["versi"]):
+                raise ValueError(f"no version: {origin['versi']!r}")
             older = self.versions / origin["versi"]
             if version.is_dir():
                 version.rename(older)
