@@ -143,6 +143,19 @@ def test_values_are_plain_and_rounded_half_up():
     assert data_value(80.0, Column("p", "P", "persen")) == 80
 
 
+def test_the_json_has_one_record_per_line_whatever_its_texts_hold():
+    t = Table("x", "Judul", "", (Column("a", "A"), Column("b", "B", "angka")))
+    tricky = ['}, {"a": "x"}, {"', '"}, {"', "baris\nbaru }, {", "{}", "", None]
+    for n, text in enumerate(tricky):
+        t.add_row(text, n + 0.5)
+    text = to_json(t)
+    lines = text.split("\n")
+    assert lines[0] == "[" and lines[-2:] == ["]", ""] and len(lines) == len(tricky) + 3
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-2]] == json.loads(text)
+    assert json.loads(text) == [{"a": a, "b": n + 0.5} for n, a in enumerate(tricky)]
+    assert to_json(Table("y", "Kosong", "", (Column("a", "A"),))) == "[]\n"
+
+
 def test_a_number_column_holding_grades_is_published_as_text():
     from generator.render.dataset import resource
 

@@ -30,6 +30,7 @@ from generator.build.files import (
     Journal,
     TrashRemover,
     copied_unchanged,
+    copy_file,
     keep_unchanged,
     replace_folder,
     sync_tree,
@@ -658,6 +659,23 @@ def test_a_copy_is_known_unchanged_by_size_and_time_only_when_the_time_has_sub_s
     os.utime(copy, ns=(0, 1_600_000_000_000_000_000))
     copy.write_bytes(b"<p>baru</p>")
     assert copied_unchanged(source, copy) and not copied_unchanged(source, tmp_path / "none")
+
+
+def test_a_published_copy_is_a_new_file_with_the_bytes_mode_and_time_of_its_source(tmp_path):
+    source, copy = tmp_path / "a.html", tmp_path / "b.html"
+    source.write_bytes(b"<p>halaman</p>" * 1000)
+    source.chmod(0o644)
+    os.utime(source, ns=(1_600_000_000_000_000_001, 1_700_000_000_123_456_789))
+    umask = os.umask(0o077)  # a build run with a strict umask still publishes readable files
+    try:
+        copy_file(str(source), str(copy))
+    finally:
+        os.umask(umask)
+    assert copy.read_bytes() == source.read_bytes() and copy.stat().st_ino != source.stat().st_ino
+    assert copy.stat().st_mode & 0o7777 == 0o644
+    assert copy.stat().st_mtime_ns == 1_700_000_000_123_456_789 and copied_unchanged(source, copy)
+    with pytest.raises(FileExistsError):  # never written into: other versions may share it
+        copy_file(str(source), str(copy))
 
 
 def test_replaced_shard_outputs_are_removed_while_the_build_goes_on(tmp_path):

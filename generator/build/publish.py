@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build.files import Journal, copied_unchanged, hard_link, sync_tree, undo_journal
+from generator.build.files import Journal, copied_unchanged, copy_file, hard_link, sync_tree, undo_journal
 from generator.build.lock import LOCK
 from generator.build.precompress import FOLDER_MODE, write_with_gzip
 from generator.parallel import Forked, cpu_time
@@ -287,7 +287,7 @@ class Publication:
             if copied_unchanged(source, twin):
                 hard_link(str(twin), target)
                 return
-        shutil.copy2(source, target)
+        copy_file(source, target)
 
     def _counted(self, step: Callable[[], T]) -> T:
         """Run a step of publishing, adding its wall and CPU time to `seconds`; its result."""
