@@ -10,7 +10,8 @@ from pathlib import Path
 from conftest import DEMO
 
 from generator.build import build_site
-from generator.build.precompress import COMPRESSED, MIN_SIZE, precompress
+from generator.build import precompress as precompress_module
+from generator.build.precompress import COMPRESSED, MIN_SIZE, precompress, save
 
 
 def _copies(site: Path) -> dict[str, bytes]:
@@ -69,3 +70,27 @@ def test_precompressed_and_published_files_are_readable_whatever_the_umask(tmp_p
         os.umask(umask)
     assert {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_file()} == {0o644}
     assert {p.stat().st_mode & 0o777 for p in [site, *site.rglob("*")] if p.is_dir()} == {0o755}
+
+
+def test_a_full_rebuild_links_the_gz_of_every_file_it_links_again(tmp_path, monkeypatch):
+    """A rebuild after a code change links the tables and charts again (the same files): their
+    `.gz` are the last output's, not compressed again; a page written anew gets a new one."""
+    old, new, record = tmp_path / "lama", tmp_path / "baru", tmp_path / "gzip.json"
+    old.mkdir()
+    new.mkdir()
+    (old / "tabel.csv").write_text("a,b\n1,2\n" * 200, encoding="utf-8")
+    (old / "halaman.html").write_text("<p>lama</p>" * 200, encoding="utf-8")
+    save(record, precompress(old, record))
+    os.link(old / "tabel.csv", new / "tabel.csv")
+    (new / "halaman.html").write_text("<p>baru</p>" * 200, encoding="utf-8")
+    compressed: list[bytes] = []
+    gzip_bytes = precompress_module.gzip_bytes
+    monkeypatch.setattr(precompress_module, "gzip_bytes", lambda data: compressed.append(data) or gzip_bytes(data))
+    stamps = precompress(new, record, previous=old)
+    assert compressed == [(new / "halaman.html").read_bytes()]
+    assert (new / "tabel.csv.gz").stat().st_ino == (old / "tabel.csv.gz").stat().st_ino
+    for name in ("tabel.csv", "halaman.html"):
+        assert gzip.decompress((new / f"{name}.gz").read_bytes()) == (new / name).read_bytes()
+    save(record, stamps)
+    compressed.clear()
+    assert precompress(new, record) == stamps and compressed == []  # the record holds for the next build

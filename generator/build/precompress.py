@@ -24,6 +24,7 @@ import os
 from pathlib import Path
 from typing import TypeGuard
 
+from generator.build.files import hard_link
 from generator.parallel import in_processes
 
 #: Files a server sends compressed, from this size on: a smaller response fits in one network
@@ -64,10 +65,13 @@ def _load(record: Path) -> dict[str, Stamp]:
     return known if isinstance(known, dict) else {}
 
 
-def precompress(site: Path, record: Path, processes: int = 1) -> dict[str, Stamp]:
+def precompress(site: Path, record: Path, processes: int = 1, previous: Path | None = None) -> dict[str, Stamp]:
     """Give every compressible file of `site` an up-to-date `.gz` (none below MIN_SIZE), remove
     `.gz` files whose source is gone, make everything world-readable; the new record (for `save`).
-    `processes`: the new `.gz` files are made in that many processes."""
+    `processes`: the new `.gz` files are made in that many processes. `previous`: the output the
+    record is of, when `site` is a new folder to replace it (a full build): a file `site` holds
+    as the one that output's `.gz` was made from (the same inode: a table, chart or theme file
+    linked again) gets that `.gz` as a link instead of being compressed again."""
     known, stamps = _load(record), {}
     todo: list[tuple[str, Stamp]] = []  # files that need a new .gz
     start = len(str(site)) + 1
@@ -84,9 +88,13 @@ def precompress(site: Path, record: Path, processes: int = 1) -> dict[str, Stamp
             if st.st_mode & 0o777 != FILE_MODE:
                 os.chmod(path, FILE_MODE)
             if name.endswith(COMPRESSED) and st.st_size >= MIN_SIZE:
-                stamp, last = [st.st_ino, st.st_size, st.st_mtime_ns], known.get(path[start:])
-                if name + ".gz" in present and _still_valid(last, stamp, path + ".gz"):
-                    stamps[path[start:]] = last
+                rel, copy = path[start:], path + ".gz"
+                stamp, last = [st.st_ino, st.st_size, st.st_mtime_ns], known.get(rel)
+                kept = copy if name + ".gz" in present else os.path.join(previous, rel + ".gz") if previous else ""
+                if kept and _still_valid(last, stamp, kept):
+                    if kept != copy:
+                        hard_link(kept, copy)  # the previous output's, for the same file
+                    stamps[rel] = last
                 else:
                     todo.append((path, stamp))
             elif name.endswith(COMPRESSED) and name + ".gz" in present:
@@ -106,7 +114,12 @@ def _is_copy(name: str) -> bool:
 
 def _still_valid(known: object, stamp: Stamp, gz: str) -> TypeGuard[Stamp]:
     """Whether the `.gz` there was made from the file with this identity (the record says so)."""
-    return isinstance(known, list) and known[:3] == stamp and len(known) == 4 and os.stat(gz).st_ino == known[3]
+    if not (isinstance(known, list) and known[:3] == stamp and len(known) == 4):
+        return False
+    try:
+        return bool(os.stat(gz).st_ino == known[3])
+    except OSError:
+        return False
 
 
 def _write_gz(path: str) -> int:

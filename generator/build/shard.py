@@ -126,7 +126,7 @@ def fresh_site(
 
     def finished() -> None:
         finish(target)
-        compressed = precompress(target, folder / GZ_RECORD, processes)
+        compressed = precompress(target, folder / GZ_RECORD, processes, None if target == site else site)
         if target != site:
             replace_folder(target, site, folder.parent / TRASH)
         save_precompressed(folder / GZ_RECORD, compressed)
