@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.build import search
 
 
@@ -126,9 +128,12 @@ def test_the_index_finds_names_in_tables_and_forms_of_a_word(demo_site):
     assert _pages_of("layanan", demo_site) == _pages_of("pelayanan", demo_site)  # one stem: layan
 
 
-def test_a_rebuilt_shard_reads_only_its_changed_pages(tmp_path, monkeypatch):
+@pytest.mark.parametrize("full", [False, True])
+def test_a_rebuilt_shard_reads_only_its_changed_pages(tmp_path, monkeypatch, full):
     """As an incremental build does: an unchanged page keeps its file, a changed page is a new
-    file. Only that page is read again; the segment equals one made from scratch."""
+    file; or as a full build does (`full`): every page is a new file, the unchanged ones with
+    the last output's bytes. Only the changed page is read again; the segment equals one made
+    from scratch."""
     old, new, folder = tmp_path / "site", tmp_path / "site-baru", tmp_path / "work"
     for name in ("index.html", "a/index.html", "b/index.html"):
         (old / name).parent.mkdir(parents=True, exist_ok=True)
@@ -137,13 +142,16 @@ def test_a_rebuilt_shard_reads_only_its_changed_pages(tmp_path, monkeypatch):
     search.index_shard(old, "x/", folder)
     for name in ("index.html", "a/index.html", "b/index.html"):
         (new / name).parent.mkdir(parents=True, exist_ok=True)
-        (new / name).hardlink_to(old / name)
+        if full:
+            (new / name).write_bytes((old / name).read_bytes())
+        else:
+            (new / name).hardlink_to(old / name)
     (new / "a/index.html").unlink()
     (new / "a/index.html").write_text(PAGE.replace("Megaluh", "Gudo"), encoding="utf-8")
     read = []
     original = search.page_record
     monkeypatch.setattr(search, "page_record", lambda url, html, stems: read.append(url) or original(url, html, stems))
-    search.index_shard(new, "x/", folder)
+    search.index_shard(new, "x/", folder, previous=old if full else None)
     assert read == ["x/a/"]
     again = tmp_path / "again"
     again.mkdir()

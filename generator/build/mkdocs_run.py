@@ -157,5 +157,7 @@ def link_files(source: Path, site: Path, names: Iterable[str] | None = None) -> 
 
 def finish_shard(site: Path, folder: Path, shard_slug: str, processes: int = 1) -> None:
     """What every shard's output gets after MkDocs: its search segment, written into its work
-    `folder` (generator/build/search.py, pages read in `processes` processes)."""
-    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder, processes)
+    `folder` (generator/build/search.py, pages read in `processes` processes; a full build's new
+    output compared with the last one, `folder/site`)."""
+    last = folder / "site"
+    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder, processes, None if site == last else last)
