@@ -69,16 +69,16 @@ class ContentHashes:
         self.per_folder: dict[str, Files] = {}  # the same per kabupaten folder ("": portal.yml)
         start = len(str(root)) + 1
         before = known.get("files", {})
-        for path, st in sorted(files.items()):
+        for path, st in files.items():  # in any order: every use of these is by key or sorted
             rel = path[start:]
             stamp = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
             entry = before.get(rel)
             cached = isinstance(entry, list) and len(entry) == 5 and entry[:4] == stamp and isinstance(entry[4], str)
             digest = entry[4] if cached else _file_digest(path)
             self._seen[rel] = [*stamp, digest]
-            self.digests[rel] = (digest, diubah[path])
-            folder, _, rest = rel.partition("/")
-            self.per_folder.setdefault(folder if rest else "", {})[rel] = self.digests[rel]
+            self.digests[rel] = known_file = (digest, diubah[path])
+            folder, slash, _ = rel.partition("/")
+            self.per_folder.setdefault(folder if slash else "", {})[rel] = known_file
         names = known.get("names", {})
         self._known_names: dict[str, str] = {k: v for k, v in names.items() if isinstance(v, str)}
         self.changed = known.get("files") != self._seen

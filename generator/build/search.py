@@ -3,8 +3,9 @@ that the browser fetches only when a reader opens the search box (`site_template
 
 Every shard, once built, gets a search segment in its work folder (`index_shard`): per page its
 address, title and lead, and the weight of each stem in it. A page whose output is the same
-file as in the last build (MkDocs' dirty rebuild hard-links unchanged pages) keeps its record,
-so a changed value re-reads only the changed pages. The portal's own shard, built after every
+file as in the last build (MkDocs' dirty rebuild hard-links unchanged pages), or after a full
+build has the last output's bytes, keeps its record, so a changed value re-reads only the
+changed pages, and a rebuild after a code change only the pages it changed. The portal's own shard, built after every
 other, assembles all segments into `cari/` at the root of the site (`write_index`, into its work
 folder, where an unchanged file keeps its identity and its precompressed copy; linked into the site):
 
