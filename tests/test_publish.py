@@ -31,6 +31,7 @@ from generator.build.files import (
     TrashRemover,
     copied_unchanged,
     copy_file,
+    hard_link,
     keep_unchanged,
     replace_folder,
     sync_tree,
@@ -676,6 +677,15 @@ def test_a_published_copy_is_a_new_file_with_the_bytes_mode_and_time_of_its_sour
     assert copy.stat().st_mtime_ns == 1_700_000_000_123_456_789 and copied_unchanged(source, copy)
     with pytest.raises(FileExistsError):  # never written into: other versions may share it
         copy_file(str(source), str(copy))
+
+
+def test_a_link_is_never_made_over_a_file_that_is_there(tmp_path):
+    source, there = tmp_path / "baru.html", tmp_path / "terbit.html"
+    source.write_bytes(b"<p>baru</p>")
+    there.write_bytes(b"<p>terbit</p>")  # perhaps a published file: never written into
+    with pytest.raises(FileExistsError):
+        hard_link(str(source), str(there))
+    assert there.read_bytes() == b"<p>terbit</p>"
 
 
 def test_replaced_shard_outputs_are_removed_while_the_build_goes_on(tmp_path):

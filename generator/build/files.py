@@ -218,9 +218,12 @@ def prune(folder: Path, wanted: set[str], copy_suffix: str = ".gz") -> None:
 
 
 def hard_link(source: str, target: str) -> None:
-    """A file as a hard link (a copy where the file system cannot link)."""
+    """A file as a hard link (a copy where the file system cannot link), never over a file that
+    is there (FileExistsError: it may be published, and a copy would write into it)."""
     try:
         os.link(source, target)
+    except FileExistsError:
+        raise
     except OSError:
         shutil.copy2(source, target)
 

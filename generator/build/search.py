@@ -5,9 +5,10 @@ Every shard, once built, gets a search segment in its work folder (`index_shard`
 address, title and lead, and the weight of each stem in it. A page whose output is the same
 file as in the last build (MkDocs' dirty rebuild hard-links unchanged pages), or after a full
 build has the last output's bytes, keeps its record, so a changed value re-reads only the
-changed pages, and a rebuild after a code change only the pages it changed. The portal's own shard, built after every
-other, assembles all segments into `cari/` at the root of the site (`write_index`, into its work
-folder, where an unchanged file keeps its identity and its precompressed copy; linked into the site):
+changed pages, and a rebuild after a code change only the pages it changed. The portal's own
+shard, built after every other, assembles all segments into `cari/` at the root of the site
+(`write_index`, into its work folder, where an unchanged file keeps its identity and its
+precompressed copy; linked into the site):
 
 - `cari/meta.json`: number of pages, pages per page-list file, the chunk keys;
 - `cari/k/<key>.json`: for every word of the portal that begins with `key` (and with no longer
