@@ -90,7 +90,10 @@ def precompress(site: Path, record: Path, processes: int = 1, previous: Path | N
             if name.endswith(COMPRESSED) and st.st_size >= MIN_SIZE:
                 rel, copy = path[start:], path + ".gz"
                 stamp, last = [st.st_ino, st.st_size, st.st_mtime_ns], known.get(rel)
-                kept = copy if name + ".gz" in present else os.path.join(previous, rel + ".gz") if previous else ""
+                if name + ".gz" in present:
+                    kept = copy
+                else:  # a full build's new folder: the last output's, if any
+                    kept = os.path.join(previous, rel + ".gz") if previous else ""
                 if kept and _still_valid(last, stamp, kept):
                     if kept != copy:
                         hard_link(kept, copy)  # the previous output's, for the same file
