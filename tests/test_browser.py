@@ -174,7 +174,25 @@ def test_no_horizontal_overflow(kind, width, urls, guarded):
     _screenshot(page, f"{kind}-{width}")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"halaman lebih lebar {overflow}px dari layar {width}px"
+    assert _outside_their_card(page) == []
     assert figure in page.inner_text("main")
+
+
+def _outside_their_card(page: Page) -> list[str]:
+    """What runs out of its summary card (a figure or a predikat into the next card)."""
+    return page.evaluate(
+        """[...document.querySelectorAll('main .kartu > *')]
+             .filter(e => e.scrollWidth > e.clientWidth + 1
+                          || e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 1)
+             .map(e => e.textContent.trim())"""
+    )
+
+
+@pytest.mark.parametrize("path", ["jember/ajung/2023/", "lumajang/kedungjajang/2024/"])
+def test_a_long_predikat_stays_in_its_card_on_a_phone(path, base_url, guarded):
+    """Ajung 2023's average is "AA · Sangat Memuaskan": wider than half a 360 px screen."""
+    page = guarded(viewport={"width": 360, "height": 800}).open(base_url + path)
+    assert _outside_their_card(page) == []
 
 
 #: Words a citizen searches for (issue 14), each with the page it must find among the results
