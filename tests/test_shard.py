@@ -427,6 +427,21 @@ def test_a_summary_of_another_kind_is_not_reused(tmp_path):
     assert _files(site) == before
 
 
+def test_a_shard_whose_output_lost_a_page_is_rebuilt(tmp_path):
+    """An unchanged shard is reused only while every page of its last output is there: a page
+    deleted from the work folder (by hand, a disk tool) is built again, in the kabupaten's shard
+    and in the portal's."""
+    content, work = tmp_path / "content", tmp_path / "work"
+    portal_sintetis(content, 2, 2, [2024], seed=9)
+    site = _build(content, tmp_path / "site", work).site
+    before = _files(site)
+    (work / "shard/sintetis-02/site/kecamatan-02/2024/index.html").unlink()
+    (work / "shard/_portal/site/index.html").unlink()
+    assert _build(content, site, work).built == ["sintetis-02", "_portal"]
+    assert _build(content, site, work).built == []
+    assert _files(site) == before
+
+
 def test_an_incremental_build_compresses_again_only_the_files_it_wrote(portal):
     """In the work folder, a `.gz` is new exactly when its file is new (an incremental build
     updates the last output, writing only changed files): in the rebuilt kabupaten, the changed

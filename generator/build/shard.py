@@ -368,9 +368,9 @@ def reused_summary(work: Path, slug: str, key: str, kind: type[S]) -> S | None:
     summary = read_pickle(folder / "summary.pickle")
     if not isinstance(summary, kind):
         return None  # missing or another kind: damaged, rebuilt
-    prefix = "" if slug == PORTAL_SHARD else f"{slug}/"
-    pages = (folder / "site" / output_path(page.removeprefix(prefix)) for page in summary.pages)
-    return summary if all(page.is_file() for page in pages) else None  # a page deleted since: rebuilt
+    prefix, site = ("" if slug == PORTAL_SHARD else f"{slug}/"), f"{folder}/site/"
+    pages = (site + output_path(page.removeprefix(prefix)) for page in summary.pages)  # str: a province has 24.000
+    return summary if all(map(os.path.isfile, pages)) else None  # a page deleted since: rebuilt
 
 
 def progress_line(r: Shard) -> str:
