@@ -20,7 +20,11 @@ is written to a temporary folder and built six times with `kinerja build`'s own 
    full build of the changed content;
 6. code changed: the same content over the same work folder and site, as after a change of
    the generator's code (its hash differs, so every shard is rebuilt), and checked to give
-   the same bytes as that full build. It must never take longer than row 1.
+   the same bytes as a full build. It must never take longer than a cold build, so it is
+   measured `--pairs` times (default 2) beside one: a full build of the same content into an
+   empty work folder and site ("full, cold", the site rows 5 and 6 are compared with), which
+   goes first alternating. The results give each pair's ratio and their median: on a machine
+   whose speed varies by a quarter within minutes, only builds side by side compare.
 
 Each build runs in a process of its own, forked from this one (which builds nothing), as each
 `kinerja build` is a new process: a rebuild after a code change can only be one. (By hand at
@@ -28,7 +32,7 @@ Each build runs in a process of its own, forked from this one (which builds noth
 12,51 s against 11,39 and 11,80 s; in fresh processes 11,35 and 10,63 s against 11,98 and
 12,09 s.)
 
-`--one-copy` stops after row 5, without its comparison: rows 5 and 6 need a second copy of the
+`--one-copy` stops after row 5, without its comparison: the cold builds need a second copy of the
 site (on tmpfs a province's content, work folder and site took 20 GB there, and the kernel
 killed a worker on this 24 GB machine).
 
@@ -52,6 +56,8 @@ import argparse
 import json
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -91,7 +97,9 @@ def change_one_value(content: Path, kabupaten: int = 0, value: str | None = None
     return path, text
 
 
-def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int, one_copy: bool = False) -> list[dict]:
+def measure(
+    kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int, one_copy: bool = False, pairs: int = 2
+) -> list[dict]:
     content = work / "content"
     portal_sintetis(content, kabupaten, kecamatan, list(range(2025 - years, 2025)), seed=1)
     size = f"{kabupaten}×{kecamatan}×{years}"
@@ -136,13 +144,43 @@ def measure(kabupaten: int, kecamatan: int, years: int, work: Path, jobs: int, o
     run("one value, after a failed build", "site", "build")
     if one_copy:
         return rows
-    full = Forked(lambda: build_site(content, work / "site-full", work / "build-full", lambda _: None, jobs)).wait()
-    rows[-1]["same"] = not differences(work / "site", full.site)
-    changed_code = code_digest() + "-changed"  # what a change of the generator's code changes: every key
-    with mock.patch("generator.build.site.code_digest", lambda: changed_code):
-        run("code changed", "site", "build")
-    rows[-1]["same"] = not differences(work / "site", full.site)
+    after_failed = rows[-1]
+    for pair in range(pairs):  # cold build and code change side by side, which goes first alternating
+        for kind in ("cold", "code changed") if pair % 2 == 0 else ("code changed", "cold"):
+            if kind == "cold":
+                for folder in ("site-cold", "build-cold"):
+                    shutil.rmtree(work / folder, ignore_errors=True)
+                os.sync()
+                run("full, cold", "site-cold", "build-cold")
+                if pair == 0:
+                    after_failed["same"] = not differences(work / "site", work / "site-cold")
+                continue
+            changed_code = f"{code_digest()}-changed-{pair}"  # a change of the generator's code changes every key
+            with mock.patch("generator.build.site.code_digest", return_value=changed_code):
+                run("code changed", "site", "build")
+            rows[-1]["same"] = not differences(work / "site", work / "site-cold")
     return rows
+
+
+def code_change_against_cold(rows: list[dict]) -> str:
+    """Per size, each rebuild after a code change against the cold build beside it, and the median
+    of their ratios (issue 17: never slower than a cold build)."""
+    lines = ["| size | pair | code changed / cold: elapsed (s) | ratio | CPU (s) | ratio |", "|---" * 6 + "|"]
+    for size in dict.fromkeys(r["size"] for r in rows):
+        cold = [r for r in rows if r["size"] == size and r["kind"] == "full, cold"]
+        changed = [r for r in rows if r["size"] == size and r["kind"] == "code changed"]
+        ratios = []
+        for n, (a, b) in enumerate(zip(changed, cold), 1):
+            cpu_a, cpu_b = a["user"] + a["sys"], b["user"] + b["sys"]
+            ratios.append((a["seconds"] / b["seconds"], cpu_a / cpu_b))
+            lines.append(
+                f"| {size} | {n} | {a['seconds']:.2f} / {b['seconds']:.2f} | {ratios[-1][0]:.2f} | "
+                f"{cpu_a:.1f} / {cpu_b:.1f} | {ratios[-1][1]:.2f} |"
+            )
+        if ratios:
+            elapsed, cpu = (statistics.median(r[i] for r in ratios) for i in (0, 1))
+            lines.append(f"| {size} | median | | **{elapsed:.2f}** | | **{cpu:.2f}** |")
+    return "\n".join(lines) + "\n" if len(lines) > 2 else ""
 
 
 HEAD = (
@@ -223,12 +261,23 @@ def settle(seconds: float = 20) -> None:
     time.sleep(seconds)
 
 
-def measure_in(code: Path, size: str, jobs: int, out: Path, one_copy: bool = False) -> list[dict]:
+def measure_in(code: Path, size: str, jobs: int, out: Path, one_copy: bool = False, pairs: int = 2) -> list[dict]:
     """This script's measurement of one size with the generator in `code`, in its own process."""
     script = code / "bench" / "build_scale.py"
     if code != ROOT:
         script.write_bytes(Path(__file__).read_bytes())
-    command = [sys.executable, str(script), "--sizes", size, "--jobs", str(jobs), "--rows", str(out)]
+    command = [
+        sys.executable,
+        str(script),
+        "--sizes",
+        size,
+        "--jobs",
+        str(jobs),
+        "--pairs",
+        str(pairs),
+        "--rows",
+        str(out),
+    ]
     subprocess.run(command + (["--one-copy"] if one_copy else []), check=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -245,18 +294,24 @@ def main() -> None:
         help="leave out the builds that need a second copy of the site (the full build the edited site is "
         "compared with, the rebuild after a code change): a province on tmpfs does not fit twice in 24 GB",
     )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=2,
+        help="how many times a cold build and a rebuild after a code change are measured side by side (default 2)",
+    )
     parser.add_argument("--rows", type=Path, help=argparse.SUPPRESS)  # measure_in: the rows as JSON
     args = parser.parse_args()
     print(HEAD)
     if args.rows:
-        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs, args.one_copy)]
+        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs, args.one_copy, args.pairs)]
         args.rows.write_text(json.dumps(rows), encoding="utf-8")
         return
     title = f"# Build time per stage, synthetic portals\n\n{machine(args.jobs)}\n\n"
     note = "Each stage cell: wall seconds / CPU seconds, summed over the worker processes.\n\n"
     if args.baseline is None:
-        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs, args.one_copy)]
-        text = title + note + table(rows)
+        rows = [r for size in args.sizes for r in _measure_size(size, args.jobs, args.one_copy, args.pairs)]
+        text = title + note + table(rows) + _beside_cold(rows)
     else:
         new, old = [], []
         with tempfile.TemporaryDirectory() as tmp:
@@ -268,7 +323,7 @@ def main() -> None:
                 for n, size in enumerate(args.sizes):  # which goes first alternates from size to size
                     for code in (baseline, ROOT) if n % 2 == 0 else (ROOT, baseline):
                         settle()
-                        rows = measure_in(code, size, args.jobs, Path(tmp) / "rows.json", args.one_copy)
+                        rows = measure_in(code, size, args.jobs, Path(tmp) / "rows.json", args.one_copy, args.pairs)
                         (old if code == baseline else new).extend(rows)
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT, check=True)
@@ -279,17 +334,24 @@ def main() -> None:
             + compared(new, old)
             + "\n## This checkout\n\n"
             + table(new)
+            + _beside_cold(new)
             + f"\n## Baseline {revision(args.baseline)}\n\n"
             + table(old)
+            + _beside_cold(old)
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
 
 
-def _measure_size(size: str, jobs: int, one_copy: bool = False) -> list[dict]:
+def _beside_cold(rows: list[dict]) -> str:
+    found = code_change_against_cold(rows)
+    return f"\nRebuild after a code change against the cold build beside it:\n\n{found}" if found else ""
+
+
+def _measure_size(size: str, jobs: int, one_copy: bool = False, pairs: int = 2) -> list[dict]:
     kab, kec, years = (int(x) for x in size.split("x"))
     with tempfile.TemporaryDirectory() as tmp:
-        return measure(kab, kec, years, Path(tmp), jobs, one_copy)
+        return measure(kab, kec, years, Path(tmp), jobs, one_copy, pairs)
 
 
 if __name__ == "__main__":
