@@ -123,6 +123,22 @@ def test_reference_lines_are_dashed_labelled_and_widen_the_scale():
     assert float(label.get("y")) < 16
 
 
+def test_a_reference_line_never_crosses_a_bar_label_or_value():
+    """The 100 % line ran through the labels above the bars (Ajung 2023 on a phone: "Persentase
+    Indikator Program yang Dicapai" was struck through): the line is painted first, and every
+    text on a white outline, which keeps the line out of its letters (the bars cover the line
+    and the outline of a label's descenders)."""
+    g = _bar((40, 100, 130), lines=(c.ReferenceLine(100, "100 %"),))
+    order = list(_root(g))  # every drawing is a child of the <svg>, in painting order
+    tags = [(x.tag.removeprefix(NS), x.get("height") or x.get("stroke-dasharray") or x.text) for x in order]
+    line = tags.index(("line", "4 3"))
+    bars = [n for n, t in enumerate(tags) if t == ("rect", "14")]
+    assert len(bars) == 3 and min(bars) > line
+    written = [n for n, (tag, text) in enumerate(tags) if tag == "text" and (text.startswith("Bar ") or text.isdigit())]
+    assert len(written) == 6 and min(written) > line
+    assert all(order[n].get("stroke") == "white" and order[n].get("paint-order") == "stroke" for n in written)
+
+
 def test_long_printed_values_shrink_the_bars_so_the_text_fits():
     g = _bar((100,))
     long = c.bar_chart([c.Bar("A", 100, "100,00 % · Sangat Tinggi sekali sekali", "K", "#000")], "Judul", "Keterangan.")

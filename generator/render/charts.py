@@ -34,6 +34,8 @@ PAD = 6
 #: Line patterns of the series of a line chart, so they differ without colour too.
 DASHES = ("", "5 3", "2 2")
 REFERENCE_DASH = "4 3"
+#: A white outline painted under a text's letters, so that a line crossing it stays out of them.
+HALO = ' stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,11 @@ def _fitted(text: str, width: float, size: float) -> str:
     return " ".join(words) + "…"
 
 
-def _lines(x: float, y: float, lines: list[str], size: int = 12, fill: str = TEXT, step: float = 15) -> list[str]:
+def _lines(
+    x: float, y: float, lines: list[str], size: int = 12, fill: str = TEXT, step: float = 15, extra: str = ""
+) -> list[str]:
     """Lines of text from baseline `y` down, `step` px apart."""
-    return [_text(x, y + step * i, line, size, fill) for i, line in enumerate(lines)]
+    return [_text(x, y + step * i, line, size, fill, extra=extra) for i, line in enumerate(lines)]
 
 
 def _n(value: float) -> str:
@@ -300,25 +304,26 @@ def bar_chart(
     x = _scale(start, start + (top - start) / _bar_share(bars, start, top), PAD, PAD + WIDTH)
     labels = [_wrap(b.label, WIDTH) for b in bars]
     plot = _Plot(PAD, 16 if lines else 4, WIDTH, sum(44 + 15 * (len(label) - 1) for label in labels))
-    parts: list[str] = []
+    parts: list[str] = []  # over the reference lines, each text on a white halo: no line crosses a letter
     width = float(PAD + WIDTH + PAD)
     row = plot.top
     for b, label in zip(bars, labels):
         end = x(max(b.value, start))
         below = row + 15 * (len(label) - 1)  # the bar goes under the label's last line
-        parts += _lines(plot.left, row + 20, label)
+        parts += _lines(plot.left, row + 20, label, extra=HALO)
         parts.append(_rect(plot.left, below + 23, end - plot.left, 14, b.colour))
-        parts.append(_text(end + 4, below + 34, b.text))
+        parts.append(_text(end + 4, below + 34, b.text, extra=HALO))
         width = max(width, end + 4 + text_width(b.text, 12) + 2)
         row = below + 44
     width = max([width, *(text_width(g.label, 11) + 2 * PAD for g in lines)])
+    reference: list[str] = []
     for g in lines:
         gx = x(g.value)
         half = text_width(g.label, 11) / 2
-        parts.append(_line(gx, plot.top, gx, plot.bottom, MUTED, REFERENCE_DASH, ' opacity="0.7"'))
+        reference.append(_line(gx, plot.top, gx, plot.bottom, MUTED, REFERENCE_DASH, ' opacity="0.7"'))
         parts.append(_text(min(max(gx, PAD + half), width - PAD - half), plot.top - 2, g.label, 11, MUTED, "middle"))
     keys, bottom = _legend([(k, c, "") for k, c in legend.items()], plot.bottom + 12, width)
-    return _chart(parts + keys, width, bottom + 2, title, description)
+    return _chart(reference + parts + keys, width, bottom + 2, title, description)
 
 
 def line_chart(
