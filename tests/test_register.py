@@ -509,6 +509,32 @@ def test_register_is_published_and_listed(demo_site):
     assert "iku/&lt;id&gt;/capaian" in metodologi and 'id="alamat-angka"' in metodologi
 
 
+def test_an_empty_note_cell_is_no_note_as_a_missing_one(demo_site):
+    """dilaporkan.csv rows end in an empty `catatan` cell (`...,Tabel 3.6,`) or stop before it:
+    both are no note, shown as "—" like every missing value (an empty cell was an empty string:
+    a blank "Catatan" line on a phone, beside "—" for the rows that stop early); the same for
+    the other optional texts of CSV rows."""
+    html = (demo_site / "lumajang/kedungjajang/2024/catatan-kualitas-data/index.html").read_text(encoding="utf-8")
+    notes = re.findall(r'<td data-label="Catatan">(.*?)</td>', html)
+    assert len(notes) > 30 and "" not in notes
+    assert notes.count('<span class="tanpa-data">—</span>') > 25
+    row = {"alamat": "a", "nilai": "1", "tempat": "Tabel 1", "catatan": " "}
+    assert m.BarisDilaporkan.model_validate(row).catatan is None
+    assert m.BarisRealisasi.model_validate({"indikator": "i", "tahunan": "1", "keterangan": ""}).keterangan is None
+    riwayat = m.BarisRiwayat.model_validate(
+        {"indikator": "i", "tahun": 2023, "nama": "", "sumber": "", "keterangan": ""}
+    )
+    assert (riwayat.nama, riwayat.sumber, riwayat.keterangan) == (None, None, None)
+    assert (
+        m.BarisRiwayatAnggaran.model_validate({"tahun": 2023, "pagu": "1", "sumber": "", "keterangan": ""}).sumber
+        is None
+    )
+    pembanding = {"indikator": "i", "tahun": 2023, "pembanding": "Jember", "jenis": "kabupaten", "sumber": ""}
+    assert m.BarisPembanding.model_validate(pembanding).sumber is None
+    nilai = {"indikator": "i", "kecamatan": "Ajung", "tahun": 2023, "sumber": ""}
+    assert m.BarisNilaiKecamatan.model_validate(nilai).sumber is None
+
+
 def test_audit_page_lists_address_printed_value_place_and_anchors(demo_site):
     folder = demo_site / "lumajang/kedungjajang/2024/catatan-kualitas-data"
     rows = read_csv(folder / "catatan.csv")

@@ -3,7 +3,7 @@ be compared with what the portal computes (docs/domain.md §3.10)."""
 
 from __future__ import annotations
 
-from generator.model.types import Schema, Text
+from generator.model.types import OptionalText, Schema, Text
 
 
 class BarisDilaporkan(Schema):
@@ -13,4 +13,4 @@ class BarisDilaporkan(Schema):
     alamat: Text
     nilai: Text
     tempat: Text
-    catatan: str | None = None
+    catatan: OptionalText = None

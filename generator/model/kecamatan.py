@@ -8,7 +8,18 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Area, Count, Id, OptionalRupiah, OptionalValue, Persen, Schema, Tahun, Text
+from generator.model.types import (
+    Area,
+    Count,
+    Id,
+    OptionalRupiah,
+    OptionalText,
+    OptionalValue,
+    Persen,
+    Schema,
+    Tahun,
+    Text,
+)
 
 
 class Pejabat(Schema):
@@ -69,9 +80,9 @@ class BarisRiwayat(Schema):
     tahun: Tahun
     target: OptionalValue = None
     realisasi: OptionalValue = None
-    nama: str | None = None
-    sumber: str | None = None
-    keterangan: str | None = None
+    nama: OptionalText = None
+    sumber: OptionalText = None
+    keterangan: OptionalText = None
 
 
 class BarisRiwayatAnggaran(Schema):
@@ -81,8 +92,8 @@ class BarisRiwayatAnggaran(Schema):
     tahun: Tahun
     pagu: OptionalRupiah = None
     realisasi: OptionalRupiah = None
-    sumber: str | None = None
-    keterangan: str | None = None
+    sumber: OptionalText = None
+    keterangan: OptionalText = None
 
     @model_validator(mode="after")
     def _some_amount(self) -> BarisRiwayatAnggaran:
@@ -99,7 +110,7 @@ class BarisPembanding(Schema):
     pembanding: Text
     jenis: Literal["kabupaten", "provinsi", "nasional", "kecamatan"]
     nilai: OptionalValue = None  # empty: not available (shown as such)
-    sumber: str | None = None
+    sumber: OptionalText = None
 
 
 class VersiRenstra(Schema):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Id, Number, OptionalValue, Positive, Schema, Tahun, Text, _blank_to_none
+from generator.model.types import Id, Number, OptionalText, OptionalValue, Positive, Schema, Tahun, Text, _blank_to_none
 
 
 class Target(Schema):
@@ -72,7 +72,7 @@ class BarisRealisasi(Schema):
     tahunan: OptionalValue = None
     pembilang: Annotated[Number | None, BeforeValidator(_blank_to_none)] = None
     penyebut: Annotated[Positive | None, BeforeValidator(_blank_to_none)] = None
-    keterangan: str | None = None
+    keterangan: OptionalText = None
 
     @model_validator(mode="after")
     def _both(self) -> BarisRealisasi:

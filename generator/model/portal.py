@@ -8,7 +8,19 @@ from typing import Annotated, Literal, get_args
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.types import Colour, Id, Number, Schema, Tahun, Text, Url, Value, _blank_to_none, _number
+from generator.model.types import (
+    Colour,
+    Id,
+    Number,
+    OptionalText,
+    Schema,
+    Tahun,
+    Text,
+    Url,
+    Value,
+    _blank_to_none,
+    _number,
+)
 
 #: The first line of every YAML file `kinerja demo` writes: a content tree whose portal.yml starts
 #: with it is a synthetic portal, the only place synthetic inputs are accepted (docs/domain.md §6).
@@ -196,4 +208,4 @@ class BarisNilaiKecamatan(Schema):
     kecamatan: Text
     tahun: Tahun
     nilai: Annotated[Value | None, BeforeValidator(_blank_to_none)] = None
-    sumber: str | None = None
+    sumber: OptionalText = None

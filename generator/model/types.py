@@ -89,6 +89,10 @@ NEGATIVE = (
 OptionalValue = Annotated[Value | None, BeforeValidator(_blank_to_none)]
 
 
+#: An optional text in a CSV row: an empty cell is no text, as a missing one (never "").
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+
+
 class Schema(BaseModel):
     """Every content model: unknown keys are errors (typos), text is stripped."""
 
