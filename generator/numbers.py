@@ -119,6 +119,11 @@ def format_plain(value: float | None, missing: str = "belum ada data") -> str:
     return format_number(value, decimals, missing)
 
 
+def format_rupiah(value: float | None, missing: str = "—") -> str:
+    """A full amount: `1823687638` -> `Rp 1.823.687.638`."""
+    return missing if value is None else f"Rp {format_number(value, 0)}"
+
+
 def format_rupiah_ringkas(value: float | None, missing: str = "—") -> str:
     """A headline amount as people say it: `3443692072` -> `Rp 3,44 miliar`, `6750000` -> `Rp 6,75 juta`."""
     if value is None:
@@ -126,4 +131,4 @@ def format_rupiah_ringkas(value: float | None, missing: str = "—") -> str:
     for size, word in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
         if abs(value) >= size:
             return f"Rp {format_number(value / size, 2)} {word}"
-    return f"Rp {format_number(value, 0)}"
+    return format_rupiah(value)

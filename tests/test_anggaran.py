@@ -173,6 +173,14 @@ def test_individual_report_pages_of_the_demo(demo_site):
     assert "Tanggapan atasan langsung" in html and "58,06 (36/62)" in html
 
 
+def test_a_missing_amount_is_a_dash_not_rp_dash(demo_site):
+    """Programs whose realisasi the report does not give read "realisasi —" in their summary
+    line, like every missing value (the template wrote "Rp " before the number filter's "—")."""
+    pages = [p.read_text(encoding="utf-8") for p in demo_site.rglob("anggaran/index.html")]
+    assert any("realisasi — (" in html for html in pages)
+    assert not any("Rp —" in html for html in pages)
+
+
 def test_anggaran_pages_of_the_demo(demo_site):
     kedungjajang = demo_site / "lumajang/kedungjajang/2024"
     program = {r["program_id"]: r for r in read_csv(kedungjajang / "anggaran/anggaran-program.csv")}
@@ -200,6 +208,7 @@ def test_anggaran_pages_of_the_demo(demo_site):
     )
     ajung_html = (ajung / "anggaran/index.html").read_text(encoding="utf-8")
     assert "97,20 %" in ajung_html and "Rp 3,44 miliar" in ajung_html  # 3.347.440.282 / 3.443.692.072
+    assert "Rp 3.443.692.072 (pagu perubahan)" in ajung_html  # the card's full amount
     # Seed 003 Bab III C: the 2022 budget (3.188.885.473 of 3.188.885.473, 100 %) beside 2023 (97,20 %):
     # down 2,80 points, marked with a link to the printed "penurunan sebesar 4 %".
     riwayat = {r["tahun"]: r for r in read_csv(ajung / "anggaran/riwayat-anggaran.csv")}

@@ -62,6 +62,15 @@ def test_headline_rupiah_as_people_say_it():
     assert format_rupiah_ringkas(None) == "—"
 
 
+def test_a_full_rupiah_amount_and_no_data_as_a_dash():
+    """A missing amount is "—", not "Rp —" (what the anggaran template's "Rp " ~ number wrote)."""
+    from generator.numbers import format_rupiah, parse_number
+
+    assert format_rupiah(1823687638.0) == "Rp 1.823.687.638"
+    assert format_rupiah(None) == "—"
+    assert parse_number(format_rupiah(1823687638.0)) == 1823687638  # copied from a page into content: read back
+
+
 def test_dates_in_western_indonesian_time():
     from generator.render.filters import format_date, format_date_iso
 

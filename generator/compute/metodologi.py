@@ -28,7 +28,7 @@ from generator.compute.sumber_daya import compute_indeks, persen
 from generator.compute.wilayah import kepadatan, wilayah
 from generator.model.content import KabupatenData
 from generator.model.types import GRADES
-from generator.numbers import format_number, format_percent, format_value
+from generator.numbers import format_number, format_percent, format_rupiah, format_value
 
 
 def _sama(tercetak: str, dihitung: float) -> str:
@@ -327,7 +327,7 @@ def rumus_anggaran() -> list[Formula]:
             "anggaran (pagu, realisasi, serapan) program pendukung di samping target, realisasi dan capaian IKU; "
             "rupiah per satuan = realisasi anggaran / realisasi keluaran, hanya untuk keluaran berupa hitungan "
             f"(bukan {', '.join(sorted(SATUAN_BUKAN_HITUNGAN))})",
-            f"Rp 6.750.000 untuk 3 laporan: Rp {format_number(rupiah_per_unit(6750000, 3, 'laporan'), 0)} per laporan",
+            f"{format_rupiah(6750000)} untuk 3 laporan: {format_rupiah(rupiah_per_unit(6750000, 3, 'laporan'))} per laporan",
         ),
         Formula(
             "realisasi-individu",

@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from generator.model.content import Content
-from generator.numbers import format_number, format_percent, format_rupiah_ringkas, format_value
+from generator.numbers import format_number, format_percent, format_rupiah, format_rupiah_ringkas, format_value
 from generator.parallel import in_processes
 from generator.render.dataset import LISENSI, datapackage, resource_line, to_csv, to_json
 from generator.render.filters import (
@@ -61,6 +61,7 @@ def environment(cache: BytecodeCache | None = None) -> Environment:
         date=format_date,
         date_iso=format_date_iso,
         rupiah=format_rupiah_ringkas,
+        rupiah_penuh=format_rupiah,
         safe_markdown=safe_markdown,
         predikat_badge=predikat_badge,
         arti_mutu=arti_mutu,
