@@ -72,6 +72,7 @@ sys.path.insert(0, str(ROOT))
 from bench.same_site import differences
 from generator.build import BuildResult, build_site, peak_memory_mb
 from generator.build.keys import code_digest
+from generator.build.publish import versions_folder
 from generator.build.site import STAGES
 from generator.parallel import Forked
 from generator.problems import ContentError
@@ -148,9 +149,9 @@ def measure(
     for pair in range(pairs):  # cold build and code change side by side, which goes first alternating
         for kind in ("cold", "code changed") if pair % 2 == 0 else ("code changed", "cold"):
             if kind == "cold":
-                for folder in ("site-cold", "build-cold"):
-                    shutil.rmtree(work / folder, ignore_errors=True)
-                os.sync()
+                remove_site(work / "site-cold")
+                shutil.rmtree(work / "build-cold", ignore_errors=True)
+                settle()
                 run("full, cold", "site-cold", "build-cold")
                 if pair == 0:
                     after_failed["same"] = not differences(work / "site", work / "site-cold")
@@ -160,6 +161,17 @@ def measure(
                 run("code changed", "site", "build")
             rows[-1]["same"] = not differences(work / "site", work / "site-cold")
     return rows
+
+
+def remove_site(site: Path) -> None:
+    """Remove a built site: its link and the folder of its versions (`shutil.rmtree` refuses a
+    link, and the versions would make the next build publish nothing)."""
+    if site.is_symlink():
+        site.unlink()
+    for folder in (site, versions_folder(site)):
+        shutil.rmtree(folder, ignore_errors=True)
+    if site.exists() or versions_folder(site).exists():
+        raise SystemExit(f"{site}: not removed")
 
 
 def code_change_against_cold(rows: list[dict]) -> str:
