@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import search
+from generator.build.mkdocs_run import finish_shard
 
 
 def test_words_are_lower_case_ascii_runs_as_in_the_browser():
@@ -131,14 +132,14 @@ def test_the_index_finds_names_in_tables_and_forms_of_a_word(demo_site):
 @pytest.mark.parametrize("full", [False, True])
 def test_a_rebuilt_shard_reads_only_its_changed_pages(tmp_path, monkeypatch, full):
     """As an incremental build does: an unchanged page keeps its file, a changed page is a new
-    file; or as a full build does (`full`): every page is a new file, the unchanged ones with
-    the last output's bytes. Only the changed page is read again; the segment equals one made
-    from scratch."""
-    old, new, folder = tmp_path / "site", tmp_path / "site-baru", tmp_path / "work"
+    file; or as a full build does (`full`): every page is a new file in a new folder, the
+    unchanged ones with the last output's bytes, which finishing the shard links to the last
+    output's. Only the changed page is read again; the segment equals one made from scratch."""
+    folder = tmp_path / "work"
+    old, new = folder / "site", tmp_path / "site-baru"
     for name in ("index.html", "a/index.html", "b/index.html"):
         (old / name).parent.mkdir(parents=True, exist_ok=True)
         (old / name).write_text(PAGE.replace("Megaluh", name), encoding="utf-8")
-    folder.mkdir()
     search.index_shard(old, "x/", folder)
     for name in ("index.html", "a/index.html", "b/index.html"):
         (new / name).parent.mkdir(parents=True, exist_ok=True)
@@ -151,8 +152,9 @@ def test_a_rebuilt_shard_reads_only_its_changed_pages(tmp_path, monkeypatch, ful
     read = []
     original = search.page_record
     monkeypatch.setattr(search, "page_record", lambda url, html, stems: read.append(url) or original(url, html, stems))
-    search.index_shard(new, "x/", folder, previous=old if full else None)
+    finish_shard(new, folder, "x")
     assert read == ["x/a/"]
+    assert (new / "b/index.html").stat().st_ino == (old / "b/index.html").stat().st_ino
     again = tmp_path / "again"
     again.mkdir()
     search.index_shard(new, "x/", again)

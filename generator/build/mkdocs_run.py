@@ -17,7 +17,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator import model as m
 from generator.build import search
-from generator.build.files import link_anew
+from generator.build.files import keep_unchanged, link_anew
 from generator.render.write import files_under
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,8 +156,13 @@ def link_files(source: Path, site: Path, names: Iterable[str] | None = None) -> 
 
 
 def finish_shard(site: Path, folder: Path, shard_slug: str, processes: int = 1) -> None:
-    """What every shard's output gets after MkDocs: its search segment, written into its work
-    `folder` (generator/build/search.py, pages read in `processes` processes; a full build's new
-    output compared with the last one, `folder/site`)."""
+    """What every shard's output gets after MkDocs. A full build's new output first keeps the
+    identity of the files it has with the bytes of the last output's, `folder/site`
+    (`files.keep_unchanged`: MkDocs writes every page anew, and after a change of the generator's
+    code most have the same bytes), so that the search records, the precompressed copies and
+    publishing take them as unchanged without reading them again. Then its search segment, written
+    into its work `folder` (generator/build/search.py, pages read in `processes` processes)."""
     last = folder / "site"
-    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder, processes, None if site == last else last)
+    if site != last and last.is_dir():
+        keep_unchanged(site, last)
+    search.index_shard(site, f"{shard_slug}/" if shard_slug else "", folder, processes)

@@ -46,7 +46,6 @@ from html import unescape
 from pathlib import Path
 from typing import TypeGuard, TypeVar
 
-from generator.build.files import same_bytes
 from generator.parallel import in_processes
 from generator.render.write import files_under, write_if_changed
 
@@ -203,23 +202,11 @@ def _reusable(known: object, key: tuple[int, ...], stems: dict[str, str]) -> Typ
     )
 
 
-def _unchanged_page(
-    known: object, last: Path, page: Path, stems: dict[str, str]
-) -> TypeGuard[tuple[tuple[int, ...], Record]]:
-    """Whether `known` is the record of the page file `last` (of the last output) and `page`
-    holds its bytes."""
-    try:
-        return _reusable(known, _stat(last), stems) and same_bytes(last, page)
-    except OSError:
-        return False
-
-
-def index_shard(site: Path, prefix: str, folder: Path, processes: int = 1, previous: Path | None = None) -> None:
+def index_shard(site: Path, prefix: str, folder: Path, processes: int = 1) -> None:
     """Write the search segment of a built shard into its work `folder`: every `index.html`
     under `site`, addressed from the portal's root as `prefix` + its folder ("" for the portal's
-    own pages). Pages whose file is the one of the last build keep their record, and so do,
-    when `site` is a new folder to replace the last build's output `previous` (a full build),
-    pages with the bytes of that output's page; the others are read in `processes` processes."""
+    own pages). Pages whose file is the one of the last build keep their record (a full build's
+    unchanged pages too: `mkdocs_run.finish_shard`); the others are read in `processes` processes."""
     before: Records = _load(folder / RECORDS, dict)
     stems = dict(_load(folder / SEGMENT, Segment).stems)
     records: Records = {}  # in address order: reused now, the others once read
@@ -236,10 +223,6 @@ def index_shard(site: Path, prefix: str, folder: Path, processes: int = 1, previ
     def read(part: int, parts: int) -> tuple[Records, dict[str, str]]:
         read_here: Records = {}
         for rel, key, path in todo[part::parts]:
-            last = before.get(rel)
-            if previous and _unchanged_page(last, previous / rel, path, stems):
-                read_here[rel] = (key, last[1])
-                continue
             url = prefix + rel.removesuffix("index.html")
             read_here[rel] = (key, page_record(url, path.read_text(encoding="utf-8"), stems))
         return read_here, stems

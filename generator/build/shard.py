@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.build import search
-from generator.build.files import keep_unchanged, prune, replace_folder
+from generator.build.files import prune, replace_folder
 from generator.build.hooks import bytecode_cache
 from generator.build.hosting import write_host_files
 from generator.build.keys import Files, digest
@@ -434,8 +434,6 @@ def build_portal_shard(
         link_files(folder / search.FOLDER, target / search.FOLDER)
         prune(target / search.FOLDER, set(files_under(folder / search.FOLDER)))  # updated in place: none left over
         write_host_files(target, portal.portal.url)
-        if target != folder / "site":  # built in full: what is the same keeps its identity
-            keep_unchanged(target, folder / "site")
 
     shard_output(folder, result, (config, nav, task.base, diubah), changed, finish, len(pages))
     tautan = ShardLinks(
