@@ -155,12 +155,20 @@ def measure(
                 run("full, cold", "site-cold", "build-cold")
                 if pair == 0:
                     after_failed["same"] = not differences(work / "site", work / "site-cold")
+                    print(_same(after_failed), flush=True)
                 continue
             changed_code = f"{code_digest()}-changed-{pair}"  # a change of the generator's code changes every key
             with mock.patch("generator.build.site.code_digest", return_value=changed_code):
                 run("code changed", "site", "build")
             rows[-1]["same"] = not differences(work / "site", work / "site-cold")
+            print(_same(rows[-1]), flush=True)
     return rows
+
+
+def _same(row: dict) -> str:
+    """The byte-for-byte check of a row, printed as soon as it is known (on a disk, removing a
+    province's folders at the end can take longer than the builds)."""
+    return f"{row['kind']}: {'the same bytes as' if row['same'] else 'NOT THE SAME as'} a full build"
 
 
 def remove_site(site: Path) -> None:
