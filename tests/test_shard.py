@@ -307,17 +307,25 @@ def test_a_rebuild_after_a_code_change_rebuilds_every_shard_and_removes_their_ol
     """After a change of the generator's code every shard is built again over the existing work
     folder and site: the same bytes as before (the content did not change), and the replaced
     outputs, kept until publishing (their data is the last link of the old published copies),
-    are gone from the work folder afterwards."""
+    are gone from the work folder afterwards. A page whose bytes did not change is the last
+    output's file again, with its `.gz`: not compressed again."""
     content, work = tmp_path / "content", tmp_path / "work"
     portal_sintetis(content, 2, 1, [2024], seed=8)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     site = _build(content, tmp_path / "site", work).site
     before = _files(site)
+    pages = [
+        work / "shard" / shard / "site" / name
+        for shard in ("sintetis-01", "_portal")
+        for name in ("index.html", "index.html.gz")
+    ]
+    inodes = [page.stat().st_ino for page in pages]
     monkeypatch.setattr("generator.build.site.code_digest", lambda: "another generator")
     rebuilt = _build(content, site, work)
     assert rebuilt.built == ["sintetis-01", "sintetis-02", "_portal"]
     assert _files(site) == before and _staging_folders(site) == []
     assert not (work / "shard" / TRASH).exists()
+    assert [page.stat().st_ino for page in pages] == inodes
 
 
 def test_a_failed_incremental_build_leaves_the_site_as_it_was(tmp_path):
