@@ -228,6 +228,10 @@ def test_table_html_formats_groups_totals_links_and_escapes():
     )
     assert 'aria-label="Uji &lt;b&gt;"' in html and "<b>" not in html and "<table>" in html  # 3 columns fit a phone
     assert html.endswith('<a href="uji.csv" download>CSV</a> · <a href="uji.json" download>JSON</a></p>')
+    t.formats = ("csv",)
+    assert table_html(t, Page("kab/kec/2024/index.md", "x.md.j2", "T", "D")).endswith(
+        '<p class="unduh">Unduh data tabel ini: <a href="uji.csv" download>CSV</a></p>'
+    )
     # A fourth column: stacked on a phone; under a group heading each row's first cell is its name.
     wide = Table("kab/kec/2024/lebar", "Lebar", "", (*t.columns, Column("lagi", "Lagi")), css_class="tabel-iku")
     wide.add_row("S1", "a", 100.355, "x", "y")

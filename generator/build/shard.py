@@ -472,7 +472,7 @@ def all_there(present: set[str], slug: str, groups: dict[str, list[Page]]) -> bo
             return False
         name = page.path.removeprefix(f"{slug}/")
         names += [f"docs/{name}", *(f"docs/{posixpath.join(posixpath.dirname(name), f)}" for f in page.files)]
-        names += [f"data/{t.path.removeprefix(f'{slug}/')}.{ext}" for t in own_tables(page) for ext in ("csv", "json")]
+        names += [f"data/{t.path.removeprefix(f'{slug}/')}.{ext}" for t in own_tables(page) for ext in t.formats]
     return bool(names) and all(n in present for n in names)
 
 

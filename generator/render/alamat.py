@@ -25,7 +25,7 @@ def alamat_markdown() -> str:
         "Bagian dalam `<...>` diganti: id dari konten apa adanya (`P1.K2.S1-I1`), tahun dan periode "
         "seperti di konten (`2024`, `tw2`, `s1`, `tahunan` untuk nilai setahun), nama dengan huruf kecil "
         "dan tanda hubung (`kabupaten-lumajang`). Setiap laporan di situs menerbitkan semua angkanya dengan "
-        "alamat ini di `angka.csv` dan `angka.json`.",
+        "alamat ini di `angka.csv`.",
     ]
     for kelompok, families in groupby(FAMILIES, key=lambda f: f.kelompok):
         rows = [

@@ -72,6 +72,7 @@ class Table:
     css_class: str = ""
     footer: tuple[Any, ...] | None = None  # a totals row shown under the table, not part of the data
     resource: str | None = None  # its data-package line, once described (`write_pages`); kept when rows are dropped
+    formats: tuple[str, ...] = ("csv", "json")  # its download files; the CSV is the data package's resource
     _records: list[dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -97,11 +98,11 @@ class Table:
             self.rows[r - 1][c], self.columns[c]
         )
 
-    def downloads(self, folder: str) -> tuple[str, str]:
+    def downloads(self, folder: str) -> dict[str, str]:
         """Relative links from a page published in `folder` (`.` for the root) to this table's
-        CSV and JSON."""
+        download files, by extension."""
         rel = posixpath.relpath(self.path, folder)
-        return f"{rel}.csv", f"{rel}.json"
+        return {ext: f"{rel}.{ext}" for ext in self.formats}
 
 
 def data_value(value: Any, kolom: Column) -> Any:
@@ -188,6 +189,10 @@ def to_json(tabel: Table) -> str:
     """An array of records keyed by column key (`null` = no data)."""
     rows = [_JSON.encode(r) for r in records(tabel)]  # C encoder: one record per line
     return "[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n"
+
+
+#: The writer of each download format.
+WRITERS: dict[str, Callable[[Table], str]] = {"csv": to_csv, "json": to_json}
 
 
 def resource(tabel: Table, metodologi_url: str, folder: str = ".") -> dict[str, Any]:

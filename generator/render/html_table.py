@@ -76,11 +76,10 @@ def table_html(t: Table, page: Page) -> Markup:
             for n, (c, k, label, angka) in enumerate(cols)
         ]
         out.append("</tr></tfoot>\n")
-    csv, json_ = (escape(link) for link in t.downloads(page.folder))
-    out.append(
-        f'</table>\n</div>\n<p class="unduh">Unduh data tabel ini: <a href="{csv}" download>CSV</a> · '
-        f'<a href="{json_}" download>JSON</a></p>'
+    links = " · ".join(
+        f'<a href="{escape(href)}" download>{ext.upper()}</a>' for ext, href in t.downloads(page.folder).items()
     )
+    out.append(f'</table>\n</div>\n<p class="unduh">Unduh data tabel ini: {links}</p>')
     return Markup("".join(out))
 
 

@@ -11,7 +11,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from generator.model.content import Content
 from generator.numbers import format_number, format_percent, format_rupiah, format_rupiah_ringkas, format_value
 from generator.parallel import in_processes
-from generator.render.dataset import LISENSI, datapackage, resource_line, to_csv, to_json
+from generator.render.dataset import LISENSI, WRITERS, datapackage, resource_line
 from generator.render.filters import (
     arti_mutu,
     arti_predikat,
@@ -117,7 +117,7 @@ def write_pages(
     for page in site_pages:
         name = page.path.removeprefix(prefix)
         expected |= {name, *(posixpath.join(posixpath.dirname(name), f) for f in page.files)}
-    tables = {f"{t.path.removeprefix(prefix)}.{ext}" for t in datasets for ext in ("csv", "json")}
+    tables = {f"{t.path.removeprefix(prefix)}.{ext}" for t in datasets for ext in t.formats}
     for folder, wanted in ((docs, expected), (data, tables)):
         for name in files_under(folder):
             if name not in wanted:
@@ -158,8 +158,8 @@ def write_pages(
         lines = {}
         for t in datasets[part::parts]:
             if _kecamatan(t.path) not in skip:
-                write(f"{t.path.removeprefix(prefix)}.csv", to_csv(t), data, written)
-                write(f"{t.path.removeprefix(prefix)}.json", to_json(t), data, written)
+                for ext in t.formats:
+                    write(f"{t.path.removeprefix(prefix)}.{ext}", WRITERS[ext](t), data, written)
                 lines[t.name] = resource_line(t, metodologi, shard_slug or ".")
         return written, lines, links
 

@@ -18,7 +18,9 @@ def register_folder(r: YearRegister) -> str:
 
 
 def angka_tabel(r: YearRegister) -> Table:
-    """Every figure of the kecamatan-year under its address (`angka.csv`, `angka.json`)."""
+    """Every figure of the kecamatan-year under its address (`angka.csv`). A download, not a table
+    a page shows: CSV only (a JSON copy would be the largest file of the kecamatan-year, its seven
+    keys on every row, for the same data)."""
     t = Table(
         f"{register_folder(r)}/angka",
         f"Daftar angka Kecamatan {r.kecamatan.profil.nama} {r.tahun}",
@@ -34,6 +36,7 @@ def angka_tabel(r: YearRegister) -> Table:
             Column("catatan", "Catatan", description="Sumber realisasi, atau mengapa nilai tidak dapat dihitung."),
         ),
         source="hasil hitung portal dari konten laporan",
+        formats=("csv",),
     )
     for f in r.angka:
         t.add_row(
