@@ -40,6 +40,7 @@ import pickle
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
@@ -138,16 +139,18 @@ def page_record(url: str, html: str, stems: dict[str, str]) -> Record:
     title, heading, text = page_text(html)
     address = url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")  # .../2024/skm/ -> skm: counts as title
     counts: dict[str, list[int]] = {}  # stem -> [in text, in headings, in title]
+    seen: set[str] = set()
     for n, part in enumerate((text, heading, f"{title} {address}")):
-        for w in words(part):
+        for w, k in Counter(words(part)).items():  # each word once per part
             if w not in stems:
                 stems[w] = stem(w)
-            counts.setdefault(stems[w], [0, 0, 0])[n] += 1
+            counts.setdefault(stems[w], [0, 0, 0])[n] += k
+            seen.add(w)
     weights = {
         s: max(1, min(4, int(math.log2(1 + t + 2 * h)) + (h > 0))) + 5 * (ti > 0) for s, (t, h, ti) in counts.items()
     }
     lead = text if len(text) <= LEAD else text[:LEAD].rsplit(" ", 1)[0] + " …"
-    return Record(url, title, lead, weights, frozenset(words(" ".join((title, address, heading, text)))))
+    return Record(url, title, lead, weights, frozenset(seen))
 
 
 # ---------------------------------------------------------------- one shard
