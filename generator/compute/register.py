@@ -2,7 +2,7 @@
 kecamatan-year, each under a stable address of a declared family (compute/families.py), with
 its label, value, unit, formula and the inputs it came from. One function per family group;
 the audit (compute/audit.py) compares printed figures with it, and the site publishes it as
-`angka.csv` / `angka.json`."""
+`angka.csv`."""
 
 from __future__ import annotations
 
