@@ -195,6 +195,38 @@ def test_a_long_predikat_stays_in_its_card_on_a_phone(path, base_url, guarded):
     assert _outside_their_card(page) == []
 
 
+#: Every amount in rupiah ("Rp 3.443.692.072", "Rp 3,44") in a headline card that the browser
+#: laid out on more than one line.
+BROKEN_AMOUNTS = r"""() => {
+  const broken = [];
+  for (const span of document.querySelectorAll('main .kartu span')) {
+    for (const node of [...span.childNodes].filter(n => n.nodeType === Node.TEXT_NODE)) {
+      for (const m of node.data.matchAll(/Rp [\d.,]*\d/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 412, 768, 1280])
+def test_an_amount_in_rupiah_stays_on_one_line_in_its_card(width, urls, guarded):
+    """Anggaran's cards print the full amount under the short one: on a phone, "Rp" and its
+    digits on one line (the cards of money are one column there), at every width."""
+    context = guarded(viewport={"width": width, "height": 800})
+    checked = 0
+    for kind in ("anggaran", "anggaran-rinci", "laporan-kinerja", "kecamatan", "kabupaten", "beranda"):
+        page = context.open(urls[kind])
+        checked += page.evaluate("() => document.querySelectorAll('main .kartu').length")
+        assert page.evaluate(BROKEN_AMOUNTS) == [], kind
+        page.close()
+    assert checked >= 8
+
+
 #: Words a citizen searches for (issue 14), each with the page it must find among the results
 #: shown (a regular expression on the address under the portal): Indonesian forms are matched
 #: through their stems, names through every shard.
