@@ -74,6 +74,11 @@ def test_a_page_gives_its_title_text_and_row_headers_not_table_values():
     assert record.weights["desa"] == 3  # heading (counts twice) and table title: log2(1 + 1 + 2) + 1
     assert record.weights["gongseng"] == 1
     assert stems["pelayanan"] == "layan" and "pelayanan" in record.words
+    # One stem four times in the text (a word thrice, another form once): log2(1 + 4) = 2,32 -> 2.
+    text = PAGE.replace("pengaduan.", "pengaduan. Layanan, layanan dan layanan.")
+    more = search.page_record("jombang/megaluh/", text, {})
+    assert more.weights["layan"] == 2 and record.weights["layan"] == 1
+    assert {"pelayanan", "layanan", "dan", "megaluh", "desa", "gongseng"} <= more.words
 
 
 def test_a_large_chunk_is_split_by_longer_keys():
