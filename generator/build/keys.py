@@ -37,6 +37,7 @@ def code_digest() -> str:
         "pymdown-extensions",
         "pysastrawi",
         "segno",
+        "zlib-ng",
     ):
         h.update(f"{package}={version(package)}\0".encode())
     h.update(platform.python_version().encode())
