@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Undefined, pass_context
 from jinja2.runtime import Context, Macro
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
@@ -114,7 +115,7 @@ def on_env(env: Environment, *, config: Any, files: Any) -> Environment:
     _NAV.clear()
     features = set(config.theme.get("features") or ())
     _PRUNED[0] = "navigation.prune" in features and not features & {"navigation.sections", "navigation.tabs"}
-    env.globals["nav_fragment"] = nav_fragment
+    env.globals.update(nav_fragment=nav_fragment, nav_slots=nav_slots)
     env.globals["theme_text"] = theme_text(env, config.theme["language"])
     return env
 
@@ -133,12 +134,18 @@ def theme_text(env: Environment, language: str) -> Callable[[str], Any]:
     return text
 
 
-#: Rendered navigation items of the current build, by item, place and link targets.
-_NAV: dict[tuple[Any, ...], str] = {}
+#: Rendered navigation items of the current build, by item, place and link targets, and the
+#: pieces of the sections that contain the current page (`_active_section`).
+_NAV: dict[tuple[Any, ...], Any] = {}
 
 #: Whether the theme shows a section that does not contain the current page as one link to its
 #: first page (`navigation.prune` without sections or tabs), set per build by `on_env`.
 _PRUNED = [False]
+
+#: What a child renders as while the skeleton of a section containing the current page is
+#: rendered (`_active_section`).
+_SLOT = "\x00nav-slot\x00"
+_SKELETON = [False]
 
 
 def _links(item: Any) -> list[Any]:
@@ -154,16 +161,93 @@ def _links(item: Any) -> list[Any]:
 def nav_fragment(context: Context, render: Macro, item: Any, path: str, level: int, parent: Any) -> str:
     """The theme's rendering of a navigation item; an item that does not contain the current
     page depends on the page only through its links' relative targets (the theme's `url`
-    filter), so its HTML is kept and reused for every page that gives the same targets."""
+    filter), so its HTML is kept and reused for every page that gives the same targets. A
+    section that contains the current page is put together from kept pieces
+    (`_active_section`)."""
+    if _SKELETON[0]:
+        return _SLOT
+    parent_active = None if isinstance(parent, Undefined) else parent.active
+    if item.active and getattr(item, "children", None):
+        return _active_section(context, render, item, path, level, parent, parent_active)
     if item.active:
-        return render(item, path, level, parent)
+        return render(item, path, level, parent)  # the current page, with its table of contents
     page, base = context["page"], context["base_url"]
-    targets = (normalize_url(str(link.url), page=page, base=base) for link in _links(item))
-    key = (id(item), path, level, None if isinstance(parent, Undefined) else parent.active, *targets)
+    targets = tuple(normalize_url(str(link.url), page=page, base=base) for link in _links(item))
+    key = (id(item), path, level, parent_active, *targets)
     html = _NAV.get(key)
     if html is None:
-        html = _NAV[key] = render(item, path, level, parent)
+        html = _NAV[key] = _inactive(render, item, path, level, parent, parent_active, targets)
     return html
+
+
+def _inactive(
+    render: Macro, item: Any, path: str, level: int, parent: Any, parent_active: Any, targets: tuple[str, ...]
+) -> str:
+    """An item that does not contain the current page, for new link targets. An item with one
+    link (a page, a pruned section) renders the same HTML for every target but its link's: that
+    HTML, kept from its first rendering, gets the new target in the link's place."""
+    model_key = ("model", id(item), path, level, parent_active)
+    model = _NAV.get(model_key) if len(targets) == 1 else None
+    if model is not None:
+        html, link = model
+        return Markup(html.replace(link, f'href="{escape(targets[0])}"', 1))
+    html = render(item, path, level, parent)
+    link = f'href="{escape(targets[0])}"'
+    if len(targets) == 1 and html.count(link) == 1:
+        _NAV[model_key] = (str(html), link)
+    return html
+
+
+def _active_section(
+    context: Context, render: Macro, item: Any, path: str, level: int, parent: Any, parent_active: Any
+) -> str:
+    """A section that contains the current page: the theme's HTML around and between its
+    children does not depend on the page (the section is open on every page inside it), so it
+    is rendered once with a slot for each child (`_slots`), which each page fills."""
+    key = ("section", id(item), path, level, parent_active)
+    pieces = _slots(key, lambda: render(item, path, level, parent), len(item.children))
+    if not pieces:
+        return render(item, path, level, parent)
+    return _fill(
+        pieces,
+        (nav_fragment(context, render, c, f"{path}_{n}", level + 1, item) for n, c in enumerate(item.children, 1)),
+    )
+
+
+@pass_context
+def nav_slots(context: Context, items_macro: Macro, items: list[Any], render: Macro) -> str:
+    """The top items of the navigation (the overridden partials/nav.html): the theme's loop over
+    them (`items_macro`) rendered once with a slot for each item (`_slots`), filled on each page
+    with `nav_fragment` and the theme's item macro `render`."""
+    pieces = _slots(("top", id(items)), lambda: items_macro(items), len(items))
+    if not pieces:
+        return items_macro(items)
+    parent = context.environment.undefined(name="parent")  # what the theme's loop passes
+    return _fill(
+        pieces, (nav_fragment(context, render, item, f"__nav_{n}", 1, parent) for n, item in enumerate(items, 1))
+    )
+
+
+def _slots(key: tuple[Any, ...], skeleton: Callable[[], str], count: int) -> list[str]:
+    """The HTML of a navigation list, kept under `key`, as the pieces between its `count` items:
+    `skeleton()` renders it once with every item as a slot. Empty when the rendering has not one
+    slot per item (the theme leaves an item out): it is rendered in full then."""
+    pieces = _NAV.get(key)
+    if pieces is None:
+        _SKELETON[0] = True
+        try:
+            pieces = str(skeleton()).split(_SLOT)
+        finally:
+            _SKELETON[0] = False
+        _NAV[key] = pieces = pieces if len(pieces) == count + 1 else []
+    return pieces
+
+
+def _fill(pieces: list[str], items: Iterable[str]) -> Markup:
+    html = [pieces[0]]
+    for item, piece in zip(items, pieces[1:]):
+        html += (item, piece)
+    return Markup("".join(html))
 
 
 def bytecode_cache(folder: Path) -> FileSystemBytecodeCache:
