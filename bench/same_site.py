@@ -1,11 +1,14 @@
 """Do two versions of the generator publish the same site? For refactors that must not change a byte.
 
-    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2] [--blank-lines]
+    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2] [--blank-lines] [--gz-content]
 
 Builds the demo content and a synthetic portal (written once by this checkout's `kinerja demo`) with
 the generator at git revision REV (default HEAD) and with the working tree, both from the same
 content, and compares the two sites file by file. Prints the differing files and exits 1 when any
 differ. The build date comes from the content's git history, so it is the same for both.
+
+`--gz-content`: a `.gz` copy counts as the same when it decompresses to the same bytes (for a
+change of compressor: the copies' bytes differ, what a browser gets does not).
 
 `--blank-lines`: HTML pages (and their `.gz`) that differ only by empty lines count as the same.
 An empty line between two block elements is a whitespace text node the browser does not render;
@@ -59,9 +62,15 @@ def same_but_blank_lines(a: Path, b: Path) -> bool:
     return a.name.endswith((".html", ".html.gz")) and _html_lines(a) == _html_lines(b)
 
 
-def differences(a: Path, b: Path, blank_lines: bool = False) -> list[str]:
+def same_content(a: Path, b: Path) -> bool:
+    """Whether two `.gz` copies decompress to the same bytes."""
+    return a.name.endswith(".gz") and gzip.decompress(a.read_bytes()) == gzip.decompress(b.read_bytes())
+
+
+def differences(a: Path, b: Path, blank_lines: bool = False, gz_content: bool = False) -> list[str]:
     """Files present in only one tree or with different bytes, as relative paths (HTML pages
-    differing only by empty lines left out when `blank_lines`)."""
+    differing only by empty lines left out when `blank_lines`, `.gz` copies of the same bytes
+    when `gz_content`)."""
     found: list[str] = []
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
@@ -70,6 +79,9 @@ def differences(a: Path, b: Path, blank_lines: bool = False) -> list[str]:
         if blank_lines:
             left, right = Path(cmp.left), Path(cmp.right)
             mismatch = [name for name in mismatch if not same_but_blank_lines(left / name, right / name)]
+        if gz_content:
+            left, right = Path(cmp.left), Path(cmp.right)
+            mismatch = [name for name in mismatch if not same_content(left / name, right / name)]
         found.extend(f"{prefix}{name}" for name in (*mismatch, *errors))
         for name, sub in sorted(cmp.subdirs.items()):
             walk(sub, f"{prefix}{name}/")
@@ -83,6 +95,7 @@ def main() -> int:
     parser.add_argument("rev", nargs="?", default="HEAD", help="git revision to compare with (default HEAD)")
     parser.add_argument("--synthetic", default="2x3x2", help="synthetic portal K x N x years (default 2x3x2)")
     parser.add_argument("--blank-lines", action="store_true", help="ignore empty lines in HTML pages")
+    parser.add_argument("--gz-content", action="store_true", help="compare .gz copies by their decompressed bytes")
     args = parser.parse_args()
     kabupaten, kecamatan, years = (int(n) for n in args.synthetic.split("x"))
     with tempfile.TemporaryDirectory(prefix="same-site-") as tmp:
@@ -113,7 +126,7 @@ def main() -> int:
             for name, content in (("demo", ROOT / "content"), ("synthetic", synthetic)):
                 for code, label in ((old, "old"), (ROOT, "new")):
                     build(code, content, out / f"{name}-{label}", out / f"work-{name}-{label}")
-                diff = differences(out / f"{name}-old", out / f"{name}-new", args.blank_lines)
+                diff = differences(out / f"{name}-old", out / f"{name}-new", args.blank_lines, args.gz_content)
                 print(f"{name}: " + ("identical" if not diff else f"{len(diff)} files differ"))
                 for path in diff[:50]:
                     print(f"  {path}")
