@@ -12,7 +12,10 @@ Every abbreviation of the glossary is marked up (`<abbr>`) where it appears.
 The theme's navigation is most of its template time, and on a shard's pages most of it is the
 same: every item that does not contain the current page renders the same HTML on every page
 from which its links have the same relative targets (`nav_fragment`, called by the overridden
-partials/nav-item.html).
+partials/nav-item.html), an item with one link the same HTML but for that link's target
+(`_inactive`); the HTML around and between the items of a section that contains the current page, and of the top list (the
+overridden partials/nav.html, `nav_slots`), is the same on every page: it is rendered once and
+filled with each page's items.
 
 MkDocs lists the theme's static files on every build by walking the theme's folders, Material's
 14.000 icons under `.icons` included, only to drop every name under a hidden folder: the theme's
@@ -142,8 +145,7 @@ _NAV: dict[tuple[Any, ...], Any] = {}
 #: first page (`navigation.prune` without sections or tabs), set per build by `on_env`.
 _PRUNED = [False]
 
-#: What a child renders as while the skeleton of a section containing the current page is
-#: rendered (`_active_section`).
+#: What an item renders as while the list it is in is rendered once for its pieces (`_slots`).
 _SLOT = "\x00nav-slot\x00"
 _SKELETON = [False]
 
