@@ -76,11 +76,18 @@ def table_html(t: Table, page: Page) -> Markup:
             for n, (c, k, label, angka) in enumerate(cols)
         ]
         out.append("</tr></tfoot>\n")
-    links = " · ".join(
-        f'<a href="{escape(href)}" download>{ext.upper()}</a>' for ext, href in t.downloads(page.folder).items()
-    )
-    out.append(f'</table>\n</div>\n<p class="unduh">Unduh data tabel ini: {links}</p>')
+    out.append(f'</table>\n</div>\n<p class="unduh">Unduh data tabel ini: {download_links(t, page)}</p>')
     return Markup("".join(out))
+
+
+def download_links(t: Table, page: Page) -> Markup:
+    """The links from `page` to a table's download files (`CSV · JSON`), under the table and on
+    the Data terbuka pages."""
+    return Markup(
+        " · ".join(
+            f'<a href="{escape(href)}" download>{ext.upper()}</a>' for ext, href in t.downloads(page.folder).items()
+        )
+    )
 
 
 def _class(angka: bool, nama: bool = False) -> str:

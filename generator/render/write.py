@@ -22,7 +22,7 @@ from generator.render.filters import (
     safe_markdown,
     yaml_text,
 )
-from generator.render.html_table import table_html
+from generator.render.html_table import download_links, table_html
 from generator.render.page import Page, shard, unique_tables
 from generator.render.paths import (
     anggaran_path,
@@ -67,7 +67,7 @@ def environment(cache: BytecodeCache | None = None) -> Environment:
         arti_mutu=arti_mutu,
         arti_predikat=arti_predikat,
     )
-    env.globals["table_html"] = table_html
+    env.globals.update(table_html=table_html, download_links=download_links)
     env.globals.update(
         laporan_path=laporan_path,
         kecamatan_path=kecamatan_path,
