@@ -1,6 +1,6 @@
 """Do two versions of the generator publish the same site? For refactors that must not change a byte.
 
-    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2] [--blank-lines] [--gz-content]
+    .venv/bin/python bench/same_site.py [REV] [--synthetic 2x3x2] [--blank-lines] [--quotes] [--gz-content]
 
 Builds the demo content and a synthetic portal (written once by this checkout's `kinerja demo`) with
 the generator at git revision REV (default HEAD) and with the working tree, both from the same
@@ -13,6 +13,10 @@ change of compressor: the copies' bytes differ, what a browser gets does not).
 `--blank-lines`: HTML pages (and their `.gz`) that differ only by empty lines count as the same.
 An empty line between two block elements is a whitespace text node the browser does not render;
 the pages have no `<pre>` or `<textarea>`, where it would show (checked).
+
+`--quotes`: HTML pages (and their `.gz`) that differ only by how a quote in text is written
+(`&quot;` or `&#34;`, `&#x27;` or `&#39;`: Python's `html.escape` or Jinja's autoescape) count
+as the same; a browser reads them as the same character.
 """
 
 from __future__ import annotations
@@ -47,19 +51,28 @@ def build(code: Path, content: Path, site: Path, work: Path) -> None:
     subprocess.run(command, cwd=code, env=env, check=True, capture_output=True, text=True)
 
 
-def _html_lines(path: Path) -> list[bytes]:
-    """The non-empty lines of an HTML page (decompressed when it is a `.gz`)."""
+#: The entities of the two ways of escaping a quote, each with the one it is compared as.
+QUOTES = ((b"&quot;", b"&#34;"), (b"&#x27;", b"&#39;"))
+
+
+def _html(path: Path, blank_lines: bool, quotes: bool) -> bytes | list[bytes]:
+    """An HTML page (decompressed when it is a `.gz`) as compared: its quote entities written
+    one way (`quotes`), its non-empty lines (`blank_lines`; every line where a `<pre>` or
+    `<textarea>` would show an empty one)."""
     data = path.read_bytes()
     if path.name.endswith(".gz"):
         data = gzip.decompress(data)
-    if b"<pre" in data or b"<textarea" in data:
-        return data.splitlines()  # empty lines there are shown: every line counts
+    if quotes:
+        for entity, same in QUOTES:
+            data = data.replace(entity, same)
+    if not blank_lines or b"<pre" in data or b"<textarea" in data:
+        return data
     return [line for line in data.splitlines() if line.strip()]
 
 
-def same_but_blank_lines(a: Path, b: Path) -> bool:
-    """Whether two HTML pages differ only by empty lines."""
-    return a.name.endswith((".html", ".html.gz")) and _html_lines(a) == _html_lines(b)
+def same_page(a: Path, b: Path, blank_lines: bool, quotes: bool) -> bool:
+    """Whether two HTML pages differ only by empty lines (`blank_lines`) or quote entities (`quotes`)."""
+    return a.name.endswith((".html", ".html.gz")) and _html(a, blank_lines, quotes) == _html(b, blank_lines, quotes)
 
 
 def same_content(a: Path, b: Path) -> bool:
@@ -67,18 +80,20 @@ def same_content(a: Path, b: Path) -> bool:
     return a.name.endswith(".gz") and gzip.decompress(a.read_bytes()) == gzip.decompress(b.read_bytes())
 
 
-def differences(a: Path, b: Path, blank_lines: bool = False, gz_content: bool = False) -> list[str]:
+def differences(
+    a: Path, b: Path, blank_lines: bool = False, gz_content: bool = False, quotes: bool = False
+) -> list[str]:
     """Files present in only one tree or with different bytes, as relative paths (HTML pages
-    differing only by empty lines left out when `blank_lines`, `.gz` copies of the same bytes
-    when `gz_content`)."""
+    differing only by empty lines left out when `blank_lines`, or by quote entities when
+    `quotes`; `.gz` copies of the same bytes when `gz_content`)."""
     found: list[str] = []
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
         found.extend(f"{prefix}{name}" for name in (*cmp.left_only, *cmp.right_only, *cmp.funny_files))
         _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        if blank_lines:
+        if blank_lines or quotes:
             left, right = Path(cmp.left), Path(cmp.right)
-            mismatch = [name for name in mismatch if not same_but_blank_lines(left / name, right / name)]
+            mismatch = [name for name in mismatch if not same_page(left / name, right / name, blank_lines, quotes)]
         if gz_content:
             left, right = Path(cmp.left), Path(cmp.right)
             mismatch = [name for name in mismatch if not same_content(left / name, right / name)]
@@ -95,6 +110,7 @@ def main() -> int:
     parser.add_argument("rev", nargs="?", default="HEAD", help="git revision to compare with (default HEAD)")
     parser.add_argument("--synthetic", default="2x3x2", help="synthetic portal K x N x years (default 2x3x2)")
     parser.add_argument("--blank-lines", action="store_true", help="ignore empty lines in HTML pages")
+    parser.add_argument("--quotes", action="store_true", help="ignore how quotes are escaped in HTML pages")
     parser.add_argument("--gz-content", action="store_true", help="compare .gz copies by their decompressed bytes")
     args = parser.parse_args()
     kabupaten, kecamatan, years = (int(n) for n in args.synthetic.split("x"))
@@ -126,7 +142,9 @@ def main() -> int:
             for name, content in (("demo", ROOT / "content"), ("synthetic", synthetic)):
                 for code, label in ((old, "old"), (ROOT, "new")):
                     build(code, content, out / f"{name}-{label}", out / f"work-{name}-{label}")
-                diff = differences(out / f"{name}-old", out / f"{name}-new", args.blank_lines, args.gz_content)
+                diff = differences(
+                    out / f"{name}-old", out / f"{name}-new", args.blank_lines, args.gz_content, args.quotes
+                )
                 print(f"{name}: " + ("identical" if not diff else f"{len(diff)} files differ"))
                 for path in diff[:50]:
                     print(f"  {path}")

@@ -30,9 +30,9 @@ PAYLOAD = (
 )
 
 #: What the payload may never be in HTML, SVG or the search index: raw (it would run) or
-#: escaped twice (a reader would see `&lt;`).
+#: escaped twice (a reader would see `&lt;`, or a Markdown escape written into HTML: `\(`).
 RAW = ("<img src=x onerror", "<script>alert(2)", '<img src="http://contoh.invalid')
-TWICE = ("&amp;lt;img", "&amp;lt;script")
+TWICE = ("&amp;lt;img", "&amp;lt;script", "alert\\(")
 
 #: Content file name -> the schema of the file (or of one CSV row).
 SCHEMAS: dict[str, type[BaseModel]] = {

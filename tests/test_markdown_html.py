@@ -24,6 +24,10 @@ teks <div>bersarang</div>
 
 Paragraf dengan **tebal** dan \\*bintang\\*.
 
+<p>Paragraf HTML tanpa kelas, <em>bukan</em> *Markdown*.</p>
+<ul>
+<li>butir *HTML*</li>
+</ul>
 <figure class="grafik">
 <svg><path d="M0 0"/></svg>
 </figure>
@@ -48,6 +52,7 @@ WRITTEN = (
     '<h1 id="judul">Judul</h1>\n<div class="kartu">\n<p class="angka">98,91 %</p>\n<div class="dalam">\n'
     'teks <div>bersarang</div>\n</div>\n</div>\n<p class="unduh">Unduh: <a href="a.csv" download>CSV</a></p>\n'
     '<ul class="unduhan">\n<li>Tabel *satu*</li>\n</ul>\n<p>Paragraf dengan <strong>tebal</strong> dan *bintang*.</p>\n'
+    "<p>Paragraf HTML tanpa kelas, <em>bukan</em> *Markdown*.</p>\n<ul>\n<li>butir *HTML*</li>\n</ul>\n"
     '<figure class="grafik">\n<svg><path d="M0 0"/></svg>\n</figure>\n<details class="rincian">\n'
     "<summary>Rincian</summary>\n</details>\n<ul>\n<li>butir</li>\n</ul>"
 )
@@ -55,8 +60,8 @@ WRITTEN = (
 
 def test_html_blocks_pass_as_they_are_adjacent_ones_stashed_as_one():
     html, stashed = convert(PAGE, ["generator.build.markdown_html", "toc"])
-    assert html == WRITTEN  # "Tabel *satu*" never parsed as Markdown
-    assert stashed == 2  # the three blocks before the paragraph as one, the two after it as one
+    assert html == WRITTEN  # "Tabel *satu*", "*Markdown*", "butir *HTML*" never parsed as Markdown
+    assert stashed == 2  # the three blocks before the paragraph as one, the four after it as one
 
 
 def test_a_block_never_closed_is_left_to_markdown():

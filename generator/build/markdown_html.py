@@ -2,14 +2,16 @@
 
 HTML blocks.
 
-The templates write data tables (`tabel_html`), charts, summary cards, disclosure rows, captions,
-download links and the page footer as HTML blocks: a line that opens a block element with a
-class attribute (`<div class=`, `<p class=`, ...) starts one, the line that closes that element
-ends it. Content text never starts such a line: the templates escape it, and a narrative's
-sanitised HTML is written inside a `<div class="narasi">`. Python-Markdown (and MkDocs' scan
-for anchors) would parse that HTML tag by tag, about half of MkDocs' time on a table-heavy page,
-only to write it back unchanged; this preprocessor stores each block in Markdown's raw-HTML
-stash instead; adjacent blocks as one.
+The templates write everything but headings as HTML blocks: data tables (`tabel_html`), charts,
+summary cards, disclosure rows, captions, download links, the page footer, and the paragraphs
+and lists of their text (with links as the site publishes them, `Page.href`). A line that opens
+a block element (`<div class=`, `<p>`, `<ul>`, ...) starts one, the line that closes that
+element ends it. Content text never starts such a line: the templates escape it, and a
+narrative's sanitised HTML is written inside a `<div class="narasi">`. Python-Markdown (and
+MkDocs' scan for anchors) would parse that HTML tag by tag, or the same text written as
+Markdown, only to write the same HTML; this preprocessor stores each block in Markdown's
+raw-HTML stash instead, adjacent blocks as one. What is left to Markdown is the headings (the
+table of contents is made of them) and the text of the portal's own pages (Metodologi, Panduan).
 
 Plain text. Python-Markdown applies its 15 inline patterns to every text of a page (a heading,
 a list item, the text after a link): about 40 % of its time on a portal page. A text with none
@@ -29,8 +31,8 @@ from markdown import Extension, Markdown, util
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
-#: The first line of a block: a block element with a class, as the portal's templates write it.
-AWAL = re.compile(r'<(div|figure|details|p|dl|ul|ol|table) class="')
+#: The first line of a block: a block element's opening tag, as the portal's templates write it.
+AWAL = re.compile(r"<(div|figure|details|p|dl|ul|ol|table)[ >]")
 
 
 @functools.cache
