@@ -115,6 +115,7 @@ def on_env(env: Environment, *, config: Any, files: Any) -> Environment:
     """Reuse compiled templates (work/shard/<shard>/mkdocs.yml -> work/shard/jinja/) and
     rendered navigation items (`nav_fragment`, for this build only)."""
     env.bytecode_cache = bytecode_cache(Path(config.config_file_path).parent.parent / "jinja")
+    env.auto_reload = False  # a build reads each template once, not its file's date at every include
     _NAV.clear()
     features = set(config.theme.get("features") or ())
     _PRUNED[0] = "navigation.prune" in features and not features & {"navigation.sections", "navigation.tabs"}
