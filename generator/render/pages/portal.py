@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from generator.model.content import Content, KabupatenData
 from generator.render import tables as tabel
 from generator.render.dataset import LISENSI, Cell, Column, Table
 from generator.render.glossary import glossary
-from generator.render.page import Page
+from generator.render.page import Page, page_folder
 from generator.render.pages.headline import HeadlineCard
 
 
@@ -104,6 +105,9 @@ def data_terbuka_page(
             "halaman": [p for p in site_pages if p.tables],
             "kabupaten": kabupaten,
             "lisensi": LISENSI[content.portal.lisensi_data],
+            "datapackage": posixpath.relpath(
+                posixpath.join(posixpath.dirname(path), "datapackage.json"), page_folder(path)
+            ),
         },
         source="semua halaman portal",
         sources=berkas,
