@@ -5,6 +5,7 @@ check between shards."""
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import pickle
@@ -389,7 +390,7 @@ def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
     TASK = task
     try:
         with worker_pool(min(jobs, len(slugs))) as pool:
-            for done in as_completed([pool.submit(build_kabupaten, slug) for slug in slugs]):
+            for done in as_completed([pool.submit(_built_in_worker, slug) for slug in slugs]):
                 try:
                     yield done.result()
                 except BrokenProcessPool as exc:
@@ -399,6 +400,14 @@ def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
                     ) from exc
     finally:
         TASK = None
+
+
+def _built_in_worker(slug: str) -> Shard:
+    """`build_kabupaten` in a worker process, after a full garbage collection: what the worker's
+    last shard left in reference cycles is freed before the next one allocates (a build collects
+    rarely, `site.GC_THRESHOLD`), so a worker's memory does not grow with the shards it builds."""
+    gc.collect()
+    return build_kabupaten(slug)
 
 
 @dataclass(frozen=True)
