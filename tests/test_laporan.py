@@ -1,5 +1,6 @@
 """Per-indicator results and audit notes, on seed values."""
 
+import re
 from pathlib import Path
 
 from generator import model as m
@@ -67,3 +68,11 @@ def test_population_and_density():
     assert (w.penduduk, w.jumlah_desa, w.jumlah_kelurahan) == (6290, 1, 1)
     assert w.laki_laki is None and w.kk is None  # a partial sum would understate
     assert round(w.kepadatan, 2) == 242.30
+
+
+def test_a_ranking_sentence_is_a_paragraph_of_its_own(synthetic_site):
+    """Also where no comparison table stands between it and the trend sentence above it."""
+    _, site = synthetic_site
+    html = (site / "sintetis-01/kecamatan-01/2024/index.html").read_text(encoding="utf-8")
+    before = re.findall(r"(.{4})Peringkat Kecamatan ", html, re.S)
+    assert before == ["\n<p>"]

@@ -273,6 +273,8 @@ def test_raw_survey_page_of_the_synthetic_portal(synthetic_site):
         f"{p.responden} responden dari sampel minimum {p.sampel_minimum} untuk "
         f"{format_number(p.pengguna_layanan, 0)} pengguna layanan" in html
     )
+    (cukup,) = re.findall(r"<p>Kecukupan sampel \(Krejcie dan Morgan\):.*?</p>", html, re.S)  # one paragraph
+    assert [q.nama in cukup for q in skm.periode] == [True, True]
 
 
 def test_free_text_is_published_only_when_enabled(mini, tmp_path):
