@@ -12,6 +12,7 @@ import shutil
 import pytest
 from conftest import DEMO
 from hostile import inject
+from markupsafe import Markup
 
 from generator.build import build_site
 from generator.render.dataset import FORMULA_START, SIGNED_NUMBER, Column, Table, csv_cell, to_csv, to_json
@@ -38,6 +39,13 @@ from generator.render.dataset import FORMULA_START, SIGNED_NUMBER, Column, Table
 )
 def test_a_cell_a_spreadsheet_would_run_is_text_and_numbers_stay_numbers(value, cell):
     assert csv_cell(value) == cell
+    # The same through a table's CSV (a text column, a number column for numbers), which
+    # looks at most cells without calling csv_cell; a str subclass is looked at like a str.
+    table = Table("uji/sel", "Uji", "", (Column("v", "V", "teks" if isinstance(value, str) else "angka"),))
+    table.add_row(value)
+    if isinstance(value, str):
+        table.add_row(Markup(value))
+    assert {row[0] for row in csv.reader(io.StringIO(to_csv(table), newline=""))} == {"v", str(cell)}
 
 
 def test_the_json_keeps_the_text_the_csv_neutralises():

@@ -73,7 +73,7 @@ class Table:
     footer: tuple[Any, ...] | None = None  # a totals row shown under the table, not part of the data
     resource: str | None = None  # its data-package line, once described (`write_pages`); kept when rows are dropped
     formats: tuple[str, ...] = ("csv", "json")  # its download files; the CSV is the data package's resource
-    _records: list[dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
+    _columns: list[list[Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -90,13 +90,11 @@ class Table:
         self.rows.append(values)
         self.row_classes.append(css_class)
         self.row_ids.append(row_id)
-        self._records = None
+        self._columns = None
 
     def starts_group(self, r: int, c: int) -> bool:
         """Whether row r starts a new run of equal values in grouping column c."""
-        return r == 0 or data_value(self.rows[r][c], self.columns[c]) != data_value(
-            self.rows[r - 1][c], self.columns[c]
-        )
+        return r == 0 or (values := plain_columns(self)[c])[r] != values[r - 1]
 
     def downloads(self, folder: str) -> dict[str, str]:
         """Relative links from a page published in `folder` (`.` for the root) to this table's
@@ -146,13 +144,22 @@ def _rounded(value: float, decimals: int) -> int | float:
     return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
 
 
-def records(tabel: Table) -> list[dict[str, Any]]:
-    """The rows as plain values by column key (computed once per table: CSV, JSON and the data
-    package's schema all read them)."""
-    if tabel._records is None:
-        columns = [(k.key, _converter(k.kind, k.decimals)) for k in tabel.columns]
-        tabel._records = [{key: plain(v) for (key, plain), v in zip(columns, row)} for row in tabel.rows]
-    return tabel._records
+def plain_columns(tabel: Table) -> list[list[Any]]:
+    """Each column's values as `data_value` makes them (computed once per table, column by
+    column: the page's grouping, CSV, JSON and the data package's schema all read them)."""
+    if tabel._columns is None:
+        values = zip(*tabel.rows) if tabel.rows else ((),) * len(tabel.columns)
+        tabel._columns = [_plain_column(v, k) for v, k in zip(values, tabel.columns)]
+    return tabel._columns
+
+
+def _plain_column(values: Iterable[Any], kolom: Column) -> list[Any]:
+    """`data_value` of each value; a text or no data is itself in a text column (most cells
+    of a table are: no conversion called for them)."""
+    plain = _converter(kolom.kind, kolom.decimals)
+    if kolom.kind == "teks":
+        return [v if v is None or v.__class__ is str else plain(v) for v in values]
+    return [None if v is None else plain(v) for v in values]
 
 
 #: What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection").
@@ -178,8 +185,21 @@ def to_csv(tabel: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(k.key for k in tabel.columns)
-    writer.writerows([csv_cell(v) for v in record.values()] for record in records(tabel))
+    writer.writerows(zip(*map(_csv_cells, plain_columns(tabel))))
     return out.getvalue()
+
+
+#: First characters of a text that `csv_cell` has to look at (a formula may follow spaces).
+_GUARDED = frozenset((*FORMULA_START, " "))
+
+
+def _csv_cells(values: list[Any]) -> list[Any]:
+    """`csv_cell` of each plain value of a column; numbers and a text that cannot start a
+    formula are themselves (most cells: no call for them)."""
+    return [
+        v if v.__class__ in (int, float) or (v.__class__ is str and v[:1] not in _GUARDED) else csv_cell(v)
+        for v in values
+    ]
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder (`json.dumps` with options makes one per call)
@@ -187,7 +207,8 @@ _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder (`json.dumps` with o
 
 def to_json(tabel: Table) -> str:
     """An array of records keyed by column key (`null` = no data)."""
-    rows = [_JSON.encode(r) for r in records(tabel)]  # C encoder: one record per line
+    keys = [k.key for k in tabel.columns]
+    rows = [_JSON.encode(dict(zip(keys, row))) for row in zip(*plain_columns(tabel))]  # C encoder: a line each
     return "[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n"
 
 
@@ -198,9 +219,9 @@ WRITERS: dict[str, Callable[[Table], str]] = {"csv": to_csv, "json": to_json}
 def resource(tabel: Table, metodologi_url: str, folder: str = ".") -> dict[str, Any]:
     """The Frictionless Data Resource descriptor of a table's CSV file, for a package in `folder`."""
     fields = []
-    for k in tabel.columns:
+    for k, values in zip(tabel.columns, plain_columns(tabel)):
         # A target or realisasi column that holds a grade (`BB`) somewhere is text.
-        textual = any(isinstance(record[k.key], str) for record in records(tabel))
+        textual = any(isinstance(v, str) for v in values)
         entry = {"name": k.key, "title": k.title, "type": "string" if textual else SCHEMA_TYPES[k.kind]}
         description = k.description + (f" Rumus: {metodologi_url}#{k.formula}" if k.formula else "")
         if description:
