@@ -3,6 +3,7 @@ core: the same site, byte for byte, as one process gives."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -19,7 +20,7 @@ import pytest
 from generator.build import build_site
 from generator.build import shard as shard_module
 from generator.build.hooks import published
-from generator.build.site import fewer_collections
+from generator.build.site import collections_between_shards
 from generator.compute.portal import compute
 from generator.load import load_content
 from generator.parallel import MIN_ITEMS, ChildError, Forked, cpu_time, in_processes, worker_pool
@@ -267,19 +268,25 @@ def test_links_into_other_shards_made_while_rendering_in_forked_parts_reach_the_
     assert all("istilah.md" in page.cross_links for page in pages)  # every page's footer links the glossary
 
 
-def test_a_worker_frees_its_last_shard_s_garbage_before_building_the_next(monkeypatch):
-    """A build collects rarely (`site.GC_THRESHOLD`): without a collection between shards, what
-    each shard left in reference cycles would pile up in the worker that builds the next (its
-    peak memory grew with the shards it built: 555 MB at 8×18×5, 781 MB at 38×18×5)."""
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_process_frees_its_last_shard_s_garbage_before_building_the_next(monkeypatch, jobs):
+    """A build does not collect garbage on its own (`site.collections_between_shards`): without
+    a collection between shards, what each shard left in reference cycles would pile up in the
+    process that builds the next, a worker or the build's own (a worker's peak memory grew with
+    the shards it built: 555 MB at 8×18×5, 781 MB at 38×18×5, when collections were only rarer)."""
 
     class Node:
         pass
+
+    def built(slug: str, task: object) -> tuple[str, bool, bool]:
+        return slug, gone() is None, gc.isenabled()
 
     left = Node()
     left.cycle = left  # garbage only a collection frees
     gone = weakref.ref(left)
     del left
-    monkeypatch.setattr(shard_module, "build_kabupaten", lambda slug: (slug, gone() is None))
-    with fewer_collections():  # the workers fork from here: they hold the garbage too
-        built = sorted(shard_module.run_shards(["a", "b", "c"], task=object(), jobs=2))  # type: ignore[arg-type]
-    assert built == [("a", True), ("b", True), ("c", True)]
+    monkeypatch.setattr(shard_module, "build_kabupaten", built)
+    with collections_between_shards():  # the workers fork from here: they hold the garbage too
+        shards = sorted(shard_module.run_shards(["a", "b", "c"], task=object(), jobs=jobs))  # type: ignore[arg-type]
+    assert shards == [("a", True, False), ("b", True, False), ("c", True, False)]
+    assert gc.isenabled()  # as before the build

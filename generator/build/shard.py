@@ -385,12 +385,12 @@ def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
     result as soon as it is ready."""
     global TASK
     if jobs <= 1 or len(slugs) <= 1:
-        yield from (build_kabupaten(slug, task) for slug in slugs)
+        yield from (_collected_then_built(slug, task) for slug in slugs)
         return
     TASK = task
     try:
         with worker_pool(min(jobs, len(slugs))) as pool:
-            for done in as_completed([pool.submit(_built_in_worker, slug) for slug in slugs]):
+            for done in as_completed([pool.submit(_collected_then_built, slug) for slug in slugs]):
                 try:
                     yield done.result()
                 except BrokenProcessPool as exc:
@@ -402,12 +402,13 @@ def run_shards(slugs: list[str], task: Task, jobs: int) -> Iterator[Shard]:
         TASK = None
 
 
-def _built_in_worker(slug: str) -> Shard:
-    """`build_kabupaten` in a worker process, after a full garbage collection: what the worker's
-    last shard left in reference cycles is freed before the next one allocates (a build collects
-    rarely, `site.GC_THRESHOLD`), so a worker's memory does not grow with the shards it builds."""
+def _collected_then_built(slug: str, task: Task | None = None) -> Shard:
+    """`build_kabupaten` after a full garbage collection: a build does not collect on its own
+    (`site.collections_between_shards`), so what the process's last shard left in reference
+    cycles is freed here, before the next allocates: a process's memory does not grow with
+    the shards it builds."""
     gc.collect()
-    return build_kabupaten(slug)
+    return build_kabupaten(slug, task)
 
 
 @dataclass(frozen=True)

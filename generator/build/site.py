@@ -92,7 +92,7 @@ def build_part(
     """Build only the kabupaten shards of part `bagian` into `work_dir` (no portal shard, no site),
     recorded there for `assemble_site`. Raises ContentError (the problems of its kabupaten and of
     portal.yml) or BuildError."""
-    with exclusive(work_dir.resolve(), f"folder kerja {work_dir}"), fewer_collections():
+    with exclusive(work_dir.resolve(), f"folder kerja {work_dir}"), collections_between_shards():
         root, work = content_dir.resolve(), work_dir.resolve()
         unrecord(work)  # a part's record is valid again only once every one of its shards is built
         step = _stepper(progress)
@@ -123,24 +123,21 @@ def assemble_site(
     )
 
 
-#: Allocations between two collections of the youngest generation, and how many of those make
-#: one of the next (Python's default: 700, 10, 10). A build makes millions of small objects,
-#: nearly none in reference cycles, while large structures stay alive (content, results, pages),
-#: which every full collection walks again: one changed value at 10×21×5 was built in 3,9 s
-#: instead of 4,5 (compute 0,7 s instead of 1,05), for a larger peak (the largest process 573 to
-#: 635 MB instead of 442 to 461 at 10×21×5, bench/results/build-scale.md).
-GC_THRESHOLD = (100_000, 50, 100)
-
-
 @contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the garbage collector less often while a build runs (`GC_THRESHOLD`)."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
+def collections_between_shards() -> Iterator[None]:
+    """No automatic garbage collection while a build runs: a build makes millions of objects
+    and keeps large structures alive (content, results, pages), which each collection walked
+    again, while what it leaves in reference cycles (mostly MkDocs' Markdown converter of each
+    page) is freed by the full collection before each shard (`shard.run_shards`), so a process
+    holds at most one shard's garbage. Measured at 1×21×5 in one process: 4 % less CPU, a
+    peak 58 MB higher (bench/results/build-scale.md, stop 37)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
 
 
 def _locked(content_dir: Path, site_dir: Path, work_dir: Path, build: Callable[[Path, Path, Path], T]) -> T:
@@ -152,7 +149,7 @@ def _locked(content_dir: Path, site_dir: Path, work_dir: Path, build: Callable[[
     with (
         exclusive(work_dir.resolve(), f"folder kerja {work_dir}"),
         exclusive(versions_folder(site_dir), f"situs {site_dir}"),
-        fewer_collections(),
+        collections_between_shards(),
     ):
         return build(content_dir.resolve(), site_dir, work_dir.resolve() / "shard")
 
