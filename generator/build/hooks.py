@@ -9,6 +9,10 @@ publish copies of its own, so a reader going from one kabupaten to another downl
 
 Every abbreviation of the glossary is marked up (`<abbr>`) where it appears.
 
+A page that is HTML but for its plain headings (nearly every page a kabupaten shard has) is
+converted by `html_page.convert`, without Python-Markdown's fixed cost per page (`HtmlPage`,
+the class of every page of the build); any other page by MkDocs' own `Page.render`.
+
 The theme's navigation is most of its template time, and on a shard's pages most of it is the
 same: every item that does not contain the current page renders the same HTML on every page
 from which its links have the same relative targets (`nav_fragment`, called by the overridden
@@ -38,10 +42,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Undefined, pass_context
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import normalize_url
 
-from generator.build import mkdocs_run
+from generator.build import html_page, mkdocs_run
 from generator.build.files import link_anew
 from generator.render.glossary import mark_abbreviations
 
@@ -94,7 +101,8 @@ class ThemeLoader(FileSystemLoader):
 
 
 def on_config(config: Any) -> Any:
-    """The theme's environment loads its templates with `ThemeLoader`."""
+    """The theme's environment loads its templates with `ThemeLoader`; whether this build's
+    Markdown configuration is the one `html_page.convert` reproduces."""
     theme, make_env = config.theme, config.theme.get_env
 
     def get_env() -> Environment:
@@ -103,7 +111,38 @@ def on_config(config: Any) -> Any:
         return env
 
     theme.get_env = get_env
+    _ESCAPES[0] = html_page.escapes(config.markdown_extensions, config.mdx_configs)
     return config
+
+
+#: The characters a backslash escapes when this build's pages may be converted without
+#: Python-Markdown (`HtmlPage`), else None; set per build by `on_config`.
+_ESCAPES: list[frozenset[str] | None] = [None]
+
+
+class HtmlPage(Page):
+    """A page converted by `html_page.convert` when it is HTML but for its plain headings,
+    and by Python-Markdown (MkDocs' own `render`) otherwise."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        escaped = _ESCAPES[0]
+        converted = None if escaped is None or self.markdown is None else html_page.convert(self.markdown, escaped)
+        if converted is None:
+            super().render(config, files)
+            return
+        self.content = converted.content
+        self.toc = get_toc(converted.toc_tokens)
+        self._title_from_render = converted.title
+        self.present_anchor_ids = converted.anchors
+        self.links_to_anchors = {}  # it has no links: its text is in its HTML blocks
+
+
+def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
+    """Every page of the build is an `HtmlPage`."""
+    for file in files.documentation_pages():
+        if type(file.page) is Page:
+            file.page.__class__ = HtmlPage
+    return nav
 
 
 def on_post_page(output: str, *, page: Any, config: Any) -> str:

@@ -36,7 +36,7 @@ AWAL = re.compile(r"<(div|figure|details|p|dl|ul|ol|table)[ >]")
 
 
 @functools.cache
-def _opening(tag: str) -> re.Pattern[str]:
+def opening(tag: str) -> re.Pattern[str]:
     """An opening tag of `tag` (`<p>`, `<p class=...>`; never `<path` or `<pre`)."""
     return re.compile(rf"<{tag}[\s>]")
 
@@ -55,7 +55,7 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
                     continue
                 tag = start.group(1)
             block.append(line)
-            depth += len(_opening(tag).findall(line)) - line.count(f"</{tag}>")
+            depth += len(opening(tag).findall(line)) - line.count(f"</{tag}>")
             if depth <= 0:
                 last = self._stash(out, "\n".join(block), last)
                 block, depth = [], 0
@@ -89,34 +89,35 @@ _ESCAPE = re.compile(r"\\(.)")
 _MARKUP = re.compile(r"[\[<&*_]|  \n")
 
 
+def plain_text(text: str | None, escaped: frozenset[str]) -> str | None:
+    """`text` as the inline patterns write it, marked atomic, when only `escape` changes it
+    (the `backtick` pattern, which runs before it, needs a backtick; the others run on the
+    escaped text); `escaped`: the characters a backslash escapes (`Markdown.ESCAPED_CHARS`)."""
+    if not text or isinstance(text, util.AtomicString) or "`" in text:
+        return text
+    plain = _ESCAPE.sub(lambda m: f"{util.STX}{ord(m[1])}{util.ETX}" if m[1] in escaped else m[0], text)
+    return text if _MARKUP.search(plain) else util.AtomicString(plain)
+
+
+def known_patterns(md: Markdown) -> bool:
+    """Whether the inline patterns are Python-Markdown's own, applied by its one inline
+    processor (an extension such as smarty runs a second one, with patterns of its own)."""
+    patterns = md.inlinePatterns
+    own = len(patterns) == len(INLINE_PATTERNS) and all(name in patterns for name in INLINE_PATTERNS)
+    return own and sum(isinstance(t, InlineProcessor) for t in md.treeprocessors) == 1
+
+
 class _PlainText(Treeprocessor):
     """Texts only the escapes change: escaped as the `escape` pattern does, and marked atomic."""
 
     def run(self, root: Element) -> None:
-        if not self._known_patterns():
+        if not known_patterns(self.md):
             return
         escaped = frozenset(self.md.ESCAPED_CHARS)
         for parent in root.iter():  # the texts the inline processor reads: every child's text and tail
             for child in parent:
-                child.text = self._plain(child.text, escaped)
-                child.tail = self._plain(child.tail, escaped)
-
-    def _known_patterns(self) -> bool:
-        """Whether the inline patterns are Python-Markdown's own, applied by its one inline
-        processor (an extension such as smarty runs a second one, with patterns of its own)."""
-        patterns = self.md.inlinePatterns
-        own = len(patterns) == len(INLINE_PATTERNS) and all(name in patterns for name in INLINE_PATTERNS)
-        return own and sum(isinstance(t, InlineProcessor) for t in self.md.treeprocessors) == 1
-
-    @staticmethod
-    def _plain(text: str | None, escaped: frozenset[str]) -> str | None:
-        """`text` as the inline patterns write it, marked atomic, when only `escape` changes it
-        (the `backtick` pattern, which runs before it, needs a backtick; the others run on the
-        escaped text)."""
-        if not text or isinstance(text, util.AtomicString) or "`" in text:
-            return text
-        plain = _ESCAPE.sub(lambda m: f"{util.STX}{ord(m[1])}{util.ETX}" if m[1] in escaped else m[0], text)
-        return text if _MARKUP.search(plain) else util.AtomicString(plain)
+                child.text = plain_text(child.text, escaped)
+                child.tail = plain_text(child.tail, escaped)
 
 
 class RawHtmlBlocks(Extension):
