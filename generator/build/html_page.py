@@ -31,9 +31,11 @@ from generator.build.markdown_html import AWAL, known_patterns, opening, plain_t
 #: A heading line as Python-Markdown reads it (its level, its text without closing hashes).
 HEADING = HashHeaderProcessor.RE
 
-#: What Python-Markdown's whitespace normalisation would change (`NormalizeWhitespace`): such a
-#: page is left to it.
-UNNORMALISED = re.compile(rf"[\t\r{util.STX}{util.ETX}]|\n +\n|^ +\n| +$")
+#: What Python-Markdown's whitespace normalisation (`NormalizeWhitespace`) and the strip of
+#: its output would change: a page with one of these characters, a line of spaces only, or
+#: spaces at its start or end is left to it.
+UNNORMALISED = ("\t", "\r", util.STX, util.ETX)
+SPACES_ONLY = re.compile(r"\n +\n")
 
 #: The Markdown extensions, and their settings, of the portal's shards (mkdocs.yml; MkDocs
 #: adds toc, tables and fenced_code): what `convert` gives the same result under.
@@ -61,7 +63,7 @@ def escapes(extensions: list[Any], settings: dict[str, Any]) -> frozenset[str] |
 def convert(source: str, escaped: frozenset[str]) -> Converted | None:
     """The page's HTML, table of contents, anchors and title as Python-Markdown and MkDocs make
     them, or None when the page has anything but HTML blocks, plain headings and blank lines."""
-    if UNNORMALISED.search(source):
+    if any(c in source for c in UNNORMALISED) or SPACES_ONLY.search(source) or " " in (source[:1], source[-1:]):
         return None
     parts: list[str] = []
     tokens: list[Any] = []  # the toc extension's flat tokens
