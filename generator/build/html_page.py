@@ -6,11 +6,12 @@ parse the headings, give them ids and write the page out again: about 1 ms a pag
 cost (an instance with every extension, its processors over every line, the serialiser and
 postprocessors), more than the rest of its work on such a page. `convert` does the same
 directly for a page made only of HTML blocks (as `markdown_html` reads them), headings whose
-text nothing but backslash escapes changes (`markdown_html._PlainText`) and blank lines, with
-the table of contents extension's own functions for ids and names; any other page, and any
-page when the Markdown configuration is not the one this module knows (`known_config`), goes
-to Python-Markdown as before. `tests/test_html_page.py` converts every page of the demo and a
-synthetic portal both ways and compares content, table of contents and anchors.
+text nothing but backslash escapes changes (`markdown_html.plain_text`) and blank lines, with
+Python-Markdown's own heading pattern and the table of contents extension's own functions for
+ids and names; any other page, and any page when the Markdown configuration is not the one this
+module knows (`escapes`), goes to Python-Markdown as before. `tests/test_html_page.py` converts
+every page of the demo and a synthetic portal both ways and compares content, table of
+contents, anchors and title.
 """
 
 from __future__ import annotations

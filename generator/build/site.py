@@ -127,9 +127,8 @@ def assemble_site(
 def collections_between_shards() -> Iterator[None]:
     """No automatic garbage collection while a build runs: a build makes millions of objects
     and keeps large structures alive (content, results, pages), which each collection walked
-    again, while what it leaves in reference cycles (mostly Jinja's and the theme's) is freed
-    by the full collection before each shard (`shard.run_shards`), so a process holds at most
-    one shard's garbage. Measured at 1×21×5 in one process: 4 % less CPU, a peak 34 MB higher.
+    again, while what it leaves in reference cycles is freed by the full collection before
+    each shard (`shard.run_shards`), so a process holds at most one shard's garbage. Measured at 1×21×5 in one process: 4 % less CPU, a peak 34 MB higher.
     Afterwards the build's objects are in the oldest generation (`gc.freeze`, `gc.unfreeze`):
     the next full collection frees what is garbage of them, not the first allocation after
     this (0,2 s at 1×21×5, at the end of every command-line build, whose process then ends)."""
