@@ -1,6 +1,7 @@
 """A full build of one synthetic portal shape by this checkout and by another git revision.
 
     TMPDIR=/dev/shm .venv/bin/python bench/against_revision.py REV [--size 38x18x5] [--pairs 2]
+                                         [--without copies,gz ...]
                                          [--out bench/results/against-revision.md]
 
 `build_scale.py --baseline` runs its own code inside the revision it measures, so it needs that
@@ -17,6 +18,11 @@ settle (`build_scale.settle`). Per build: the elapsed time, the CPU of the comma
 process it waited for (user and kernel, from `wait4`), the peak memory of the largest of them,
 and the pages it published; per pair, this checkout's elapsed time and CPU as a fraction of the
 revision's, and their medians.
+
+`--without G` adds to each pair a build of this checkout's content by this checkout with the
+guarantees G left out (`bench/without.py`: `copies`, the copies at publishing; `gz`, the
+precompressed copies; `copies,gz`, both), and its ratios: what today's build would cost
+against REV without them.
 """
 
 from __future__ import annotations
@@ -46,9 +52,10 @@ def install(rev: str, folder: Path) -> Path:
     return folder / "venv/bin/kinerja"
 
 
-def build(kinerja: Path, folder: Path) -> dict:
-    """A full build of `folder`/content into an empty site and work folder, measured, then removed."""
-    command = [kinerja, "build", "--content", folder / "content", "--site", folder / "site", "--work", folder / "work"]
+def build(kinerja: list[Path | str], folder: Path) -> dict:
+    """A full build of `folder`/content by the command `kinerja` into an empty site and work
+    folder, measured, then removed."""
+    command = [*kinerja, "build", "--content", folder / "content", "--site", folder / "site", "--work", folder / "work"]
     start = time.perf_counter()
     with open(folder / "build.log", "wb") as log:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
@@ -69,28 +76,36 @@ def build(kinerja: Path, folder: Path) -> dict:
 
 
 def report(rows: list[tuple[int, str, dict]], rev: str, size: str) -> str:
-    """The builds as a Markdown table, then each pair's ratios and their medians."""
+    """The builds as a Markdown table, then each pair's ratios and their medians, for every
+    build of this checkout (`this`, and each `this without ...`)."""
     head = "| pair | revision | elapsed (s) | CPU user / kernel (s) | peak memory (MB) | pages |\n" + "|---" * 6 + "|\n"
     lines = [
         f"| {pair} | {name} | {r['seconds']:.2f} | {r['user']:.1f} / {r['sys']:.1f} | {r['memory']:.0f} | {r['pages']} |"
         for pair, name, r in rows
     ]
-    ratios = []
-    for pair in sorted({p for p, _, _ in rows}):
-        this, other = (next(r for p, n, r in rows if p == pair and n == name) for name in ("this", rev))
-        ratios.append(
-            (
-                this["seconds"] / other["seconds"],
-                (this["user"] + this["sys"]) / (other["user"] + other["sys"]),
+    summaries = []
+    for name in dict.fromkeys(n for _, n, _ in rows if n != rev):
+        ratios = []
+        for pair in sorted({p for p, _, _ in rows}):
+            this, other = (next(r for p, n, r in rows if p == pair and n == wanted) for wanted in (name, rev))
+            ratios.append(
+                (
+                    this["seconds"] / other["seconds"],
+                    (this["user"] + this["sys"]) / (other["user"] + other["sys"]),
+                )
             )
+        pairs = ", ".join(f"{e:.2f} (CPU {c:.2f})" for e, c in ratios)
+        median = statistics.median(e for e, _ in ratios), statistics.median(c for _, c in ratios)
+        summaries.append(
+            f"{name.capitalize()} / {rev}, per pair: {pairs}; median {median[0]:.2f} (CPU {median[1]:.2f})."
         )
-    pairs = ", ".join(f"{e:.2f} (CPU {c:.2f})" for e, c in ratios)
-    median = statistics.median(e for e, _ in ratios), statistics.median(c for _, c in ratios)
     return (
         f"## {size}: this checkout ({revision('HEAD')}) against {rev}, full builds side by side\n\n"
         + head
         + "\n".join(lines)
-        + f"\n\nThis / {rev}, per pair: {pairs}; median {median[0]:.2f} (CPU {median[1]:.2f}).\n"
+        + "\n\n"
+        + "\n\n".join(summaries)
+        + "\n"
     )
 
 
@@ -99,6 +114,9 @@ def main() -> None:
     parser.add_argument("rev", help="the git revision to measure against")
     parser.add_argument("--size", default="38x18x5", help="KABUPATENxKECAMATANxYEARS (default 38x18x5)")
     parser.add_argument("--pairs", type=int, default=2)
+    parser.add_argument(
+        "--without", nargs="*", default=[], help="guarantees left out in further builds: copies, gz, copies,gz"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/against-revision.md")
     args = parser.parse_args()
     rev = revision(args.rev)
@@ -111,10 +129,19 @@ def main() -> None:
                 kinerja = install("HEAD" if name == "this" else args.rev, folder)
                 demo = [kinerja, "demo", folder / "content", "--kabupaten", kab, "--kecamatan", kec, "--tahun", years]
                 subprocess.run([*demo, "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+            this = folders["this"]
+            commands: dict[str, tuple[list[Path | str], Path]] = {
+                "this": ([this / "venv/bin/kinerja"], this),
+                **{
+                    f"this without {g}": ([this / "venv/bin/python", this / "code/bench/without.py", g], this)
+                    for g in args.without
+                },
+                rev: ([folders[rev] / "venv/bin/kinerja"], folders[rev]),
+            }
             for pair in range(1, args.pairs + 1):
-                for name in list(folders) if pair % 2 else list(folders)[::-1]:
+                for name in list(commands) if pair % 2 else list(commands)[::-1]:
                     settle()
-                    rows.append((pair, name, build(folders[name] / "venv/bin/kinerja", folders[name])))
+                    rows.append((pair, name, build(*commands[name])))
                     print(*rows[-1], flush=True)
         finally:
             for folder in folders.values():
