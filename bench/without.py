@@ -28,6 +28,8 @@ def leave_out(guarantee: str) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        raise SystemExit(__doc__)
     for name in sys.argv[1].split(","):
         leave_out(name)
     sys.argv = ["kinerja", *sys.argv[2:]]
